@@ -1,0 +1,11 @@
+namespace LoginGuard.Enrichment;
+
+internal enum DeviceType
+{
+    Unknown,
+    Desktop,
+    Mobile,
+    Tablet,
+    Bot,
+    App,
+}

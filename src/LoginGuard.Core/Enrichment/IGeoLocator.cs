@@ -1,0 +1,9 @@
+using System.Net;
+
+namespace LoginGuard.Enrichment;
+
+/// <summary>Looks an address up; never throws for an address it does not know.</summary>
+internal interface IGeoLocator
+{
+    GeoLocation Locate(IPAddress address);
+}
