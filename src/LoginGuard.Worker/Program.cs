@@ -1,1 +1,7 @@
-Console.WriteLine("x");
+using System.CommandLine;
+using LoginGuard.Worker.Commands;
+
+var root = new RootCommand("LoginGuard: tells learners fast and honestly when something happens to their account.");
+root.Subcommands.Add(VersionCommand.Create());
+
+return await root.Parse(args).InvokeAsync();
