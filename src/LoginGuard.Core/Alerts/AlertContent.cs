@@ -48,7 +48,7 @@ internal sealed record AlertContent(
             && !string.IsNullOrWhiteSpace(newAddress)
             && !string.Equals(newAddress.Trim(), alert.Recipient.Trim(), StringComparison.OrdinalIgnoreCase);
         return toOldAddress
-            ? Format(texts.EmailChangedToOther, product, Masking.Email(SafeText.Clean(newAddress)))
+            ? Format(texts.EmailChangedToOther, product, Masking.Email(SafeText.Clean(newAddress, SafeText.MaxAddressLength)))
             : Format(kind.Intro, product);
     }
 

@@ -32,4 +32,12 @@ public sealed class MaskingTests
     {
         Masking.Email(address).Should().Be(shown);
     }
+
+    [Fact]
+    public void The_old_address_sees_the_domain_of_even_a_very_long_new_address()
+    {
+        var alert = Alert(AlertKind.EmailChanged, email: new string('n', 90) + "@mail.example", recipient: "old@example.org");
+
+        Build(alert).TextBody.Should().Contain("changed to n***@mail.example.");
+    }
 }
