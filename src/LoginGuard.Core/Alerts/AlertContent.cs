@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace LoginGuard.Alerts;
+
+/// <summary>
+/// One mail's words, already localized and cleaned, before they become text or HTML. Both bodies render
+/// this same content, so the plain-text part can never say less than the HTML part.
+/// </summary>
+internal sealed record AlertContent(
+    string Language,
+    string Subject,
+    string Greeting,
+    string Intro,
+    IReadOnlyList<AlertDetail> Details,
+    string LabelSeparator,
+    string IfYou,
+    string IfNotYou,
+    string AccountSecurityUrl,
+    IReadOnlyList<string> Footer)
+{
+    public static AlertContent For(Alert alert, AlertMailOptions options)
+    {
+        var language = AlertLanguage.For(alert.Source.Event.Locale);
+        var texts = language.Texts;
+        var kind = texts.For(alert.Kind);
+        var product = SafeText.Clean(options.ProductName);
+        var name = SafeText.Clean(alert.Source.Event.DisplayName);
+
+        return new(
+            texts.Language,
+            Format(kind.Subject, product),
+            name.Length > 0 ? Format(texts.Greeting, name) : texts.GreetingWithoutName,
+            IntroFor(alert, texts, kind, product),
+            DetailsFor(alert, texts, language.Culture),
+            texts.LabelSeparator,
+            texts.IfYou,
+            Format(kind.IfNotYou, product),
+            options.AccountSecurityUrl,
+            [Format(texts.NeverAskPassword, product), Format(texts.WhySent, product)]);
+    }
+
+    // The event's Email is the account's address after the change; when the alert goes elsewhere it is
+    // the copy to the old address, which must say where the account now points.
+    private static string IntroFor(Alert alert, AlertTexts texts, KindTexts kind, string product)
+    {
+        var newAddress = alert.Source.Event.Email;
+        var toOldAddress = alert.Kind == AlertKind.EmailChanged
+            && !string.IsNullOrWhiteSpace(newAddress)
+            && !string.Equals(newAddress.Trim(), alert.Recipient.Trim(), StringComparison.OrdinalIgnoreCase);
+        return toOldAddress
+            ? Format(texts.EmailChangedToOther, product, Masking.Email(SafeText.Clean(newAddress, SafeText.MaxAddressLength)))
+            : Format(kind.Intro, product);
+    }
+
+    private static List<AlertDetail> DetailsFor(Alert alert, AlertTexts texts, CultureInfo culture)
+    {
+        var source = alert.Source;
+        var details = new List<AlertDetail>
+        {
+            new(texts.TimeLabel, AlertFacts.LocalTime(source.Event.OccurredAt, source.Geo.TimeZone, culture)),
+        };
+        var device = SafeText.Clean(source.Device.Description);
+        if (device.Length > 0)
+        {
+            details.Add(new(texts.DeviceLabel, device));
+        }
+
+        if (AlertFacts.Place(source.Geo) is { } place)
+        {
+            details.Add(new(texts.PlaceLabel, place));
+        }
+
+        details.Add(new(texts.IpLabel, Masking.Ip(source.Event.Ip)));
+        return details;
+    }
+
+    private static string Format(string template, params object[] values) =>
+        string.Format(CultureInfo.InvariantCulture, template, values);
+}

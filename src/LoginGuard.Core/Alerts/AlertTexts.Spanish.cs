@@ -1,0 +1,36 @@
+namespace LoginGuard.Alerts;
+
+internal sealed partial record AlertTexts
+{
+    public static AlertTexts Spanish { get; } = new()
+    {
+        Language = "es",
+        Greeting = "Hola, {0}:",
+        GreetingWithoutName = "Hola:",
+        NewDevice = new(
+            "Nuevo inicio de sesión en tu cuenta de {0}",
+            "Se inició sesión en tu cuenta de {0} desde un dispositivo que no habíamos visto antes.",
+            "Si no fuiste tú, abre la aplicación de {0} o escribe tú mismo en tu navegador la dirección que aparece abajo; después cambia tu contraseña y activa la verificación en dos pasos."),
+        PasswordChanged = new(
+            "Se cambió la contraseña de tu cuenta de {0}",
+            "Se cambió la contraseña de tu cuenta de {0}.",
+            "Si no fuiste tú, abre la aplicación de {0} o escribe tú mismo en tu navegador la dirección que aparece abajo, elige «¿Olvidaste tu contraseña?» para crear una nueva y activa la verificación en dos pasos."),
+        MfaDisabled = new(
+            "Se desactivó la verificación en dos pasos de tu cuenta de {0}",
+            "Se desactivó la verificación en dos pasos de tu cuenta de {0}.",
+            "Si no fuiste tú, abre la aplicación de {0} o escribe tú mismo en tu navegador la dirección que aparece abajo; después cambia tu contraseña y vuelve a activar la verificación en dos pasos."),
+        EmailChanged = new(
+            "Se cambió el correo electrónico de tu cuenta de {0}",
+            "El correo electrónico de tu cuenta de {0} se cambió a esta dirección.",
+            "Si no fuiste tú, abre la aplicación de {0} o escribe tú mismo en tu navegador la dirección que aparece abajo; después cambia tu contraseña y vuelve a poner tu propio correo. Si ya no puedes iniciar sesión, contacta con el soporte de {0} desde la página de Ayuda."),
+        EmailChangedToOther = "El correo electrónico de tu cuenta de {0} se cambió a {1}.",
+        DeviceLabel = "Dispositivo",
+        TimeLabel = "Fecha y hora",
+        PlaceLabel = "Ubicación aproximada",
+        IpLabel = "Dirección IP",
+        LabelSeparator = ": ",
+        IfYou = "Si fuiste tú, no tienes que hacer nada.",
+        NeverAskPassword = "{0} nunca te pedirá tu contraseña por correo electrónico.",
+        WhySent = "Recibes este correo porque se refiere a la seguridad de tu cuenta de {0}.",
+    };
+}

@@ -1,0 +1,55 @@
+namespace LoginGuard.Alerts;
+
+/// <summary>
+/// Every sentence of an alert mail in one language, kept as plain C# so a reviewer reads a translation
+/// next to its English original. <c>{0}</c> is always the product name.
+/// </summary>
+internal sealed partial record AlertTexts
+{
+    /// <summary>The BCP 47 tag of this language, also the culture dates are written in when the learner's own is unknown.</summary>
+    public required string Language { get; init; }
+
+    /// <summary>Greeting with the learner's name as <c>{0}</c>.</summary>
+    public required string Greeting { get; init; }
+
+    /// <summary>Greeting when the platform has no name for the learner; never "Dear user".</summary>
+    public required string GreetingWithoutName { get; init; }
+
+    public required KindTexts NewDevice { get; init; }
+
+    public required KindTexts PasswordChanged { get; init; }
+
+    public required KindTexts MfaDisabled { get; init; }
+
+    /// <summary>Email-changed mail sent to the new address itself.</summary>
+    public required KindTexts EmailChanged { get; init; }
+
+    /// <summary>Email-changed intro for the copy sent to the old address; <c>{1}</c> is the masked new address.</summary>
+    public required string EmailChangedToOther { get; init; }
+
+    public required string DeviceLabel { get; init; }
+
+    public required string TimeLabel { get; init; }
+
+    public required string PlaceLabel { get; init; }
+
+    public required string IpLabel { get; init; }
+
+    /// <summary>Between a label and its value in the text part; French typography wants a space before the colon.</summary>
+    public required string LabelSeparator { get; init; }
+
+    public required string IfYou { get; init; }
+
+    public required string NeverAskPassword { get; init; }
+
+    public required string WhySent { get; init; }
+
+    public KindTexts For(AlertKind kind) => kind switch
+    {
+        AlertKind.NewDevice => NewDevice,
+        AlertKind.PasswordChanged => PasswordChanged,
+        AlertKind.MfaDisabled => MfaDisabled,
+        AlertKind.EmailChanged => EmailChanged,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No texts for this alert kind."),
+    };
+}

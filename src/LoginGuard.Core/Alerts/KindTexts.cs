@@ -1,0 +1,7 @@
+namespace LoginGuard.Alerts;
+
+/// <summary>The sentences that differ per alert kind; <c>{0}</c> is the product name.</summary>
+/// <param name="Subject">The subject line.</param>
+/// <param name="Intro">What happened, in one calm sentence.</param>
+/// <param name="IfNotYou">What to do if it was not the learner: where to go by themselves, never a form to fill in.</param>
+internal sealed record KindTexts(string Subject, string Intro, string IfNotYou);
