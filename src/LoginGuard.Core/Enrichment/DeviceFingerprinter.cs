@@ -1,0 +1,29 @@
+using LoginGuard.Ingestion;
+using LoginGuard.Privacy;
+
+namespace LoginGuard.Enrichment;
+
+/// <summary>
+/// Decides which device an event came from, keeping only a keyed hash of what identifies it: the raw user
+/// agent and device cookie never leave this class.
+/// </summary>
+/// <remarks>
+/// The client's device cookie identifies a device best. Without one, the device is its browser, system and
+/// device type with versions left out, so an update is not a new device; that is coarse (every Chrome on
+/// Windows is one device) but it is all a user agent can honestly tell.
+/// </remarks>
+internal sealed class DeviceFingerprinter(UserAgentParser parser, KeyedHasher hasher)
+{
+    public DeviceFingerprint Fingerprint(AuthEvent authEvent)
+    {
+        var agent = parser.Parse(authEvent.UserAgent);
+        var description = UserAgentDescriber.Describe(agent);
+        if (!string.IsNullOrWhiteSpace(authEvent.DeviceId))
+        {
+            return new DeviceFingerprint(hasher.Hash(KeyedHasher.DevicePurpose, authEvent.DeviceId), agent, description, FromDeviceId: true);
+        }
+
+        var identity = $"{agent.BrowserFamily}|{agent.OsFamily}|{agent.DeviceType}";
+        return new DeviceFingerprint(hasher.Hash(KeyedHasher.DeviceAgentPurpose, identity), agent, description, FromDeviceId: false);
+    }
+}

@@ -1,0 +1,18 @@
+namespace LoginGuard.Privacy;
+
+/// <summary>Settings for keeping learners' identifiers out of state, bound from the <c>Privacy</c> section.</summary>
+internal sealed class PrivacyOptions
+{
+    public const string SectionName = "Privacy";
+
+    /// <summary>The smallest key HMAC-SHA256 gets its full strength from.</summary>
+    public const int MinimumKeyBytes = 32;
+
+    /// <summary>
+    /// Base64 of at least 32 random bytes (<c>openssl rand -base64 32</c>), the key every learner and device
+    /// hash is made with. Base64 only, never a passphrase: typed words are too guessable for a key that
+    /// hides who signed in. Leave unset only in development, where a fixed public key is used and a warning
+    /// is logged. Changing it makes every remembered device look new, so rotate it deliberately.
+    /// </summary>
+    public string? HashKey { get; set; }
+}
