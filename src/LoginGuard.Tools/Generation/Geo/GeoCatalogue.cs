@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Net;
+
+namespace LoginGuard.Tools.Generation.Geo;
+
+/// <summary>
+/// The sample geo databases read as the generator needs them: where learners live, where their phones
+/// roam, and where hosting and anonymising networks sit. Reading the CSVs rather than a copy of them
+/// keeps every generated address inside a range the replay's databases will map to the right city.
+/// </summary>
+internal sealed class GeoCatalogue
+{
+    // The CSVs carry no "hosting" flag; these are the sample's hosting/VPN/Tor-like operators.
+    private static readonly HashSet<long> HostingAsns = [200651, 60729];
+
+    private GeoCatalogue(IReadOnlyList<GeoRange> ranges) => Ranges = ranges;
+
+    public IReadOnlyList<GeoRange> Ranges { get; }
+
+    /// <summary>IPv4 city ranges of consumer ISPs: where learners live and travel.</summary>
+    public IEnumerable<GeoRange> Cities => Ranges.Where(r => r.HasCity && !IsHosting(r) && IsV4(r));
+
+    public IEnumerable<GeoRange> Hosting => Ranges.Where(IsHosting);
+
+    public static GeoCatalogue Load(string directory)
+    {
+        var asns = ReadRows(Path.Combine(directory, "asn-ranges.csv"))
+            .Select(row => (Network: IPNetwork.Parse(row[0]), Asn: long.Parse(row[1], CultureInfo.InvariantCulture)))
+            .ToList();
+        var ranges = ReadRows(Path.Combine(directory, "city-ranges.csv")).Select(row =>
+        {
+            var network = IPNetwork.Parse(row[0]);
+            var asn = asns.Where(a => a.Network.Contains(network.BaseAddress)).Select(a => (long?)a.Asn).FirstOrDefault();
+            return new GeoRange(
+                network,
+                row[1].Length == 0 ? null : long.Parse(row[1], CultureInfo.InvariantCulture),
+                row[2].Length == 0 ? null : row[2],
+                row[5],
+                double.Parse(row[7], CultureInfo.InvariantCulture),
+                double.Parse(row[8], CultureInfo.InvariantCulture),
+                row[10],
+                asn);
+        });
+        return new GeoCatalogue(ranges.ToList());
+    }
+
+    public bool IsHosting(GeoRange range) => range.Asn is { } asn && HostingAsns.Contains(asn);
+
+    /// <summary>The country-wide mobile-carrier range, if the sample has one for the country.</summary>
+    public GeoRange? MobileRange(string countryIso) =>
+        Ranges.FirstOrDefault(r => !r.HasCity && !IsHosting(r) && IsV4(r) && r.CountryIso == countryIso);
+
+    /// <summary>The IPv6 range of the same city, for learners whose home line is dual-stack.</summary>
+    public GeoRange? V6RangeOf(GeoRange city) =>
+        Ranges.FirstOrDefault(r => r.GeoNameId == city.GeoNameId && !IsV4(r));
+
+    public GeoRange? Locate(IPAddress address) => Ranges.FirstOrDefault(r => r.Network.Contains(address));
+
+    private static bool IsV4(GeoRange range) =>
+        range.Network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
+
+    private static IEnumerable<string[]> ReadRows(string path) =>
+        File.ReadLines(path).Skip(1).Where(line => line.Length > 0).Select(line => line.Split(','));
+}
