@@ -17,7 +17,7 @@ internal sealed class CredentialStuffingWave(AttackerActors attackers)
         var botnet = attackers.Botnet(random.Next(12, 30), random);
         var rotateBrowsers = random.NextDouble() < 0.5;
         var targets = learners.Where(_ => random.NextDouble() < 0.4).ToList();
-        var reused = targets.Where(l => !l.MfaEnabled && victims.Contains(l)).Take(random.Next(1, 4)).ToHashSet();
+        var reused = targets.Where(l => !l.MfaEnabled && victims.Contains(l)).Take(random.Next(2, 5)).ToHashSet();
         victims.RemoveAll(reused.Contains);
         var unknown = (int)(targets.Count * 1.5);
         var attempts = targets.Select(l => (Learner?)l).Concat(Enumerable.Repeat<Learner?>(null, unknown))

@@ -77,11 +77,11 @@ internal sealed class SessionPlayer(GeoCatalogue geo, EventLog log, Random rando
 
     private void Chores(Learner learner, DateTimeOffset at, Actor actor)
     {
-        if (random.NextDouble() < 0.006)
+        if (random.NextDouble() < 0.003)
         {
             log.Record(learner, AuthEventType.PasswordChanged, at.AddMinutes(random.Next(1, 6)), actor, Label.Benign("password-change"));
         }
-        else if (!learner.MfaEnabled && random.NextDouble() < 0.006)
+        else if (!learner.MfaEnabled && random.NextDouble() < 0.002)
         {
             learner.MfaEnabled = true;
             log.Record(learner, AuthEventType.MfaEnabled, at.AddMinutes(random.Next(1, 6)), actor, Label.Benign("mfa-enabled"));

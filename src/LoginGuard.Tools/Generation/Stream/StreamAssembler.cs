@@ -8,15 +8,14 @@ namespace LoginGuard.Tools.Generation.Stream;
 /// </summary>
 internal sealed class StreamAssembler(Random random)
 {
+    private static readonly TimeSpan MaxLateness = TimeSpan.FromSeconds(8);
+
     private readonly HashSet<string> usedIds = new(StringComparer.Ordinal);
 
     public GeneratedStream Assemble(IReadOnlyList<DraftEvent> drafts, int badLines, int duplicates)
     {
-        var delivered = drafts
-            .Select(draft => (Draft: draft, DeliveredAt: draft.OccurredAt + Lateness()))
-            .OrderBy(d => d.DeliveredAt)
-            .Select(d => d.Draft)
-            .ToList();
+        var delivered = drafts.OrderBy(d => d.OccurredAt).ToList();
+        DeliverSomeLate(delivered);
         var lines = delivered.Select(d =>
         {
             var id = NewEventId();
@@ -41,9 +40,19 @@ internal sealed class StreamAssembler(Random random)
         return new GeneratedStream(lines);
     }
 
-    // Producers on different hosts publish with small delays, so about one event in a hundred arrives seconds late.
-    private TimeSpan Lateness() =>
-        random.NextDouble() < 0.01 ? TimeSpan.FromMilliseconds(random.Next(1000, 8000)) : TimeSpan.Zero;
+    // Producers on different hosts publish with small delays, so now and then an event is delivered after
+    // one that happened a few seconds later; only events that close together can swap places.
+    private void DeliverSomeLate(List<DraftEvent> events)
+    {
+        for (var i = 0; i + 1 < events.Count; i++)
+        {
+            if (events[i + 1].OccurredAt - events[i].OccurredAt <= MaxLateness && random.NextDouble() < 0.05)
+            {
+                (events[i], events[i + 1]) = (events[i + 1], events[i]);
+                i++;
+            }
+        }
+    }
 
     private string NewEventId()
     {
