@@ -8,7 +8,7 @@ namespace LoginGuard.Tools.Generation.Attacks;
 /// <summary>Who attacks from where: a fresh browser abroad, a copy of the victim's own browser at home, or a bot.</summary>
 internal sealed class AttackerActors(GeoCatalogue geo)
 {
-    private readonly List<GeoRange> cities = geo.Cities.ToList();
+    private readonly IReadOnlyList<GeoRange> cities = geo.Cities;
 
     /// <summary>A new browser on a computer in a city of another country, at least <paramref name="minKm"/> from the learner.</summary>
     public Actor Abroad(Learner learner, Random random, double minKm = 0)
@@ -39,10 +39,9 @@ internal sealed class AttackerActors(GeoCatalogue geo)
     /// <summary>A botnet's addresses: mostly hosting and anonymising ranges, some foreign ISPs, a few unmapped blocks.</summary>
     public List<IPAddress> Botnet(int size, Random random)
     {
-        var hosting = geo.Hosting.ToList();
         return Enumerable.Range(0, size).Select(_ => random.NextDouble() switch
         {
-            < 0.55 => AddressPicker.Pick(hosting[random.Next(hosting.Count)].Network, random),
+            < 0.55 => AddressPicker.Pick(geo.Hosting[random.Next(geo.Hosting.Count)].Network, random),
             < 0.9 => AddressPicker.Pick(cities[random.Next(cities.Count)].Network, random),
             _ => AddressPicker.Pick(UnlistedNetworks.All[random.Next(UnlistedNetworks.All.Length)], random),
         }).ToList();

@@ -27,7 +27,7 @@ internal sealed class CredentialStuffingWave(AttackerActors attackers)
         foreach (var target in attempts)
         {
             var agent = rotateBrowsers
-                ? DeviceCatalogue.Computers[random.Next(DeviceCatalogue.Computers.Length)].UserAgent(130)
+                ? RotatedBrowser(random)
                 : DeviceCatalogue.BotAgents[random.Next(DeviceCatalogue.BotAgents.Length)];
             var bot = new Actor(botnet[random.Next(botnet.Count)], agent, null, rotateBrowsers ? "en-US" : null);
             if (target is null)
@@ -41,6 +41,12 @@ internal sealed class CredentialStuffingWave(AttackerActors attackers)
 
             at = at.AddSeconds(random.Next(1, 15)).AddMilliseconds(random.Next(1000));
         }
+    }
+
+    private static string RotatedBrowser(Random random)
+    {
+        var kind = DeviceCatalogue.Computers[random.Next(DeviceCatalogue.Computers.Length)];
+        return kind.UserAgent(kind.Version);
     }
 
     // The platform still needs a userId for a name it cannot resolve; it sends a pseudonymous one, never an account's.

@@ -10,7 +10,7 @@ namespace LoginGuard.Tools.Generation.Behaviour;
 /// </summary>
 internal sealed class DailyChanges(GeoCatalogue geo, Random random)
 {
-    private readonly List<GeoRange> cities = geo.Cities.ToList();
+    private readonly IReadOnlyList<GeoRange> cities = geo.Cities;
 
     public void Apply(Learner learner, DateOnly day)
     {

@@ -8,38 +8,38 @@ internal static class DeviceCatalogue
     // Chrome on Windows is listed twice because it is about half of what desktop learners use.
     public static readonly DeviceKind[] Computers =
     [
-        new("Chrome on Windows", FormFactor.Computer, $"Mozilla/5.0 (Windows NT 10.0; Win64; x64) {WebKit} Chrome/{{v}}.0.0.0 Safari/537.36", 130, AutoUpdates: true),
-        new("Chrome on Windows", FormFactor.Computer, $"Mozilla/5.0 (Windows NT 10.0; Win64; x64) {WebKit} Chrome/{{v}}.0.0.0 Safari/537.36", 130, AutoUpdates: true),
-        new("Edge on Windows", FormFactor.Computer, $"Mozilla/5.0 (Windows NT 10.0; Win64; x64) {WebKit} Chrome/{{v}}.0.0.0 Safari/537.36 Edg/{{v}}.0.0.0", 130, AutoUpdates: true),
-        new("Firefox on Windows", FormFactor.Computer, "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:{v}.0) Gecko/20100101 Firefox/{v}.0", 131, AutoUpdates: true),
-        new("Chrome on macOS", FormFactor.Computer, $"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) {WebKit} Chrome/{{v}}.0.0.0 Safari/537.36", 130, AutoUpdates: true),
-        new("Safari on macOS", FormFactor.Computer, "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15", 18, AutoUpdates: false),
-        new("Firefox on macOS", FormFactor.Computer, "Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:{v}.0) Gecko/20100101 Firefox/{v}.0", 131, AutoUpdates: true),
+        new(FormFactor.Computer, $"Mozilla/5.0 (Windows NT 10.0; Win64; x64) {WebKit} Chrome/{{v}}.0.0.0 Safari/537.36", 130, AutoUpdates: true),
+        new(FormFactor.Computer, $"Mozilla/5.0 (Windows NT 10.0; Win64; x64) {WebKit} Chrome/{{v}}.0.0.0 Safari/537.36", 130, AutoUpdates: true),
+        new(FormFactor.Computer, $"Mozilla/5.0 (Windows NT 10.0; Win64; x64) {WebKit} Chrome/{{v}}.0.0.0 Safari/537.36 Edg/{{v}}.0.0.0", 130, AutoUpdates: true),
+        new(FormFactor.Computer, "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:{v}.0) Gecko/20100101 Firefox/{v}.0", 131, AutoUpdates: true),
+        new(FormFactor.Computer, $"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) {WebKit} Chrome/{{v}}.0.0.0 Safari/537.36", 130, AutoUpdates: true),
+        new(FormFactor.Computer, "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15", 18, AutoUpdates: false),
+        new(FormFactor.Computer, "Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:{v}.0) Gecko/20100101 Firefox/{v}.0", 131, AutoUpdates: true),
     ];
 
     public static readonly DeviceKind[] Phones =
     [
-        new("Safari on iPhone", FormFactor.Phone, "Mozilla/5.0 (iPhone; CPU iPhone OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1", 17, AutoUpdates: false),
-        new("Learnwell on iPhone", FormFactor.Phone, "Learnwell/8.4.1 (iPhone; iOS 17.5; Scale/3.00)", 8, AutoUpdates: false, IsApp: true),
-        new("Chrome on Android", FormFactor.Phone, $"Mozilla/5.0 (Linux; Android 10; K) {WebKit} Chrome/{{v}}.0.0.0 Mobile Safari/537.36", 130, AutoUpdates: true),
-        new("Samsung Internet", FormFactor.Phone, $"Mozilla/5.0 (Linux; Android 14; SM-S921B) {WebKit} SamsungBrowser/26.0 Chrome/122.0.0.0 Mobile Safari/537.36", 26, AutoUpdates: false),
-        new("Learnwell on Android", FormFactor.Phone, "Learnwell/8.4.1 (Android 14; Pixel 8)", 8, AutoUpdates: false, IsApp: true),
-        new("Learnwell on Android", FormFactor.Phone, "Learnwell/8.4.1 (Android 13; SM-A546B)", 8, AutoUpdates: false, IsApp: true),
+        new(FormFactor.Phone, "Mozilla/5.0 (iPhone; CPU iPhone OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1", 17, AutoUpdates: false),
+        new(FormFactor.Phone, "Learnwell/8.4.1 (iPhone; iOS 17.5; Scale/3.00)", 8, AutoUpdates: false, IsApp: true),
+        new(FormFactor.Phone, $"Mozilla/5.0 (Linux; Android 10; K) {WebKit} Chrome/{{v}}.0.0.0 Mobile Safari/537.36", 130, AutoUpdates: true),
+        new(FormFactor.Phone, $"Mozilla/5.0 (Linux; Android 14; SM-S921B) {WebKit} SamsungBrowser/26.0 Chrome/122.0.0.0 Mobile Safari/537.36", 26, AutoUpdates: false),
+        new(FormFactor.Phone, "Learnwell/8.4.1 (Android 14; Pixel 8)", 8, AutoUpdates: false, IsApp: true),
+        new(FormFactor.Phone, "Learnwell/8.4.1 (Android 13; SM-A546B)", 8, AutoUpdates: false, IsApp: true),
     ];
 
     /// <summary>Phones bought during the sample window: the new-phone scenario signs in from one of these.</summary>
     public static readonly DeviceKind[] NewPhones =
     [
-        new("Safari on iPhone", FormFactor.Phone, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1", 18, AutoUpdates: false),
-        new("Learnwell on iPhone", FormFactor.Phone, "Learnwell/8.4.1 (iPhone; iOS 18.1; Scale/3.00)", 8, AutoUpdates: false, IsApp: true),
-        new("Learnwell on Android", FormFactor.Phone, "Learnwell/8.4.1 (Android 15; Pixel 9)", 8, AutoUpdates: false, IsApp: true),
-        new("Samsung Internet", FormFactor.Phone, $"Mozilla/5.0 (Linux; Android 14; SM-S928B) {WebKit} SamsungBrowser/26.0 Chrome/122.0.0.0 Mobile Safari/537.36", 26, AutoUpdates: false),
+        new(FormFactor.Phone, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1", 18, AutoUpdates: false),
+        new(FormFactor.Phone, "Learnwell/8.4.1 (iPhone; iOS 18.1; Scale/3.00)", 8, AutoUpdates: false, IsApp: true),
+        new(FormFactor.Phone, "Learnwell/8.4.1 (Android 15; Pixel 9)", 8, AutoUpdates: false, IsApp: true),
+        new(FormFactor.Phone, $"Mozilla/5.0 (Linux; Android 14; SM-S928B) {WebKit} SamsungBrowser/26.0 Chrome/122.0.0.0 Mobile Safari/537.36", 26, AutoUpdates: false),
     ];
 
     public static readonly DeviceKind[] Tablets =
     [
-        new("Safari on iPad", FormFactor.Tablet, "Mozilla/5.0 (iPad; CPU OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1", 17, AutoUpdates: false),
-        new("Learnwell on iPad", FormFactor.Tablet, "Learnwell/8.4.1 (iPad; iOS 17.5; Scale/2.00)", 8, AutoUpdates: false, IsApp: true),
+        new(FormFactor.Tablet, "Mozilla/5.0 (iPad; CPU OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1", 17, AutoUpdates: false),
+        new(FormFactor.Tablet, "Learnwell/8.4.1 (iPad; iOS 17.5; Scale/2.00)", 8, AutoUpdates: false, IsApp: true),
     ];
 
     /// <summary>Clients attackers script: libraries, headless browsers, and nothing that keeps a device cookie.</summary>

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace LoginGuard.Tools.Generation.Devices;
 
-/// <summary>Device cookies as the platform's clients mint them: a uuid in the browser, a vendor id in the apps.</summary>
+/// <summary>
+/// Device cookies as the platform's clients mint them: a uuid in the browser, the vendor id in the iOS
+/// app (an upper-case uuid) and the Android app (16 hex digits, like ANDROID_ID).
+/// </summary>
 internal static class DeviceCookies
 {
     public static string New(DeviceKind kind, Random random)

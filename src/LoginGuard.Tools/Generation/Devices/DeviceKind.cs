@@ -13,7 +13,7 @@ internal enum FormFactor
 /// A browser or app on a platform, as its user agent reads. <c>{v}</c> in <see cref="Template"/> is the
 /// major version, so a device of an auto-updating kind can move from one version to the next.
 /// </summary>
-internal sealed record DeviceKind(string Name, FormFactor FormFactor, string Template, int Version, bool AutoUpdates, bool IsApp = false)
+internal sealed record DeviceKind(FormFactor FormFactor, string Template, int Version, bool AutoUpdates, bool IsApp = false)
 {
     public string UserAgent(int version) => Template.Replace("{v}", version.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 }

@@ -13,14 +13,19 @@ internal sealed class GeoCatalogue
     // The CSVs carry no "hosting" flag; these are the sample's hosting/VPN/Tor-like operators.
     private static readonly HashSet<long> HostingAsns = [200651, 60729];
 
-    private GeoCatalogue(IReadOnlyList<GeoRange> ranges) => Ranges = ranges;
+    private readonly IReadOnlyList<GeoRange> ranges;
 
-    public IReadOnlyList<GeoRange> Ranges { get; }
+    private GeoCatalogue(IReadOnlyList<GeoRange> ranges)
+    {
+        this.ranges = ranges;
+        Cities = ranges.Where(r => r.HasCity && !IsHosting(r) && IsV4(r)).ToList();
+        Hosting = ranges.Where(IsHosting).ToList();
+    }
 
     /// <summary>IPv4 city ranges of consumer ISPs: where learners live and travel.</summary>
-    public IEnumerable<GeoRange> Cities => Ranges.Where(r => r.HasCity && !IsHosting(r) && IsV4(r));
+    public IReadOnlyList<GeoRange> Cities { get; }
 
-    public IEnumerable<GeoRange> Hosting => Ranges.Where(IsHosting);
+    public IReadOnlyList<GeoRange> Hosting { get; }
 
     public static GeoCatalogue Load(string directory)
     {
@@ -34,7 +39,6 @@ internal sealed class GeoCatalogue
             return new GeoRange(
                 network,
                 row[1].Length == 0 ? null : long.Parse(row[1], CultureInfo.InvariantCulture),
-                row[2].Length == 0 ? null : row[2],
                 row[5],
                 double.Parse(row[7], CultureInfo.InvariantCulture),
                 double.Parse(row[8], CultureInfo.InvariantCulture),
@@ -44,17 +48,17 @@ internal sealed class GeoCatalogue
         return new GeoCatalogue(ranges.ToList());
     }
 
-    public bool IsHosting(GeoRange range) => range.Asn is { } asn && HostingAsns.Contains(asn);
+    private static bool IsHosting(GeoRange range) => range.Asn is { } asn && HostingAsns.Contains(asn);
 
     /// <summary>The country-wide mobile-carrier range, if the sample has one for the country.</summary>
     public GeoRange? MobileRange(string countryIso) =>
-        Ranges.FirstOrDefault(r => !r.HasCity && !IsHosting(r) && IsV4(r) && r.CountryIso == countryIso);
+        ranges.FirstOrDefault(r => !r.HasCity && !IsHosting(r) && IsV4(r) && r.CountryIso == countryIso);
 
     /// <summary>The IPv6 range of the same city, for learners whose home line is dual-stack.</summary>
     public GeoRange? V6RangeOf(GeoRange city) =>
-        Ranges.FirstOrDefault(r => r.GeoNameId == city.GeoNameId && !IsV4(r));
+        ranges.FirstOrDefault(r => r.GeoNameId == city.GeoNameId && !IsV4(r));
 
-    public GeoRange? Locate(IPAddress address) => Ranges.FirstOrDefault(r => r.Network.Contains(address));
+    public GeoRange? Locate(IPAddress address) => ranges.FirstOrDefault(r => r.Network.Contains(address));
 
     private static bool IsV4(GeoRange range) =>
         range.Network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;

@@ -2,11 +2,13 @@ using System.Net;
 
 namespace LoginGuard.Tools.Generation.Geo;
 
-/// <summary>One row of the sample city database: a network and the place the replay maps it to.</summary>
+/// <summary>
+/// One row of the sample city database: a network and the place the replay maps it to. Places are told
+/// apart by GeoName id, never by name, as LoginGuard's own state is.
+/// </summary>
 internal sealed record GeoRange(
     IPNetwork Network,
     long? GeoNameId,
-    string? City,
     string CountryIso,
     double Latitude,
     double Longitude,

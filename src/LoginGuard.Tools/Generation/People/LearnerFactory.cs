@@ -6,7 +6,7 @@ namespace LoginGuard.Tools.Generation.People;
 /// <summary>Creates learners with a home city from the geo sample, a name and locale from that country, and 1–3 devices.</summary>
 internal sealed class LearnerFactory(GeoCatalogue geo, Random random)
 {
-    private readonly List<GeoRange> cities = geo.Cities.ToList();
+    private readonly IReadOnlyList<GeoRange> cities = geo.Cities;
     private readonly HashSet<string> emails = new(StringComparer.Ordinal);
 
     public Learner Create()
@@ -24,7 +24,7 @@ internal sealed class LearnerFactory(GeoCatalogue geo, Random random)
             StudyRhythm.Create(random))
         {
             MfaEnabled = random.NextDouble() < 0.3,
-            Vpn = random.NextDouble() < 0.08 ? geo.Hosting.ElementAt(random.Next(geo.Hosting.Count())) : null,
+            Vpn = random.NextDouble() < 0.08 ? geo.Hosting[random.Next(geo.Hosting.Count)] : null,
         };
         if (geo.V6RangeOf(home) is { } v6 && random.NextDouble() < 0.4)
         {
