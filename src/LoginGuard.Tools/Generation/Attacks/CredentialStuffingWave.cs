@@ -10,7 +10,7 @@ namespace LoginGuard.Tools.Generation.Attacks;
 /// </summary>
 internal sealed class CredentialStuffingWave(AttackerActors attackers)
 {
-    private static readonly Label Label = Label.AttackBy("credential-stuffing");
+    private static readonly Label Stuffing = Label.AttackBy("credential-stuffing");
 
     public void Plan(DateTimeOffset start, IReadOnlyList<Learner> learners, List<Learner> victims, IncidentBook book, EventLog log, Random random)
     {
@@ -55,6 +55,6 @@ internal sealed class CredentialStuffingWave(AttackerActors attackers)
         var people = CountryPeople.For(random.Next(2) == 0 ? "US" : "GB");
         var leaked = $"{EmailAddresses.Fold(people.GivenNames[random.Next(people.GivenNames.Length)])}"
             + $"{EmailAddresses.Fold(people.FamilyNames[random.Next(people.FamilyNames.Length)])}{random.Next(10, 99)}@example.com";
-        return new DraftEvent(at, AuthEventType.LoginFailed, $"anon_{DeviceCookies.Hex(random, 6)}", bot, leaked, null, FailureReason.UnknownUser, null, Label);
+        return new DraftEvent(at, AuthEventType.LoginFailed, $"anon_{DeviceCookies.Hex(random, 6)}", bot, leaked, null, FailureReason.UnknownUser, null, Stuffing);
     }
 }

@@ -48,8 +48,6 @@ internal sealed class GeoCatalogue
         return new GeoCatalogue(ranges.ToList());
     }
 
-    private static bool IsHosting(GeoRange range) => range.Asn is { } asn && HostingAsns.Contains(asn);
-
     /// <summary>The country-wide mobile-carrier range, if the sample has one for the country.</summary>
     public GeoRange? MobileRange(string countryIso) =>
         ranges.FirstOrDefault(r => !r.HasCity && !IsHosting(r) && IsV4(r) && r.CountryIso == countryIso);
@@ -59,6 +57,8 @@ internal sealed class GeoCatalogue
         ranges.FirstOrDefault(r => r.GeoNameId == city.GeoNameId && !IsV4(r));
 
     public GeoRange? Locate(IPAddress address) => ranges.FirstOrDefault(r => r.Network.Contains(address));
+
+    private static bool IsHosting(GeoRange range) => range.Asn is { } asn && HostingAsns.Contains(asn);
 
     private static bool IsV4(GeoRange range) =>
         range.Network.BaseAddress.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;

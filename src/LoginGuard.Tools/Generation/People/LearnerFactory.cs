@@ -24,7 +24,7 @@ internal sealed class LearnerFactory(GeoCatalogue geo, Random random)
             StudyRhythm.Create(random))
         {
             MfaEnabled = random.NextDouble() < 0.3,
-            Vpn = random.NextDouble() < 0.08 ? geo.Hosting[random.Next(geo.Hosting.Count)] : null,
+            Vpn = random.NextDouble() < 0.08 ? VpnExitAbroad(home) : null,
         };
         if (geo.V6RangeOf(home) is { } v6 && random.NextDouble() < 0.4)
         {
@@ -34,6 +34,13 @@ internal sealed class LearnerFactory(GeoCatalogue geo, Random random)
         learner.HomeAddress = AddressPicker.Pick(learner.HomeLine.Network, random);
         AddDevices(learner);
         return learner;
+    }
+
+    // Learners use a VPN to appear elsewhere, so the exit is in another country when the sample has one.
+    private GeoRange VpnExitAbroad(GeoRange home)
+    {
+        var abroad = geo.Hosting.Where(h => h.CountryIso != home.CountryIso).DefaultIfEmpty(geo.Hosting[0]).ToList();
+        return abroad[random.Next(abroad.Count)];
     }
 
     private string DisplayName(string given, string family, CountryPeople people) => random.Next(10) switch
