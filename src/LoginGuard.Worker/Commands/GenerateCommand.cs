@@ -13,7 +13,7 @@ internal static class GenerateCommand
         var days = AtLeast(new Option<int>("--days") { Description = "Days of activity.", DefaultValueFactory = _ => 30 }, 1);
         var seed = new Option<int>("--seed") { Description = "Seed; the same seed writes the same bytes.", DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for events.jsonl and labels.csv.", Required = true };
-        var start = new Option<DateOnly>("--start") { Description = "First day (UTC).", DefaultValueFactory = _ => new DateOnly(2026, 10, 1) };
+        var start = new Option<DateOnly>("--start") { Description = "First day, as yyyy-MM-dd; days run midnight to midnight UTC.", DefaultValueFactory = _ => new DateOnly(2026, 10, 1) };
         var badLines = AtLeast(new Option<int>("--bad-lines") { Description = "Lines that break the contract, every kind in turn." }, 0);
         var duplicates = AtLeast(new Option<int>("--duplicates") { Description = "Earlier lines delivered again verbatim." }, 0);
         var geoip = new Option<DirectoryInfo>("--geoip")

@@ -37,13 +37,11 @@ internal sealed class AttackerActors(GeoCatalogue geo)
     }
 
     /// <summary>A botnet's addresses: mostly hosting and anonymising ranges, some foreign ISPs, a few unmapped blocks.</summary>
-    public List<IPAddress> Botnet(int size, Random random)
-    {
-        return Enumerable.Range(0, size).Select(_ => random.NextDouble() switch
+    public List<IPAddress> Botnet(int size, Random random) =>
+        Enumerable.Range(0, size).Select(_ => random.NextDouble() switch
         {
             < 0.55 => AddressPicker.Pick(geo.Hosting[random.Next(geo.Hosting.Count)].Network, random),
             < 0.9 => AddressPicker.Pick(cities[random.Next(cities.Count)].Network, random),
             _ => AddressPicker.Pick(UnlistedNetworks.All[random.Next(UnlistedNetworks.All.Length)], random),
         }).ToList();
-    }
 }
