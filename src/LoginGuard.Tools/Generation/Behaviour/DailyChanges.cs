@@ -1,0 +1,71 @@
+using LoginGuard.Tools.Generation.Devices;
+using LoginGuard.Tools.Generation.Geo;
+using LoginGuard.Tools.Generation.People;
+
+namespace LoginGuard.Tools.Generation.Behaviour;
+
+/// <summary>
+/// The harmless changes a detector must not mistake for an attacker: browsers update, cookies get
+/// cleared, phones get replaced, ISPs hand out new addresses, and learners go on trips.
+/// </summary>
+internal sealed class DailyChanges(GeoCatalogue geo, Random random)
+{
+    private readonly IReadOnlyList<GeoRange> cities = geo.Cities;
+
+    public void Apply(Learner learner, DateOnly day)
+    {
+        foreach (var device in learner.ActiveDevices.ToList())
+        {
+            if (device.Kind.AutoUpdates && device.Version == device.Kind.Version && random.NextDouble() < 0.06)
+            {
+                device.Version++;
+                device.PendingScenario = "browser-update";
+            }
+
+            if (!device.Kind.IsApp && device.Cookie is not null && random.NextDouble() < 0.01)
+            {
+                device.Cookie = DeviceCookies.New(device.Kind, random);
+                device.PendingScenario = "cookie-reset";
+            }
+        }
+
+        if (random.NextDouble() < 0.004)
+        {
+            ReplacePhone(learner);
+        }
+
+        if (random.NextDouble() < 0.02)
+        {
+            learner.HomeAddress = AddressPicker.Pick(learner.HomeLine.Network, random);
+            learner.PendingHomeScenario = "isp-change";
+        }
+
+        PlanTrip(learner, day);
+    }
+
+    private void ReplacePhone(Learner learner)
+    {
+        foreach (var old in learner.ActiveDevices.Where(d => d.Kind.FormFactor == FormFactor.Phone))
+        {
+            old.Retired = true;
+        }
+
+        var phone = Device.Create(DeviceCatalogue.NewPhones[random.Next(DeviceCatalogue.NewPhones.Length)], random);
+        phone.PendingScenario = "new-phone";
+        learner.Devices.Add(phone);
+    }
+
+    private void PlanTrip(Learner learner, DateOnly day)
+    {
+        if (learner.Trip is { } trip && day > trip.ReturnOn)
+        {
+            learner.Trip = null;
+        }
+
+        if (learner.Trip is null && random.NextDouble() < 0.007)
+        {
+            var destination = cities.Where(c => c.GeoNameId != learner.Home.GeoNameId).ElementAt(random.Next(cities.Count - 1));
+            learner.Trip = new Trip(destination, day, day.AddDays(random.Next(3, 8)));
+        }
+    }
+}

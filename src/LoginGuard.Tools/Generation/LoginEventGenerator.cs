@@ -1,0 +1,31 @@
+using LoginGuard.Tools.Generation.Attacks;
+using LoginGuard.Tools.Generation.Behaviour;
+using LoginGuard.Tools.Generation.Geo;
+using LoginGuard.Tools.Generation.People;
+using LoginGuard.Tools.Generation.Stream;
+
+namespace LoginGuard.Tools.Generation;
+
+/// <summary>
+/// Generates a labelled auth-event stream. Everything random comes from one <see cref="Random"/> seeded
+/// with <see cref="GenerationSettings.Seed"/>, consumed in a fixed order, so a seed always gives the same bytes.
+/// </summary>
+internal static class LoginEventGenerator
+{
+    public static GeneratedStream Generate(GenerationSettings settings, GeoCatalogue geo)
+    {
+        var random = new Random(settings.Seed);
+        var window = new SimulationWindow(settings.Start, settings.Days);
+        var factory = new LearnerFactory(geo, random);
+        var learners = Enumerable.Range(0, settings.Users).Select(_ => factory.Create()).ToList();
+        var log = new EventLog();
+        var incidents = new AttackPlanner(geo, window).Plan(learners, log, random);
+        var simulator = new LearnerSimulator(geo, window, log);
+        foreach (var learner in learners)
+        {
+            simulator.Run(learner, incidents.For(learner), new Random(random.Next()));
+        }
+
+        return new StreamAssembler(random).Assemble(log.Events, settings.BadLines, settings.Duplicates);
+    }
+}
