@@ -8,8 +8,6 @@ namespace LoginGuard.Tools.GeoIp;
 /// </summary>
 internal sealed class MmdbSearchTree
 {
-    private const int DataSectionSeparatorSize = 16;
-
     private readonly Node _root = new();
 
     /// <summary>
@@ -22,7 +20,7 @@ internal sealed class MmdbSearchTree
         var node = _root;
         for (var depth = 0; depth < prefixLength; depth++)
         {
-            var side = (bits[depth >> 3] >> (7 - (depth & 7))) & 1;
+            var side = Bit(bits, depth);
             if (depth == prefixLength - 1)
             {
                 node.Children[side] = new Slot(null, dataOffset);
@@ -45,16 +43,38 @@ internal sealed class MmdbSearchTree
         }
     }
 
+    /// <summary>
+    /// Leads ::ffff:0:0/96 (IPv4-mapped) and 2002::/16 (6to4) into the IPv4 subtree as MaxMind's
+    /// own databases do, so readers that do not unmap such addresses still find IPv4 networks.
+    /// Call after the last insert; a prefix that already holds networks keeps them.
+    /// </summary>
+    public void AliasIpv4Networks()
+    {
+        var ipv4Root = _root;
+        for (var depth = 0; depth < 96 && ipv4Root is not null; depth++)
+        {
+            ipv4Root = ipv4Root.Children[0].Node;
+        }
+
+        if (ipv4Root is not null)
+        {
+            Alias(IPNetwork.Parse("::ffff:0:0/96"), ipv4Root);
+            Alias(IPNetwork.Parse("2002::/16"), ipv4Root);
+        }
+    }
+
     /// <summary>Numbers the nodes breadth first; the root is node 0 as the format requires.</summary>
     public IReadOnlyList<Node> NumberNodes()
     {
         var nodes = new List<Node> { _root };
+        var seen = new HashSet<Node> { _root };
         for (var i = 0; i < nodes.Count; i++)
         {
             nodes[i].Index = i;
             foreach (var slot in nodes[i].Children)
             {
-                if (slot.Node is not null)
+                // Aliases make the IPv4 subtree reachable twice; it is still written once.
+                if (slot.Node is not null && seen.Add(slot.Node))
                 {
                     nodes.Add(slot.Node);
                 }
@@ -64,65 +84,36 @@ internal sealed class MmdbSearchTree
         return nodes;
     }
 
-    /// <summary>The smallest record size that can address every node and data offset.</summary>
-    public static int RecordSizeFor(long largestRecordValue) => largestRecordValue switch
+    private void Alias(IPNetwork network, Node target)
     {
-        < 1L << 24 => 24,
-        < 1L << 28 => 28,
-        _ => 32,
-    };
-
-    public static void Write(Stream stream, IReadOnlyList<Node> nodes, int recordSize)
-    {
-        var nodeCount = (uint)nodes.Count;
-        Span<byte> buffer = stackalloc byte[8];
-        foreach (var node in nodes)
+        var bits = network.BaseAddress.GetAddressBytes();
+        var node = _root;
+        for (var depth = 0; depth < network.PrefixLength; depth++)
         {
-            var left = RecordValue(node.Children[0], nodeCount);
-            var right = RecordValue(node.Children[1], nodeCount);
-            var length = EncodeNode(buffer, left, right, recordSize);
-            stream.Write(buffer[..length]);
+            var side = Bit(bits, depth);
+            var slot = node.Children[side];
+            var last = depth == network.PrefixLength - 1;
+            if (slot.DataOffset is not null || (last && slot.Node is not null))
+            {
+                return;
+            }
+
+            if (last)
+            {
+                node.Children[side] = new Slot(target, null);
+                return;
+            }
+
+            if (slot.Node is null)
+            {
+                node.Children[side] = new Slot(new Node(), null);
+            }
+
+            node = node.Children[side].Node!;
         }
     }
 
-    // An empty record holds node_count; a data record holds its offset past the tree and separator.
-    private static uint RecordValue(Slot slot, uint nodeCount) => slot switch
-    {
-        { Node: { } child } => (uint)child.Index,
-        { DataOffset: { } offset } => nodeCount + DataSectionSeparatorSize + (uint)offset,
-        _ => nodeCount,
-    };
-
-    private static int EncodeNode(Span<byte> buffer, uint left, uint right, int recordSize)
-    {
-        switch (recordSize)
-        {
-            case 24:
-                WriteBigEndian(buffer[..3], left);
-                WriteBigEndian(buffer[3..6], right);
-                return 6;
-            case 28:
-                WriteBigEndian(buffer[..3], left);
-                buffer[3] = (byte)(((left >> 20) & 0xF0) | ((right >> 24) & 0x0F));
-                WriteBigEndian(buffer[4..7], right);
-                return 7;
-            case 32:
-                WriteBigEndian(buffer[..4], left);
-                WriteBigEndian(buffer[4..8], right);
-                return 8;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(recordSize), recordSize, "Record size must be 24, 28 or 32 bits.");
-        }
-    }
-
-    private static void WriteBigEndian(Span<byte> destination, uint value)
-    {
-        for (var i = destination.Length - 1; i >= 0; i--)
-        {
-            destination[i] = (byte)value;
-            value >>= 8;
-        }
-    }
+    private static int Bit(byte[] bits, int depth) => (bits[depth >> 3] >> (7 - (depth & 7))) & 1;
 
     private static (byte[] Bits, int PrefixLength) ToIpv6(IPNetwork network)
     {

@@ -5,8 +5,6 @@ namespace LoginGuard.Tools.GeoIp;
 /// <summary>Writes MaxMind DB format 2.0 files that MaxMind's own readers open.</summary>
 internal static class MmdbWriter
 {
-    private const int DataSectionSeparatorSize = 16;
-
     /// <summary>
     /// Writes to a temporary file beside <paramref name="path"/> and renames it into place, so a
     /// worker watching the path never opens a half-written database.
@@ -40,12 +38,13 @@ internal static class MmdbWriter
             tree.Insert(entry.Network, data.Add(entry.Record));
         }
 
+        tree.AliasIpv4Networks();
         var nodes = tree.NumberNodes();
-        var largestRecordValue = (long)nodes.Count + DataSectionSeparatorSize + data.Length;
-        var recordSize = Math.Max(minimumRecordSize, MmdbSearchTree.RecordSizeFor(largestRecordValue));
+        var largestRecordValue = (long)nodes.Count + MmdbNodeWriter.DataSectionSeparatorSize + data.Length;
+        var recordSize = Math.Max(minimumRecordSize, MmdbNodeWriter.RecordSizeFor(largestRecordValue));
 
-        MmdbSearchTree.Write(stream, nodes, recordSize);
-        stream.Write(new byte[DataSectionSeparatorSize]);
+        MmdbNodeWriter.Write(stream, nodes, recordSize);
+        stream.Write(new byte[MmdbNodeWriter.DataSectionSeparatorSize]);
         data.CopyTo(stream);
         MmdbMetadata.Write(stream, info, nodes.Count, recordSize);
     }

@@ -63,6 +63,16 @@ public sealed class MmdbWriterCityTests : IDisposable
         reader.City("2a01:cb00:200::1").City.Name.Should().Be("Paris");
     }
 
+    [Theory]
+    [InlineData("::ffff:90.2.0.1")]
+    [InlineData("2002:5a02:1::1")]
+    public void Finds_ipv4_networks_through_the_ipv4_mapped_and_6to4_aliases(string address)
+    {
+        using var reader = OpenCity(Bordeaux, Paris);
+
+        reader.City(address).City.Name.Should().Be("Bordeaux");
+    }
+
     [Fact]
     public void Leaves_out_the_fields_whose_csv_cells_are_empty()
     {

@@ -35,7 +35,7 @@ public sealed class MmdbWriterLayoutTests : IDisposable
     [InlineData((1L << 24) - 1, 24)]
     [InlineData(1L << 28, 32)]
     public void Picks_the_smallest_record_size_that_addresses_everything(long largestRecordValue, int expected) =>
-        MmdbSearchTree.RecordSizeFor(largestRecordValue).Should().Be(expected);
+        MmdbNodeWriter.RecordSizeFor(largestRecordValue).Should().Be(expected);
 
     [Fact]
     public void Stores_a_record_shared_by_many_networks_once()
