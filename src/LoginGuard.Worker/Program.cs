@@ -4,5 +4,6 @@ using LoginGuard.Worker.Commands;
 var root = new RootCommand("LoginGuard: tells learners fast and honestly when something happens to their account.");
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
+root.Subcommands.Add(GeoIpCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,9 @@
+using System.Net;
+
+namespace LoginGuard.Enrichment;
+
+/// <summary>Used when no database is configured: every event is enriched with <see cref="GeoLocation.None"/>.</summary>
+internal sealed class GeoIpDisabledLocator : IGeoLocator
+{
+    public GeoLocation Locate(IPAddress address) => GeoLocation.None;
+}

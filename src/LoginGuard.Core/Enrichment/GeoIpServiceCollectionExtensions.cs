@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace LoginGuard.Enrichment;
+
+internal static class GeoIpServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IGeoLocator"/> from the <c>GeoIp</c> section: MaxMind when a City or
+    /// ASN path is set, otherwise a locator that knows nothing. Paths are checked at start-up.
+    /// </summary>
+    public static IServiceCollection AddGeoIp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptionsWithValidateOnStart<GeoIpOptions>().Bind(configuration.GetSection(GeoIpOptions.SectionName));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GeoIpOptions>, GeoIpOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IGeoLocator>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<GeoIpOptions>>().Value;
+            return string.IsNullOrWhiteSpace(options.CityDatabasePath) && string.IsNullOrWhiteSpace(options.AsnDatabasePath)
+                ? new GeoIpDisabledLocator()
+                : ActivatorUtilities.CreateInstance<MaxMindGeoLocator>(provider);
+        });
+        return services;
+    }
+}

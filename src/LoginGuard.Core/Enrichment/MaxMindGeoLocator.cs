@@ -1,0 +1,83 @@
+using System.Net;
+using MaxMind.GeoIP2.Responses;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LoginGuard.Enrichment;
+
+/// <summary>
+/// Locates addresses with MaxMind City and ASN databases (either may be absent). Each file is
+/// reloaded when replaced; see <see cref="MaxMindDatabaseFile"/>.
+/// </summary>
+internal sealed class MaxMindGeoLocator : IGeoLocator, IDisposable
+{
+    private readonly MaxMindDatabaseFile? _city;
+    private readonly MaxMindDatabaseFile? _asn;
+
+    public MaxMindGeoLocator(IOptions<GeoIpOptions> options, TimeProvider timeProvider, ILogger<MaxMindGeoLocator> logger)
+    {
+        var settings = options.Value;
+        _city = Open(settings.CityDatabasePath, MaxMindDatabaseKind.City, timeProvider, logger);
+        try
+        {
+            _asn = Open(settings.AsnDatabasePath, MaxMindDatabaseKind.Asn, timeProvider, logger);
+        }
+        catch
+        {
+            _city?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Checks the files now instead of waiting for the watcher or the next poll.</summary>
+    public void Reload()
+    {
+        _city?.Reload();
+        _asn?.Reload();
+    }
+
+    public GeoLocation Locate(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (!GeoIpAddressScope.IsPublic(address))
+        {
+            return GeoLocation.None;
+        }
+
+        var location = _city?.Read(address, static (reader, ip) => reader.TryCity(ip, out var city) ? FromCity(city!) : GeoLocation.None, GeoLocation.None)
+            ?? GeoLocation.None;
+        var asn = _asn?.Read(address, static (reader, ip) => reader.TryAsn(ip, out var response) ? response : null, null);
+        return asn is null
+            ? location
+            : location with { Asn = asn.AutonomousSystemNumber, AsnOrganization = asn.AutonomousSystemOrganization };
+    }
+
+    public void Dispose()
+    {
+        _city?.Dispose();
+        _asn?.Dispose();
+    }
+
+    private static MaxMindDatabaseFile? Open(string? path, MaxMindDatabaseKind kind, TimeProvider timeProvider, ILogger logger) =>
+        string.IsNullOrWhiteSpace(path) ? null : new MaxMindDatabaseFile(path, kind, timeProvider, logger);
+
+    private static GeoLocation FromCity(CityResponse city)
+    {
+        var subdivision = city.Subdivisions.Count > 0 ? city.Subdivisions[0] : null;
+        return new GeoLocation(
+            CountryIso: city.Country.IsoCode,
+            CountryName: city.Country.Name,
+            SubdivisionIso: subdivision?.IsoCode,
+            SubdivisionName: subdivision?.Name,
+            CityGeoNameId: city.City.GeoNameId,
+            CityName: city.City.Name,
+            Latitude: city.Location.Latitude,
+            Longitude: city.Location.Longitude,
+            AccuracyRadiusKm: city.Location.AccuracyRadius,
+            TimeZone: city.Location.TimeZone);
+    }
+}

@@ -1,0 +1,7 @@
+namespace LoginGuard.Tools.GeoIp;
+
+internal enum GeoIpDatabaseKind
+{
+    City,
+    Asn,
+}
