@@ -19,5 +19,10 @@ internal static class AlertKinds
         [AlertKind.EmailChanged] = "email-changed",
     };
 
+    private static readonly Dictionary<string, AlertKind> ByWireName =
+        WireNames.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+
     public static string ToWireName(this AlertKind kind) => WireNames[kind];
+
+    public static AlertKind FromWireName(string name) => ByWireName[name];
 }

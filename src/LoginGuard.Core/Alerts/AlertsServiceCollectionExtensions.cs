@@ -7,7 +7,7 @@ internal static class AlertsServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates the <c>Alerts</c> and <c>Smtp</c> sections at start-up and adds the message builder.
-    /// The <see cref="IAlertSender"/> is chosen by the caller, which knows whether it sends or writes files.
+    /// Mail is written to the pickup folder and sent as soon as it is queued.
     /// </summary>
     public static IServiceCollection AddAlerts(this IServiceCollection services)
     {
@@ -16,6 +16,8 @@ internal static class AlertsServiceCollectionExtensions
         services.AddOptions<AlertMailOptions>().BindConfiguration(AlertMailOptions.SectionName).ValidateOnStart();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateOnStart();
         services.AddSingleton<AlertMessageBuilder>();
+        services.AddSingleton<IAlertSender, PickupFolderAlertSender>();
+        services.AddSingleton<IAlertOutbox, ImmediateAlertOutbox>();
         return services;
     }
 }

@@ -35,4 +35,7 @@ internal static class AuthEventTypes
     public static bool TryParse(string wireName, out AuthEventType type) => ByWireName.TryGetValue(wireName, out type);
 
     public static string ToWireName(this AuthEventType type) => WireNames[type];
+
+    public static AuthEventType FromWireName(string wireName) =>
+        TryParse(wireName, out var type) ? type : throw new ArgumentOutOfRangeException(nameof(wireName), wireName, "not an event type");
 }

@@ -1,0 +1,21 @@
+# syntax=docker/dockerfile:1
+# Build stage: restore first so the package layer is cached across source changes.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props LoginGuard.sln ./
+COPY src/LoginGuard.Core/LoginGuard.Core.csproj src/LoginGuard.Core/
+COPY src/LoginGuard.Tools/LoginGuard.Tools.csproj src/LoginGuard.Tools/
+COPY src/LoginGuard.Worker/LoginGuard.Worker.csproj src/LoginGuard.Worker/
+RUN dotnet restore src/LoginGuard.Worker/LoginGuard.Worker.csproj
+COPY src/ src/
+RUN dotnet publish src/LoginGuard.Worker/LoginGuard.Worker.csproj -c Release --no-restore -o /app
+
+# Runtime stage: the ASP.NET Core runtime (the worker hosts its HTTP API), as the image's non-root user.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+COPY data-samples/ ./data-samples/
+COPY models/ ./models/
+USER $APP_UID
+ENTRYPOINT ["dotnet", "loginguard.dll"]
+CMD ["replay", "--out", "/tmp/loginguard"]

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoginGuard.Enrichment;
+
+internal static class EnrichmentServiceCollectionExtensions
+{
+    public static IServiceCollection AddEnrichment(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddDeviceFingerprinting()
+            .AddGeoIp(configuration)
+            .AddSingleton<Enricher>();
+}

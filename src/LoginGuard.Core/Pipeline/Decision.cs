@@ -1,0 +1,26 @@
+using LoginGuard.Alerts;
+using LoginGuard.Ingestion;
+using LoginGuard.Scoring;
+
+namespace LoginGuard.Pipeline;
+
+/// <summary>
+/// What LoginGuard publishes for every accepted event. A redelivered event gets its original decision
+/// again, marked <see cref="Duplicate"/>, so consumers downstream can act idempotently too.
+/// </summary>
+internal sealed record Decision(
+    string EventId,
+    string UserId,
+    AuthEventType Type,
+    DateTimeOffset OccurredAt,
+    double RiskScore,
+    RiskLevel RiskLevel,
+    IReadOnlyList<RiskReason> Reasons,
+    IReadOnlyList<AlertKind> Alerts,
+    string RuleSetVersion,
+    bool Duplicate = false)
+{
+    public static Decision For(AuthEvent authEvent, RiskAssessment assessment, IReadOnlyList<AlertKind> alerts) => new(
+        authEvent.EventId, authEvent.UserId, authEvent.Type, authEvent.OccurredAt, assessment.Score, assessment.Level,
+        assessment.Reasons, alerts, assessment.RuleSetVersion);
+}

@@ -1,0 +1,94 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using LoginGuard.Alerts;
+using LoginGuard.Ingestion;
+using LoginGuard.Scoring;
+
+namespace LoginGuard.Pipeline;
+
+/// <summary>The decision's wire form (docs/events.md), written and read by hand to keep the contract's names exact.</summary>
+internal static class DecisionJson
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static byte[] Serialize(Decision decision)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            Write(writer, decision);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static void Write(Utf8JsonWriter writer, Decision decision)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("eventId", decision.EventId);
+        writer.WriteString("userId", decision.UserId);
+        writer.WriteString("type", decision.Type.ToWireName());
+        writer.WriteString("occurredAt", decision.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        writer.WriteNumber("riskScore", decision.RiskScore);
+        writer.WriteString("riskLevel", decision.RiskLevel.ToWireName());
+        writer.WriteStartArray("reasons");
+        foreach (var reason in decision.Reasons)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("rule", reason.Rule);
+            writer.WriteNumber("score", reason.Score);
+            writer.WriteString("detail", reason.Detail);
+            if (reason.Simulated)
+            {
+                writer.WriteBoolean("simulated", true);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("alerts");
+        foreach (var alert in decision.Alerts)
+        {
+            writer.WriteStringValue(alert.ToWireName());
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("ruleSetVersion", decision.RuleSetVersion);
+        if (decision.Duplicate)
+        {
+            writer.WriteBoolean("duplicate", true);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    public static Decision Deserialize(ReadOnlySpan<byte> utf8)
+    {
+        using var document = JsonDocument.Parse(utf8.ToArray());
+        var root = document.RootElement;
+        var reasons = root.GetProperty("reasons").EnumerateArray()
+            .Select(r => new RiskReason(
+                r.GetProperty("rule").GetString()!,
+                r.GetProperty("score").GetDouble(),
+                r.GetProperty("detail").GetString()!,
+                r.TryGetProperty("simulated", out var simulated) && simulated.GetBoolean()))
+            .ToList();
+        var alerts = root.GetProperty("alerts").EnumerateArray()
+            .Select(a => AlertKinds.FromWireName(a.GetString()!))
+            .ToList();
+        return new Decision(
+            root.GetProperty("eventId").GetString()!,
+            root.GetProperty("userId").GetString()!,
+            AuthEventTypes.FromWireName(root.GetProperty("type").GetString()!),
+            DateTimeOffset.Parse(root.GetProperty("occurredAt").GetString()!, CultureInfo.InvariantCulture),
+            root.GetProperty("riskScore").GetDouble(),
+            RiskLevels.FromWireName(root.GetProperty("riskLevel").GetString()!),
+            reasons,
+            alerts,
+            root.GetProperty("ruleSetVersion").GetString()!,
+            root.TryGetProperty("duplicate", out var duplicate) && duplicate.GetBoolean());
+    }
+}

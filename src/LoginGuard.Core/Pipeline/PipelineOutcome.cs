@@ -1,0 +1,16 @@
+using LoginGuard.Alerts;
+using LoginGuard.Enrichment;
+using LoginGuard.Ingestion;
+
+namespace LoginGuard.Pipeline;
+
+/// <summary>What became of one message: a decision to publish, or a dead letter.</summary>
+internal abstract record PipelineOutcome;
+
+/// <param name="Enriched">Null for a duplicate, whose effects were made by the first delivery.</param>
+/// <param name="Unaddressable">Alerts owed but not queued because the event carried no usable address.</param>
+internal sealed record Decided(Decision Decision, EnrichedEvent? Enriched, IReadOnlyList<UnaddressableAlert> Unaddressable) : PipelineOutcome;
+
+internal sealed record DeadLettered(Rejection Rejection) : PipelineOutcome;
+
+internal sealed record UnaddressableAlert(AlertKind Kind, string Reason);

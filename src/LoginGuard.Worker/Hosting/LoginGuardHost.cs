@@ -1,0 +1,35 @@
+using LoginGuard.Alerts;
+using LoginGuard.Enrichment;
+using LoginGuard.Pipeline;
+using LoginGuard.Scoring;
+using LoginGuard.State;
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace LoginGuard.Worker.Hosting;
+
+/// <summary>The host every command shares: configuration sources, then one stage after another in pipeline order.</summary>
+internal static class LoginGuardHost
+{
+    /// <param name="defaults">Used only where no other source (appsettings, environment) sets the key.</param>
+    /// <param name="overrides">Win over every other source: what a command's own arguments decide.</param>
+    public static HostApplicationBuilder CreateBuilder(
+        IReadOnlyDictionary<string, string?> defaults,
+        IReadOnlyDictionary<string, string?> overrides)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });
+        builder.Configuration.AddInMemoryCollection(overrides);
+
+        builder.Services
+            .AddEnrichment(builder.Configuration)
+            .AddState(builder.Configuration)
+            .AddScoring(builder.Configuration)
+            .AddAlerts()
+            .AddPipeline();
+        return builder;
+    }
+}

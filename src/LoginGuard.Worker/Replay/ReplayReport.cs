@@ -1,0 +1,56 @@
+using LoginGuard.Alerts;
+using LoginGuard.Scoring;
+
+namespace LoginGuard.Worker.Replay;
+
+/// <summary>The short summary a replay prints: what came in, what was decided, what mail would go out.</summary>
+internal static class ReplayReport
+{
+    public static void Write(TextWriter output, ReplayTally tally, string outDirectory, TimeSpan elapsed)
+    {
+        output.WriteLine();
+        output.WriteLine($"Replayed {tally.Lines:N0} lines in {elapsed.TotalSeconds:N1} s: {tally.Decisions:N0} decisions ({tally.Duplicates:N0} duplicate deliveries), {tally.DeadLetters:N0} dead letters.");
+        output.WriteLine();
+        output.WriteLine("Events by type and risk level");
+        var levels = Enum.GetValues<RiskLevel>();
+        output.WriteLine($"  {"type",-18}" + string.Concat(levels.Select(l => $"{l.ToWireName(),8}")));
+        foreach (var (type, counts) in tally.ByTypeAndLevel)
+        {
+            output.WriteLine($"  {type,-18}" + string.Concat(levels.Select(l => $"{counts.GetValueOrDefault(l),8:N0}")));
+        }
+
+        Section(output, "Reasons by rule", tally.ReasonsByRule);
+        Section(output, "Mail by kind", tally.MailByKind);
+        if (tally.FirstMail.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"First {tally.FirstMail.Count} of {tally.MailQueued:N0} mails it would send");
+            foreach (var mail in tally.FirstMail)
+            {
+                output.WriteLine($"  {mail.At.UtcDateTime:yyyy-MM-dd HH:mm}Z  {mail.Kind.ToWireName(),-17} {mail.UserId,-16} {mail.Device} · {mail.Place}");
+            }
+        }
+
+        Section(output, "Mail owed but not addressable", tally.UnaddressableByReason);
+        Section(output, "Dead letters by reason", tally.DeadLettersByReason);
+        output.WriteLine();
+        output.WriteLine($"Decisions:    {Path.Combine(outDirectory, "decisions.jsonl")}");
+        output.WriteLine($"Dead letters: {Path.Combine(outDirectory, "dead-letters.jsonl")}");
+        output.WriteLine($"Mail:         {Path.Combine(outDirectory, "outbox")}{Path.DirectorySeparatorChar} ({tally.MailQueued:N0} .eml)");
+    }
+
+    private static void Section(TextWriter output, string title, SortedDictionary<string, long> counts)
+    {
+        output.WriteLine();
+        output.WriteLine(title);
+        if (counts.Count == 0)
+        {
+            output.WriteLine("  (none)");
+        }
+
+        foreach (var (key, count) in counts)
+        {
+            output.WriteLine($"  {key,-28}{count,8:N0}");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every LoginGuard test from a fresh clone. Installs what the tests need when it is missing,
+# then prints one closing line: "N passed, N failed, N skipped".
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test.sh: the .NET 10 SDK is needed (dotnet on PATH)." >&2
+  exit 1
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test LoginGuard.sln --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# dotnet test prints one summary per test assembly; CI reads one plain line for the whole run.
+grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" \
+  | awk -F'[:,] +' '{ failed += $2; passed += $4; skipped += $6 }
+      END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }'
+exit "$status"

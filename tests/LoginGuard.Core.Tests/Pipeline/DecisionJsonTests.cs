@@ -1,0 +1,40 @@
+using System.Text.Json;
+using LoginGuard.Alerts;
+using LoginGuard.Ingestion;
+using LoginGuard.Pipeline;
+using LoginGuard.Scoring;
+
+namespace LoginGuard.Core.Tests.Pipeline;
+
+public sealed class DecisionJsonTests
+{
+    private static readonly Decision Sample = new(
+        "e-81", "u-42", AuthEventType.LoginSucceeded, new DateTimeOffset(2026, 10, 3, 19, 2, 11, TimeSpan.Zero), 0.35, RiskLevel.Low,
+        [new RiskReason("new-device", 1, "first sign-in from Firefox 128 on Windows"), new RiskReason("new-country", 0.5, "FR → BR", Simulated: true)],
+        [AlertKind.NewDevice], "rs-4f0c2a9e1b7d");
+
+    [Fact]
+    public void Publishes_the_decision_with_the_contracts_field_names_and_values()
+    {
+        using var json = JsonDocument.Parse(DecisionJson.Serialize(Sample));
+        var root = json.RootElement;
+
+        root.GetProperty("type").GetString().Should().Be("login.succeeded");
+        root.GetProperty("occurredAt").GetString().Should().Be("2026-10-03T19:02:11.000Z");
+        root.GetProperty("riskLevel").GetString().Should().Be("low");
+        root.GetProperty("riskScore").GetDouble().Should().Be(0.35);
+        root.GetProperty("reasons")[0].GetProperty("rule").GetString().Should().Be("new-device");
+        root.GetProperty("reasons")[1].GetProperty("simulated").GetBoolean().Should().BeTrue();
+        root.GetProperty("alerts")[0].GetString().Should().Be("new-device");
+        root.GetProperty("ruleSetVersion").GetString().Should().Be("rs-4f0c2a9e1b7d");
+        root.TryGetProperty("duplicate", out _).Should().BeFalse("duplicate appears only when true");
+    }
+
+    [Fact]
+    public void Reads_back_exactly_what_it_wrote_including_the_duplicate_mark()
+    {
+        var duplicate = Sample with { Duplicate = true };
+
+        DecisionJson.Deserialize(DecisionJson.Serialize(duplicate)).Should().BeEquivalentTo(duplicate);
+    }
+}

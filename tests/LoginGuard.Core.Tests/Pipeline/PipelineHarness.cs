@@ -1,0 +1,59 @@
+using LoginGuard.Alerts;
+using LoginGuard.Core.Tests.Support;
+using LoginGuard.Enrichment;
+using LoginGuard.Pipeline;
+using LoginGuard.Privacy;
+using LoginGuard.Scoring;
+using LoginGuard.State;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using MimeKit;
+
+namespace LoginGuard.Core.Tests.Pipeline;
+
+/// <summary>The whole pipeline on embedded defaults, with mail written to a temporary pickup folder.</summary>
+internal sealed class PipelineHarness : IDisposable
+{
+    private readonly ServiceProvider services;
+    private readonly string pickup = Directory.CreateTempSubdirectory("loginguard-pipeline-").FullName;
+
+    public PipelineHarness()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Smtp:PickupDirectory"] = pickup,
+                ["Smtp:From"] = "Learnwell Security <security@learnwell.example>",
+            })
+            .Build();
+        services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddEnrichment(configuration)
+            .AddState(configuration)
+            .AddScoring(configuration)
+            .AddAlerts()
+            .AddPipeline()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        Pipeline = services.GetRequiredService<LoginPipeline>();
+    }
+
+    public LoginPipeline Pipeline { get; }
+
+    public IReadOnlyList<MimeMessage> Mail => Directory.EnumerateFiles(pickup, "*.eml").Select(path => MimeMessage.Load(path)).ToList();
+
+    public async Task<PipelineOutcome> SendAsync(string json) =>
+        await Pipeline.ProcessAsync(System.Text.Encoding.UTF8.GetBytes(json), CancellationToken.None);
+
+    public async Task<Decision> DecideAsync(string json)
+    {
+        var outcome = await SendAsync(json);
+        return outcome.Should().BeOfType<Decided>().Subject.Decision;
+    }
+
+    public void Dispose()
+    {
+        services.Dispose();
+        Directory.Delete(pickup, recursive: true);
+    }
+}

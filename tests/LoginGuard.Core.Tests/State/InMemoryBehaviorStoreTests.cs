@@ -1,0 +1,10 @@
+using LoginGuard.State;
+using LoginGuard.Core.Tests.Support;
+
+namespace LoginGuard.Core.Tests.State;
+
+public sealed class InMemoryBehaviorStoreTests : BehaviorStoreContract
+{
+    internal override IBehaviorStore CreateStore(StateOptions options) =>
+        new InMemoryBehaviorStore(new StaticOptionsMonitor<StateOptions>(options));
+}

@@ -1,0 +1,35 @@
+using System.Net;
+using LoginGuard.Enrichment;
+using LoginGuard.Ingestion;
+
+namespace LoginGuard.Core.Tests.Support;
+
+/// <summary>Builds enriched events the way the pipeline would, without the enrichment stage.</summary>
+internal static class Learners
+{
+    public static readonly DateTimeOffset Start = new(2026, 10, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private static int sequence;
+
+    public static DeviceFingerprint Laptop { get; } = Device("laptop", "Chrome", "Windows", DeviceType.Desktop, "Chrome 131 on Windows");
+
+    public static DeviceFingerprint Phone { get; } = Device("phone", "Safari", "iOS", DeviceType.Mobile, "Safari on iPhone");
+
+    public static DeviceFingerprint Tablet { get; } = Device("tablet", "Samsung Internet", "Android", DeviceType.Tablet, "Samsung Internet 25 on Android");
+
+    public static DeviceFingerprint Device(string id, string browser, string os, DeviceType type, string description) =>
+        new(id, new UserAgentInfo(browser, 131, os, 10, type), description, false);
+
+    public static EnrichedEvent SignIn(string userId, DeviceFingerprint device, DateTimeOffset at) =>
+        Event(userId, AuthEventType.LoginSucceeded, device, at);
+
+    public static EnrichedEvent FailedSignIn(string userId, DeviceFingerprint device, DateTimeOffset at) =>
+        Event(userId, AuthEventType.LoginFailed, device, at) is var e ? e with { Event = e.Event with { FailureReason = FailureReason.BadPassword } } : e;
+
+    public static EnrichedEvent Event(string userId, AuthEventType type, DeviceFingerprint device, DateTimeOffset at, string? eventId = null) => new(
+        new AuthEvent(
+            eventId ?? $"evt-{Interlocked.Increment(ref sequence)}", type, at, userId, IPAddress.Parse("81.57.10.20"),
+            "Mozilla/5.0", null, $"{userId}@example.org", "Zoë Müller", "en"),
+        device,
+        GeoLocation.None);
+}

@@ -1,0 +1,86 @@
+using System.Text;
+using LoginGuard.Enrichment;
+using LoginGuard.Ingestion;
+using Microsoft.Extensions.Options;
+
+namespace LoginGuard.IntegrationTests.Replay;
+
+/// <summary>The bundled sample, replayed end to end, checked against an independent count of what is owed.</summary>
+public sealed class SampleReplayTests : IAsyncLifetime
+{
+    private ReplayRun run = null!;
+
+    public async Task InitializeAsync() => run = await ReplayRun.OfFileAsync(ReplayCommandTests.SampleFile);
+
+    public Task DisposeAsync()
+    {
+        run.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public void Every_sample_line_becomes_one_decision_or_one_dead_letter()
+    {
+        (run.Decisions.Count + run.DeadLetters.Count).Should().Be(File.ReadLines(ReplayCommandTests.SampleFile).Count());
+        run.DeadLetters.Should().NotBeEmpty("the sample carries every kind of bad input");
+        run.Decisions.Count(d => d.TryGetProperty("duplicate", out _)).Should().BePositive("the sample carries redeliveries");
+    }
+
+    [Fact]
+    public void Every_sign_in_from_a_never_seen_device_after_the_first_gets_exactly_one_mail()
+    {
+        var owed = NewDeviceSignIns().ToHashSet();
+
+        var sent = run.Mail.Where(m => m.Headers["X-LoginGuard-Alert"] == "new-device").Select(m => m.Headers["X-LoginGuard-Event-Id"]).ToList();
+
+        owed.Should().NotBeEmpty();
+        sent.Should().OnlyHaveUniqueItems().And.BeEquivalentTo(owed);
+    }
+
+    [Fact]
+    public void Every_password_change_gets_exactly_one_mail()
+    {
+        var changes = AcceptedEvents().Where(e => e.Type == AuthEventType.PasswordChanged).Select(e => e.EventId).ToList();
+
+        var sent = run.Mail.Where(m => m.Headers["X-LoginGuard-Alert"] == "password-changed").Select(m => m.Headers["X-LoginGuard-Event-Id"]).ToList();
+
+        changes.Should().NotBeEmpty();
+        sent.Should().OnlyHaveUniqueItems().And.BeEquivalentTo(changes);
+    }
+
+    /// <summary>
+    /// Counted from the contract's own definition: device = deviceId, else browser + OS + device type; the first
+    /// device a learner ever signs in with is the baseline; only successful sign-ins make a device known.
+    /// </summary>
+    private static IEnumerable<string> NewDeviceSignIns()
+    {
+        var parser = new UserAgentParser(Options.Create(new EnrichmentOptions()));
+        var known = new Dictionary<string, HashSet<string>>();
+        foreach (var e in AcceptedEvents().Where(e => e.Type == AuthEventType.LoginSucceeded))
+        {
+            var agent = parser.Parse(e.UserAgent);
+            var device = e.DeviceId is { } id ? "id:" + id : $"ua:{agent.BrowserFamily}|{agent.OsFamily}|{agent.DeviceType}";
+            if (!known.TryGetValue(e.UserId, out var devices))
+            {
+                known[e.UserId] = [device];
+            }
+            else if (devices.Add(device))
+            {
+                yield return e.EventId;
+            }
+        }
+    }
+
+    private static IEnumerable<AuthEvent> AcceptedEvents()
+    {
+        var seen = new HashSet<string>();
+        foreach (var line in File.ReadLines(ReplayCommandTests.SampleFile))
+        {
+            var parsed = EventParser.Parse(Encoding.UTF8.GetBytes(line));
+            if (parsed.IsAccepted && seen.Add(parsed.Event.EventId))
+            {
+                yield return parsed.Event;
+            }
+        }
+    }
+}
