@@ -10,6 +10,16 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# The integration tests start their own redis-server on a free loopback port.
+if ! command -v redis-server >/dev/null 2>&1; then
+  echo "test.sh: installing redis-server from Debian's packages for the integration tests ..."
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

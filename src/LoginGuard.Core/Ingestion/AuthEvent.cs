@@ -15,7 +15,8 @@ internal sealed record AuthEvent(
     string? DisplayName = null,
     string? Locale = null,
     FailureReason? FailureReason = null,
-    bool? MfaUsed = null)
+    bool? MfaUsed = null,
+    string? PreviousEmail = null)
 {
     public bool IsSuccessfulLogin => Type == AuthEventType.LoginSucceeded;
 }

@@ -64,7 +64,7 @@ internal static class EventValidator
         return ParseResult.Accept(new AuthEvent(
             fields.EventId!, type, occurredAt, fields.UserId!, ip,
             Blank(fields.UserAgent), Blank(fields.DeviceId), Blank(fields.Email), Blank(fields.DisplayName),
-            fields.Locale, failureReason, fields.MfaUsed));
+            fields.Locale, failureReason, fields.MfaUsed, Blank(fields.PreviousEmail)));
     }
 
     private static Rejection? CheckId(string? value, string field)

@@ -8,7 +8,7 @@ internal struct WireFields
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         "eventId", "type", "occurredAt", "userId", "ip", "userAgent", "deviceId", "email",
-        "displayName", "locale", "failureReason", "mfaUsed",
+        "displayName", "locale", "failureReason", "mfaUsed", "previousEmail",
     };
 
     private HashSet<string>? seen;
@@ -25,6 +25,7 @@ internal struct WireFields
     public string? Locale { get; private set; }
     public string? FailureReason { get; private set; }
     public bool? MfaUsed { get; private set; }
+    public string? PreviousEmail { get; private set; }
 
     public static IReadOnlyCollection<string> Names => Known;
 
@@ -80,6 +81,7 @@ internal struct WireFields
             case "displayName": DisplayName = value; break;
             case "locale": Locale = value; break;
             case "failureReason": FailureReason = value; break;
+            case "previousEmail": PreviousEmail = value; break;
             default: throw new ArgumentOutOfRangeException(nameof(name), name, "not a contract field");
         }
     }

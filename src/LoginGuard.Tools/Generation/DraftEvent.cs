@@ -12,4 +12,5 @@ internal sealed record DraftEvent(
     string? DisplayName,
     FailureReason? FailureReason,
     bool? MfaUsed,
-    Label Label);
+    Label Label,
+    string? PreviousEmail = null);

@@ -21,4 +21,8 @@ internal sealed class EventLog
     public void Record(
         Learner learner, AuthEventType type, DateTimeOffset at, Actor actor, Label label, FailureReason? reason = null, bool? mfaUsed = null) =>
         events.Add(new DraftEvent(at, type, learner.UserId, actor, learner.Email, learner.DisplayName, reason, mfaUsed, label));
+
+    /// <summary>The account service knows both addresses at the moment of the change; the old one is told too.</summary>
+    public void EmailChanged(Learner learner, string previousEmail, DateTimeOffset at, Actor actor, Label label) =>
+        events.Add(new DraftEvent(at, AuthEventType.EmailChanged, learner.UserId, actor, learner.Email, learner.DisplayName, null, null, label, previousEmail));
 }

@@ -30,9 +30,10 @@ internal static class TakeoverAftermath
         if (thorough || random.NextDouble() < 0.5)
         {
             at = at.AddMinutes(random.Next(1, 6)).AddSeconds(random.Next(60));
+            var learnersAddress = learner.Email;
             learner.Email = $"{EmailAddresses.Fold(learner.DisplayName.Split(' ')[0])}.{random.Next(1000, 9999)}@example.net";
             learner.EmailStolen = true;
-            log.Record(learner, AuthEventType.EmailChanged, at, attacker, Label.AttackBy("post-takeover-email-changed"));
+            log.EmailChanged(learner, learnersAddress, at, attacker, Label.AttackBy("post-takeover-email-changed"));
         }
     }
 }

@@ -25,8 +25,9 @@ internal static class Recovery
 
         if (learner.EmailStolen)
         {
+            var attackersAddress = learner.Email;
             learner.Email = learner.OriginalEmail;
-            log.Record(learner, AuthEventType.EmailChanged, at, actor, label);
+            log.EmailChanged(learner, attackersAddress, at, actor, label);
             at = at.AddMinutes(random.Next(1, 4));
         }
 

@@ -25,6 +25,7 @@ internal static class EventJson
         AddIfPresent(node, "userAgent", draft.Actor.UserAgent);
         AddIfPresent(node, "deviceId", draft.Actor.DeviceId);
         AddIfPresent(node, "email", draft.Email);
+        AddIfPresent(node, "previousEmail", draft.PreviousEmail);
         AddIfPresent(node, "displayName", draft.DisplayName);
         AddIfPresent(node, "locale", draft.Actor.Locale);
         AddIfPresent(node, "failureReason", draft.FailureReason?.ToWireName());

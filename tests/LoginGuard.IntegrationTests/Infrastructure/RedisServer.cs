@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+
+namespace LoginGuard.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real redis-server on a free loopback port, owned by a test: started empty, with no persistence, and
+/// stoppable and restartable on the same port to play an outage.
+/// </summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private Process? process;
+
+    private RedisServer(int port) => Port = port;
+
+    public int Port { get; }
+
+    /// <summary>A StackExchange.Redis configuration string that fails fast and reconnects on its own.</summary>
+    public string Configuration => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=2000";
+
+    public static async Task<RedisServer> StartAsync()
+    {
+        var server = new RedisServer(FreePort.Next());
+        await server.RestartAsync();
+        return server;
+    }
+
+    public async Task RestartAsync()
+    {
+        Stop();
+        var executable = FindExecutable()
+            ?? throw new InvalidOperationException("redis-server is not installed. Run ./test.sh, which installs it from Debian's packages.");
+        process = Process.Start(new ProcessStartInfo(executable)
+        {
+            ArgumentList = { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        await WaitUntilAnsweringAsync();
+    }
+
+    public void Stop()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task WaitUntilAnsweringAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync("127.0.0.1", Port);
+                var stream = client.GetStream();
+                await stream.WriteAsync("PING\r\n"u8.ToArray());
+                var buffer = new byte[16];
+                var read = await stream.ReadAsync(buffer);
+                if (Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal))
+                {
+                    return;
+                }
+            }
+            catch (SocketException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"redis-server on port {Port} did not answer PING within 10 s.");
+    }
+
+    private static string? FindExecutable() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+        .Split(Path.PathSeparator)
+        .Append("/usr/bin")
+        .Select(directory => Path.Combine(directory, "redis-server"))
+        .FirstOrDefault(File.Exists);
+}
