@@ -3,4 +3,4 @@ using LoginGuard.Ingestion;
 namespace LoginGuard.Enrichment;
 
 /// <summary>A validated event with what LoginGuard could learn about where and from what it came.</summary>
-internal sealed record EnrichedEvent(AuthEvent Event, DeviceFingerprint Device, GeoLocation Geo);
+internal sealed record EnrichedEvent(AuthEvent Event, DeviceFingerprint Device, GeoLocation Geo, StateKeys Keys);

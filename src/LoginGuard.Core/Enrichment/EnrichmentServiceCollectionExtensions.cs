@@ -9,5 +9,6 @@ internal static class EnrichmentServiceCollectionExtensions
         services
             .AddDeviceFingerprinting()
             .AddGeoIp(configuration)
+            .AddSingleton<StateKeyMaker>()
             .AddSingleton<Enricher>();
 }

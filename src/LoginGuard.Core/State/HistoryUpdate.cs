@@ -1,50 +1,73 @@
 using LoginGuard.Enrichment;
+using LoginGuard.Pipeline;
+using LoginGuard.Scoring;
 
 namespace LoginGuard.State;
 
 /// <summary>
-/// How one event changes a learner's history. Only successful sign-ins make a device known, so a
-/// stranger's failed guesses never teach LoginGuard that their device is normal.
+/// How one decided event changes a learner's history: the one definition both stores apply. Only
+/// successful sign-ins make a device, address or place known, so a stranger's failed guesses never
+/// teach LoginGuard that their device is normal.
 /// </summary>
 internal static class HistoryUpdate
 {
-    public static LearnerHistory Apply(LearnerHistory history, EnrichedEvent enriched, StateOptions options)
+    public static LearnerHistory Apply(LearnerHistory history, EnrichedEvent enriched, Decision decision, StateOptions options)
     {
         var authEvent = enriched.Event;
+        var at = authEvent.OccurredAt;
+        var updated = history with { RuleFirings = RecordFirings(history.RuleFirings, decision, at) };
+        if (authEvent.Type == Ingestion.AuthEventType.LoginFailed)
+        {
+            return updated with { Failures = Failures.Add(history.Failures, new FailedAttempt(at, enriched.Keys.Address, authEvent.EventId), options.MaxLearnerFailures, options) };
+        }
+
         if (!authEvent.IsSuccessfulLogin)
         {
-            return history;
+            return updated;
         }
 
-        var at = authEvent.OccurredAt;
-        var horizon = at - options.DeviceLookback;
-        var devices = history.Devices
-            .Select(d => d.Id == enriched.Device.Id ? d with { LastSeen = Max(d.LastSeen, at), FirstSeen = Min(d.FirstSeen, at) } : d)
-            .ToList();
-        if (!devices.Exists(d => d.Id == enriched.Device.Id))
+        var geo = enriched.Geo;
+        var horizon = Latest(history.LastSuccess?.At, at) - options.HistoryLookback;
+        var risky = decision.RiskLevel >= RiskLevel.Medium || decision.Reasons.Any(r => !r.Simulated && r.Rule == Scoring.Rules.NewDeviceRule.RuleId);
+        return updated with
         {
-            devices.Add(new KnownDevice(enriched.Device.Id, at, at));
-        }
-
-        var kept = devices
-            .Where(d => d.LastSeen >= horizon)
-            .OrderByDescending(d => d.LastSeen)
-            .Take(options.MaxDevices)
-            .ToList();
-        var lastSuccess = history.LastSuccessAt is { } last ? Max(last, at) : at;
-        return new LearnerHistory(kept, history.SuccessfulLogins + 1, lastSuccess);
+            Devices = Known.Upsert(history.Devices, enriched.Device.Id, at, options.MaxDevices, horizon),
+            Addresses = Known.Upsert(history.Addresses, enriched.Keys.Address, at, options.MaxAddresses, horizon),
+            Networks = Known.Upsert(history.Networks, enriched.Keys.Network, at, options.MaxNetworks, horizon),
+            Countries = geo.CountryIso is { } country ? Known.Upsert(history.Countries, country, at, options.MaxCountries, horizon) : history.Countries,
+            Places = Known.UpsertPlace(history.Places, geo, at, options.MaxPlaces, horizon),
+            LastSuccess = history.LastSuccess is { } last && last.At > at
+                ? last
+                : new LastSignIn(at, geo.Latitude, geo.Longitude, geo.AccuracyRadiusKm, geo.CountryIso),
+            SuccessfulLogins = history.SuccessfulLogins + 1,
+            LastRiskyLoginAt = risky ? Latest(history.LastRiskyLoginAt, at) : history.LastRiskyLoginAt,
+        };
     }
 
-    /// <summary>Devices still inside the lookback at the time of the event being scored.</summary>
+    /// <summary>The history as it stood for an event at <paramref name="at"/>: what fell out of the lookback is gone.</summary>
     public static LearnerHistory AsOf(LearnerHistory history, DateTimeOffset at, StateOptions options)
     {
-        var horizon = at - options.DeviceLookback;
-        return history.Devices.All(d => d.LastSeen >= horizon)
-            ? history
-            : history with { Devices = history.Devices.Where(d => d.LastSeen >= horizon).ToList() };
+        var horizon = at - options.HistoryLookback;
+        return history with
+        {
+            Devices = Known.Within(history.Devices, horizon),
+            Addresses = Known.Within(history.Addresses, horizon),
+            Networks = Known.Within(history.Networks, horizon),
+            Countries = Known.Within(history.Countries, horizon),
+            Places = history.Places.Where(p => p.LastSeen >= horizon).ToList(),
+        };
     }
 
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+    private static Dictionary<string, DateTimeOffset> RecordFirings(IReadOnlyDictionary<string, DateTimeOffset> firings, Decision decision, DateTimeOffset at)
+    {
+        var updated = new Dictionary<string, DateTimeOffset>(firings, StringComparer.Ordinal);
+        foreach (var reason in decision.Reasons.Where(r => !r.Simulated))
+        {
+            updated[reason.Rule] = Latest(updated.TryGetValue(reason.Rule, out var previous) ? previous : null, at);
+        }
 
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
+        return updated;
+    }
+
+    private static DateTimeOffset Latest(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value > b ? value : b;
 }

@@ -12,44 +12,56 @@ internal sealed class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> option
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, LearnerHistory> learners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceActivity> sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Decision> decisions = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, DateTimeOffset> decisionExpiry = new();
 
     public ValueTask<BehaviorSnapshot> LoadAsync(EnrichedEvent enriched, CancellationToken cancellationToken)
     {
+        var keys = enriched.Keys;
         lock (gate)
         {
-            var history = learners.GetValueOrDefault(enriched.Event.UserId, LearnerHistory.Empty);
-            var current = HistoryUpdate.AsOf(history, enriched.Event.OccurredAt, options.CurrentValue);
-            return ValueTask.FromResult(new BehaviorSnapshot(current, decisions.GetValueOrDefault(enriched.Event.EventId)));
+            var history = HistoryUpdate.AsOf(learners.GetValueOrDefault(keys.Learner, LearnerHistory.Empty), enriched.Event.OccurredAt, options.CurrentValue);
+            return ValueTask.FromResult(new BehaviorSnapshot(
+                history,
+                sources.GetValueOrDefault(AddressKey(keys), SourceActivity.Empty),
+                sources.GetValueOrDefault(NetworkKey(keys), SourceActivity.Empty),
+                decisions.GetValueOrDefault(DecisionKey(enriched))));
         }
     }
 
     public ValueTask<bool> RecordAsync(EnrichedEvent enriched, Decision decision, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        var authEvent = enriched.Event;
+        var keys = enriched.Keys;
         lock (gate)
         {
-            if (!decisions.TryAdd(authEvent.EventId, decision))
+            if (!decisions.TryAdd(DecisionKey(enriched), decision))
             {
                 return ValueTask.FromResult(false);
             }
 
-            decisionExpiry.Enqueue(authEvent.EventId, authEvent.OccurredAt + settings.DecisionRetention);
-            ForgetDecisionsBefore(authEvent.OccurredAt);
-            var history = learners.GetValueOrDefault(authEvent.UserId, LearnerHistory.Empty);
-            learners[authEvent.UserId] = HistoryUpdate.Apply(history, enriched, settings);
+            decisionExpiry.Enqueue(DecisionKey(enriched), enriched.Event.OccurredAt + settings.DecisionRetention);
+            ForgetDecisionsBefore(enriched.Event.OccurredAt);
+            learners[keys.Learner] = HistoryUpdate.Apply(learners.GetValueOrDefault(keys.Learner, LearnerHistory.Empty), enriched, decision, settings);
+            sources[AddressKey(keys)] = Failures.Apply(sources.GetValueOrDefault(AddressKey(keys), SourceActivity.Empty), enriched, settings);
+            sources[NetworkKey(keys)] = Failures.Apply(sources.GetValueOrDefault(NetworkKey(keys), SourceActivity.Empty), enriched, settings);
             return ValueTask.FromResult(true);
         }
     }
 
+    private static string AddressKey(StateKeys keys) => "ip:" + keys.Address;
+
+    private static string NetworkKey(StateKeys keys) => "net:" + keys.Network;
+
+    private static string DecisionKey(EnrichedEvent enriched) => enriched.Keys.Learner + "/" + enriched.Event.EventId;
+
     private void ForgetDecisionsBefore(DateTimeOffset now)
     {
-        while (decisionExpiry.TryPeek(out var eventId, out var expiresAt) && expiresAt < now)
+        while (decisionExpiry.TryPeek(out var key, out var expiresAt) && expiresAt < now)
         {
             decisionExpiry.Dequeue();
-            decisions.Remove(eventId);
+            decisions.Remove(key);
         }
     }
 }

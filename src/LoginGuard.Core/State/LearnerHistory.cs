@@ -1,12 +1,22 @@
 namespace LoginGuard.State;
 
-/// <summary>A device the learner has signed in with, by keyed hash.</summary>
-internal sealed record KnownDevice(string Id, DateTimeOffset FirstSeen, DateTimeOffset LastSeen);
-
-/// <summary>What LoginGuard remembers of a learner's successful sign-ins, capped and aged out by event time.</summary>
-internal sealed record LearnerHistory(IReadOnlyList<KnownDevice> Devices, int SuccessfulLogins, DateTimeOffset? LastSuccessAt)
+/// <summary>
+/// What LoginGuard remembers of one learner: capped lists, aged out by event time. Everything is a keyed
+/// hash, an id or a code — never a raw address, device cookie or place name.
+/// </summary>
+internal sealed record LearnerHistory(
+    IReadOnlyList<KnownValue> Devices,
+    IReadOnlyList<KnownValue> Addresses,
+    IReadOnlyList<KnownValue> Networks,
+    IReadOnlyList<KnownValue> Countries,
+    IReadOnlyList<KnownPlace> Places,
+    LastSignIn? LastSuccess,
+    int SuccessfulLogins,
+    IReadOnlyList<FailedAttempt> Failures,
+    DateTimeOffset? LastRiskyLoginAt,
+    IReadOnlyDictionary<string, DateTimeOffset> RuleFirings)
 {
-    public static LearnerHistory Empty { get; } = new([], 0, null);
+    public static LearnerHistory Empty { get; } = new([], [], [], [], [], null, 0, [], null, new Dictionary<string, DateTimeOffset>());
 
-    public bool KnowsDevice(string deviceId) => Devices.Any(d => d.Id == deviceId);
+    public bool KnowsDevice(string deviceKey) => Devices.Any(d => d.Key == deviceKey);
 }

@@ -52,7 +52,7 @@ internal static class AlertFixtures
             Email: email,
             DisplayName: displayName,
             Locale: locale);
-        var enriched = new EnrichedEvent(authEvent, device ?? Chrome, geo ?? Lyon);
+        var enriched = new EnrichedEvent(authEvent, device ?? Chrome, geo ?? Lyon, new StateKeys("learner", "address", "as12322"));
         return LoginGuard.Alerts.Alert.For(enriched, kind, recipient ?? email ?? LearnerEmail);
     }
 

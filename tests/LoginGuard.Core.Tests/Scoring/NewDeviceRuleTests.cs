@@ -46,6 +46,5 @@ public sealed class NewDeviceRuleTests
             .Should().BeNull();
     }
 
-    private static BehaviorSnapshot Knowing(params DeviceFingerprint[] devices) => BehaviorSnapshot.FirstSight(
-        new LearnerHistory(devices.Select(d => new KnownDevice(d.Id, Learners.Start.AddDays(-3), Learners.Start.AddDays(-1))).ToList(), devices.Length, Learners.Start.AddDays(-1)));
+    private static BehaviorSnapshot Knowing(params DeviceFingerprint[] devices) => BehaviorSnapshot.FirstSight(Learners.Knowing(devices));
 }

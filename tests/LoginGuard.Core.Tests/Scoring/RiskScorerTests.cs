@@ -6,8 +6,7 @@ namespace LoginGuard.Core.Tests.Scoring;
 
 public sealed class RiskScorerTests
 {
-    private static readonly BehaviorSnapshot KnowsLaptop = BehaviorSnapshot.FirstSight(
-        new LearnerHistory([new KnownDevice(Learners.Laptop.Id, Learners.Start, Learners.Start)], 1, Learners.Start));
+    private static readonly BehaviorSnapshot KnowsLaptop = BehaviorSnapshot.FirstSight(Learners.Knowing(Learners.Laptop));
 
     [Fact]
     public void A_sign_in_from_a_known_device_has_no_risk_and_no_reasons()

@@ -8,9 +8,9 @@ using LoginGuard.State;
 namespace LoginGuard.Core.Tests.State;
 
 /// <summary>What every behaviour store must do; each implementation runs this suite.</summary>
-public abstract class BehaviorStoreContract
+public abstract partial class BehaviorStoreContract
 {
-    internal static readonly StateOptions Options = new() { MaxDevices = 3, DeviceLookback = TimeSpan.FromDays(30) };
+    internal static readonly StateOptions Options = new() { MaxDevices = 3, HistoryLookback = TimeSpan.FromDays(30) };
 
     internal abstract IBehaviorStore CreateStore(StateOptions options);
 
@@ -35,7 +35,7 @@ public abstract class BehaviorStoreContract
         snapshot.Learner.KnowsDevice(Learners.Laptop.Id).Should().BeTrue();
         snapshot.Learner.KnowsDevice(Learners.Phone.Id).Should().BeFalse();
         snapshot.Learner.SuccessfulLogins.Should().Be(1);
-        snapshot.Learner.LastSuccessAt.Should().Be(Learners.Start);
+        snapshot.Learner.LastSuccess!.At.Should().Be(Learners.Start);
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public abstract class BehaviorStoreContract
 
         var snapshot = await store.LoadAsync(Learners.SignIn("ana", devices[0], Learners.Start.AddDays(1)), default);
 
-        snapshot.Learner.Devices.Select(d => d.Id).Should().BeEquivalentTo(["d4", "d3", "d2"]);
+        snapshot.Learner.Devices.Select(d => d.Key).Should().BeEquivalentTo(["d4", "d3", "d2"]);
     }
 
     [Fact]
@@ -102,8 +102,8 @@ public abstract class BehaviorStoreContract
         var snapshot = await store.LoadAsync(Learners.SignIn("ana", Learners.Laptop, Learners.Start.AddHours(3)), default);
 
         snapshot.Learner.Devices.Should().ContainSingle().Which.Should().BeEquivalentTo(
-            new KnownDevice(Learners.Laptop.Id, Learners.Start, Learners.Start.AddHours(2)));
-        snapshot.Learner.LastSuccessAt.Should().Be(Learners.Start.AddHours(2));
+            new KnownValue(Learners.Laptop.Id, Learners.Start, Learners.Start.AddHours(2), 2));
+        snapshot.Learner.LastSuccess!.At.Should().Be(Learners.Start.AddHours(2));
     }
 
     [Fact]

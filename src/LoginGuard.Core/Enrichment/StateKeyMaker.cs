@@ -1,0 +1,30 @@
+using System.Net;
+using System.Net.Sockets;
+using LoginGuard.Ingestion;
+using LoginGuard.Privacy;
+
+namespace LoginGuard.Enrichment;
+
+/// <summary>Derives an event's <see cref="StateKeys"/>; 24 hex characters (96 bits) keep keys short in Redis without collisions in practice.</summary>
+internal sealed class StateKeyMaker(KeyedHasher hasher)
+{
+    public const string AddressPurpose = "address";
+    public const string NetworkPurpose = "network";
+    private const int KeyLength = 24;
+
+    public StateKeys For(AuthEvent authEvent, GeoLocation geo) => new(
+        Learner(authEvent.UserId),
+        hasher.Hash(AddressPurpose, authEvent.Ip.ToString())[..KeyLength],
+        geo.Asn is { } asn ? $"as{asn}" : hasher.Hash(NetworkPurpose, Prefix(authEvent.Ip))[..KeyLength]);
+
+    public string Learner(string userId) => hasher.Hash(KeyedHasher.UserPurpose, userId)[..KeyLength];
+
+    /// <summary>The block an ISP hands one customer or a botnet rents: /24 for IPv4, /48 for IPv6.</summary>
+    private static string Prefix(IPAddress address)
+    {
+        var bytes = address.GetAddressBytes();
+        var keep = address.AddressFamily == AddressFamily.InterNetwork ? 3 : 6;
+        Array.Clear(bytes, keep, bytes.Length - keep);
+        return $"{new IPAddress(bytes)}/{keep * 8}";
+    }
+}
