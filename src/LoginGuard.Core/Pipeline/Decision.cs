@@ -20,6 +20,9 @@ internal sealed record Decision(
     string RuleSetVersion,
     bool Duplicate = false)
 {
+    /// <summary>What the event was enriched with, for people reading the decision; absent when nothing was learned.</summary>
+    public DecisionContext? Context { get; init; }
+
     public static Decision For(AuthEvent authEvent, RiskAssessment assessment, IReadOnlyList<AlertKind> alerts) => new(
         authEvent.EventId, authEvent.UserId, authEvent.Type, authEvent.OccurredAt, assessment.Score, assessment.Level,
         assessment.Reasons, alerts, assessment.RuleSetVersion);

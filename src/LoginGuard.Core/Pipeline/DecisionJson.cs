@@ -57,12 +57,55 @@ internal static class DecisionJson
 
         writer.WriteEndArray();
         writer.WriteString("ruleSetVersion", decision.RuleSetVersion);
+        if (decision.Context is { } context)
+        {
+            WriteContext(writer, context);
+        }
+
         if (decision.Duplicate)
         {
             writer.WriteBoolean("duplicate", true);
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteContext(Utf8JsonWriter writer, DecisionContext context)
+    {
+        writer.WriteStartObject("context");
+        writer.WriteString("device", context.Device);
+        WriteIfPresent(writer, "country", context.Country);
+        WriteIfPresent(writer, "city", context.City);
+        if (context.Asn is { } asn)
+        {
+            writer.WriteNumber("asn", asn);
+        }
+
+        WriteIfPresent(writer, "network", context.Network);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteIfPresent(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    private static DecisionContext? ReadContext(JsonElement root)
+    {
+        if (!root.TryGetProperty("context", out var context))
+        {
+            return null;
+        }
+
+        return new DecisionContext(
+            context.GetProperty("device").GetString()!,
+            context.TryGetProperty("country", out var country) ? country.GetString() : null,
+            context.TryGetProperty("city", out var city) ? city.GetString() : null,
+            context.TryGetProperty("asn", out var asn) ? asn.GetInt64() : null,
+            context.TryGetProperty("network", out var network) ? network.GetString() : null);
     }
 
     public static Decision Deserialize(ReadOnlySpan<byte> utf8)
@@ -89,6 +132,9 @@ internal static class DecisionJson
             reasons,
             alerts,
             root.GetProperty("ruleSetVersion").GetString()!,
-            root.TryGetProperty("duplicate", out var duplicate) && duplicate.GetBoolean());
+            root.TryGetProperty("duplicate", out var duplicate) && duplicate.GetBoolean())
+        {
+            Context = ReadContext(root),
+        };
     }
 }

@@ -38,7 +38,7 @@ internal sealed class LoginPipeline(
 
         var assessment = scorer.Assess(enriched, snapshot);
         var (alerts, unaddressable) = Address(enriched, AlertPolicy.AlertsFor(enriched, assessment));
-        var decision = Decision.For(enriched.Event, assessment, alerts.Select(a => a.Kind).ToList());
+        var decision = Decision.For(enriched.Event, assessment, alerts.Select(a => a.Kind).ToList()) with { Context = DecisionContext.Of(enriched) };
 
         // Queued before the state is recorded: a crash in between re-queues the same alert ids
         // (deduplicated) instead of recording an event whose mail was never queued.

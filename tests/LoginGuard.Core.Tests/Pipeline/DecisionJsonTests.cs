@@ -11,7 +11,10 @@ public sealed class DecisionJsonTests
     private static readonly Decision Sample = new(
         "e-81", "u-42", AuthEventType.LoginSucceeded, new DateTimeOffset(2026, 10, 3, 19, 2, 11, TimeSpan.Zero), 0.35, RiskLevel.Low,
         [new RiskReason("new-device", 1, "first sign-in from Firefox 128 on Windows"), new RiskReason("new-country", 0.5, "FR → BR", Simulated: true)],
-        [AlertKind.NewDevice], "rs-4f0c2a9e1b7d");
+        [AlertKind.NewDevice], "rs-4f0c2a9e1b7d")
+    {
+        Context = new DecisionContext("Firefox 128 on Windows", "FR", "Lyon", 12322, "Free SAS"),
+    };
 
     [Fact]
     public void Publishes_the_decision_with_the_contracts_field_names_and_values()
@@ -27,6 +30,8 @@ public sealed class DecisionJsonTests
         root.GetProperty("reasons")[1].GetProperty("simulated").GetBoolean().Should().BeTrue();
         root.GetProperty("alerts")[0].GetString().Should().Be("new-device");
         root.GetProperty("ruleSetVersion").GetString().Should().Be("rs-4f0c2a9e1b7d");
+        root.GetProperty("context").GetProperty("city").GetString().Should().Be("Lyon");
+        root.GetProperty("context").GetProperty("asn").GetInt64().Should().Be(12322);
         root.TryGetProperty("duplicate", out _).Should().BeFalse("duplicate appears only when true");
     }
 
