@@ -1,5 +1,4 @@
 using MaxMind.Db;
-using MaxMind.GeoIP2;
 using Microsoft.Extensions.Logging;
 
 namespace LoginGuard.Enrichment;
@@ -38,7 +37,7 @@ internal sealed class MaxMindDatabaseFile : IDisposable
     }
 
     /// <summary>Runs a lookup against the current reader; a corrupt database gives the fallback, not an exception.</summary>
-    public TResult Read<TState, TResult>(TState state, Func<DatabaseReader, TState, TResult> lookup, TResult fallback)
+    public TResult Read<TState, TResult>(TState state, Func<Reader, TState, TResult> lookup, TResult fallback)
     {
         while (Volatile.Read(ref _current) is { } handle)
         {
@@ -77,7 +76,7 @@ internal sealed class MaxMindDatabaseFile : IDisposable
                 return;
             }
 
-            DatabaseReader reader;
+            Reader reader;
             try
             {
                 reader = Open();
@@ -106,9 +105,9 @@ internal sealed class MaxMindDatabaseFile : IDisposable
         }
     }
 
-    private DatabaseReader Open()
+    private Reader Open()
     {
-        var reader = new DatabaseReader(_path, FileAccessMode.MemoryMapped);
+        var reader = new Reader(_path, FileAccessMode.MemoryMapped);
         var type = reader.Metadata.DatabaseType;
         if (!_kind.Accepts(type))
         {

@@ -1,8 +1,9 @@
 namespace LoginGuard.Enrichment;
 
 /// <summary>
-/// Which lookups a file must answer. GeoIP2's <c>TryCity</c> throws for a database whose type
-/// lacks "City" (Enterprise files carry city data too), <c>TryAsn</c> for one lacking "ASN".
+/// Which lookups a file must answer, judged by its database type as MaxMind's own API judges it:
+/// a City file's type contains "City" (Enterprise files carry city data too), an ASN file's "ASN".
+/// A mix-up is caught at start-up instead of silently answering "no location" for every address.
 /// </summary>
 internal sealed record MaxMindDatabaseKind(string OptionKey, string Example, string RunsWithout, IReadOnlyList<string> AcceptedTypeFragments)
 {

@@ -1,5 +1,4 @@
 using System.Net;
-using MaxMind.GeoIP2.Responses;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -48,12 +47,12 @@ internal sealed class MaxMindGeoLocator : IGeoLocator, IDisposable
             return GeoLocation.None;
         }
 
-        var location = _city?.Read(address, static (reader, ip) => reader.TryCity(ip, out var city) ? FromCity(city!) : GeoLocation.None, GeoLocation.None)
+        var location = _city?.Read(address, static (reader, ip) => reader.Find<MaxMindCityRecord>(ip) is { } city ? FromCity(city) : GeoLocation.None, GeoLocation.None)
             ?? GeoLocation.None;
-        var asn = _asn?.Read(address, static (reader, ip) => reader.TryAsn(ip, out var response) ? response : null, null);
-        return asn is null
+        var asn = _asn?.Read(address, static (reader, ip) => reader.Find<MaxMindAsnRecord>(ip), null);
+        return asn?.Number is null
             ? location
-            : location with { Asn = asn.AutonomousSystemNumber, AsnOrganization = asn.AutonomousSystemOrganization };
+            : location with { Asn = asn.Number, AsnOrganization = asn.Organization };
     }
 
     public void Dispose()
@@ -65,19 +64,15 @@ internal sealed class MaxMindGeoLocator : IGeoLocator, IDisposable
     private static MaxMindDatabaseFile? Open(string? path, MaxMindDatabaseKind kind, TimeProvider timeProvider, ILogger logger) =>
         string.IsNullOrWhiteSpace(path) ? null : new MaxMindDatabaseFile(path, kind, timeProvider, logger);
 
-    private static GeoLocation FromCity(CityResponse city)
-    {
-        var subdivision = city.Subdivisions.Count > 0 ? city.Subdivisions[0] : null;
-        return new GeoLocation(
-            CountryIso: city.Country.IsoCode,
-            CountryName: city.Country.Name,
-            SubdivisionIso: subdivision?.IsoCode,
-            SubdivisionName: subdivision?.Name,
-            CityGeoNameId: city.City.GeoNameId,
-            CityName: city.City.Name,
-            Latitude: city.Location.Latitude,
-            Longitude: city.Location.Longitude,
-            AccuracyRadiusKm: city.Location.AccuracyRadius,
-            TimeZone: city.Location.TimeZone);
-    }
+    private static GeoLocation FromCity(MaxMindCityRecord city) => new(
+        CountryIso: city.Country?.IsoCode,
+        CountryName: city.Country?.Name,
+        SubdivisionIso: city.Subdivision?.IsoCode,
+        SubdivisionName: city.Subdivision?.Name,
+        CityGeoNameId: city.City?.GeoNameId,
+        CityName: city.City?.Name,
+        Latitude: city.Location?.Latitude,
+        Longitude: city.Location?.Longitude,
+        AccuracyRadiusKm: city.Location?.AccuracyRadius,
+        TimeZone: city.Location?.TimeZone);
 }

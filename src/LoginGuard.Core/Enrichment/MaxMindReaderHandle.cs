@@ -1,4 +1,4 @@
-using MaxMind.GeoIP2;
+using MaxMind.Db;
 
 namespace LoginGuard.Enrichment;
 
@@ -8,11 +8,11 @@ namespace LoginGuard.Enrichment;
 /// map is released only after its last lookup finishes: never under a running lookup, and
 /// without guessing a grace period.
 /// </summary>
-internal sealed class MaxMindReaderHandle(DatabaseReader reader, MaxMindFileStamp stamp)
+internal sealed class MaxMindReaderHandle(Reader reader, MaxMindFileStamp stamp)
 {
     private int _references = 1;
 
-    public DatabaseReader Reader => reader;
+    public Reader Reader => reader;
 
     public MaxMindFileStamp Stamp => stamp;
 

@@ -1,6 +1,5 @@
 using LoginGuard.Enrichment;
 using MaxMind.Db;
-using MaxMind.GeoIP2;
 
 namespace LoginGuard.Core.Tests.GeoIp;
 
@@ -12,16 +11,16 @@ public sealed class MaxMindReaderHandleTests : IDisposable
     public void Keeps_a_replaced_reader_open_until_its_last_lookup_finishes()
     {
         var path = _files.BuildAsn("asn.mmdb", "81.56.0.0/15,12322,Free SAS");
-        var reader = new DatabaseReader(path, FileAccessMode.MemoryMapped);
+        var reader = new Reader(path, FileAccessMode.MemoryMapped);
         var handle = new MaxMindReaderHandle(reader, MaxMindFileStamp.Of(path)!.Value);
 
         handle.TryAcquire().Should().BeTrue();
         handle.Release();
-        reader.Asn("81.56.0.1").AutonomousSystemNumber.Should().Be(12322, "a lookup still holds the reader after it was replaced");
+        reader.Find<MaxMindAsnRecord>(System.Net.IPAddress.Parse("81.56.0.1"))!.Number.Should().Be(12322, "a lookup still holds the reader after it was replaced");
 
         handle.Release();
         handle.TryAcquire().Should().BeFalse("a new lookup must take the current reader instead");
-        var lookUpAfterRelease = () => reader.Asn("81.56.0.1");
+        var lookUpAfterRelease = () => reader.Find<MaxMindAsnRecord>(System.Net.IPAddress.Parse("81.56.0.1"));
         lookUpAfterRelease.Should().Throw<ObjectDisposedException>();
     }
 
