@@ -21,7 +21,15 @@ public sealed class LogPrivacyTests
                 ["GeoIp:CityDatabasePath"] = SampleData.Find("geoip/sample-city.mmdb"),
                 ["GeoIp:AsnDatabasePath"] = SampleData.Find("geoip/sample-asn.mmdb"),
             },
-            new Dictionary<string, string?> { ["Smtp:Host"] = "", ["Smtp:PickupDirectory"] = outbox });
+            new Dictionary<string, string?>
+            {
+                ["Smtp:Host"] = "",
+                ["Smtp:PickupDirectory"] = outbox,
+
+                // Configured levels win over SetMinimumLevel: every category must log everything here.
+                ["Logging:LogLevel:Default"] = "Trace",
+                ["Logging:LogLevel:Microsoft"] = "Trace",
+            });
         builder.Logging.ClearProviders().AddProvider(capture).SetMinimumLevel(LogLevel.Trace);
         using (var host = builder.Build())
         {
