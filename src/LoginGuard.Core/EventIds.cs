@@ -7,4 +7,13 @@ internal static class EventIds
     public const int EventRedelivered = 1002;
     public const int EventDecided = 1003;
     public const int AlertUnaddressable = 1004;
+
+    // Alert delivery: the outbox, the dispatcher and the SMTP connection.
+    public const int AlertQueued = 4001;
+    public const int AlertSent = 4002;
+    public const int AlertRetrying = 4003;
+    public const int AlertFailed = 4004;
+    public const int SmtpConnected = 4005;
+    public const int AlertDispatchFailed = 4006;
+    public const int AlertsLeftQueued = 4007;
 }

@@ -71,6 +71,14 @@ internal sealed record AlertContent(
         }
 
         details.Add(new(texts.IpLabel, Masking.Ip(source.Event.Ip)));
+
+        // The throttle mails the first new device of a burst and counts the rest; the next mail says how many.
+        if (alert.Suppressed is { Count: > 0 } suppressed)
+        {
+            var since = AlertFacts.LocalTime(suppressed.Since, source.Geo.TimeZone, culture);
+            details.Add(new(texts.OtherSignInsLabel, string.Format(culture, texts.OtherSignInsValue, suppressed.Count, since)));
+        }
+
         return details;
     }
 

@@ -28,6 +28,8 @@ internal sealed partial record AlertTexts
         TimeLabel = "Data e hora",
         PlaceLabel = "Local aproximado",
         IpLabel = "Endereço IP",
+        OtherSignInsLabel = "Outros acessos novos",
+        OtherSignInsValue = "{0} desde {1}",
         LabelSeparator = ": ",
         IfYou = "Se foi você, não é preciso fazer nada.",
         NeverAskPassword = "{0} nunca pedirá sua senha por e-mail.",

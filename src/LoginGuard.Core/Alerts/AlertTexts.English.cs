@@ -28,6 +28,8 @@ internal sealed partial record AlertTexts
         TimeLabel = "When",
         PlaceLabel = "Approximate location",
         IpLabel = "IP address",
+        OtherSignInsLabel = "Other new sign-ins",
+        OtherSignInsValue = "{0} since {1}",
         LabelSeparator = ": ",
         IfYou = "If this was you, there is nothing to do.",
         NeverAskPassword = "{0} will never ask for your password by email.",

@@ -28,6 +28,8 @@ internal sealed partial record AlertTexts
         TimeLabel = "Date et heure",
         PlaceLabel = "Lieu approximatif",
         IpLabel = "Adresse IP",
+        OtherSignInsLabel = "Autres nouvelles connexions",
+        OtherSignInsValue = "{0} depuis {1}",
         LabelSeparator = "\u00A0: ",
         IfYou = "Si c’était vous, vous n’avez rien à faire.",
         NeverAskPassword = "{0} ne vous demandera jamais votre mot de passe par e-mail.",

@@ -28,6 +28,8 @@ internal sealed partial record AlertTexts
         TimeLabel = "Zeitpunkt",
         PlaceLabel = "Ungefährer Ort",
         IpLabel = "IP-Adresse",
+        OtherSignInsLabel = "Weitere neue Anmeldungen",
+        OtherSignInsValue = "{0} seit {1}",
         LabelSeparator = ": ",
         IfYou = "Wenn Sie das waren, müssen Sie nichts tun.",
         NeverAskPassword = "{0} fragt Sie niemals per E-Mail nach Ihrem Passwort.",

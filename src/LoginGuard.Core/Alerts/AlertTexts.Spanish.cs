@@ -28,6 +28,8 @@ internal sealed partial record AlertTexts
         TimeLabel = "Fecha y hora",
         PlaceLabel = "Ubicación aproximada",
         IpLabel = "Dirección IP",
+        OtherSignInsLabel = "Otros inicios de sesión nuevos",
+        OtherSignInsValue = "{0} desde {1}",
         LabelSeparator = ": ",
         IfYou = "Si fuiste tú, no tienes que hacer nada.",
         NeverAskPassword = "{0} nunca te pedirá tu contraseña por correo electrónico.",

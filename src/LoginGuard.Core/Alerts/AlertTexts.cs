@@ -35,6 +35,12 @@ internal sealed partial record AlertTexts
 
     public required string IpLabel { get; init; }
 
+    /// <summary>Label of the line a throttled new-device mail adds about the sign-ins it stands for.</summary>
+    public required string OtherSignInsLabel { get; init; }
+
+    /// <summary><c>{0}</c> is how many new-device mails were held back, <c>{1}</c> when the first of them happened; a number, so no plural forms.</summary>
+    public required string OtherSignInsValue { get; init; }
+
     /// <summary>Between a label and its value in the text part; French typography wants a space before the colon.</summary>
     public required string LabelSeparator { get; init; }
 

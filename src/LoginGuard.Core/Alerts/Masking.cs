@@ -31,6 +31,23 @@ internal static class Masking
         return string.Join(':', kept.Concat(Enumerable.Repeat("x", 5)));
     }
 
+    /// <summary>
+    /// The address with every hidden group zeroed: what a stored alert keeps, so the queue holds no more of the
+    /// address than the mail shows (<see cref="Ip"/> of it reads the same as of the original).
+    /// </summary>
+    public static IPAddress Network(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        var bytes = address.GetAddressBytes();
+        var kept = address.AddressFamily == AddressFamily.InterNetwork ? 3 : 6;
+        Array.Clear(bytes, kept, bytes.Length - kept);
+        return new IPAddress(bytes);
+    }
+
     /// <summary>"jane.doe@example.com" becomes "j***@example.com": the domain stays so the learner can tell whose it is.</summary>
     public static string Email(string address)
     {

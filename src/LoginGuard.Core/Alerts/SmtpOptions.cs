@@ -24,4 +24,9 @@ internal sealed class SmtpOptions
 
     /// <summary>A directory that receives one <c>{alertId}.eml</c> per alert instead of sending it.</summary>
     public string? PickupDirectory { get; set; }
+
+    /// <summary>How long one SMTP command may take before the connection is given up and the send retried.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public DkimOptions Dkim { get; set; } = new();
 }

@@ -28,6 +28,12 @@ internal sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
         }
 
         ValidateCredentials(options, errors);
+        if (options.Timeout <= TimeSpan.Zero)
+        {
+            errors.Add($"{Section}:Timeout must be a positive duration such as \"00:00:30\" (was {options.Timeout}).");
+        }
+
+        DkimOptionsValidator.Validate(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -38,7 +38,7 @@ internal sealed class LoginPipeline(
 
         var assessment = scorer.Assess(enriched, snapshot);
         var (alerts, unaddressable) = Address(enriched, AlertPolicy.AlertsFor(enriched, assessment));
-        var decision = Decision.For(enriched.Event, assessment, alerts.Select(a => a.Kind).ToList()) with { Context = DecisionContext.Of(enriched) };
+        var decision = Decision.For(enriched.Event, assessment, alerts.Select(a => a.Kind).Distinct().ToList()) with { Context = DecisionContext.Of(enriched) };
 
         // Queued before the state is recorded: a crash in between re-queues the same alert ids
         // (deduplicated) instead of recording an event whose mail was never queued.
@@ -64,13 +64,16 @@ internal sealed class LoginPipeline(
         var unaddressable = new List<UnaddressableAlert>();
         foreach (var kind in kinds)
         {
-            if (Recipients.Problem(enriched.Event.Email) is { } problem)
+            foreach (var recipient in Recipients.For(enriched.Event, kind))
             {
-                unaddressable.Add(new UnaddressableAlert(kind, problem));
-            }
-            else
-            {
-                alerts.Add(Alert.For(enriched, kind, enriched.Event.Email!.Trim()));
+                if (Recipients.Problem(recipient) is { } problem)
+                {
+                    unaddressable.Add(new UnaddressableAlert(kind, problem));
+                }
+                else
+                {
+                    alerts.Add(Alert.For(enriched, kind, recipient!.Trim()));
+                }
             }
         }
 

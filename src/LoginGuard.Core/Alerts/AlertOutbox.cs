@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+
+namespace LoginGuard.Alerts;
+
+/// <summary>
+/// What the pipeline hands alerts to. With a durable store the dispatcher sends them in the background; the
+/// in-process store is the embedded replay's, so its alerts are sent before the call returns and the pickup
+/// folder holds every mail by the time the replay prints its summary.
+/// </summary>
+internal sealed class AlertOutbox(IOutboxStore store, AlertDispatch dispatch, AlertMetrics metrics, ILogger<AlertOutbox> logger) : IAlertOutbox
+{
+    public async ValueTask EnqueueAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
+    {
+        foreach (var alert in alerts)
+        {
+            var outcome = await store.EnqueueAsync(alert, cancellationToken);
+            AlertLog.Enqueued(logger, alert.AlertId, alert.Kind, alert.Source.Event.EventId, outcome);
+            if (outcome == EnqueueOutcome.Queued)
+            {
+                metrics.Queued(alert.Kind);
+            }
+            else if (outcome == EnqueueOutcome.Suppressed)
+            {
+                metrics.Suppressed(alert.Kind);
+            }
+        }
+
+        if (!store.IsDurable && alerts.Count > 0)
+        {
+            await dispatch.DispatchDueAsync(cancellationToken);
+        }
+    }
+}

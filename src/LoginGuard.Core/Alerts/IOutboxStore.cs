@@ -1,0 +1,32 @@
+namespace LoginGuard.Alerts;
+
+/// <summary>
+/// Where alerts wait between the pipeline and the mail server: in Redis in production, in this process for the
+/// embedded replay. An alert id is stored once; every later enqueue of it, in whatever state, changes nothing.
+/// </summary>
+internal interface IOutboxStore
+{
+    /// <summary>False when queued alerts die with the process, so the dispatcher sends them before it stops.</summary>
+    bool IsDurable { get; }
+
+    /// <summary>Stores the alert unless its id is known, applying the new-device throttle in the same step.</summary>
+    Task<EnqueueOutcome> EnqueueAsync(Alert alert, CancellationToken cancellationToken);
+
+    /// <summary>Reserves up to <paramref name="max"/> alerts that are due, for one lease, so no other worker sends them meanwhile.</summary>
+    Task<IReadOnlyList<ClaimedAlert>> ClaimDueAsync(int max, CancellationToken cancellationToken);
+
+    Task MarkSentAsync(string alertId, CancellationToken cancellationToken);
+
+    Task RetryLaterAsync(string alertId, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Records a permanent failure with its reason; the alert is never tried again.</summary>
+    Task MarkFailedAsync(string alertId, string reason, CancellationToken cancellationToken);
+
+    /// <summary>The failed alerts, most recent first: the dead-letter list the security team reads.</summary>
+    Task<IReadOnlyList<FailedAlert>> FailedAsync(int max, CancellationToken cancellationToken);
+
+    Task<OutboxState?> StateAsync(string alertId, CancellationToken cancellationToken);
+
+    /// <summary>When the alert waiting longest was queued; null when none waits.</summary>
+    Task<DateTimeOffset?> OldestQueuedAtAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,138 @@
+using Microsoft.Extensions.Options;
+
+namespace LoginGuard.Alerts;
+
+/// <summary>The outbox of the embedded replay and of tests: the same rules as Redis, kept in this process under one lock.</summary>
+internal sealed class InMemoryOutboxStore(IOptions<AlertOutboxOptions> outboxOptions, IOptions<AlertThrottleOptions> throttleOptions, TimeProvider clock)
+    : IOutboxStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NewDeviceThrottle> throttles = new(StringComparer.Ordinal);
+    private readonly AlertOutboxOptions options = outboxOptions.Value;
+
+    public bool IsDurable => false;
+
+    public Task<EnqueueOutcome> EnqueueAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (entries.ContainsKey(alert.AlertId))
+            {
+                return Task.FromResult(EnqueueOutcome.Duplicate);
+            }
+
+            var now = clock.GetUtcNow();
+            var admitted = alert;
+            if (alert.Kind == AlertKind.NewDevice)
+            {
+                var throttle = throttles.TryGetValue(alert.Source.Event.UserId, out var found) ? found : throttles[alert.Source.Event.UserId] = new();
+                admitted = throttle.Admit(alert, throttleOptions.Value);
+            }
+
+            entries[alert.AlertId] = admitted is null
+                ? new Entry(alert, now) { State = OutboxState.Suppressed }
+                : new Entry(admitted, now) { DueAt = now };
+            return Task.FromResult(admitted is null ? EnqueueOutcome.Suppressed : EnqueueOutcome.Queued);
+        }
+    }
+
+    public Task<IReadOnlyList<ClaimedAlert>> ClaimDueAsync(int max, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var now = clock.GetUtcNow();
+            var due = entries.Values
+                .Where(e => e.State == OutboxState.Queued && e.DueAt <= now)
+                .OrderBy(e => e.DueAt)
+                .Take(max)
+                .ToList();
+            foreach (var entry in due)
+            {
+                entry.DueAt = now + options.Lease;
+            }
+
+            return Task.FromResult<IReadOnlyList<ClaimedAlert>>([.. due.Select(e => new ClaimedAlert(e.Alert, e.Attempts, e.QueuedAt))]);
+        }
+    }
+
+    public Task MarkSentAsync(string alertId, CancellationToken cancellationToken) =>
+        Update(alertId, entry => entry.State = OutboxState.Sent);
+
+    public Task RetryLaterAsync(string alertId, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken) =>
+        Update(alertId, entry =>
+        {
+            entry.Attempts++;
+            entry.DueAt = notBefore;
+            entry.Reason = reason;
+        });
+
+    public Task MarkFailedAsync(string alertId, string reason, CancellationToken cancellationToken) =>
+        Update(alertId, entry =>
+        {
+            entry.State = OutboxState.Failed;
+            entry.Reason = reason;
+            entry.FailedAt = clock.GetUtcNow();
+        });
+
+    public Task<IReadOnlyList<FailedAlert>> FailedAsync(int max, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            IReadOnlyList<FailedAlert> failed = [.. entries.Values
+                .Where(e => e.State == OutboxState.Failed)
+                .OrderByDescending(e => e.FailedAt)
+                .Take(max)
+                .Select(e => new FailedAlert(e.Alert.AlertId, e.Alert.Kind, e.Alert.Source.Event.EventId, e.Reason!, e.FailedAt))];
+            return Task.FromResult(failed);
+        }
+    }
+
+    public Task<OutboxState?> StateAsync(string alertId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(entries.TryGetValue(alertId, out var entry) ? entry.State : (OutboxState?)null);
+        }
+    }
+
+    public Task<DateTimeOffset?> OldestQueuedAtAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var queued = entries.Values.Where(e => e.State == OutboxState.Queued).Select(e => (DateTimeOffset?)e.QueuedAt);
+            return Task.FromResult(queued.Min());
+        }
+    }
+
+    // Only a queued alert moves on: a late answer about an alert already sent or failed changes nothing.
+    private Task Update(string alertId, Action<Entry> change)
+    {
+        lock (gate)
+        {
+            if (entries.TryGetValue(alertId, out var entry) && entry.State == OutboxState.Queued)
+            {
+                change(entry);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private sealed class Entry(Alert alert, DateTimeOffset queuedAt)
+    {
+        public Alert Alert { get; } = alert;
+
+        public DateTimeOffset QueuedAt { get; } = queuedAt;
+
+        public OutboxState State { get; set; } = OutboxState.Queued;
+
+        public DateTimeOffset DueAt { get; set; }
+
+        public int Attempts { get; set; }
+
+        public string? Reason { get; set; }
+
+        public DateTimeOffset FailedAt { get; set; }
+    }
+}

@@ -1,0 +1,29 @@
+namespace LoginGuard.Alerts;
+
+/// <summary>What became of an enqueued alert.</summary>
+internal enum EnqueueOutcome
+{
+    /// <summary>Stored and waiting to be sent.</summary>
+    Queued,
+
+    /// <summary>The id was already queued, sent, failed or suppressed: a redelivery, nothing changed.</summary>
+    Duplicate,
+
+    /// <summary>A new-device alert over the throttle: counted, and told in the learner's next new-device mail.</summary>
+    Suppressed,
+}
+
+/// <summary>Where an alert id is in its life: queued (until sent or failed), then kept until the retention ends.</summary>
+internal enum OutboxState
+{
+    Queued,
+    Sent,
+    Failed,
+    Suppressed,
+}
+
+/// <param name="Attempts">Failed tries so far.</param>
+internal sealed record ClaimedAlert(Alert Alert, int Attempts, DateTimeOffset QueuedAt);
+
+/// <summary>A dead letter of the outbox: which alert, why it was not sent, and when that was decided.</summary>
+internal sealed record FailedAlert(string AlertId, AlertKind Kind, string EventId, string Reason, DateTimeOffset FailedAt);

@@ -1,0 +1,102 @@
+using System.Globalization;
+using LoginGuard.Privacy;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace LoginGuard.Alerts;
+
+/// <summary>
+/// The production outbox: survives restarts of the worker and is shared by every instance. Each change of an
+/// alert is one script (<see cref="OutboxScripts"/>); learners are keyed by keyed hash, never by their id.
+/// </summary>
+internal sealed class RedisOutboxStore(
+    IConnectionMultiplexer redis,
+    KeyedHasher hasher,
+    IOptions<AlertOutboxOptions> outboxOptions,
+    IOptions<AlertThrottleOptions> throttleOptions,
+    TimeProvider clock) : IOutboxStore
+{
+    private readonly AlertOutboxOptions options = outboxOptions.Value;
+    private readonly OutboxKeys keys = new(outboxOptions.Value.KeyPrefix);
+
+    private IDatabase Db => redis.GetDatabase();
+
+    private long RetentionSeconds => (long)options.Retention.TotalSeconds;
+
+    public bool IsDurable => true;
+
+    public async Task<EnqueueOutcome> EnqueueAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        var throttle = throttleOptions.Value;
+        var learner = hasher.Hash(KeyedHasher.UserPurpose, alert.Source.Event.UserId);
+        var result = await Db.ScriptEvaluateAsync(
+            OutboxScripts.Enqueue,
+            [keys.Alert(alert.AlertId), keys.Due, keys.Queued, keys.Throttle(learner)],
+            [
+                alert.AlertId, StoredAlert.Serialize(alert), alert.Kind.ToWireName(), alert.Source.Event.EventId, Now(), RetentionSeconds,
+                alert.Kind == AlertKind.NewDevice ? 1 : 0, alert.Source.Event.OccurredAt.ToUnixTimeMilliseconds(),
+                (long)throttle.Window.TotalMilliseconds, throttle.MaxNewDeviceMails,
+            ]);
+        return (string?)result switch
+        {
+            "queued" => EnqueueOutcome.Queued,
+            "suppressed" => EnqueueOutcome.Suppressed,
+            _ => EnqueueOutcome.Duplicate,
+        };
+    }
+
+    public async Task<IReadOnlyList<ClaimedAlert>> ClaimDueAsync(int max, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        var due = await Db.SortedSetRangeByScoreAsync(keys.Due, double.NegativeInfinity, now, take: max);
+        var leaseUntil = now + (long)options.Lease.TotalMilliseconds;
+        var claims = await Task.WhenAll(due.Select(id => Db.ScriptEvaluateAsync(
+            OutboxScripts.Claim, [keys.Alert(id!), keys.Due, keys.Queued], [id, now, leaseUntil])));
+        return [.. claims.Where(c => !c.IsNull).Select(c => ToClaimed((RedisResult[])c!))];
+    }
+
+    public Task MarkSentAsync(string alertId, CancellationToken cancellationToken) =>
+        Db.ScriptEvaluateAsync(OutboxScripts.MarkSent, [keys.Alert(alertId), keys.Due, keys.Queued], [alertId, Now(), RetentionSeconds]);
+
+    public Task RetryLaterAsync(string alertId, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken) =>
+        Db.ScriptEvaluateAsync(OutboxScripts.RetryLater, [keys.Alert(alertId), keys.Due], [alertId, notBefore.ToUnixTimeMilliseconds(), reason]);
+
+    public Task MarkFailedAsync(string alertId, string reason, CancellationToken cancellationToken) =>
+        Db.ScriptEvaluateAsync(
+            OutboxScripts.MarkFailed, [keys.Alert(alertId), keys.Due, keys.Queued, keys.Failed], [alertId, reason, Now(), RetentionSeconds]);
+
+    public async Task<IReadOnlyList<FailedAlert>> FailedAsync(int max, CancellationToken cancellationToken)
+    {
+        var ids = await Db.SortedSetRangeByRankAsync(keys.Failed, 0, max - 1, Order.Descending);
+        var rows = await Task.WhenAll(ids.Select(id => Db.HashGetAsync(keys.Alert(id!), ["kind", "eventId", "reason", "failedAt"])));
+        return [.. ids.Zip(rows)
+            .Where(pair => !pair.Second[0].IsNull)
+            .Select(pair => new FailedAlert(
+                pair.First!, AlertKinds.FromWireName(pair.Second[0]!), pair.Second[1]!, pair.Second[2]!,
+                DateTimeOffset.FromUnixTimeMilliseconds((long)pair.Second[3])))];
+    }
+
+    public async Task<OutboxState?> StateAsync(string alertId, CancellationToken cancellationToken)
+    {
+        var state = await Db.HashGetAsync(keys.Alert(alertId), "state");
+        return state.IsNull ? null : Enum.Parse<OutboxState>(state!, ignoreCase: true);
+    }
+
+    public async Task<DateTimeOffset?> OldestQueuedAtAsync(CancellationToken cancellationToken)
+    {
+        var oldest = await Db.SortedSetRangeByRankWithScoresAsync(keys.Queued, 0, 0);
+        return oldest.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)oldest[0].Score);
+    }
+
+    private static ClaimedAlert ToClaimed(RedisResult[] fields)
+    {
+        var suppressed = (int)fields[3];
+        var since = (string?)fields[4];
+        var carried = suppressed > 0 && !string.IsNullOrEmpty(since)
+            ? new SuppressedSignIns(suppressed, DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(since, CultureInfo.InvariantCulture)))
+            : null;
+        return new ClaimedAlert(StoredAlert.Deserialize((string)fields[0]!, carried), (int)fields[1], DateTimeOffset.FromUnixTimeMilliseconds((long)fields[2]));
+    }
+
+    private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
+}

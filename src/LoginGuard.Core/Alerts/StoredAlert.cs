@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LoginGuard.Enrichment;
+using LoginGuard.Ingestion;
+
+namespace LoginGuard.Alerts;
+
+/// <summary>
+/// An alert as the Redis outbox keeps it: only what the mail shows (the address already cut to its network, no
+/// user id, no user agent, no coordinates), so the queue holds no more personal data than the mail itself.
+/// </summary>
+internal sealed record StoredAlert(
+    string AlertId,
+    AlertKind Kind,
+    string EventId,
+    AuthEventType Type,
+    DateTimeOffset OccurredAt,
+    string Network,
+    string Recipient,
+    string? Email,
+    string? DisplayName,
+    string? Locale,
+    string Device,
+    string? CountryIso,
+    string? CountryName,
+    string? CityName,
+    string? TimeZone)
+{
+    public static string Serialize(Alert alert)
+    {
+        var e = alert.Source.Event;
+        var geo = alert.Source.Geo;
+        var stored = new StoredAlert(
+            alert.AlertId, alert.Kind, e.EventId, e.Type, e.OccurredAt, Masking.Network(e.Ip).ToString(), alert.Recipient,
+            e.Email, e.DisplayName, e.Locale, alert.Source.Device.Description, geo.CountryIso, geo.CountryName, geo.CityName, geo.TimeZone);
+        return JsonSerializer.Serialize(stored, StoredAlertJsonContext.Default.StoredAlert);
+    }
+
+    public static Alert Deserialize(string json, SuppressedSignIns? suppressed)
+    {
+        var s = JsonSerializer.Deserialize(json, StoredAlertJsonContext.Default.StoredAlert)
+            ?? throw new JsonException("A stored alert was the JSON literal null.");
+        var authEvent = new AuthEvent(s.EventId, s.Type, s.OccurredAt, UserId: "", IPAddress.Parse(s.Network), Email: s.Email, DisplayName: s.DisplayName, Locale: s.Locale);
+        var device = new DeviceFingerprint("", UserAgentInfo.Unknown, s.Device, FromDeviceId: false);
+        var geo = new GeoLocation(CountryIso: s.CountryIso, CountryName: s.CountryName, CityName: s.CityName, TimeZone: s.TimeZone);
+        // A mail needs no state keys; the outbox keeps none, so nothing can link it back to state.
+        var keys = new StateKeys("", "", "");
+        return new Alert(s.AlertId, s.Kind, new EnrichedEvent(authEvent, device, geo, keys), s.Recipient) { Suppressed = suppressed };
+    }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(StoredAlert))]
+internal sealed partial class StoredAlertJsonContext : JsonSerializerContext;

@@ -1,0 +1,9 @@
+using LoginGuard.Alerts;
+using Microsoft.Extensions.Options;
+
+namespace LoginGuard.IntegrationTests.Alerts;
+
+public sealed class InMemoryOutboxStoreTests : OutboxStoreContract
+{
+    internal override IOutboxStore CreateStore() => new InMemoryOutboxStore(Options.Create(OutboxOptions), Options.Create(Throttle), Clock);
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using LoginGuard.Alerts;
+using LoginGuard.Enrichment;
+using LoginGuard.Ingestion;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LoginGuard.IntegrationTests.Alerts;
+
+/// <summary>What every outbox must do; the in-process and the Redis outbox each run this suite.</summary>
+public abstract class OutboxStoreContract
+{
+    internal static readonly DateTimeOffset Monday = new(2026, 10, 5, 9, 0, 0, TimeSpan.Zero);
+
+    internal static readonly AlertOutboxOptions OutboxOptions = new() { Lease = TimeSpan.FromMinutes(1) };
+
+    internal static readonly AlertThrottleOptions Throttle = new() { MaxNewDeviceMails = 1, Window = TimeSpan.FromHours(1) };
+
+    internal FakeTimeProvider Clock { get; } = new(Monday);
+
+    internal abstract IOutboxStore CreateStore();
+
+    [Fact]
+    public async Task Keeps_an_alert_until_it_is_claimed_and_gives_back_what_the_mail_needs()
+    {
+        var store = CreateStore();
+        var alert = AlertFor("e1", AlertKind.EmailChanged, recipient: "old@example.org");
+
+        (await store.EnqueueAsync(alert, default)).Should().Be(EnqueueOutcome.Queued);
+        var claimed = (await store.ClaimDueAsync(10, default)).Should().ContainSingle().Subject;
+
+        claimed.Attempts.Should().Be(0);
+        claimed.QueuedAt.Should().Be(Monday);
+        var builder = new AlertMessageBuilder(Options.Create(new AlertMailOptions()), Options.Create(new SmtpOptions { From = AlertWorker.From }));
+        var mail = builder.Build(claimed.Alert);
+        mail.To.Mailboxes.Single().Address.Should().Be("old@example.org");
+        mail.TextBody.Should().Contain("Ana Lima").And.Contain("Lyon, France").And.Contain("81.57.10.x").And.Contain("Safari on iPhone").And.Contain("a***@example.org");
+        mail.MessageId.Should().Be($"{alert.AlertId}@loginguard.local");
+    }
+
+    [Fact]
+    public async Task Enqueueing_an_alert_id_already_queued_sent_or_failed_changes_nothing()
+    {
+        var store = CreateStore();
+        var (queued, sent, failed) = (AlertFor("e1"), AlertFor("e2"), AlertFor("e3"));
+        foreach (var alert in new[] { queued, sent, failed })
+        {
+            await store.EnqueueAsync(alert, default);
+        }
+
+        await store.ClaimDueAsync(10, default);
+        await store.MarkSentAsync(sent.AlertId, default);
+        await store.MarkFailedAsync(failed.AlertId, "smtp-550: no such user", default);
+
+        foreach (var alert in new[] { queued, sent, failed })
+        {
+            (await store.EnqueueAsync(alert, default)).Should().Be(EnqueueOutcome.Duplicate);
+        }
+
+        (await store.StateAsync(sent.AlertId, default)).Should().Be(OutboxState.Sent);
+        (await store.StateAsync(failed.AlertId, default)).Should().Be(OutboxState.Failed);
+        (await store.ClaimDueAsync(10, default)).Should().BeEmpty("the queued one is leased and the others are done");
+    }
+
+    [Fact]
+    public async Task A_claimed_alert_is_reserved_for_its_lease_and_due_again_after_it()
+    {
+        var store = CreateStore();
+        await store.EnqueueAsync(AlertFor("e1"), default);
+        (await store.ClaimDueAsync(10, default)).Should().ContainSingle();
+
+        Clock.Advance(OutboxOptions.Lease - TimeSpan.FromSeconds(1));
+        (await store.ClaimDueAsync(10, default)).Should().BeEmpty();
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        (await store.ClaimDueAsync(10, default)).Should().ContainSingle("a worker that died while sending must not strand its alerts");
+    }
+
+    [Fact]
+    public async Task An_alert_to_retry_waits_until_its_time_and_counts_the_attempt()
+    {
+        var store = CreateStore();
+        var alert = AlertFor("e1");
+        await store.EnqueueAsync(alert, default);
+        await store.ClaimDueAsync(10, default);
+
+        await store.RetryLaterAsync(alert.AlertId, Monday.AddSeconds(30), "SocketException: refused", default);
+
+        Clock.Advance(TimeSpan.FromSeconds(29));
+        (await store.ClaimDueAsync(10, default)).Should().BeEmpty();
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        (await store.ClaimDueAsync(10, default)).Should().ContainSingle().Which.Attempts.Should().Be(1);
+        (await store.OldestQueuedAtAsync(default)).Should().Be(Monday);
+    }
+
+    [Fact]
+    public async Task A_failed_alert_is_listed_with_its_reason_and_never_claimed_again()
+    {
+        var store = CreateStore();
+        var alert = AlertFor("e1");
+        await store.EnqueueAsync(alert, default);
+        await store.ClaimDueAsync(10, default);
+
+        await store.MarkFailedAsync(alert.AlertId, "smtp-550-recipient-not-accepted: no such user", default);
+        Clock.Advance(TimeSpan.FromHours(1));
+
+        (await store.ClaimDueAsync(10, default)).Should().BeEmpty();
+        (await store.OldestQueuedAtAsync(default)).Should().BeNull();
+        (await store.FailedAsync(10, default)).Should().ContainSingle().Which.Should().BeEquivalentTo(
+            new FailedAlert(alert.AlertId, AlertKind.PasswordChanged, "e1", "smtp-550-recipient-not-accepted: no such user", Monday),
+            options => options.Excluding(f => f.FailedAt));
+    }
+
+    [Fact]
+    public async Task Mails_one_new_device_per_hour_of_event_time_and_tells_the_rest_in_the_next_mail()
+    {
+        var store = CreateStore();
+        var at = Monday.AddDays(-3);
+
+        (await store.EnqueueAsync(AlertFor("n1", AlertKind.NewDevice, at: at), default)).Should().Be(EnqueueOutcome.Queued);
+        (await store.EnqueueAsync(AlertFor("n2", AlertKind.NewDevice, at: at.AddMinutes(5)), default)).Should().Be(EnqueueOutcome.Suppressed);
+        (await store.EnqueueAsync(AlertFor("n3", AlertKind.NewDevice, at: at.AddMinutes(50)), default)).Should().Be(EnqueueOutcome.Suppressed);
+        (await store.EnqueueAsync(AlertFor("p1", AlertKind.PasswordChanged, at: at.AddMinutes(51)), default)).Should().Be(EnqueueOutcome.Queued, "account changes are never throttled");
+        (await store.EnqueueAsync(AlertFor("n2", AlertKind.NewDevice, at: at.AddMinutes(5)), default)).Should().Be(EnqueueOutcome.Duplicate);
+        (await store.EnqueueAsync(AlertFor("n4", AlertKind.NewDevice, at: at.AddMinutes(70)), default)).Should().Be(EnqueueOutcome.Queued);
+        (await store.EnqueueAsync(AlertFor("other", AlertKind.NewDevice, at: at.AddMinutes(6), user: "bo"), default)).Should().Be(EnqueueOutcome.Queued, "each learner has a throttle of their own");
+
+        var claimed = await store.ClaimDueAsync(10, default);
+        claimed.Select(c => c.Alert.Source.Event.EventId).Should().BeEquivalentTo(["n1", "p1", "n4", "other"]);
+        claimed.Single(c => c.Alert.Source.Event.EventId == "n4").Alert.Suppressed.Should().Be(new SuppressedSignIns(2, at.AddMinutes(5)));
+        claimed.Where(c => c.Alert.Source.Event.EventId != "n4").Should().OnlyContain(c => c.Alert.Suppressed == null);
+        (await store.StateAsync(LoginGuard.Alerts.Alert.IdFor("n3", AlertKind.NewDevice), default)).Should().Be(OutboxState.Suppressed);
+    }
+
+    internal static Alert AlertFor(string eventId, AlertKind kind = AlertKind.PasswordChanged, string recipient = "ana@example.org", DateTimeOffset? at = null, string user = "ana")
+    {
+        var type = kind switch
+        {
+            AlertKind.NewDevice => AuthEventType.LoginSucceeded,
+            AlertKind.EmailChanged => AuthEventType.EmailChanged,
+            _ => AuthEventType.PasswordChanged,
+        };
+        var authEvent = new AuthEvent(eventId, type, at ?? Monday, user, IPAddress.Parse("81.57.10.20"), Email: "ana@example.org", DisplayName: "Ana Lima", Locale: "en");
+        var device = new DeviceFingerprint("d1", UserAgentInfo.Unknown, "Safari on iPhone", false);
+        var geo = new GeoLocation(CountryIso: "FR", CountryName: "France", CityName: "Lyon", Latitude: 45.7, Longitude: 4.8, TimeZone: "Europe/Paris");
+        return LoginGuard.Alerts.Alert.For(new EnrichedEvent(authEvent, device, geo, new StateKeys("learner", "address", "as12322")), kind, recipient);
+    }
+}

@@ -1,0 +1,55 @@
+using LoginGuard.Alerts;
+using LoginGuard.IntegrationTests.Infrastructure;
+using static LoginGuard.IntegrationTests.Alerts.AuthEvents;
+
+namespace LoginGuard.IntegrationTests.Alerts;
+
+/// <summary>The production shape: alerts wait in a real redis-server and outlive the worker that queued them.</summary>
+public sealed class RedisDeliveryTests(RedisFixture redis) : IClassFixture<RedisFixture>
+{
+    [Fact]
+    public async Task Alerts_queued_by_a_worker_that_stopped_are_sent_once_by_the_next_one()
+    {
+        await using var smtp = SmtpTestServer.Start();
+        await smtp.StopAsync();
+        var prefix = RedisFixture.NewPrefix();
+
+        await using (var first = await AlertWorker.StartAsync(smtp.Port, redis.Server.Configuration, prefix))
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                await first.ProcessAsync(PasswordChanged($"e{i}", user: $"learner-{i}"));
+            }
+
+            await Task.Delay(300);
+            (await first.Store.OldestQueuedAtAsync(CancellationToken.None)).Should().NotBeNull("the mail server is down, so the alerts wait");
+        }
+
+        smtp.Restart();
+        await using var second = await AlertWorker.StartAsync(smtp.Port, redis.Server.Configuration, prefix);
+
+        await smtp.WaitForAsync(4);
+        await Task.Delay(300);
+        smtp.Received.Select(m => m.Headers[AlertMessageBuilder.EventIdHeader]).Should().BeEquivalentTo(["e0", "e1", "e2", "e3"]);
+        (await second.Store.OldestQueuedAtAsync(CancellationToken.None)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Two_workers_sharing_the_outbox_send_each_alert_once()
+    {
+        await using var smtp = SmtpTestServer.Start();
+        var prefix = RedisFixture.NewPrefix();
+        await using var first = await AlertWorker.StartAsync(smtp.Port, redis.Server.Configuration, prefix);
+        await using var second = await AlertWorker.StartAsync(smtp.Port, redis.Server.Configuration, prefix);
+
+        for (var i = 0; i < 20; i++)
+        {
+            await (i % 2 == 0 ? first : second).ProcessAsync(PasswordChanged($"e{i}", user: $"learner-{i}"));
+        }
+
+        await smtp.WaitForAsync(20);
+        await Task.Delay(300);
+        smtp.Received.Should().HaveCount(20);
+        smtp.Received.Select(m => m.MessageId).Should().OnlyHaveUniqueItems();
+    }
+}
