@@ -9,8 +9,9 @@ namespace LoginGuard.Alerts;
 /// </summary>
 internal sealed class AlertOutbox(IOutboxStore store, AlertDispatch dispatch, AlertMetrics metrics, ILogger<AlertOutbox> logger) : IAlertOutbox
 {
-    public async ValueTask EnqueueAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<Alert>> EnqueueAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {
+        var mailed = new List<Alert>(alerts.Count);
         foreach (var alert in alerts)
         {
             var outcome = await store.EnqueueAsync(alert, cancellationToken);
@@ -22,12 +23,17 @@ internal sealed class AlertOutbox(IOutboxStore store, AlertDispatch dispatch, Al
             else if (outcome == EnqueueOutcome.Suppressed)
             {
                 metrics.Suppressed(alert.Kind);
+                continue;
             }
+
+            mailed.Add(alert);
         }
 
         if (!store.IsDurable && alerts.Count > 0)
         {
             await dispatch.DispatchDueAsync(cancellationToken);
         }
+
+        return mailed;
     }
 }

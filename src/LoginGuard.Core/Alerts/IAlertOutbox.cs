@@ -6,5 +6,6 @@ namespace LoginGuard.Alerts;
 /// </summary>
 internal interface IAlertOutbox
 {
-    ValueTask EnqueueAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken);
+    /// <returns>The alerts that will be mailed: all but those the new-device throttle held back.</returns>
+    ValueTask<IReadOnlyList<Alert>> EnqueueAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken);
 }

@@ -38,11 +38,11 @@ internal sealed class LoginPipeline(
 
         var assessment = scorer.Assess(enriched, snapshot);
         var (alerts, unaddressable) = Address(enriched, AlertPolicy.AlertsFor(enriched, assessment));
-        var decision = Decision.For(enriched.Event, assessment, alerts.Select(a => a.Kind).Distinct().ToList()) with { Context = DecisionContext.Of(enriched) };
 
         // Queued before the state is recorded: a crash in between re-queues the same alert ids
         // (deduplicated) instead of recording an event whose mail was never queued.
-        await outbox.EnqueueAsync(alerts, cancellationToken);
+        var mailed = await outbox.EnqueueAsync(alerts, cancellationToken);
+        var decision = Decision.For(enriched.Event, assessment, mailed.Select(a => a.Kind).Distinct().ToList()) with { Context = DecisionContext.Of(enriched) };
         if (!await store.RecordAsync(enriched, decision, cancellationToken))
         {
             Log.Redelivered(logger, decision.EventId);
@@ -55,7 +55,7 @@ internal sealed class LoginPipeline(
             Log.Unaddressable(logger, decision.EventId, skipped.Kind, skipped.Reason);
         }
 
-        return new Decided(decision, enriched, unaddressable);
+        return new Decided(decision, enriched, unaddressable) { Mailed = mailed };
     }
 
     private static (List<Alert> Alerts, List<UnaddressableAlert> Unaddressable) Address(EnrichedEvent enriched, IReadOnlyList<AlertKind> kinds)

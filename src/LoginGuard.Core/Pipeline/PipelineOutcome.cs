@@ -9,7 +9,11 @@ internal abstract record PipelineOutcome;
 
 /// <param name="Enriched">Null for a duplicate, whose effects were made by the first delivery.</param>
 /// <param name="Unaddressable">Alerts owed but not queued because the event carried no usable address.</param>
-internal sealed record Decided(Decision Decision, EnrichedEvent? Enriched, IReadOnlyList<UnaddressableAlert> Unaddressable) : PipelineOutcome;
+internal sealed record Decided(Decision Decision, EnrichedEvent? Enriched, IReadOnlyList<UnaddressableAlert> Unaddressable) : PipelineOutcome
+{
+    /// <summary>Every mail queued for the event, one per recipient (an email change also tells the old address).</summary>
+    public IReadOnlyList<Alert> Mailed { get; init; } = [];
+}
 
 internal sealed record DeadLettered(Rejection Rejection) : PipelineOutcome;
 

@@ -62,12 +62,12 @@ internal sealed class ReplayTally
             Increment(ReasonsByRule, reason.Simulated ? $"{reason.Rule} (simulated)" : reason.Rule);
         }
 
-        foreach (var kind in decision.Alerts)
+        foreach (var mail in decided.Mailed)
         {
-            Increment(MailByKind, kind.ToWireName());
-            if (FirstMail.Count < MailPreview.Shown && decided.Enriched is { } enriched)
+            Increment(MailByKind, mail.Kind.ToWireName());
+            if (FirstMail.Count < MailPreview.Shown)
             {
-                FirstMail.Add(MailPreview.Of(kind, enriched));
+                FirstMail.Add(MailPreview.Of(mail.Kind, mail.Source));
             }
         }
 
