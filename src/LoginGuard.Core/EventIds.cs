@@ -7,4 +7,8 @@ internal static class EventIds
     public const int EventRedelivered = 1002;
     public const int EventDecided = 1003;
     public const int AlertUnaddressable = 1004;
+
+    public const int RuleSetLoaded = 5001;
+    public const int RuleSetRejected = 5002;
+    public const int RuleSetError = 5003;
 }
