@@ -16,4 +16,9 @@ internal static class EventIds
     public const int SmtpConnected = 4005;
     public const int AlertDispatchFailed = 4006;
     public const int AlertsLeftQueued = 4007;
+
+    // Scoring: the rule set and its reloads.
+    public const int RuleSetLoaded = 5001;
+    public const int RuleSetRejected = 5002;
+    public const int RuleSetError = 5003;
 }

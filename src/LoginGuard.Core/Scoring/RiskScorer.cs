@@ -1,6 +1,5 @@
 using LoginGuard.Enrichment;
 using LoginGuard.State;
-using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Scoring;
 
@@ -9,30 +8,29 @@ namespace LoginGuard.Scoring;
 /// (1 − Π(1 − weight·score)), so the score stays in 0..1 however many rules fire and no single
 /// weak rule can reach high on its own.
 /// </summary>
-internal sealed class RiskScorer
+/// <remarks>
+/// Cooldown: a rule that fired for this learner less than its Cooldown ago (by event time) is not evaluated:
+/// no reason, no weight, no new firing. The cooldown therefore runs from the firing that started it and
+/// a continuing attack is reported again once it ends. Simulated hits are never recorded as firings, so a
+/// simulated rule reports every hit.
+/// </remarks>
+internal sealed class RiskScorer(RuleSetSource source, ScoringMetrics metrics)
 {
-    private RuleSet current;
-
-    public RiskScorer(IOptionsMonitor<ScoringOptions> options)
-    {
-        current = RuleSet.From(options.CurrentValue);
-        options.OnChange(changed => current = RuleSet.From(changed));
-    }
-
-    public string RuleSetVersion => current.Version;
+    public string RuleSetVersion => source.Current.Version;
 
     public RiskAssessment Assess(EnrichedEvent enriched, BehaviorSnapshot snapshot)
     {
-        var ruleSet = current;
+        var ruleSet = source.Current;
         var reasons = new List<RiskReason>();
         var unexplained = 1.0;
         foreach (var rule in ruleSet.Rules)
         {
-            if (rule.Evaluate(enriched, snapshot) is not { } reason)
+            if (InCooldown(rule, enriched, snapshot) || rule.Evaluate(enriched, snapshot) is not { } reason)
             {
                 continue;
             }
 
+            metrics.Hit(rule.Id, rule.Settings.Mode);
             if (rule.Settings.Mode == RuleMode.Simulate)
             {
                 reasons.Add(reason with { Simulated = true });
@@ -45,5 +43,13 @@ internal sealed class RiskScorer
 
         var score = Math.Round(1 - unexplained, 4);
         return new RiskAssessment(score, ruleSet.Levels.LevelOf(score), reasons, ruleSet.Version);
+    }
+
+    private static bool InCooldown(IRule rule, EnrichedEvent enriched, BehaviorSnapshot snapshot)
+    {
+        var at = enriched.Event.OccurredAt;
+        return rule.Settings.Cooldown > TimeSpan.Zero
+            && snapshot.Learner.RuleFirings.TryGetValue(rule.Id, out var fired)
+            && fired <= at && at - fired < rule.Settings.Cooldown;
     }
 }

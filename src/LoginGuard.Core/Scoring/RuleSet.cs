@@ -1,12 +1,10 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using LoginGuard.Scoring.Rules;
 
 namespace LoginGuard.Scoring;
 
 /// <summary>
-/// The rules in force, with a version derived from their settings: two workers with the same settings
+/// The rules in force, with a version derived from their settings: two workers with the same rules file
 /// report the same version, and any change to a threshold changes it, so every decision can be traced.
 /// </summary>
 internal sealed class RuleSet
@@ -24,11 +22,24 @@ internal sealed class RuleSet
 
     public string Version { get; }
 
+    /// <summary>Builds a set from options that <see cref="ScoringOptionsValidator"/> accepted.</summary>
     public static RuleSet From(ScoringOptions options)
     {
-        IRule[] rules = [new NewDeviceRule(options.NewDevice)];
+        var allowlist = Allowlist.From(options.Allowlist);
+        var rules = options.Rules
+            .Where(r => r.Value.Enabled)
+            .Select(r => RuleKinds.ByName[r.Value.Kind!].Create(r.Key, r.Value, SettingsOf(r.Value), allowlist))
+            .ToList();
         var settings = JsonSerializer.SerializeToUtf8Bytes(options, ScoringJsonContext.Default.ScoringOptions);
         var version = "rs-" + Convert.ToHexStringLower(SHA256.HashData(settings).AsSpan(0, 6));
-        return new RuleSet(rules.Where(r => r.Settings.Enabled).ToList(), options.Levels, version);
+        return new RuleSet(rules, options.Levels, version);
     }
+
+    private static RuleSettings SettingsOf(RuleDefinition rule) => new()
+    {
+        Enabled = rule.Enabled,
+        Mode = rule.Mode is { } mode ? Enum.Parse<RuleMode>(mode, ignoreCase: true) : RuleMode.Enforce,
+        Weight = rule.Weight!.Value,
+        Cooldown = rule.Cooldown ?? TimeSpan.Zero,
+    };
 }

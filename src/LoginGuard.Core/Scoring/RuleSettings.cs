@@ -1,15 +1,14 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace LoginGuard.Scoring;
 
-/// <summary>What every rule has: whether it runs, whether its hits count, and how much.</summary>
-internal class RuleSettings
+/// <summary>What every rule has once validated: whether its hits count, how much, and how long it stays quiet after firing.</summary>
+internal sealed record RuleSettings
 {
-    public bool Enabled { get; set; } = true;
+    public bool Enabled { get; init; } = true;
 
-    public RuleMode Mode { get; set; } = RuleMode.Enforce;
+    public RuleMode Mode { get; init; } = RuleMode.Enforce;
 
     /// <summary>How much a full-confidence hit adds to the event's risk, 0..1.</summary>
-    [Range(0.0, 1.0)]
-    public double Weight { get; set; }
+    public double Weight { get; init; }
+
+    public TimeSpan Cooldown { get; init; }
 }

@@ -2,6 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace LoginGuard.Scoring;
 
-[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ScoringOptions))]
 internal sealed partial class ScoringJsonContext : JsonSerializerContext;

@@ -1,32 +1,29 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
-
 namespace LoginGuard.Scoring;
 
-/// <summary>The rule set the security team tunes (section <c>Scoring</c>); reloaded live.</summary>
+/// <summary>
+/// The rule set the security team tunes: section <c>Scoring</c> of the rules file (<c>rules.json</c>). Read and
+/// validated by <see cref="RuleSetSource"/> at start-up and on every change, never half-applied.
+/// </summary>
 internal sealed class ScoringOptions
 {
     public const string Section = "Scoring";
 
-    [Required]
-    [ValidateObjectMembers]
     public LevelThresholds Levels { get; set; } = new();
 
-    [Required]
-    [ValidateObjectMembers]
-    public RuleSettings NewDevice { get; set; } = new() { Weight = 0.35 };
+    /// <summary>Trusted networks by name.</summary>
+    public SortedDictionary<string, AllowlistEntry> Allowlist { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Rules by id; the id is what decisions name in <c>reasons[].rule</c>.</summary>
+    public SortedDictionary<string, RuleDefinition> Rules { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>The lowest risk score that reaches each level; below <see cref="Low"/> the level is none.</summary>
 internal sealed class LevelThresholds
 {
-    [Range(0.0, 1.0)]
     public double Low { get; set; } = 0.2;
 
-    [Range(0.0, 1.0)]
     public double Medium { get; set; } = 0.5;
 
-    [Range(0.0, 1.0)]
     public double High { get; set; } = 0.8;
 
     public RiskLevel LevelOf(double score) =>

@@ -1,30 +1,55 @@
-using Microsoft.Extensions.Options;
+using System.Globalization;
+using System.Net;
+using LoginGuard.State;
 
 namespace LoginGuard.Scoring;
 
-[OptionsValidator]
-internal sealed partial class ScoringOptionsAttributeValidator : IValidateOptions<ScoringOptions>;
-
-/// <summary>Checks that need more than one field, with messages a security engineer can act on.</summary>
-internal sealed class ScoringOptionsValidator : IValidateOptions<ScoringOptions>
+/// <summary>The whole rules file: levels, allowlist and every rule, all errors at once, in a stable order.</summary>
+internal static class ScoringOptionsValidator
 {
-    private readonly ScoringOptionsAttributeValidator attributes = new();
-
-    public ValidateOptionsResult Validate(string? name, ScoringOptions options)
+    public static IReadOnlyList<string> Validate(ScoringOptions options, StateOptions state)
     {
         var failures = new List<string>();
-        var fromAttributes = attributes.Validate(name, options);
-        if (fromAttributes.Failed)
+        var section = ScoringOptions.Section;
+        var levels = options.Levels;
+        foreach (var (name, value) in new[] { ("Low", levels.Low), ("Medium", levels.Medium), ("High", levels.High) })
         {
-            failures.AddRange(fromAttributes.Failures);
+            if (value is < 0 or > 1 || double.IsNaN(value))
+            {
+                failures.Add($"{section}:Levels:{name} must be between 0 and 1 (was {Show(value)}).");
+            }
         }
 
-        var levels = options.Levels;
         if (!(levels.Low <= levels.Medium && levels.Medium <= levels.High))
         {
-            failures.Add($"{ScoringOptions.Section}:Levels: thresholds must rise from Low to Medium to High (were Low={levels.Low}, Medium={levels.Medium}, High={levels.High}).");
+            failures.Add($"{section}:Levels: thresholds must rise from Low to Medium to High (were Low={Show(levels.Low)}, Medium={Show(levels.Medium)}, High={Show(levels.High)}).");
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        foreach (var (name, entry) in options.Allowlist)
+        {
+            if (!IPNetwork.TryParse(entry.Cidr ?? "", out _))
+            {
+                failures.Add($"{section}:Allowlist:{name}: Cidr must be a network such as 203.0.113.0/24 or 2001:db8::/48 (was '{entry.Cidr}').");
+            }
+
+            if (string.IsNullOrWhiteSpace(entry.Reason))
+            {
+                failures.Add($"{section}:Allowlist:{name}: Reason is required: say why this network is trusted.");
+            }
+        }
+
+        if (options.Rules.Count == 0)
+        {
+            failures.Add($"{section}:Rules: no rules are configured; the worker reads them from rules.json (see docs/rules.md).");
+        }
+
+        foreach (var (id, rule) in options.Rules)
+        {
+            failures.AddRange(RuleDefinitionValidator.Validate(id, rule, state));
+        }
+
+        return failures;
     }
+
+    private static string Show(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

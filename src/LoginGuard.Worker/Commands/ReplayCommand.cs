@@ -3,12 +3,15 @@ using System.Diagnostics;
 using LoginGuard.Pipeline;
 using LoginGuard.Worker.Hosting;
 using LoginGuard.Worker.Replay;
+using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Worker.Commands;
 
 /// <summary>
-/// <c>loginguard replay [FILE] [--out DIR]</c>: the whole pipeline on embedded defaults — in-memory state,
-/// mail to a pickup folder, the sample geo databases — with no Kafka, Redis or SMTP.
+/// <c>loginguard replay [FILE] [--out DIR] [--rules CANDIDATE.json [--diff]]</c>: the whole pipeline on embedded
+/// defaults — in-memory state, mail to a pickup folder, the sample geo databases — with no Kafka, Redis or SMTP.
+/// With <c>--rules</c> it scores with a candidate rules file; with <c>--diff</c> it also replays under the
+/// current rules (into DIR/current) and reports what the candidate would change.
 /// </summary>
 internal static class ReplayCommand
 {
@@ -26,17 +29,20 @@ internal static class ReplayCommand
             Description = "Where decisions.jsonl, dead-letters.jsonl and outbox/*.eml are written.",
             DefaultValueFactory = _ => new DirectoryInfo("out"),
         };
+        var rules = new Option<FileInfo?>("--rules") { Description = "Score with this candidate rules file instead of the current rules.json." };
+        var diff = new Option<bool>("--diff") { Description = "Also replay under the current rules and write what the candidate changes to DIR/diff.jsonl." };
         var verbose = new Option<bool>("--verbose") { Description = "Log every warning (dead letters, unaddressable mail) as it happens." };
         var command = new Command("replay", "Replay auth events through the whole pipeline on embedded defaults and show the decisions and mail.")
         {
-            file, output, verbose,
+            file, output, rules, diff, verbose,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            parseResult.GetValue(file), parseResult.GetValue(output)!, parseResult.GetValue(verbose), cancellationToken));
+            parseResult.GetValue(file), parseResult.GetValue(output)!, parseResult.GetValue(verbose), cancellationToken,
+            parseResult.GetValue(rules), parseResult.GetValue(diff)));
         return command;
     }
 
-    public static async Task<int> RunAsync(FileInfo? file, DirectoryInfo output, bool verbose, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(FileInfo? file, DirectoryInfo output, bool verbose, CancellationToken cancellationToken, FileInfo? rules = null, bool diff = false)
     {
         var input = file?.FullName ?? SampleData.Find(DefaultInput);
         if (input is null || !File.Exists(input))
@@ -45,6 +51,52 @@ internal static class ReplayCommand
             return 2;
         }
 
+        if (Problem(rules, diff) is { } problem)
+        {
+            await Console.Error.WriteLineAsync($"replay: {problem}");
+            return 2;
+        }
+
+        try
+        {
+            if (diff)
+            {
+                var current = new DirectoryInfo(Path.Combine(output.FullName, "current"));
+                Console.WriteLine($"Replaying under the current rules into {current.FullName} …");
+                await ReplayAsync(input, current, verbose, null, TextWriter.Null, cancellationToken);
+            }
+
+            await ReplayAsync(input, output, verbose, rules?.FullName, Console.Out, cancellationToken);
+        }
+        catch (OptionsValidationException invalid)
+        {
+            await Console.Error.WriteLineAsync($"replay: the rules file has {invalid.Failures.Count()} error(s):");
+            foreach (var failure in invalid.Failures)
+            {
+                await Console.Error.WriteLineAsync("  " + failure);
+            }
+
+            return 2;
+        }
+
+        if (diff)
+        {
+            var diffPath = Path.Combine(output.FullName, ReplayDiff.FileName);
+            var changes = await ReplayDiff.CompareAsync(
+                Path.Combine(output.FullName, "current", "decisions.jsonl"), Path.Combine(output.FullName, "decisions.jsonl"), diffPath, cancellationToken);
+            DiffReport.Write(Console.Out, changes, diffPath);
+        }
+
+        return 0;
+    }
+
+    private static string? Problem(FileInfo? rules, bool diff) =>
+        diff && rules is null ? "--diff compares the current rules with a candidate: name it with --rules FILE."
+        : rules is { Exists: false } ? $"rules file '{rules.FullName}' does not exist."
+        : null;
+
+    private static async Task ReplayAsync(string input, DirectoryInfo output, bool verbose, string? rules, TextWriter report, CancellationToken cancellationToken)
+    {
         var outbox = PrepareOutput(output);
         using var host = LoginGuardHost.CreateBuilder(EmbeddedDefaults(), new Dictionary<string, string?>
         {
@@ -53,17 +105,20 @@ internal static class ReplayCommand
 
             // The summary and the output files tell the story; per-event warnings would bury it.
             ["Logging:LogLevel:Default"] = verbose ? "Warning" : "Error",
-        }).Build();
+
+            // A rejected rules file is reported once, as a list, by RunAsync rather than as a host stack trace.
+            ["Logging:LogLevel:Microsoft.Extensions.Hosting"] = "None",
+            ["Logging:LogLevel:LoginGuard.Scoring"] = "None",
+        }, rules).Build();
         await host.StartAsync(cancellationToken);
 
-        Console.WriteLine($"Replaying {input} …");
+        report.WriteLine($"Replaying {input}{(rules is null ? "" : $" under {rules}")} …");
         var clock = Stopwatch.StartNew();
         var runner = new ReplayRunner(host.Services.GetRequiredService<LoginPipeline>());
         var tally = await runner.RunAsync(input, output.FullName, Console.Error, cancellationToken);
-        ReplayReport.Write(Console.Out, tally, output.FullName, clock.Elapsed);
+        ReplayReport.Write(report, tally, output.FullName, clock.Elapsed);
 
         await host.StopAsync(cancellationToken);
-        return 0;
     }
 
     /// <summary>A replay starts from empty state, so mail left by an earlier replay would be stale.</summary>

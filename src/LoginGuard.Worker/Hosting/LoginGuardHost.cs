@@ -12,9 +12,11 @@ internal static class LoginGuardHost
 {
     /// <param name="defaults">Used only where no other source (appsettings, environment) sets the key.</param>
     /// <param name="overrides">Win over every other source: what a command's own arguments decide.</param>
+    /// <param name="rulesFile">The rules file to score with; null for the <c>rules.json</c> beside the binaries.</param>
     public static HostApplicationBuilder CreateBuilder(
         IReadOnlyDictionary<string, string?> defaults,
-        IReadOnlyDictionary<string, string?> overrides)
+        IReadOnlyDictionary<string, string?> overrides,
+        string? rulesFile = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -22,6 +24,7 @@ internal static class LoginGuardHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });
+        RulesFile.Add(builder.Configuration, rulesFile);
         builder.Configuration.AddInMemoryCollection(overrides);
 
         builder.Services

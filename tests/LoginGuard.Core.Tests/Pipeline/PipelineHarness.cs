@@ -20,6 +20,7 @@ internal sealed class PipelineHarness : IDisposable
     public PipelineHarness()
     {
         var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "rules.json"))
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Smtp:PickupDirectory"] = pickup,

@@ -1,6 +1,7 @@
 using LoginGuard.Core.Tests.Support;
 using LoginGuard.Scoring;
 using LoginGuard.State;
+using static LoginGuard.Core.Tests.Scoring.ScoringFixture;
 
 namespace LoginGuard.Core.Tests.Scoring;
 
@@ -11,7 +12,7 @@ public sealed class RiskScorerTests
     [Fact]
     public void A_sign_in_from_a_known_device_has_no_risk_and_no_reasons()
     {
-        var assessment = Scorer(new ScoringOptions()).Assess(Learners.SignIn("ana", Learners.Laptop, Learners.Start), KnowsLaptop);
+        var assessment = Scorer(NewDeviceOnly).Assess(Learners.SignIn("ana", Learners.Laptop, Learners.Start), KnowsLaptop);
 
         assessment.Score.Should().Be(0);
         assessment.Level.Should().Be(RiskLevel.None);
@@ -21,7 +22,7 @@ public sealed class RiskScorerTests
     [Fact]
     public void A_new_device_scores_its_weight_and_maps_to_a_level_by_the_thresholds()
     {
-        var assessment = Scorer(new ScoringOptions()).Assess(Learners.SignIn("ana", Learners.Phone, Learners.Start), KnowsLaptop);
+        var assessment = Scorer(NewDeviceOnly).Assess(Learners.SignIn("ana", Learners.Phone, Learners.Start), KnowsLaptop);
 
         assessment.Score.Should().Be(0.35);
         assessment.Level.Should().Be(RiskLevel.Low);
@@ -29,11 +30,20 @@ public sealed class RiskScorerTests
     }
 
     [Fact]
+    public void Two_rules_that_fire_together_combine_as_independent_evidence()
+    {
+        var assessment = Scorer(NewDeviceOnly, Rule("other-device", ("Kind", "NewDevice"), ("Weight", "0.5")))
+            .Assess(Learners.SignIn("ana", Learners.Phone, Learners.Start), KnowsLaptop);
+
+        assessment.Score.Should().Be(Math.Round(1 - (0.65 * 0.5), 4));
+        assessment.Level.Should().Be(RiskLevel.Medium);
+    }
+
+    [Fact]
     public void A_simulated_rule_is_reported_but_moves_neither_score_nor_level()
     {
-        var options = new ScoringOptions { NewDevice = new RuleSettings { Weight = 0.9, Mode = RuleMode.Simulate } };
-
-        var assessment = Scorer(options).Assess(Learners.SignIn("ana", Learners.Phone, Learners.Start), KnowsLaptop);
+        var assessment = Scorer(Rule("new-device", ("Kind", "NewDevice"), ("Weight", "0.9"), ("Mode", "Simulate")))
+            .Assess(Learners.SignIn("ana", Learners.Phone, Learners.Start), KnowsLaptop);
 
         assessment.Score.Should().Be(0);
         assessment.Level.Should().Be(RiskLevel.None);
@@ -44,30 +54,33 @@ public sealed class RiskScorerTests
     [Fact]
     public void A_disabled_rule_says_nothing()
     {
-        var options = new ScoringOptions { NewDevice = new RuleSettings { Weight = 0.9, Enabled = false } };
-
-        Scorer(options).Assess(Learners.SignIn("ana", Learners.Phone, Learners.Start), KnowsLaptop).Reasons.Should().BeEmpty();
+        Scorer(NewDeviceOnly, Rule("new-device", ("Enabled", "false")))
+            .Assess(Learners.SignIn("ana", Learners.Phone, Learners.Start), KnowsLaptop).Reasons.Should().BeEmpty();
     }
 
     [Fact]
-    public void Retuning_a_rule_takes_effect_without_a_restart_and_changes_the_rule_set_version()
+    public void A_rule_that_fired_for_the_learner_within_its_cooldown_reports_nothing_and_adds_no_weight()
     {
-        var monitor = new StaticOptionsMonitor<ScoringOptions>(new ScoringOptions());
-        var scorer = new RiskScorer(monitor);
-        var before = scorer.Assess(Learners.SignIn("ana", Learners.Phone, Learners.Start), KnowsLaptop);
+        var scorer = Scorer(NewDeviceOnly, Rule("new-device", ("Cooldown", "01:00:00")));
+        var firedRecently = Fired(Learners.Start.AddMinutes(-59));
+        var firedLongAgo = Fired(Learners.Start.AddMinutes(-61));
 
-        monitor.Set(new ScoringOptions { NewDevice = new RuleSettings { Weight = 0.6 } });
-        var after = scorer.Assess(Learners.SignIn("ana", Learners.Phone, Learners.Start), KnowsLaptop);
-
-        after.Level.Should().Be(RiskLevel.Medium);
-        after.RuleSetVersion.Should().NotBe(before.RuleSetVersion);
+        scorer.Assess(Learners.SignIn("ana", Learners.Phone, Learners.Start), firedRecently).Reasons.Should().BeEmpty();
+        scorer.Assess(Learners.SignIn("ana", Learners.Phone, Learners.Start), firedRecently).Score.Should().Be(0);
+        scorer.Assess(Learners.SignIn("ana", Learners.Phone, Learners.Start), firedLongAgo).Reasons.Should().ContainSingle(r => r.Rule == "new-device");
     }
 
     [Fact]
-    public void The_same_settings_always_give_the_same_rule_set_version()
+    public void The_same_rules_file_always_gives_the_same_rule_set_version_and_any_change_a_new_one()
     {
-        RuleSet.From(new ScoringOptions()).Version.Should().Be(RuleSet.From(new ScoringOptions()).Version).And.StartWith("rs-");
+        var version = Source(Configuration(NewDeviceOnly)).Current.Version;
+
+        Source(Configuration(NewDeviceOnly)).Current.Version.Should().Be(version).And.StartWith("rs-");
+        Source(Configuration(NewDeviceOnly, Rule("new-device", ("Weight", "0.36")))).Current.Version.Should().NotBe(version);
     }
 
-    private static RiskScorer Scorer(ScoringOptions options) => new(new StaticOptionsMonitor<ScoringOptions>(options));
+    private static BehaviorSnapshot Fired(DateTimeOffset at) => KnowsLaptop with
+    {
+        Learner = KnowsLaptop.Learner with { RuleFirings = new Dictionary<string, DateTimeOffset> { ["new-device"] = at } },
+    };
 }

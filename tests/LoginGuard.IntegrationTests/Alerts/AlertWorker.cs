@@ -50,7 +50,10 @@ internal sealed class AlertWorker : IAsyncDisposable
             settings[key] = value;
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Worker.Hosting.RulesFile.DefaultPath)
+            .AddInMemoryCollection(settings)
+            .Build();
         var worker = new AlertWorker(new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()

@@ -1,0 +1,30 @@
+using LoginGuard.Enrichment;
+using LoginGuard.Ingestion;
+using LoginGuard.State;
+
+namespace LoginGuard.Scoring.Rules;
+
+/// <summary>
+/// Password spraying and credential stuffing: failures against many different learners from one address or
+/// network. It fires on the source's failures and, above all, on a success from it: the one guess that worked.
+/// </summary>
+internal sealed class DistinctLearnersFailingRule(string id, RuleSettings settings, FailureGroup group, TimeSpan window, int threshold, Allowlist allowlist) : IRule
+{
+    public string Id => id;
+
+    public RuleSettings Settings => settings;
+
+    public RiskReason? Evaluate(EnrichedEvent enriched, BehaviorSnapshot snapshot)
+    {
+        var type = enriched.Event.Type;
+        if ((type != AuthEventType.LoginFailed && type != AuthEventType.LoginSucceeded) || allowlist.Contains(enriched.Event.Ip))
+        {
+            return null;
+        }
+
+        var learners = FailureWindow.Failures(enriched, snapshot, group, window).Select(f => f.Key).Distinct(StringComparer.Ordinal).Count();
+        return learners < threshold
+            ? null
+            : new RiskReason(id, 1.0, $"{learners} different learners failed to sign in {FailureWindow.Describe(group)} within {window} (threshold {threshold})");
+    }
+}
