@@ -28,7 +28,7 @@ internal static class BenchCommand
         });
         var redis = new Option<string?>("--redis")
         {
-            Description = "HOST:PORT (or any StackExchange.Redis configuration) of a scratch Redis; keys are written under 'bench:' and expire by their TTLs. Default: start a redis-server on a free loopback port.",
+            Description = "HOST:PORT (or any StackExchange.Redis configuration) of a scratch Redis: learners are written under the worker's own 'lg:' keys and expire by their TTLs. Default: start a redis-server on a free loopback port.",
         };
         var command = new Command("redis-memory", "Write learners' histories through the Redis behaviour store and report the bytes each takes.")
         {
