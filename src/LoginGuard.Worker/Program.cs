@@ -6,5 +6,6 @@ root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(GeoIpCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

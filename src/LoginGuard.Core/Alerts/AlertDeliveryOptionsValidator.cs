@@ -30,11 +30,6 @@ internal sealed class AlertDeliveryOptionsValidator : IValidateOptions<AlertOutb
             errors.Add($"{Outbox}:BatchSize must be between 1 and 1000 (was {options.BatchSize}); such as 50.");
         }
 
-        if (string.IsNullOrEmpty(options.KeyPrefix) || options.KeyPrefix.Any(c => char.IsWhiteSpace(c) || c is '{' or '}'))
-        {
-            errors.Add($"{Outbox}:KeyPrefix must be non-empty without spaces or braces, such as \"lg:\" (was {ConfigText.Quote(options.KeyPrefix)}); braces would change the Redis Cluster slot.");
-        }
-
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

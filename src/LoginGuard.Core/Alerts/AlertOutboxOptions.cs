@@ -31,7 +31,4 @@ internal sealed class AlertOutboxOptions
 
     /// <summary>Alerts claimed at a time.</summary>
     public int BatchSize { get; set; } = 50;
-
-    /// <summary>Put before every Redis key of the outbox, so several deployments (or tests) can share one Redis.</summary>
-    public string KeyPrefix { get; set; } = "lg:";
 }

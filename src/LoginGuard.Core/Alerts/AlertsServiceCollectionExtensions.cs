@@ -36,6 +36,7 @@ internal static class AlertsServiceCollectionExtensions
 
         // The outbox shares the state store's multiplexer; whichever stage registers it first wins.
         services.TryAddSingleton<IConnectionMultiplexer>(sp => RedisConnection.Connect(RedisOptionsOf(sp).Configuration!));
+        services.TryAddSingleton(sp => new RedisKeys(RedisOptionsOf(sp).KeyPrefix));
         services.AddSingleton<IOutboxStore>(sp => RedisOptionsOf(sp).IsConfigured
             ? ActivatorUtilities.CreateInstance<RedisOutboxStore>(sp)
             : ActivatorUtilities.CreateInstance<InMemoryOutboxStore>(sp));

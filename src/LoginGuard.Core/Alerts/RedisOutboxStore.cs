@@ -1,6 +1,7 @@
 using System.Globalization;
 using LoginGuard.Privacy;
 using Microsoft.Extensions.Options;
+using LoginGuard.State;
 using StackExchange.Redis;
 
 namespace LoginGuard.Alerts;
@@ -11,13 +12,13 @@ namespace LoginGuard.Alerts;
 /// </summary>
 internal sealed class RedisOutboxStore(
     IConnectionMultiplexer redis,
+    RedisKeys keys,
     KeyedHasher hasher,
     IOptions<AlertOutboxOptions> outboxOptions,
     IOptions<AlertThrottleOptions> throttleOptions,
     TimeProvider clock) : IOutboxStore
 {
     private readonly AlertOutboxOptions options = outboxOptions.Value;
-    private readonly OutboxKeys keys = new(outboxOptions.Value.KeyPrefix);
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -31,7 +32,7 @@ internal sealed class RedisOutboxStore(
         var learner = hasher.Hash(KeyedHasher.UserPurpose, alert.Source.Event.UserId);
         var result = await Db.ScriptEvaluateAsync(
             OutboxScripts.Enqueue,
-            [keys.Alert(alert.AlertId), keys.Due, keys.Queued, keys.Throttle(learner)],
+            [keys.OutboxAlert(alert.AlertId), keys.OutboxDue, keys.OutboxQueued, keys.OutboxThrottle(learner)],
             [
                 alert.AlertId, StoredAlert.Serialize(alert), alert.Kind.ToWireName(), alert.Source.Event.EventId, Now(), RetentionSeconds,
                 alert.Kind == AlertKind.NewDevice ? 1 : 0, alert.Source.Event.OccurredAt.ToUnixTimeMilliseconds(),
@@ -48,27 +49,27 @@ internal sealed class RedisOutboxStore(
     public async Task<IReadOnlyList<ClaimedAlert>> ClaimDueAsync(int max, CancellationToken cancellationToken)
     {
         var now = Now();
-        var due = await Db.SortedSetRangeByScoreAsync(keys.Due, double.NegativeInfinity, now, take: max);
+        var due = await Db.SortedSetRangeByScoreAsync(keys.OutboxDue, double.NegativeInfinity, now, take: max);
         var leaseUntil = now + (long)options.Lease.TotalMilliseconds;
         var claims = await Task.WhenAll(due.Select(id => Db.ScriptEvaluateAsync(
-            OutboxScripts.Claim, [keys.Alert(id!), keys.Due, keys.Queued], [id, now, leaseUntil])));
+            OutboxScripts.Claim, [keys.OutboxAlert(id!), keys.OutboxDue, keys.OutboxQueued], [id, now, leaseUntil])));
         return [.. claims.Where(c => !c.IsNull).Select(c => ToClaimed((RedisResult[])c!))];
     }
 
     public Task MarkSentAsync(string alertId, CancellationToken cancellationToken) =>
-        Db.ScriptEvaluateAsync(OutboxScripts.MarkSent, [keys.Alert(alertId), keys.Due, keys.Queued], [alertId, Now(), RetentionSeconds]);
+        Db.ScriptEvaluateAsync(OutboxScripts.MarkSent, [keys.OutboxAlert(alertId), keys.OutboxDue, keys.OutboxQueued], [alertId, Now(), RetentionSeconds]);
 
     public Task RetryLaterAsync(string alertId, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken) =>
-        Db.ScriptEvaluateAsync(OutboxScripts.RetryLater, [keys.Alert(alertId), keys.Due], [alertId, notBefore.ToUnixTimeMilliseconds(), reason]);
+        Db.ScriptEvaluateAsync(OutboxScripts.RetryLater, [keys.OutboxAlert(alertId), keys.OutboxDue], [alertId, notBefore.ToUnixTimeMilliseconds(), reason]);
 
     public Task MarkFailedAsync(string alertId, string reason, CancellationToken cancellationToken) =>
         Db.ScriptEvaluateAsync(
-            OutboxScripts.MarkFailed, [keys.Alert(alertId), keys.Due, keys.Queued, keys.Failed], [alertId, reason, Now(), RetentionSeconds]);
+            OutboxScripts.MarkFailed, [keys.OutboxAlert(alertId), keys.OutboxDue, keys.OutboxQueued, keys.OutboxFailed], [alertId, reason, Now(), RetentionSeconds]);
 
     public async Task<IReadOnlyList<FailedAlert>> FailedAsync(int max, CancellationToken cancellationToken)
     {
-        var ids = await Db.SortedSetRangeByRankAsync(keys.Failed, 0, max - 1, Order.Descending);
-        var rows = await Task.WhenAll(ids.Select(id => Db.HashGetAsync(keys.Alert(id!), ["kind", "eventId", "reason", "failedAt"])));
+        var ids = await Db.SortedSetRangeByRankAsync(keys.OutboxFailed, 0, max - 1, Order.Descending);
+        var rows = await Task.WhenAll(ids.Select(id => Db.HashGetAsync(keys.OutboxAlert(id!), ["kind", "eventId", "reason", "failedAt"])));
         return [.. ids.Zip(rows)
             .Where(pair => !pair.Second[0].IsNull)
             .Select(pair => new FailedAlert(
@@ -78,13 +79,13 @@ internal sealed class RedisOutboxStore(
 
     public async Task<OutboxState?> StateAsync(string alertId, CancellationToken cancellationToken)
     {
-        var state = await Db.HashGetAsync(keys.Alert(alertId), "state");
+        var state = await Db.HashGetAsync(keys.OutboxAlert(alertId), "state");
         return state.IsNull ? null : Enum.Parse<OutboxState>(state!, ignoreCase: true);
     }
 
     public async Task<DateTimeOffset?> OldestQueuedAtAsync(CancellationToken cancellationToken)
     {
-        var oldest = await Db.SortedSetRangeByRankWithScoresAsync(keys.Queued, 0, 0);
+        var oldest = await Db.SortedSetRangeByRankWithScoresAsync(keys.OutboxQueued, 0, 0);
         return oldest.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)oldest[0].Score);
     }
 

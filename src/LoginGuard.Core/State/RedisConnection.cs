@@ -14,6 +14,7 @@ internal static class RedisConnection
     public static IServiceCollection AddRedisConnection(this IServiceCollection services, RedisOptions options)
     {
         services.TryAddSingleton<IConnectionMultiplexer>(_ => Connect(options.Configuration!));
+        services.TryAddSingleton(_ => new RedisKeys(options.KeyPrefix));
         return services;
     }
 

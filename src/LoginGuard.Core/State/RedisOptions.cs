@@ -11,5 +11,8 @@ internal sealed class RedisOptions
     /// </summary>
     public string? Configuration { get; set; }
 
+    /// <summary>Put before every key, so several deployments (or tests) can share one Redis. No braces: they would pick the cluster slot.</summary>
+    public string KeyPrefix { get; set; } = "lg:";
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Configuration);
 }

@@ -1,17 +1,32 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace LoginGuard.State;
 
 internal static class StateServiceCollectionExtensions
 {
+    /// <summary>State in Redis when <c>Redis:Configuration</c> is set, so every worker shares it; otherwise in this process.</summary>
     public static IServiceCollection AddState(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StateOptions>()
             .Bind(configuration.GetSection(StateOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IBehaviorStore, InMemoryBehaviorStore>();
+
+        var redis = RedisConnection.ReadOptions(configuration);
+        if (!redis.IsConfigured)
+        {
+            services.AddSingleton<IBehaviorStore, InMemoryBehaviorStore>();
+            return services;
+        }
+
+        services.AddRedisConnection(redis);
+        services.AddSingleton<IBehaviorStore>(provider => new RedisBehaviorStore(
+            provider.GetRequiredService<IConnectionMultiplexer>(),
+            provider.GetRequiredService<RedisKeys>(),
+            provider.GetRequiredService<IOptionsMonitor<StateOptions>>()));
         return services;
     }
 }

@@ -22,14 +22,12 @@ public sealed class AlertDeliveryOptionsValidatorTests
             RetryMaxDelay = TimeSpan.FromMinutes(1),
             GiveUpAfter = TimeSpan.FromDays(30),
             BatchSize = 0,
-            KeyPrefix = "{x}",
         });
 
-        result.Failures.Should().HaveCount(4);
+        result.Failures.Should().HaveCount(3);
         result.Failures.Should().Contain(f => f.StartsWith("Alerts:Outbox:RetryMaxDelay", StringComparison.Ordinal));
         result.Failures.Should().Contain(f => f.StartsWith("Alerts:Outbox:GiveUpAfter", StringComparison.Ordinal) && f.Contains("30.00:00:00"));
         result.Failures.Should().Contain(f => f.StartsWith("Alerts:Outbox:BatchSize", StringComparison.Ordinal) && f.Contains("(was 0)"));
-        result.Failures.Should().Contain(f => f.StartsWith("Alerts:Outbox:KeyPrefix", StringComparison.Ordinal) && f.Contains("\"{x}\""));
     }
 
     [Theory]

@@ -39,7 +39,7 @@ internal sealed class AlertWorker : IAsyncDisposable
             ["Smtp:From"] = From,
             ["Smtp:Timeout"] = "00:00:05",
             ["Redis:Configuration"] = redis,
-            ["Alerts:Outbox:KeyPrefix"] = keyPrefix,
+            ["Redis:KeyPrefix"] = keyPrefix,
             ["Alerts:Outbox:PollInterval"] = "00:00:00.050",
             ["Alerts:Outbox:RetryBaseDelay"] = "00:00:00.050",
             ["Alerts:Outbox:RetryMaxDelay"] = "00:00:00.200",

@@ -1,5 +1,6 @@
 using LoginGuard.Alerts;
 using LoginGuard.Privacy;
+using LoginGuard.State;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +11,8 @@ public sealed class RedisOutboxStoreTests(RedisFixture redis) : OutboxStoreContr
     internal override IOutboxStore CreateStore()
     {
         var hasher = new KeyedHasher(Options.Create(new PrivacyOptions()), NullLogger<KeyedHasher>.Instance);
-        var options = new AlertOutboxOptions { Lease = OutboxOptions.Lease, KeyPrefix = RedisFixture.NewPrefix() };
-        return new RedisOutboxStore(redis.Connection, hasher, Options.Create(options), Options.Create(Throttle), Clock);
+        var options = new AlertOutboxOptions { Lease = OutboxOptions.Lease };
+        return new RedisOutboxStore(redis.Connection, new RedisKeys(RedisFixture.NewPrefix()), hasher, Options.Create(options), Options.Create(Throttle), Clock);
     }
 
     [Fact]

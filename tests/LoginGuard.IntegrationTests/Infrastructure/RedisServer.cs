@@ -5,23 +5,29 @@ using System.Text;
 namespace LoginGuard.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A real redis-server on a free loopback port, owned by a test: started empty, with no persistence, and
-/// stoppable and restartable on the same port to play an outage.
+/// A real redis-server on a free loopback port, owned by a test: started empty, and stoppable and
+/// restartable on the same port to play an outage. Without persistence a restart loses everything; with it
+/// every write is fsynced to an append-only file in a temporary folder, so a killed server comes back whole.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
+    private readonly string? dataDirectory;
     private Process? process;
 
-    private RedisServer(int port) => Port = port;
+    private RedisServer(int port, string? dataDirectory)
+    {
+        Port = port;
+        this.dataDirectory = dataDirectory;
+    }
 
     public int Port { get; }
 
     /// <summary>A StackExchange.Redis configuration string that fails fast and reconnects on its own.</summary>
     public string Configuration => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=2000";
 
-    public static async Task<RedisServer> StartAsync()
+    public static async Task<RedisServer> StartAsync(bool persistent = false)
     {
-        var server = new RedisServer(FreePort.Next());
+        var server = new RedisServer(FreePort.Next(), persistent ? Directory.CreateTempSubdirectory("loginguard-redis-").FullName : null);
         await server.RestartAsync();
         return server;
     }
@@ -31,13 +37,21 @@ public sealed class RedisServer : IAsyncDisposable
         Stop();
         var executable = FindExecutable()
             ?? throw new InvalidOperationException("redis-server is not installed. Run ./test.sh, which installs it from Debian's packages.");
-        process = Process.Start(new ProcessStartInfo(executable)
+        var start = new ProcessStartInfo(executable)
         {
-            ArgumentList = { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" },
+            ArgumentList = { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-        })!;
+        };
+        foreach (var argument in dataDirectory is null
+            ? ["--appendonly", "no"]
+            : new[] { "--appendonly", "yes", "--appendfsync", "always", "--dir", dataDirectory })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         await WaitUntilAnsweringAsync();
@@ -58,6 +72,11 @@ public sealed class RedisServer : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Stop();
+        if (dataDirectory is not null)
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+
         return ValueTask.CompletedTask;
     }
 

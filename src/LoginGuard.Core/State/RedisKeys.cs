@@ -1,0 +1,57 @@
+using StackExchange.Redis;
+
+namespace LoginGuard.State;
+
+/// <summary>
+/// Every Redis key LoginGuard uses, behaviour state and alert outbox alike, built here and nowhere else.
+/// Each key carries a hash tag: all of a learner's keys share <c>{u:&lt;learner&gt;}</c>, so a script touching
+/// them stays in one Redis Cluster slot and erasing a learner finds every key with <see cref="LearnerPattern"/>;
+/// an address's and a network's failures have their own tags, so a busy botnet's keys spread over the cluster.
+/// The outbox's keys share <c>{outbox}</c>: each of its scripts touches an alert, the shared queues and a
+/// learner's throttle together, which Redis Cluster allows only within one slot, and mail is a few alerts a
+/// second at most, well within one slot's capacity.
+/// </summary>
+internal sealed class RedisKeys
+{
+    private readonly string prefix;
+
+    public RedisKeys(string prefix)
+    {
+        // A brace in the prefix would become the hash tag and put every key in one slot.
+        if (prefix.Contains('{', StringComparison.Ordinal) || prefix.Contains('}', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{RedisOptions.Section}:KeyPrefix may not contain braces (was '{prefix}'): a brace would change every key's Redis Cluster slot.", nameof(prefix));
+        }
+
+        this.prefix = prefix;
+    }
+
+
+    /// <summary>The learner's history, behind a version stamp the record script checks.</summary>
+    public RedisKey LearnerState(string learner) => $"{prefix}{{u:{learner}}}:h";
+
+    /// <summary>The decision made for one event of the learner, kept to recognise a redelivery.</summary>
+    public RedisKey Decision(string learner, string eventId) => $"{prefix}{{u:{learner}}}:d:{eventId}";
+
+    public RedisKey AddressFailures(string address) => $"{prefix}{{ip:{address}}}:f";
+
+    public RedisKey NetworkFailures(string network) => $"{prefix}{{net:{network}}}:f";
+
+    /// <summary>A SCAN pattern matching every key of one learner, for erasure.</summary>
+    public RedisValue LearnerPattern(string learner) => $"{prefix}{{u:{learner}}}*";
+
+    /// <summary>Outbox hash: state, payload (while queued), kind, eventId, attempts, queuedAt, reason, suppressed, since.</summary>
+    public RedisKey OutboxAlert(string alertId) => $"{prefix}{{outbox}}:alert:{alertId}";
+
+    /// <summary>Outbox sorted set: queued alert ids by when they may next be tried (unix ms, wall clock).</summary>
+    public RedisKey OutboxDue => $"{prefix}{{outbox}}:due";
+
+    /// <summary>Outbox sorted set: queued alert ids by when they were queued, for the age of the oldest.</summary>
+    public RedisKey OutboxQueued => $"{prefix}{{outbox}}:queued";
+
+    /// <summary>Outbox sorted set: failed alert ids by when they failed — the dead-letter list.</summary>
+    public RedisKey OutboxFailed => $"{prefix}{{outbox}}:failed";
+
+    /// <summary>Outbox hash: one learner's new-device window (start, mailed, suppressed, since; event time, unix ms).</summary>
+    public RedisKey OutboxThrottle(string learnerHash) => $"{prefix}{{outbox}}:throttle:{learnerHash}";
+}

@@ -1,0 +1,92 @@
+using LoginGuard.Core.Tests.State;
+using LoginGuard.Core.Tests.Support;
+using LoginGuard.State;
+using StackExchange.Redis;
+
+namespace LoginGuard.IntegrationTests.State;
+
+public sealed class RedisKeyLayoutTests(RedisStateFixture redis) : IClassFixture<RedisStateFixture>
+{
+    private static readonly StateOptions Options = new();
+
+    [Fact]
+    public async Task Every_key_expires_after_the_time_its_options_give_it()
+    {
+        var (store, _, prefix) = redis.Create(Options);
+        await RecordARealisticDayAsync(store);
+
+        var database = redis.Redis.GetDatabase();
+        var keys = await RedisStateFixture.KeysAsync(redis.Redis, prefix + "*");
+        keys.Should().HaveCountGreaterThan(50);
+        foreach (var key in keys)
+        {
+            var ttl = await database.KeyTimeToLiveAsync(key);
+            ttl.Should().NotBeNull($"{key} must expire");
+            ttl!.Value.Should().BePositive().And.BeLessThanOrEqualTo(Expected(key.ToString()), key.ToString());
+            ttl.Value.Should().BeGreaterThan(Expected(key.ToString()) - TimeSpan.FromMinutes(1), key.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Every_key_of_a_learner_carries_the_learner_hash_tag_so_erasure_finds_them_all()
+    {
+        var (store, keys, prefix) = redis.Create(Options);
+        var events = await RecordARealisticDayAsync(store);
+
+        var all = await RedisStateFixture.KeysAsync(redis.Redis, prefix + "*");
+        foreach (var learner in events.Select(e => e.Keys.Learner).Distinct())
+        {
+            var found = await RedisStateFixture.KeysAsync(redis.Redis, keys.LearnerPattern(learner)!);
+            var decisions = events.Count(e => e.Keys.Learner == learner);
+            found.Should().HaveCount(1 + decisions, "the learner's state and one decision per event");
+            found.Should().OnlyContain(k => k.ToString().StartsWith(prefix + "{u:" + learner + "}", StringComparison.Ordinal));
+        }
+
+        all.Select(k => HashTag(k.ToString())).Should().OnlyContain(
+            tag => tag != null && (tag.StartsWith("u:", StringComparison.Ordinal) || tag.StartsWith("ip:", StringComparison.Ordinal) || tag.StartsWith("net:", StringComparison.Ordinal)),
+            "every key names its Redis Cluster slot: a learner, an address or a network");
+    }
+
+    [Fact]
+    public async Task A_learners_state_and_decisions_share_one_cluster_slot()
+    {
+        var (_, keys, _) = redis.Create(Options);
+
+        var slots = new[] { keys.LearnerState("abc123"), keys.Decision("abc123", "evt-{odd}-1"), keys.Decision("abc123", "evt-2") }
+            .Select(k => redis.Redis.HashSlot(k)).Distinct();
+
+        slots.Should().ContainSingle();
+    }
+
+    private static TimeSpan Expected(string key) =>
+        key.Contains(":d:", StringComparison.Ordinal) ? Options.DecisionRetention
+        : key.EndsWith(":h", StringComparison.Ordinal) ? Options.HistoryLookback
+        : Options.FailureMemory + Options.AllowedLateness;
+
+    private static string? HashTag(string key)
+    {
+        var open = key.IndexOf('{', StringComparison.Ordinal);
+        var close = open < 0 ? -1 : key.IndexOf('}', open + 1);
+        return close > open + 1 ? key[(open + 1)..close] : null;
+    }
+
+    /// <summary>Ten learners signing in from home and on the road, a few mistyped passwords and a spray from one address.</summary>
+    private static async Task<List<Enrichment.EnrichedEvent>> RecordARealisticDayAsync(IBehaviorStore store)
+    {
+        var events = new List<Enrichment.EnrichedEvent>();
+        for (var i = 0; i < 10; i++)
+        {
+            events.Add(Learners.From(Learners.SignIn($"learner-{i}", Learners.Laptop, Learners.Start.AddMinutes(i)), Learners.Lyon, $"home-{i}"));
+            events.Add(Learners.SignIn($"learner-{i}", Learners.Phone, Learners.Start.AddHours(3).AddMinutes(i)));
+            events.Add(Learners.From(Learners.FailedSignIn($"learner-{i}", Learners.Phone, Learners.Start.AddHours(5)), Learners.Lyon, $"home-{i}"));
+            events.Add(Learners.From(Learners.FailedSignIn($"learner-{i}", Learners.Tablet, Learners.Start.AddHours(6).AddSeconds(i)), Learners.Lyon with { Asn = 64_500 }, "botnet"));
+        }
+
+        foreach (var enriched in events)
+        {
+            (await store.RecordAsync(enriched, BehaviorStoreContract.DecisionFor(enriched), default)).Should().BeTrue();
+        }
+
+        return events;
+    }
+}
