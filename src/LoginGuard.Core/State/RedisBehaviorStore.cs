@@ -14,8 +14,11 @@ namespace LoginGuard.State;
 /// </summary>
 internal sealed class RedisBehaviorStore(IConnectionMultiplexer redis, RedisKeys keys, IOptionsMonitor<StateOptions> options) : IBehaviorStore
 {
-    /// <summary>Events of one learner arrive in order on one partition, so a conflict is rare and a few retries settle it.</summary>
-    private const int MaxAttempts = 10;
+    /// <summary>
+    /// Events of one learner arrive in order on one partition, so a conflict is rare; when two writers do race
+    /// (a rebalance), every conflict means the other write landed, and a jittered pause breaks the tie.
+    /// </summary>
+    private const int MaxAttempts = 50;
 
     private const int Recorded = 1;
     private const int AlreadyRecorded = 0;
@@ -80,6 +83,7 @@ internal sealed class RedisBehaviorStore(IConnectionMultiplexer redis, RedisKeys
                     return false;
             }
 
+            await Task.Delay(Random.Shared.Next(0, Math.Min(attempt, 10) + 1), cancellationToken);
             (state, previous) = await ReadLearnerAsync(enriched).WaitAsync(cancellationToken);
         }
 
