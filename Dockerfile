@@ -18,4 +18,5 @@ COPY data-samples/ ./data-samples/
 COPY models/ ./models/
 USER $APP_UID
 ENTRYPOINT ["dotnet", "loginguard.dll"]
-CMD ["replay", "--out", "/tmp/loginguard"]
+# Consume from Kafka by default (set Kafka__BootstrapServers); `replay` stays available as a command.
+CMD ["run"]

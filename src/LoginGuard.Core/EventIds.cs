@@ -8,6 +8,25 @@ internal static class EventIds
     public const int EventDecided = 1003;
     public const int AlertUnaddressable = 1004;
 
+    // Kafka ingestion: the consume loop, its partitions and the clients under it.
+    public const int KafkaConsumerStarted = 3001;
+    public const int KafkaConsumerStopped = 3002;
+    public const int KafkaPartitionsAssigned = 3003;
+    public const int KafkaPartitionsRevoked = 3004;
+    public const int KafkaPartitionsLost = 3005;
+    public const int KafkaPartitionPaused = 3006;
+    public const int KafkaPartitionResumed = 3007;
+    public const int KafkaProcessingRetried = 3008;
+    public const int KafkaDeliveryRetried = 3009;
+    public const int KafkaDrainTimedOut = 3010;
+    public const int KafkaCommitFailed = 3011;
+    public const int KafkaShutdownAbandoned = 3012;
+    public const int KafkaClientError = 3013;
+    public const int KafkaFatalError = 3014;
+    public const int KafkaClientLog = 3015;
+    public const int KafkaPartitionThrottled = 3016;
+    public const int KafkaLoopFailed = 3017;
+
     // Alert delivery: the outbox, the dispatcher and the SMTP connection.
     public const int AlertQueued = 4001;
     public const int AlertSent = 4002;

@@ -19,14 +19,21 @@ internal sealed class AlertDispatcher(
     {
         await base.StopAsync(cancellationToken);
 
-        // An in-process queue dies with the process: whatever is due goes out now, before the host is gone.
+        // An in-process queue dies with the process: whatever is due goes out now, before the host is gone,
+        // unless the host's shutdown deadline has already passed; then it is said, not thrown.
         if (!store.IsDurable)
         {
-            while (await dispatch.DispatchDueAsync(cancellationToken) > 0)
+            try
+            {
+                while (await dispatch.DispatchDueAsync(cancellationToken) > 0)
+                {
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
             }
 
-            if (await store.OldestQueuedAtAsync(cancellationToken) is not null)
+            if (await store.OldestQueuedAtAsync(CancellationToken.None) is not null)
             {
                 AlertLog.LeftQueued(logger);
             }

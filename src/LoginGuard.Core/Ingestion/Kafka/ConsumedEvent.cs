@@ -1,0 +1,11 @@
+namespace LoginGuard.Ingestion.Kafka;
+
+/// <summary>One message on its way through a lane; <see cref="Sequence"/> is its place in the partition's progress.</summary>
+internal sealed record ConsumedEvent(PartitionLease Lease, long Sequence, long Offset, byte[]? Key, byte[]? Value)
+{
+    public string Topic => Lease.Partition.Topic;
+
+    public int Partition => Lease.Partition.Partition.Value;
+
+    public void Complete() => Lease.Progress.Complete(Sequence);
+}

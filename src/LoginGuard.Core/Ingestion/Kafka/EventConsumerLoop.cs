@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LoginGuard.Ingestion.Kafka;
+
+/// <summary>
+/// The poll loop. One thread owns the consumer: it polls, hands each message to the lane of its key, and
+/// every few milliseconds stores the offsets the lanes have finished contiguously, pauses partitions whose
+/// lane is full or whose events keep failing, and resumes them. Effects happen in the lanes; the consumer
+/// is only ever touched here, including in the rebalance callbacks that run inside <c>Consume</c>.
+/// </summary>
+internal sealed partial class EventConsumerLoop(
+    IOptions<KafkaOptions> options,
+    ConsumedEventProcessor processor,
+    KafkaFault fault,
+    ILogger<EventConsumerLoop> logger)
+{
+    private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromMilliseconds(10);
+    private readonly KafkaOptions settings = options.Value;
+    private readonly Dictionary<TopicPartition, PartitionLease> leases = [];
+    private EventLanes lanes = null!;
+
+    /// <summary>
+    /// Consumes until <paramref name="stopping"/> (then finishes the events in flight, commits and leaves the
+    /// group), until <paramref name="abort"/> (then leaves at once, committing nothing more), or until a fatal
+    /// Kafka error, which it throws after leaving the same way.
+    /// </summary>
+    public void Run(CancellationToken stopping, CancellationToken abort)
+    {
+        using var halt = CancellationTokenSource.CreateLinkedTokenSource(abort, fault.Faulted);
+        lanes = new EventLanes(settings.Lanes, settings.LaneCapacity, processor.ProcessAsync, halt.Token);
+        using var consumer = Build();
+        consumer.Subscribe(settings.EventsTopic);
+        KafkaLog.Started(logger, settings.EventsTopic, settings.GroupId, settings.GroupProtocol, settings.Lanes);
+        var sinceHousekeeping = Stopwatch.StartNew();
+        while (!stopping.IsCancellationRequested && !halt.IsCancellationRequested)
+        {
+            if (sinceHousekeeping.Elapsed >= HousekeepingInterval)
+            {
+                Housekeep(consumer);
+                sinceHousekeeping.Restart();
+            }
+
+            if (Consume(consumer) is { } result)
+            {
+                Accept(consumer, result);
+            }
+        }
+
+        if (!halt.IsCancellationRequested)
+        {
+            ShutDown(consumer, halt.Token);
+        }
+
+        if (halt.IsCancellationRequested)
+        {
+            // Disposing without Close commits nothing and leaves the group to notice the member is gone.
+            KafkaLog.ShutdownAbandoned(logger);
+            AbandonAll();
+        }
+
+        if (fault.Error is { } error)
+        {
+            throw new KafkaException(error);
+        }
+    }
+
+    private IConsumer<byte[]?, byte[]?> Build() =>
+        new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfig.Consumer(settings))
+            .SetErrorHandler((_, error) => fault.Observe(error))
+            .SetLogHandler((_, message) => KafkaLog.ClientLog(logger, message.Facility, message.Message))
+            .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
+            .SetPartitionsRevokedHandler((consumer, partitions) => OnRevoked(consumer, partitions))
+            .SetPartitionsLostHandler((consumer, partitions) => OnLost(consumer, partitions))
+            .Build();
+
+    private ConsumeResult<byte[]?, byte[]?>? Consume(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        try
+        {
+            return consumer.Consume(PollTimeout);
+        }
+        catch (ConsumeException e)
+        {
+            fault.Observe(e.Error);
+            return null;
+        }
+    }
+
+    private void Accept(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> result)
+    {
+        // A paused partition was sought back to its next offset; this message comes again after the resume.
+        if (!leases.TryGetValue(result.TopicPartition, out var lease) || lease.Paused)
+        {
+            return;
+        }
+
+        lease.NextOffset = result.Offset.Value + 1;
+        if (!TryDispatch(lease, result))
+        {
+            lease.Parked = result;
+            Pause(consumer, lease);
+        }
+    }
+
+    private bool TryDispatch(PartitionLease lease, ConsumeResult<byte[]?, byte[]?> result)
+    {
+        var lane = lanes.LaneFor(result.Message.Key, result.Partition.Value);
+        if (lanes.IsFull(lane))
+        {
+            return false;
+        }
+
+        var offset = result.Offset.Value;
+        lanes.Dispatch(lane, new ConsumedEvent(lease, lease.Progress.Track(offset), offset, result.Message.Key, result.Message.Value));
+        return true;
+    }
+
+    private void Housekeep(IConsumer<byte[]?, byte[]?> consumer)
+    {
+        foreach (var lease in leases.Values)
+        {
+            StoreFinished(consumer, lease);
+            if (lease.Parked is { } parked
+                && lanes.HasRoom(lanes.LaneFor(parked.Message.Key, parked.Partition.Value))
+                && TryDispatch(lease, parked))
+            {
+                lease.Parked = null;
+            }
+
+            var blocked = lease.IsStuck || lease.Parked is not null;
+            if (blocked && !lease.Paused)
+            {
+                Pause(consumer, lease);
+            }
+            else if (!blocked && lease.Paused)
+            {
+                Resume(consumer, lease);
+            }
+        }
+    }
+
+    private void ShutDown(IConsumer<byte[]?, byte[]?> consumer, CancellationToken halt)
+    {
+        foreach (var lease in leases.Values)
+        {
+            lease.Parked = null;
+        }
+
+        _ = lanes.CompleteAsync();
+        Drain(leases.Values.ToList(), halt);
+        if (halt.IsCancellationRequested)
+        {
+            return;
+        }
+
+        foreach (var lease in leases.Values)
+        {
+            StoreFinished(consumer, lease);
+        }
+
+        var committed = Commit(consumer);
+        consumer.Close();
+        AbandonAll();
+        KafkaLog.Stopped(logger, committed);
+    }
+
+    private void Drain(IReadOnlyCollection<PartitionLease> draining, CancellationToken halt)
+    {
+        var clock = Stopwatch.StartNew();
+        while (draining.Any(lease => lease.Progress.InFlight > 0))
+        {
+            if (clock.Elapsed >= settings.DrainTimeout || halt.IsCancellationRequested)
+            {
+                KafkaLog.DrainTimedOut(logger, draining.Sum(lease => lease.Progress.InFlight), clock.Elapsed);
+                return;
+            }
+
+            Thread.Sleep(5);
+        }
+    }
+
+    private void AbandonAll()
+    {
+        foreach (var lease in leases.Values)
+        {
+            lease.Abandon();
+        }
+
+        leases.Clear();
+    }
+}

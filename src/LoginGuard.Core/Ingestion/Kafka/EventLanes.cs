@@ -1,0 +1,90 @@
+using System.Threading.Channels;
+
+namespace LoginGuard.Ingestion.Kafka;
+
+/// <summary>
+/// N lanes, each a bounded queue worked by one task in order. A key always maps to the same lane, so a
+/// learner's events are processed one after another while different learners' run side by side.
+/// </summary>
+internal sealed class EventLanes
+{
+    private readonly Channel<ConsumedEvent>[] channels;
+    private readonly Task[] workers;
+    private readonly int capacity;
+
+    public EventLanes(int count, int capacity, Func<ConsumedEvent, CancellationToken, Task> process, CancellationToken abort)
+    {
+        this.capacity = capacity;
+        channels = new Channel<ConsumedEvent>[count];
+        workers = new Task[count];
+        for (var i = 0; i < count; i++)
+        {
+            var channel = Channel.CreateBounded<ConsumedEvent>(new BoundedChannelOptions(capacity)
+            {
+                SingleReader = true,
+                SingleWriter = true,
+            });
+            channels[i] = channel;
+            workers[i] = Task.Run(() => WorkAsync(channel.Reader, process, abort), CancellationToken.None);
+        }
+    }
+
+    public int LaneFor(byte[]? key, int partition)
+    {
+        // Keyless events follow their partition, which keeps their order too.
+        var hash = new HashCode();
+        if (key is null)
+        {
+            hash.Add(partition);
+        }
+        else
+        {
+            hash.AddBytes(key);
+        }
+
+        return (int)((uint)hash.ToHashCode() % (uint)channels.Length);
+    }
+
+    /// <summary>Only the poll loop writes, so a lane that is not full now still has room when it writes.</summary>
+    public bool IsFull(int lane) => channels[lane].Reader.Count >= capacity;
+
+    public void Dispatch(int lane, ConsumedEvent consumed)
+    {
+        if (!channels[lane].Writer.TryWrite(consumed))
+        {
+            throw new InvalidOperationException($"Lane {lane} refused an event although it had room.");
+        }
+    }
+
+    /// <summary>Room enough to take a parked message without filling up again at once.</summary>
+    public bool HasRoom(int lane) => channels[lane].Reader.Count <= capacity / 2;
+
+    /// <summary>Lets every lane finish what it holds; the returned task ends when all have.</summary>
+    public Task CompleteAsync()
+    {
+        foreach (var channel in channels)
+        {
+            channel.Writer.TryComplete();
+        }
+
+        return Task.WhenAll(workers);
+    }
+
+    private static async Task WorkAsync(ChannelReader<ConsumedEvent> reader, Func<ConsumedEvent, CancellationToken, Task> process, CancellationToken abort)
+    {
+        try
+        {
+            await foreach (var consumed in reader.ReadAllAsync(abort))
+            {
+                if (!consumed.Lease.Revoked.IsCancellationRequested)
+                {
+                    await process(consumed, abort);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            // Abandoned at shutdown: whatever was not done is redelivered from the committed offset.
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using LoginGuard.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LoginGuard.Ingestion.Kafka;
+
+internal static class KafkaServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds and validates the <c>Kafka</c> section at start-up and adds the consume loop, its lanes' work,
+    /// and the one idempotent producer that publishes decisions and dead letters.
+    /// </summary>
+    public static IServiceCollection AddKafkaIngestion(this IServiceCollection services)
+    {
+        services.AddSingleton<IValidateOptions<KafkaOptions>, KafkaOptionsValidator>();
+        services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<KafkaFault>();
+        services.AddSingleton<OutcomeProducer>();
+        services.AddSingleton<KafkaDecisionPublisher>();
+        services.AddSingleton<DeadLetterPublisher>();
+        services.AddSingleton<ConsumedEventProcessor>();
+        services.AddSingleton<EventConsumerLoop>();
+        return services;
+    }
+}

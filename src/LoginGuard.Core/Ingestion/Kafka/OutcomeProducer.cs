@@ -1,0 +1,87 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LoginGuard.Ingestion.Kafka;
+
+/// <summary>
+/// The one idempotent producer for decisions and dead letters. <see cref="SendAsync"/> hands a message to
+/// librdkafka and returns; the caller's <c>delivered</c> runs once the cluster has it. A failed delivery is
+/// sent again rather than reported as done, so the event's offset is never stored past it.
+/// </summary>
+internal sealed class OutcomeProducer : IDisposable
+{
+    private static readonly TimeSpan QueueFullWait = TimeSpan.FromMilliseconds(5);
+    private readonly IProducer<byte[]?, byte[]?> producer;
+    private readonly KafkaFault fault;
+    private readonly TimeSpan redeliveryDelay;
+    private readonly ILogger logger;
+
+    public OutcomeProducer(IOptions<KafkaOptions> options, KafkaFault fault, ILogger<OutcomeProducer> logger)
+    {
+        this.fault = fault;
+        this.logger = logger;
+        redeliveryDelay = options.Value.RetryBaseDelay;
+        producer = new ProducerBuilder<byte[]?, byte[]?>(KafkaClientConfig.Producer(options.Value))
+            .SetErrorHandler((_, error) => fault.Observe(error))
+            .SetLogHandler((_, message) => KafkaLog.ClientLog(logger, message.Facility, message.Message))
+            .Build();
+    }
+
+    public async ValueTask SendAsync(string topic, Message<byte[]?, byte[]?> message, Action delivered, CancellationToken cancellationToken)
+    {
+        while (!TryProduce(topic, message, delivered))
+        {
+            // librdkafka's queue is full: the cluster is slower than the lanes; wait for deliveries to drain it.
+            await Task.Delay(QueueFullWait, cancellationToken);
+        }
+    }
+
+    public void Dispose() => producer.Dispose();
+
+    private async Task RedeliverAsync(string topic, Message<byte[]?, byte[]?> message, Action delivered)
+    {
+        try
+        {
+            await Task.Delay(redeliveryDelay, fault.Faulted);
+            await SendAsync(topic, message, delivered, fault.Faulted);
+        }
+        catch (OperationCanceledException)
+        {
+            // A fatal error stops the worker without committing this event's offset; it is redelivered after restart.
+        }
+    }
+
+    private bool TryProduce(string topic, Message<byte[]?, byte[]?> message, Action delivered)
+    {
+        try
+        {
+            producer.Produce(topic, message, report => OnDelivery(topic, message, delivered, report));
+            return true;
+        }
+        catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+        {
+            return false;
+        }
+    }
+
+    private void OnDelivery(string topic, Message<byte[]?, byte[]?> message, Action delivered, DeliveryReport<byte[]?, byte[]?> report)
+    {
+        if (!report.Error.IsError)
+        {
+            delivered();
+            return;
+        }
+
+        if (report.Error.IsFatal)
+        {
+            fault.Report(report.Error);
+            return;
+        }
+
+        KafkaLog.DeliveryRetried(logger, topic, report.Error.Code, report.Error.Reason);
+
+        // Not on this thread: it is the producer's own poll thread, and a full queue would wait on itself.
+        _ = RedeliverAsync(topic, message, delivered);
+    }
+}

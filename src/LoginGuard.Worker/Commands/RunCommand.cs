@@ -1,0 +1,50 @@
+using System.CommandLine;
+using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Worker.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace LoginGuard.Worker.Commands;
+
+/// <summary>
+/// <c>loginguard run</c>, also what the executable does without a command: consume auth events from Kafka,
+/// decide each one, mail learners, publish decisions, until stopped (SIGTERM, Ctrl+C) or a fatal Kafka error.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("run", "Consume auth events from Kafka and publish a decision for each (the default).");
+        command.SetAction((_, cancellationToken) => RunAsync(cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        using var host = CreateBuilder(new Dictionary<string, string?>()).Build();
+        try
+        {
+            await host.RunAsync(cancellationToken);
+        }
+        catch (OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+            {
+                await Console.Error.WriteLineAsync($"run: {failure}");
+            }
+
+            return 2;
+        }
+
+        return host.Services.GetRequiredService<EventConsumerService>().Failure is null ? 0 : 1;
+    }
+
+    /// <summary>The same stages as every command, plus the Kafka consumer; tests build it with their own overrides.</summary>
+    public static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> overrides)
+    {
+        var builder = LoginGuardHost.CreateBuilder(new Dictionary<string, string?>(), overrides);
+        builder.Services.AddKafkaIngestion();
+        builder.Services.AddSingleton<EventConsumerService>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<EventConsumerService>());
+        return builder;
+    }
+}

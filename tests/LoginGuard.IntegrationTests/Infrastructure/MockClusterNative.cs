@@ -1,0 +1,57 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Confluent.Kafka;
+
+namespace LoginGuard.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// librdkafka's mock-cluster API, bound to the very library Confluent.Kafka loaded (its fallback build, the
+/// one that exports rd_kafka_mock_*), so the handles it hands out are valid here.
+/// </summary>
+internal static class MockClusterNative
+{
+    private const string Library = "loginguard-loaded-librdkafka";
+
+    static MockClusterNative() => NativeLibrary.SetDllImportResolver(typeof(MockClusterNative).Assembly, Resolve);
+
+    /// <summary>The rd_kafka_t behind a Confluent client, through its internal <c>Handle.LibrdkafkaHandle</c>.</summary>
+    public static IntPtr NativeHandle(IClient client)
+    {
+        var property = client.Handle.GetType().GetProperty("LibrdkafkaHandle", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)
+            ?? throw new InvalidOperationException("Confluent.Kafka no longer exposes Handle.LibrdkafkaHandle.");
+        return ((SafeHandle)property.GetValue(client.Handle)!).DangerousGetHandle();
+    }
+
+    [DllImport(Library)]
+    public static extern IntPtr rd_kafka_handle_mock_cluster(IntPtr rk);
+
+    [DllImport(Library)]
+    public static extern IntPtr rd_kafka_mock_cluster_bootstraps(IntPtr mcluster);
+
+    [DllImport(Library)]
+    public static extern ErrorCode rd_kafka_mock_topic_create(IntPtr mcluster, byte[] nulTerminatedTopic, int partitions, int replicationFactor);
+
+    [DllImport(Library)]
+    public static extern ErrorCode rd_kafka_mock_broker_set_down(IntPtr mcluster, int brokerId);
+
+    [DllImport(Library)]
+    public static extern ErrorCode rd_kafka_mock_broker_set_up(IntPtr mcluster, int brokerId);
+
+    [DllImport(Library)]
+    public static extern ErrorCode rd_kafka_mock_broker_set_rtt(IntPtr mcluster, int brokerId, int rttMs);
+
+    [DllImport(Library)]
+    public static extern void rd_kafka_mock_push_request_errors_array(IntPtr mcluster, short apiKey, nuint count, ErrorCode[] errors);
+
+    [DllImport(Library)]
+    public static extern void rd_kafka_mock_group_initial_rebalance_delay_ms(IntPtr mcluster, int delayMs);
+
+    private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath) =>
+        name == Library ? NativeLibrary.Load(LoadedLibrdkafka()) : IntPtr.Zero;
+
+    private static string LoadedLibrdkafka() =>
+        File.ReadLines("/proc/self/maps")
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "")
+            .FirstOrDefault(path => path.EndsWith("librdkafka.so", StringComparison.Ordinal))
+        ?? throw new InvalidOperationException("librdkafka is not loaded yet: create a Confluent client first.");
+}

@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using LoginGuard.Enrichment;
+using LoginGuard.Pipeline;
+using LoginGuard.State;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LoginGuard.IntegrationTests.Kafka;
+
+/// <summary>
+/// The in-memory store, shared by every worker a test starts (as Redis would be), that can be taken down
+/// and that counts the state changes each eventId caused.
+/// </summary>
+internal sealed class ControllableBehaviorStore(IBehaviorStore inner) : IBehaviorStore
+{
+    private volatile bool down;
+    private int failedCalls;
+    private int loads;
+
+    // Lanes run learners side by side, so event time moves unevenly across them, and the in-memory store
+    // ages decisions out by the latest event time it saw: keep them longer than the sample spans.
+    public ControllableBehaviorStore()
+        : this(new InMemoryBehaviorStore(new ServiceCollection()
+            .Configure<StateOptions>(options => options.DecisionRetention = TimeSpan.FromDays(90))
+            .BuildServiceProvider()
+            .GetRequiredService<IOptionsMonitor<StateOptions>>()))
+    {
+    }
+
+    /// <summary>Round-trip time of every call, as a remote store would have.</summary>
+    public TimeSpan Latency { get; init; }
+
+    public ConcurrentDictionary<string, int> StateChanges { get; } = new(StringComparer.Ordinal);
+
+    public int FailedCalls => failedCalls;
+
+    public int Loads => loads;
+
+    public void GoDown() => down = true;
+
+    public void ComeBack() => down = false;
+
+    public async ValueTask<BehaviorSnapshot> LoadAsync(EnrichedEvent enriched, CancellationToken cancellationToken)
+    {
+        await RoundTripAsync(cancellationToken);
+        Interlocked.Increment(ref loads);
+        return await inner.LoadAsync(enriched, cancellationToken);
+    }
+
+    public async ValueTask<bool> RecordAsync(EnrichedEvent enriched, Decision decision, CancellationToken cancellationToken)
+    {
+        await RoundTripAsync(cancellationToken);
+        var recorded = await inner.RecordAsync(enriched, decision, cancellationToken);
+        if (recorded)
+        {
+            StateChanges.AddOrUpdate(decision.EventId, 1, (_, count) => count + 1);
+        }
+
+        return recorded;
+    }
+
+    private async Task RoundTripAsync(CancellationToken cancellationToken)
+    {
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, cancellationToken);
+        }
+
+        if (down)
+        {
+            Interlocked.Increment(ref failedCalls);
+            throw new InvalidOperationException("The behaviour store is down (test outage).");
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Text;
+using Confluent.Kafka;
+using LoginGuard.Ingestion.Kafka;
+using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Pipeline;
+
+namespace LoginGuard.IntegrationTests.Kafka;
+
+/// <summary>The run worker against a three-broker cluster speaking the Kafka protocol, one fresh set of topics per test.</summary>
+public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<KafkaMockCluster>, IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly string pickup = Directory.CreateTempSubdirectory("loginguard-kafka-").FullName;
+
+    public void Dispose() => Directory.Delete(pickup, recursive: true);
+
+    [Fact]
+    public async Task Publishes_one_decision_per_event_mails_learners_and_dead_letters_bad_messages_with_their_source()
+    {
+        var topics = KafkaTopics.Create(cluster);
+        var bad = new[] { "not json at all", "[1,2,3]", """{"eventId":"e-bad","type":"login.succeeded","occurredAt":"2026-10-01T00:00:00Z","userId":"u-bad","ip":"1"}""" }
+            .Select(SampleMessage.FromLine);
+        var messages = SampleMessage.FromSample(1500).Concat(bad).ToList();
+        var owed = await Owed.ByReplayAsync(messages);
+        TopicClient.Publish(cluster, topics.Events, messages);
+
+        await using var worker = await WorkerUnderTest.StartAsync(cluster, topics, pickup, new ControllableBehaviorStore());
+        var decisions = Owed.Decode(await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count >= owed.Decisions.Count, Patience));
+        var deadLetters = await TopicClient.ReadAsync(cluster, topics.DeadLetters, topics.Partitions, read => read.Count >= owed.DeadLetterReasons.Count, Patience);
+        await worker.StopAsync();
+
+        decisions.Select(d => d.EventId).Order(StringComparer.Ordinal).Should().Equal(owed.Decisions.Select(d => d.EventId).Order(StringComparer.Ordinal));
+        decisions.Where(d => !d.Duplicate).Select(d => d.EventId).Should().OnlyHaveUniqueItems();
+        deadLetters.Select(d => Header(d, DeadLetterPublisher.ReasonHeader)).Order(StringComparer.Ordinal).Should().Equal(owed.DeadLetterReasons.Order(StringComparer.Ordinal));
+        deadLetters.Should().AllSatisfy(d => Header(d, DeadLetterPublisher.SourceTopicHeader).Should().Be(topics.Events));
+        deadLetters.Select(d => d.Message.Value).Should().ContainEquivalentOf(Encoding.UTF8.GetBytes("not json at all"));
+        var sources = deadLetters.Select(d => (int.Parse(Header(d, DeadLetterPublisher.SourcePartitionHeader)), long.Parse(Header(d, DeadLetterPublisher.SourceOffsetHeader))));
+        sources.Should().OnlyHaveUniqueItems();
+        Owed.MailIn(pickup).Order(StringComparer.Ordinal).Should().Equal(owed.Mail.Order(StringComparer.Ordinal)).And.NotBeEmpty();
+        Owed.EventIdsIn(pickup).Where(id => !owed.DecidedEvents.Contains(id)).Should().BeEmpty();
+        worker.Failure.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_worker_that_dies_mid_stream_is_replaced_without_losing_or_doubling_an_effect()
+    {
+        // One store for both workers, as Redis would be: the restarted worker must recognise what the dead one did.
+        var topics = KafkaTopics.Create(cluster);
+        var messages = SampleMessage.FromSample(2000);
+        var owed = await Owed.ByReplayAsync(messages);
+        TopicClient.Publish(cluster, topics.Events, messages);
+        var store = new ControllableBehaviorStore { Latency = TimeSpan.FromMilliseconds(1) };
+        var lanes = new Dictionary<string, string?>
+        {
+            ["Kafka:Lanes"] = "4",
+
+            // The dead member holds its partitions until its session times out.
+            ["Kafka:Consumer:session.timeout.ms"] = "3000",
+            ["Kafka:Consumer:heartbeat.interval.ms"] = "500",
+        };
+
+        var first = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: lanes);
+        var beforeCrash = await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count >= 400, Patience, settle: TimeSpan.Zero);
+        await first.CrashAsync();
+        await first.DisposeAsync();
+
+        await using var second = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: lanes);
+        var decisions = Owed.Decode(await TopicClient.ReadAsync(
+            cluster, topics.Decisions, topics.Partitions, read => Owed.Decode(read).Select(d => d.EventId).ToHashSet().IsSupersetOf(owed.DecidedEvents), Patience));
+        await second.StopAsync();
+
+        beforeCrash.Count.Should().BeLessThan(owed.Decisions.Count, "the first worker died mid-stream");
+        AssertEffectsOnce(store, owed, decisions);
+    }
+
+    [Fact]
+    public async Task A_broker_outage_and_failing_commits_and_produces_lose_and_double_nothing()
+    {
+        var topics = KafkaTopics.Create(cluster);
+        var messages = SampleMessage.FromSample(2000);
+        var owed = await Owed.ByReplayAsync(messages);
+        TopicClient.Publish(cluster, topics.Events, messages);
+        var store = new ControllableBehaviorStore { Latency = TimeSpan.FromMilliseconds(1) };
+
+        await using var worker = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: new Dictionary<string, string?> { ["Kafka:Lanes"] = "4" });
+        await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count >= 300, Patience, settle: TimeSpan.Zero);
+        cluster.SetBrokerDown(2);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        cluster.SetBrokerUp(2);
+        cluster.FailNextRequests(KafkaMockCluster.ApiKey.OffsetCommit, ErrorCode.RequestTimedOut, ErrorCode.GroupCoordinatorNotAvailable, ErrorCode.NotCoordinatorForGroup);
+        cluster.FailNextRequests(KafkaMockCluster.ApiKey.Produce, ErrorCode.NotEnoughReplicas, ErrorCode.RequestTimedOut, ErrorCode.NotLeaderForPartition);
+        var decisions = Owed.Decode(await TopicClient.ReadAsync(
+            cluster, topics.Decisions, topics.Partitions, read => Owed.Decode(read).Select(d => d.EventId).ToHashSet().IsSupersetOf(owed.DecidedEvents), Patience));
+        await worker.StopAsync();
+
+        AssertEffectsOnce(store, owed, decisions);
+        worker.Failure.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Two_workers_in_one_group_split_the_partitions_and_together_decide_every_event_once()
+    {
+        var topics = KafkaTopics.Create(cluster);
+        var messages = SampleMessage.FromSample(1500);
+        var owed = await Owed.ByReplayAsync(messages);
+        var shared = new ControllableBehaviorStore();
+        var (firstStore, secondStore) = (new ControllableBehaviorStore(shared), new ControllableBehaviorStore(shared));
+        var (firstLog, secondLog) = (new CapturedLog(), new CapturedLog());
+        var protocol = new Dictionary<string, string?> { ["Kafka:GroupProtocol"] = "Consumer" };
+
+        await using var first = await WorkerUnderTest.StartAsync(cluster, topics, pickup, firstStore, firstLog, protocol);
+        await using var second = await WorkerUnderTest.StartAsync(cluster, topics, pickup, secondStore, secondLog, protocol);
+        await WaitUntilAsync(() => firstLog.OwnedPartitions().Count == 2 && secondLog.OwnedPartitions().Count == 2);
+        TopicClient.Publish(cluster, topics.Events, messages);
+        var decisions = Owed.Decode(await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count >= owed.Decisions.Count, Patience));
+
+        firstLog.OwnedPartitions().Should().NotIntersectWith(secondLog.OwnedPartitions());
+        (firstStore.Loads, secondStore.Loads).Should().Match<(int First, int Second)>(loads => loads.First > 0 && loads.Second > 0, "each worker decides the events of its partitions");
+        await first.StopAsync();
+        await second.StopAsync();
+        AssertEffectsOnce(shared, owed, decisions);
+    }
+
+    [Fact]
+    public async Task An_outage_of_the_state_store_pauses_consumption_and_resumes_without_loss()
+    {
+        var topics = KafkaTopics.Create(cluster);
+        var messages = SampleMessage.FromSample(1000);
+        var owed = await Owed.ByReplayAsync(messages);
+        TopicClient.Publish(cluster, topics.Events, messages);
+        var store = new ControllableBehaviorStore();
+        var log = new CapturedLog();
+
+        store.GoDown();
+        await using var worker = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, log);
+        await WaitUntilAsync(() => log.Saw(EventIds.KafkaPartitionPaused));
+        var failedWhilePaused = store.FailedCalls;
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        store.ComeBack();
+        var decisions = Owed.Decode(await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count >= owed.Decisions.Count, Patience));
+        await worker.StopAsync();
+
+        failedWhilePaused.Should().BePositive();
+        log.Saw(EventIds.KafkaPartitionResumed).Should().BeTrue();
+        AssertEffectsOnce(store, owed, decisions);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            clock.Elapsed.Should().BeLessThan(Patience, "the worker should get there");
+            await Task.Delay(20);
+        }
+    }
+
+    private void AssertEffectsOnce(ControllableBehaviorStore store, Owed owed, IReadOnlyList<Decision> decisions)
+    {
+        decisions.Select(d => d.EventId).Distinct().Order(StringComparer.Ordinal).Should().Equal(owed.DecidedEvents.Order(StringComparer.Ordinal), "every event is decided");
+        decisions.Where(d => !d.Duplicate).Select(d => d.EventId).Should().OnlyHaveUniqueItems("a redelivered event is published marked duplicate");
+        store.StateChanges.Keys.Order(StringComparer.Ordinal).Should().Equal(owed.DecidedEvents.Order(StringComparer.Ordinal));
+        store.StateChanges.Values.Should().AllSatisfy(count => count.Should().Be(1, "a redelivered event changes no state"));
+        Owed.MailIn(pickup).Order(StringComparer.Ordinal).Should().Equal(owed.Mail.Order(StringComparer.Ordinal), "no mail is lost");
+        Owed.EventIdsIn(pickup).Count().Should().Be(owed.Mail.Count, "no mail is written twice");
+    }
+
+    private static string Header(ConsumeResult<byte[]?, byte[]?> result, string name) =>
+        Encoding.UTF8.GetString(result.Message.Headers.GetLastBytes(name));
+}

@@ -1,0 +1,39 @@
+using System.Text;
+using Confluent.Kafka;
+using LoginGuard.IntegrationTests.Replay;
+using LoginGuard.Pipeline;
+using MimeKit;
+
+namespace LoginGuard.IntegrationTests.Kafka;
+
+/// <summary>
+/// What the messages owe, worked out independently by the replay command on the same events (a learner's
+/// events in the same order): the decisions, the dead-letter reasons and the mail, by alert id.
+/// </summary>
+internal sealed record Owed(IReadOnlyList<(string EventId, bool Duplicate)> Decisions, IReadOnlyList<string> DeadLetterReasons, IReadOnlySet<string> Mail)
+{
+    public IReadOnlySet<string> DecidedEvents => Decisions.Select(d => d.EventId).ToHashSet();
+
+    public static async Task<Owed> ByReplayAsync(IEnumerable<SampleMessage> messages)
+    {
+        using var run = await ReplayRun.OfLinesAsync(messages.Select(m => Encoding.UTF8.GetString(m.Value)));
+        return new Owed(
+            run.Decisions.Select(d => (d.GetProperty("eventId").GetString()!, d.TryGetProperty("duplicate", out _))).ToList(),
+            run.DeadLetters.Select(d => d.GetProperty("reason").GetString()!).ToList(),
+            MailIn(Path.Combine(run.Directory, "outbox")));
+    }
+
+    public static IReadOnlySet<string> MailIn(string directory) =>
+        Directory.EnumerateFiles(directory, "*.eml").Select(Path.GetFileNameWithoutExtension).OfType<string>().ToHashSet();
+
+    public static List<Decision> Decode(IEnumerable<ConsumeResult<byte[]?, byte[]?>> results) =>
+        results.Select(r =>
+        {
+            var decision = DecisionJson.Deserialize(r.Message.Value);
+            Encoding.UTF8.GetString(r.Message.Key!).Should().Be(decision.UserId, "decisions are keyed by userId");
+            return decision;
+        }).ToList();
+
+    public static IEnumerable<string> EventIdsIn(string directory) =>
+        Directory.EnumerateFiles(directory, "*.eml").Select(path => MimeMessage.Load(path).Headers["X-LoginGuard-Event-Id"] ?? "");
+}

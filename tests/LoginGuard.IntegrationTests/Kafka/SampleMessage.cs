@@ -1,0 +1,34 @@
+using System.Text;
+using System.Text.Json;
+using LoginGuard.Worker.Commands;
+using LoginGuard.Worker.Hosting;
+
+namespace LoginGuard.IntegrationTests.Kafka;
+
+/// <summary>A message as a platform service would publish it: keyed by the learner's id when it has one.</summary>
+internal sealed record SampleMessage(byte[]? Key, byte[] Value, string? EventId)
+{
+    public static string SampleFile => SampleData.Find(ReplayCommand.DefaultInput)!;
+
+    public static IReadOnlyList<SampleMessage> FromSample(int count) =>
+        File.ReadLines(SampleFile).Take(count).Select(FromLine).ToList();
+
+    public static SampleMessage FromLine(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            string? Field(string name) =>
+                root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                    ? value.GetString()
+                    : null;
+            var userId = Field("userId");
+            return new SampleMessage(userId is null ? null : Encoding.UTF8.GetBytes(userId), Encoding.UTF8.GetBytes(line), Field("eventId"));
+        }
+        catch (JsonException)
+        {
+            return new SampleMessage(null, Encoding.UTF8.GetBytes(line), null);
+        }
+    }
+}
