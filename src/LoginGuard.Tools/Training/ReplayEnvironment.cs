@@ -1,0 +1,61 @@
+using LoginGuard.Enrichment;
+using LoginGuard.Scoring;
+using LoginGuard.Scoring.Anomaly;
+using LoginGuard.State;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoginGuard.Tools.Training;
+
+/// <summary>
+/// The stages an offline replay needs, built the way the worker builds them (the real enricher, the
+/// in-memory store, the rules in force), so features come out exactly as the pipeline would see them.
+/// </summary>
+internal sealed class ReplayEnvironment : IDisposable
+{
+    private readonly ServiceProvider services;
+
+    /// <param name="modelPath">The model to score with, or null for rules only.</param>
+    public ReplayEnvironment(string geoIpDirectory, string? modelPath)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["GeoIp:CityDatabasePath"] = Path.Combine(geoIpDirectory, "sample-city.mmdb"),
+                ["GeoIp:AsnDatabasePath"] = Path.Combine(geoIpDirectory, "sample-asn.mmdb"),
+                [AnomalyModelOptions.Section + ":Enabled"] = modelPath is null ? "false" : "true",
+                [AnomalyModelOptions.Section + ":Path"] = modelPath ?? "",
+            })
+            .Build();
+        services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddEnrichment(configuration)
+            .AddState(configuration)
+            .AddScoring(configuration)
+            .AddAnomalyModel(configuration)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    public Enricher Enricher => services.GetRequiredService<Enricher>();
+
+    public RiskScorer Rules => services.GetRequiredService<RiskScorer>();
+
+    public LevelThresholds Levels => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ScoringOptions>>().Value.Levels;
+
+    /// <summary>The model rule, loaded and validated as at start-up (a bad model throws here with the setting named).</summary>
+    public AnomalyModelRule ModelRule()
+    {
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<AnomalyModelOptions>>().CurrentValue;
+        _ = options.Enabled ? services.GetRequiredService<AnomalyModelStore>().Get(options.Path) : null;
+        return services.GetRequiredService<AnomalyModelRule>();
+    }
+
+    public AnomalyModel Model() => services.GetRequiredService<AnomalyModelStore>().Get(
+        services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<AnomalyModelOptions>>().CurrentValue.Path);
+
+    /// <summary>A fresh, empty store per stream: each replay starts from no history, as a new deployment would.</summary>
+    public InMemoryBehaviorStore NewStore() => ActivatorUtilities.CreateInstance<InMemoryBehaviorStore>(services);
+
+    public void Dispose() => services.Dispose();
+}
