@@ -31,7 +31,7 @@ internal static class TrainingRun
             request.Seed,
             LoginFeatures.Names,
             DataHash(request),
-            request.EventsFiles.Concat(request.LabelsFiles).Select(Path.GetFileName).OfType<string>().ToList(),
+            request.EventsFiles.Concat(request.LabelsFiles).Select(f => $"{Path.GetFileName(Path.GetDirectoryName(f))}/{Path.GetFileName(f)}").ToList(),
             request.Command,
             rows.Count,
             rows.Count(r => r.Label),

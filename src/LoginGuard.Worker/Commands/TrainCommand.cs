@@ -38,7 +38,7 @@ internal static class TrainCommand
                 parseResult.GetRequiredValue(output).FullName,
                 kind,
                 parseResult.GetRequiredValue(geoip).FullName,
-                $"loginguard train {string.Join(" ", eventFiles.Zip(labelFiles, (e, l) => $"--events {e.Name} --labels {l.Name}"))} --seed {parseResult.GetValue(seed)} --trainer {kind}");
+                $"loginguard train {string.Join(" ", eventFiles.Zip(labelFiles, (e, l) => $"--events {Short(e)} --labels {Short(l)}"))} --seed {parseResult.GetValue(seed)} --trainer {kind}");
             try
             {
                 await TrainingRun.RunAsync(request, parseResult.InvocationConfiguration.Output, cancellationToken);
@@ -52,6 +52,9 @@ internal static class TrainCommand
         });
         return command;
     }
+
+    /// <summary>The file with its folder's name (seed-101/events.jsonl): enough to tell streams apart without recording where they sat on one machine.</summary>
+    private static string Short(FileInfo file) => $"{file.Directory?.Name}/{file.Name}";
 
     /// <summary>The geo databases a replay enriches with; the samples by default, as the embedded replay uses.</summary>
     public static Option<DirectoryInfo> GeoIpOption()

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.ObjectPool;
@@ -65,7 +66,25 @@ internal sealed class AnomalyModel : IDisposable
         return context;
     }
 
-    public static string VersionOf(string modelPath) => "m-" + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelPath)).AsSpan(0, 6));
+    /// <summary>
+    /// A hash of what the model file holds, not of its bytes: the zip stamps each entry with the time it
+    /// was written, so retraining the same model must not look like a new one.
+    /// </summary>
+    public static string VersionOf(string modelPath)
+    {
+        using var zip = ZipFile.OpenRead(modelPath);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var entry in zip.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(entry.FullName));
+            using var content = entry.Open();
+            using var buffer = new MemoryStream();
+            content.CopyTo(buffer);
+            hash.AppendData(buffer.ToArray());
+        }
+
+        return "m-" + Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 6));
+    }
 
     /// <summary>The calibrated 0..1 probability that the event is an attacker's.</summary>
     public double Score(LoginFeatures features)

@@ -6,7 +6,7 @@ namespace LoginGuard.Scoring.Anomaly;
 /// What is known about a trained model, saved beside it as <c>login-anomaly.json</c>: what it reads,
 /// how it was made (so it can be made again), how well it did, and what a legitimate event usually looks like.
 /// </summary>
-/// <param name="Version">A hash of the model file, so a decision can be traced to the model that made it.</param>
+/// <param name="Version">A hash of the model's content, so a decision can be traced to the model that made it.</param>
 /// <param name="DataSha256">SHA-256 over the training events and labels files, in the order given.</param>
 /// <param name="Benign">Per kind of event (<see cref="FeatureBaseline.KindOf"/>), the mean and spread of each feature over legitimate events.</param>
 internal sealed record AnomalyModelMetadata(
