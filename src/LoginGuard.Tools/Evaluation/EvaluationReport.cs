@@ -14,7 +14,7 @@ internal static class EvaluationReport
         using var environment = new ReplayEnvironment(geoIpDirectory, modelPath);
         var metrics = EvaluationSummary.Metrics(events, environment.Levels);
         var scenarios = EvaluationSummary.Scenarios(events, metrics);
-        var model = environment.Model().Metadata;
+        var model = environment.Model.Metadata;
 
         Directory.CreateDirectory(outputDirectory);
         await File.WriteAllTextAsync(

@@ -14,8 +14,8 @@ internal static class EvaluationRun
         IReadOnlyList<(string Events, string Labels)> streams, string geoIpDirectory, string modelPath, CancellationToken cancellationToken)
     {
         using var environment = new ReplayEnvironment(geoIpDirectory, modelPath);
-        var modelRule = environment.ModelRule();
-        var model = environment.Model();
+        var model = environment.Model;
+        var modelRule = environment.ModelRule;
         var levels = environment.Levels;
         var evaluated = new List<EvaluatedEvent>();
         foreach (var (events, labelsFile) in streams)

@@ -4,6 +4,7 @@ using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Tools.Training;
 
@@ -41,18 +42,12 @@ internal sealed class ReplayEnvironment : IDisposable
 
     public RiskScorer Rules => services.GetRequiredService<RiskScorer>();
 
-    public LevelThresholds Levels => services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ScoringOptions>>().Value.Levels;
+    public LevelThresholds Levels => services.GetRequiredService<IOptions<ScoringOptions>>().Value.Levels;
 
-    /// <summary>The model rule, loaded and validated as at start-up (a bad model throws here with the setting named).</summary>
-    public AnomalyModelRule ModelRule()
-    {
-        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<AnomalyModelOptions>>().CurrentValue;
-        _ = options.Enabled ? services.GetRequiredService<AnomalyModelStore>().Get(options.Path) : null;
-        return services.GetRequiredService<AnomalyModelRule>();
-    }
+    public AnomalyModelRule ModelRule => services.GetRequiredService<AnomalyModelRule>();
 
-    public AnomalyModel Model() => services.GetRequiredService<AnomalyModelStore>().Get(
-        services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<AnomalyModelOptions>>().CurrentValue.Path);
+    /// <summary>The model, validated as at start-up: a missing or unreadable file throws an <see cref="OptionsValidationException"/> naming Scoring:Model:Path.</summary>
+    public AnomalyModel Model => services.GetRequiredService<AnomalyModelStore>().Get(services.GetRequiredService<IOptionsMonitor<AnomalyModelOptions>>().CurrentValue.Path);
 
     /// <summary>A fresh, empty store per stream: each replay starts from no history, as a new deployment would.</summary>
     public InMemoryBehaviorStore NewStore() => ActivatorUtilities.CreateInstance<InMemoryBehaviorStore>(services);

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text.Json;
 using LoginGuard.Scoring.Anomaly;
@@ -37,7 +38,7 @@ internal static class TrainingRun
             rows.Count(r => r.Label),
             InSampleMetrics(context, model, rows),
             BenignBaseline.Of(rows),
-            "Microsoft.ML " + typeof(MLContext).Assembly.GetName().Version);
+            "Microsoft.ML " + typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]);
         await File.WriteAllBytesAsync(AnomalyModel.MetadataPathFor(modelPath), JsonSerializer.SerializeToUtf8Bytes(metadata, AnomalyJsonContext.Default.AnomalyModelMetadata), cancellationToken);
         output.WriteLine($"Trained on {rows.Count} events ({metadata.AttackEvents} attacks); wrote {modelPath} ({metadata.Version}).");
         return metadata;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using System.Globalization;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.Tools.Evaluation;
@@ -43,7 +44,7 @@ internal static class EvaluateCommand
                 console.Output.WriteLine($"Wrote {Path.Combine(directory, EvaluationReport.ReportFile)} and the ROC charts.");
                 return 0;
             }
-            catch (Exception e) when (e is FormatException or AnomalyModelLoadException or IOException)
+            catch (Exception e) when (e is FormatException or AnomalyModelLoadException or OptionsValidationException or IOException)
             {
                 await console.Error.WriteLineAsync($"evaluate: {e.Message}");
                 return 1;

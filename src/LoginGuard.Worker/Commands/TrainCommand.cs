@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.Tools.Training;
 using LoginGuard.Worker.Hosting;
@@ -44,7 +45,7 @@ internal static class TrainCommand
                 await TrainingRun.RunAsync(request, parseResult.InvocationConfiguration.Output, cancellationToken);
                 return 0;
             }
-            catch (Exception e) when (e is FormatException or AnomalyModelLoadException or IOException)
+            catch (Exception e) when (e is FormatException or AnomalyModelLoadException or OptionsValidationException or IOException)
             {
                 await parseResult.InvocationConfiguration.Error.WriteLineAsync($"train: {e.Message}");
                 return 1;
