@@ -19,7 +19,7 @@ internal static class EvaluationReport
         Directory.CreateDirectory(outputDirectory);
         await File.WriteAllTextAsync(
             Path.Combine(outputDirectory, ReportFile),
-            MarkdownReport.Render(metrics, scenarios, $"{model.Version}, {model.Trainer}, seed {model.Seed}"),
+            MarkdownReport.Render(metrics, scenarios, events, $"{model.Version}, {model.Trainer}, seed {model.Seed}"),
             cancellationToken);
         foreach (var kind in EvaluationSummary.Kinds.Where(k => events.Any(e => e.Kind == k)))
         {

@@ -25,7 +25,8 @@ internal static class EvaluationRun
             var stream = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(events))) + "/" + Path.GetFileName(events);
             await EventReplay.RunAsync(events, environment, step =>
             {
-                var combined = CombinedAssessment.Of(step.Rules, modelRule.Evaluate(step.Enriched, step.Snapshot), modelRule.Settings, levels);
+                var reason = modelRule.Evaluate(step.Enriched, step.Snapshot);
+                var combined = CombinedAssessment.Of(step.Rules, reason, modelRule.Settings, levels);
                 var likelihood = freeman.Score(step.Enriched);
                 freeman.Record(step.Enriched);
                 if (labels.TryGetValue(step.Enriched.Event.EventId, out var label))
@@ -36,7 +37,7 @@ internal static class EvaluationRun
                         [Scorer.RulesOnly] = step.Rules.Score,
                         [Scorer.Freeman] = double.IsPositiveInfinity(likelihood) ? 1 : likelihood / (1 + likelihood),
                         [Scorer.ModelAlone] = model.Score(step.Features),
-                    }));
+                    }, reason?.Detail));
                 }
 
                 return combined;

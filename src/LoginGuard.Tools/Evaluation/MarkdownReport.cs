@@ -14,7 +14,7 @@ internal static class MarkdownReport
         _ => "model alone",
     };
 
-    public static string Render(IReadOnlyList<KindMetrics> metrics, IReadOnlyList<ScenarioRow> scenarios, string modelDescription)
+    public static string Render(IReadOnlyList<KindMetrics> metrics, IReadOnlyList<ScenarioRow> scenarios, IReadOnlyList<EvaluatedEvent> events, string modelDescription)
     {
         var page = new StringBuilder();
         page.AppendLine("# Detection evaluation").AppendLine();
@@ -46,6 +46,14 @@ internal static class MarkdownReport
         {
             page.AppendLine(CultureInfo.InvariantCulture,
                 $"| {row.Kind} | {row.Scenario} | {(row.Attack ? "yes" : "no")} | {row.Events} | {string.Join(" | ", Enum.GetValues<Scorer>().Select(s => row.Flagged[s].ToString("0.000", CultureInfo.InvariantCulture)))} |");
+        }
+
+        page.AppendLine().AppendLine("## What the model said (the highest-scoring event of each attack scenario)").AppendLine();
+        page.AppendLine("| kind | scenario | model score | reason |").AppendLine("|---|---|---:|---|");
+        foreach (var example in events.Where(e => e.Attack && e.ModelDetail is not null).GroupBy(e => (e.Kind, e.Scenario)).OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Scenario, StringComparer.Ordinal))
+        {
+            var top = example.MaxBy(e => e.Scores[Scorer.ModelAlone])!;
+            page.AppendLine(CultureInfo.InvariantCulture, $"| {example.Key.Kind} | {example.Key.Scenario} | {top.Scores[Scorer.ModelAlone]:0.000} | {top.ModelDetail} |");
         }
 
         return page.ToString();

@@ -39,6 +39,7 @@ public sealed class AnomalyModelRuleTests(TinyModel tiny) : IClassFixture<TinyMo
         reason.Should().NotBeNull();
         reason!.Score.Should().BeGreaterThan(0.5);
         reason.Detail.Should().Contain("new-country 1 (usually 0)");
+        reason.Detail.Should().MatchRegex(@"km-from-usual-places 9,[0-9]{3} \(usually 0\)", "Tokyo is ≈ 9,700 km from Lyon, and log-scaled features are read back in km");
     }
 
     [Fact]

@@ -15,6 +15,8 @@ internal static class FeatureExplanation
     /// <summary>A feature that never varies among legitimate events is still compared on this spread, not divided by zero.</summary>
     private const double SmallestSpread = 0.05;
 
+    private const string LogSuffix = "-log";
+
     public static IReadOnlyList<(string Name, double Value, double Usual)> MostUnusual(LoginFeatures features, AnomalyModelMetadata metadata, int count)
     {
         if (!metadata.Benign.TryGetValue(FeatureBaseline.KindOf(features), out var baseline))
@@ -31,8 +33,17 @@ internal static class FeatureExplanation
             .ToList();
     }
 
+    /// <summary>Log-scaled features are read back in their own units (km, hours, counts): people do not think in log(1+x).</summary>
     public static string Describe(IReadOnlyList<(string Name, double Value, double Usual)> unusual) =>
         unusual.Count == 0
             ? "nothing stands out"
-            : string.Join("; ", unusual.Select(u => string.Create(CultureInfo.InvariantCulture, $"{u.Name} {u.Value:0.##} (usually {u.Usual:0.##})")));
+            : string.Join("; ", unusual.Select(u => u.Name.EndsWith(LogSuffix, StringComparison.Ordinal)
+                ? string.Create(CultureInfo.InvariantCulture, $"{u.Name[..^LogSuffix.Length]} {Unlog(u.Value)} (usually {Unlog(u.Usual)})")
+                : string.Create(CultureInfo.InvariantCulture, $"{u.Name} {u.Value:0.##} (usually {u.Usual:0.##})")));
+
+    private static string Unlog(double value)
+    {
+        var plain = Math.Exp(value) - 1;
+        return plain.ToString(plain >= 10 ? "#,0" : "0.#", CultureInfo.InvariantCulture);
+    }
 }
