@@ -7,6 +7,8 @@ root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(GeoIpCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.SetAction((_, cancellationToken) => RunCommand.RunAsync(cancellationToken));
 

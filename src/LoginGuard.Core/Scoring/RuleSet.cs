@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using LoginGuard.Scoring.Anomaly;
 
 namespace LoginGuard.Scoring;
 
@@ -23,14 +24,22 @@ internal sealed class RuleSet
     public string Version { get; }
 
     /// <summary>Builds a set from options that <see cref="ScoringOptionsValidator"/> accepted.</summary>
-    public static RuleSet From(ScoringOptions options)
+    /// <param name="model">The trained model's signal, weighed with the rules while it is enabled.</param>
+    public static RuleSet From(ScoringOptions options, AnomalyModelRule? model = null)
     {
         var allowlist = Allowlist.From(options.Allowlist);
         var rules = options.Rules
             .Where(r => r.Value.Enabled)
             .Select(r => RuleKinds.ByName[r.Value.Kind!].Create(r.Key, r.Value, SettingsOf(r.Value), allowlist))
-            .ToList();
-        var settings = JsonSerializer.SerializeToUtf8Bytes(options, ScoringJsonContext.Default.ScoringOptions);
+            .ToList<IRule>();
+        if (model is { Settings.Enabled: true })
+        {
+            rules.Add(model);
+        }
+
+        var settings = JsonSerializer.SerializeToUtf8Bytes(options, ScoringJsonContext.Default.ScoringOptions)
+            .Concat(System.Text.Encoding.UTF8.GetBytes(model?.VersionTag ?? "off"))
+            .ToArray();
         var version = "rs-" + Convert.ToHexStringLower(SHA256.HashData(settings).AsSpan(0, 6));
         return new RuleSet(rules, options.Levels, version);
     }

@@ -1,3 +1,4 @@
+using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -24,8 +25,17 @@ internal sealed class RuleSetSource : IDisposable
     private RuleSet current;
     private RuleSetStatus status;
 
-    public RuleSetSource(IConfiguration configuration, IOptionsMonitor<StateOptions> state, ScoringMetrics metrics, ILogger<RuleSetSource> logger, TimeProvider time)
+    private readonly AnomalyModelRule? model;
+
+    public RuleSetSource(
+        IConfiguration configuration,
+        IOptionsMonitor<StateOptions> state,
+        ScoringMetrics metrics,
+        ILogger<RuleSetSource> logger,
+        TimeProvider time,
+        AnomalyModelRule? model = null)
     {
+        this.model = model;
         this.configuration = configuration;
         this.state = state;
         this.metrics = metrics;
@@ -91,6 +101,6 @@ internal sealed class RuleSetSource : IDisposable
     private (RuleSet? RuleSet, List<string> Errors) Load()
     {
         var (options, errors) = ScoringConfiguration.Load(configuration, state.CurrentValue);
-        return (options is null ? null : RuleSet.From(options), errors);
+        return (options is null ? null : RuleSet.From(options, model), errors);
     }
 }

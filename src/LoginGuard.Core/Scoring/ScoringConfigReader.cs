@@ -28,8 +28,11 @@ internal static class ScoringConfigReader
                 case var k when Is(k, nameof(ScoringOptions.Rules)):
                     ReadEach(child, options.Rules, errors);
                     break;
+                case var k when Is(k, "Model"):
+                    // The trained model's section, bound and validated by AnomalyModelOptions.
+                    break;
                 default:
-                    errors.Add($"{child.Path}: is not a setting; {ScoringOptions.Section} has Levels, Allowlist and Rules.");
+                    errors.Add($"{child.Path}: is not a setting; {ScoringOptions.Section} has Levels, Allowlist, Rules and Model.");
                     break;
             }
         }

@@ -61,7 +61,8 @@ internal static class HistoryUpdate
     private static Dictionary<string, DateTimeOffset> RecordFirings(IReadOnlyDictionary<string, DateTimeOffset> firings, Decision decision, DateTimeOffset at)
     {
         var updated = new Dictionary<string, DateTimeOffset>(firings, StringComparer.Ordinal);
-        foreach (var reason in decision.Reasons.Where(r => !r.Simulated))
+        // A zero score is a rule saying it abstained (the model's cold start), not that it fired.
+        foreach (var reason in decision.Reasons.Where(r => !r.Simulated && r.Score > 0))
         {
             updated[reason.Rule] = Latest(updated.TryGetValue(reason.Rule, out var previous) ? previous : null, at);
         }

@@ -2,6 +2,7 @@ using LoginGuard.Alerts;
 using LoginGuard.Enrichment;
 using LoginGuard.Pipeline;
 using LoginGuard.Scoring;
+using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -24,6 +25,7 @@ internal static class LoginGuardHost
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = FoundFiles() });
         RulesFile.Add(builder.Configuration, rulesFile);
         builder.Configuration.AddInMemoryCollection(overrides);
 
@@ -31,8 +33,15 @@ internal static class LoginGuardHost
             .AddEnrichment(builder.Configuration)
             .AddState(builder.Configuration)
             .AddScoring(builder.Configuration)
+            .AddAnomalyModel(builder.Configuration)
             .AddAlerts()
             .AddPipeline();
         return builder;
     }
+
+    /// <summary>The committed model, wherever the repository or the image keeps it, unless configuration says otherwise.</summary>
+    private static Dictionary<string, string?> FoundFiles() =>
+        SampleData.FindInRepository("models/login-anomaly.zip") is { } model
+            ? new() { [$"{AnomalyModelOptions.Section}:Path"] = model }
+            : [];
 }

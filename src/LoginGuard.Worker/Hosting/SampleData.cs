@@ -8,13 +8,16 @@ internal static class SampleData
 {
     public const string FolderName = "data-samples";
 
-    public static string? Find(string relativePath)
+    public static string? Find(string relativePath) => FindInRepository(Path.Combine(FolderName, relativePath));
+
+    /// <summary>A file of the repository (or of the image, which keeps the same layout), e.g. models/login-anomaly.zip.</summary>
+    public static string? FindInRepository(string relativePath)
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
-                var candidate = Path.Combine(directory.FullName, FolderName, relativePath);
+                var candidate = Path.Combine(directory.FullName, relativePath);
                 if (File.Exists(candidate))
                 {
                     return candidate;

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Reproduces the table in docs/detection.md: generates the three evaluation streams (seeds 201-203,
+# never trained on) and evaluates models/login-anomaly.zip on them. Writes evaluation/report.md and
+# evaluation/roc-*.png, or into the folder given as the first argument.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=$(realpath -m "${1:-evaluation}")
+data=$(mktemp -d)
+trap 'rm -rf "$data"' EXIT
+dotnet build src/LoginGuard.Worker -c Release --nologo -v quiet >/dev/null
+loginguard() { dotnet src/LoginGuard.Worker/bin/Release/net10.0/loginguard.dll "$@"; }
+args=()
+for seed in 201 202 203; do
+  loginguard generate --users 500 --days 30 --seed "$seed" --start 2026-10-01 --geoip "$PWD/data-samples/geoip" --out "$data/seed-$seed"
+  args+=(--events "$data/seed-$seed/events.jsonl" --labels "$data/seed-$seed/labels.csv")
+done
+loginguard evaluate "${args[@]}" --model models/login-anomaly.zip --geoip "$PWD/data-samples/geoip" --out "$out"

@@ -1,0 +1,26 @@
+namespace LoginGuard.Tools.Evaluation;
+
+/// <summary>The scorers compared, each on the same replayed events.</summary>
+internal enum Scorer
+{
+    /// <summary>The rules in force plus the model as the <c>anomaly-model</c> rule: what the worker decides.</summary>
+    Combined,
+
+    /// <summary>The rules in force without the model.</summary>
+    RulesOnly,
+
+    /// <summary>Freeman et al. (NDSS 2016), mapped to 0..1 as S/(1+S).</summary>
+    Freeman,
+
+    /// <summary>The model's calibrated probability on every event, cold start or not.</summary>
+    ModelAlone,
+}
+
+/// <summary>One replayed event with its ground truth and every scorer's 0..1 score.</summary>
+/// <param name="Stream">The events file it came from, so metrics can be read per stream as well as pooled.</param>
+/// <param name="Kind">successful-login, failed-login or account-change.</param>
+/// <param name="ModelDetail">The detail of the model's reason in the combined decision, when it gave one.</param>
+internal sealed record EvaluatedEvent(string Stream, string Kind, bool Attack, string Scenario, IReadOnlyDictionary<Scorer, double> Scores, string? ModelDetail = null)
+{
+    public Scored By(Scorer scorer) => new(Scores[scorer], Attack);
+}

@@ -1,0 +1,47 @@
+using System.Text;
+using LoginGuard.Enrichment;
+using LoginGuard.Ingestion;
+using LoginGuard.Pipeline;
+using LoginGuard.Scoring;
+using LoginGuard.Scoring.Anomaly;
+using LoginGuard.State;
+
+namespace LoginGuard.Tools.Training;
+
+/// <summary>One event as the pipeline saw it: enriched, with the state before it and the features computed from both.</summary>
+internal sealed record ReplayStep(EnrichedEvent Enriched, BehaviorSnapshot Snapshot, LoginFeatures Features, RiskAssessment Rules);
+
+/// <summary>
+/// Walks a JSON Lines stream the way <see cref="LoginPipeline"/> does: parse, enrich, load the snapshot,
+/// featurise, decide, and only then record the event, so every feature is what it was at that moment.
+/// Lines that would be dead-lettered and redeliveries are skipped, as the pipeline skips them.
+/// </summary>
+internal static class EventReplay
+{
+    /// <param name="decide">Given the step, the assessment the pipeline would record (rules only, or rules and model).</param>
+    public static async Task RunAsync(string eventsFile, ReplayEnvironment environment, Func<ReplayStep, RiskAssessment> decide, CancellationToken cancellationToken)
+    {
+        var store = environment.NewStore();
+        var enricher = environment.Enricher;
+        var rules = environment.Rules;
+        foreach (var line in File.ReadLines(eventsFile, Encoding.UTF8))
+        {
+            var parsed = EventParser.Parse(Encoding.UTF8.GetBytes(line));
+            if (!parsed.IsAccepted)
+            {
+                continue;
+            }
+
+            var enriched = enricher.Enrich(parsed.Event);
+            var snapshot = await store.LoadAsync(enriched, cancellationToken);
+            if (snapshot.PreviousDecision is not null)
+            {
+                continue;
+            }
+
+            var step = new ReplayStep(enriched, snapshot, LoginFeatureExtractor.Extract(enriched, snapshot), rules.Assess(enriched, snapshot));
+            var assessment = decide(step);
+            await store.RecordAsync(enriched, Decision.For(enriched.Event, assessment, []), cancellationToken);
+        }
+    }
+}

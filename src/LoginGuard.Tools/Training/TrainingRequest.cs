@@ -1,0 +1,12 @@
+namespace LoginGuard.Tools.Training;
+
+/// <summary>What to train on and where to write: one or more replayed streams, each with its labels file.</summary>
+/// <param name="Command">The command line that made this model, recorded in the metadata so anyone can make it again.</param>
+internal sealed record TrainingRequest(
+    IReadOnlyList<string> EventsFiles,
+    IReadOnlyList<string> LabelsFiles,
+    int Seed,
+    string OutputDirectory,
+    ModelKind Kind,
+    string GeoIpDirectory,
+    string Command);

@@ -1,0 +1,101 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text.Json;
+using LoginGuard.Scoring.Anomaly;
+using LoginGuard.Tools.Evaluation;
+using Microsoft.ML;
+
+namespace LoginGuard.Tools.Training;
+
+/// <summary>
+/// <c>loginguard train</c>: replays each stream through the real enrichment and an in-memory store,
+/// featurises every labelled event as it was at the time, fits with a fixed seed, and writes the
+/// model with metadata enough to trust it and to make it again.
+/// </summary>
+internal static class TrainingRun
+{
+    public const string ModelFile = "login-anomaly.zip";
+
+    public static async Task<AnomalyModelMetadata> RunAsync(TrainingRequest request, TextWriter output, CancellationToken cancellationToken)
+    {
+        var rows = await FeaturiseAsync(request, output, cancellationToken);
+        var context = AnomalyModel.CreateContext(request.Seed);
+        var model = ModelTrainer.Fit(context, rows, request.Kind, request.Seed);
+
+        Directory.CreateDirectory(request.OutputDirectory);
+        var modelPath = Path.Combine(request.OutputDirectory, ModelFile);
+        context.Model.Save(model, context.Data.LoadFromEnumerable(Array.Empty<LoginFeatures>()).Schema, modelPath);
+
+        var metadata = new AnomalyModelMetadata(
+            AnomalyModel.VersionOf(modelPath),
+            ModelTrainer.Describe(request.Kind),
+            request.Seed,
+            LoginFeatures.Names,
+            DataHash(request),
+            request.EventsFiles.Concat(request.LabelsFiles).Select(f => $"{Path.GetFileName(Path.GetDirectoryName(f))}/{Path.GetFileName(f)}").ToList(),
+            request.Command,
+            rows.Count,
+            rows.Count(r => r.Label),
+            InSampleMetrics(context, model, rows),
+            BenignBaseline.Of(rows),
+            "Microsoft.ML " + typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]);
+        await File.WriteAllBytesAsync(AnomalyModel.MetadataPathFor(modelPath), JsonSerializer.SerializeToUtf8Bytes(metadata, AnomalyJsonContext.Default.AnomalyModelMetadata), cancellationToken);
+        output.WriteLine($"Trained on {rows.Count} events ({metadata.AttackEvents} attacks); wrote {modelPath} ({metadata.Version}).");
+        return metadata;
+    }
+
+    private static async Task<List<TrainingRow>> FeaturiseAsync(TrainingRequest request, TextWriter output, CancellationToken cancellationToken)
+    {
+        var rows = new List<TrainingRow>();
+        using var environment = new ReplayEnvironment(request.GeoIpDirectory, modelPath: null);
+        foreach (var (events, labelsFile) in request.EventsFiles.Zip(request.LabelsFiles))
+        {
+            var labels = LabelFile.Read(labelsFile);
+            var unlabelled = 0;
+            await EventReplay.RunAsync(events, environment, step =>
+            {
+                if (labels.TryGetValue(step.Enriched.Event.EventId, out var label))
+                {
+                    rows.Add(new TrainingRow { Features = step.Features.Features, Label = label.Attack, Scenario = label.Scenario });
+                }
+                else
+                {
+                    unlabelled++;
+                }
+
+                return step.Rules;
+            }, cancellationToken);
+            if (unlabelled > 0)
+            {
+                output.WriteLine($"{events}: {unlabelled} events have no label in {labelsFile} and were left out.");
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>How well the model separates the data it was fitted on: a sanity check, not an evaluation (that is <c>loginguard evaluate</c> on other data).</summary>
+    private static Dictionary<string, double> InSampleMetrics(MLContext context, ITransformer model, List<TrainingRow> rows)
+    {
+        var predictions = context.Data.CreateEnumerable<LoginModelOutput>(model.Transform(context.Data.LoadFromEnumerable(rows)), reuseRowObject: false).ToList();
+        var scored = rows.Zip(predictions, (row, prediction) => (Kind: FeatureBaseline.KindOf(new LoginFeatures { Features = row.Features }), Scored: new Scored(prediction.Probability, row.Label))).ToList();
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var kind in scored.GroupBy(s => s.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            metrics[$"in-sample-auc:{kind.Key}"] = Math.Round(RocMetrics.Auc(kind.Select(k => k.Scored).ToList()), 4);
+        }
+
+        return metrics;
+    }
+
+    private static string DataHash(TrainingRequest request)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in request.EventsFiles.Concat(request.LabelsFiles))
+        {
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using System.Globalization;
+using LoginGuard.Scoring.Anomaly;
+using LoginGuard.Tools.Evaluation;
+
+namespace LoginGuard.Worker.Commands;
+
+/// <summary><c>loginguard evaluate --events FILE --labels FILE [--out DIR]</c>: the model against the rules alone and the Freeman et al. baseline.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var events = new Option<FileInfo[]>("--events") { Description = "JSON Lines of auth events; repeat to evaluate several streams.", Required = true };
+        var labels = new Option<FileInfo[]>("--labels") { Description = "eventId,attack,scenario for each --events file, in the same order.", Required = true };
+        var model = new Option<FileInfo>("--model") { Description = "The model to evaluate.", DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "login-anomaly.zip")) };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Where report.md and the ROC charts are written.", DefaultValueFactory = _ => new DirectoryInfo("evaluation") };
+        var geoip = TrainCommand.GeoIpOption();
+        events.AcceptExistingOnly();
+        labels.AcceptExistingOnly();
+        var command = new Command("evaluate", "Replay labelled auth events and compare the combined scorer with rules only and Freeman et al.") { events, labels, model, output, geoip };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(events)?.Length != result.GetValue(labels)?.Length)
+            {
+                result.AddError("--labels: give one labels file per --events file, in the same order.");
+            }
+        });
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var console = parseResult.InvocationConfiguration;
+            var streams = parseResult.GetRequiredValue(events).Zip(parseResult.GetRequiredValue(labels), (e, l) => (e.FullName, l.FullName)).ToList();
+            var directory = parseResult.GetRequiredValue(output).FullName;
+            try
+            {
+                var metrics = await EvaluationReport.WriteAsync(streams, parseResult.GetRequiredValue(geoip).FullName, parseResult.GetRequiredValue(model).FullName, directory, cancellationToken);
+                foreach (var row in metrics.Where(m => m.Stream == EvaluationSummary.AllStreams))
+                {
+                    var combined = row[Scorer.Combined];
+                    console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{row.Kind}: combined AUC {combined.Auc:0.0000}, TPR@1% {combined.TprAt1:0.000}, TPR@5% {combined.TprAt5:0.000} ({row.Attacks} attacks, {row.Legitimate} legitimate)"));
+                }
+
+                console.Output.WriteLine($"Wrote {Path.Combine(directory, EvaluationReport.ReportFile)} and the ROC charts.");
+                return 0;
+            }
+            catch (Exception e) when (e is FormatException or AnomalyModelLoadException or OptionsValidationException or IOException)
+            {
+                await console.Error.WriteLineAsync($"evaluate: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+}

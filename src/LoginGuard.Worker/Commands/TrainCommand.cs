@@ -1,0 +1,78 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+using LoginGuard.Scoring.Anomaly;
+using LoginGuard.Tools.Training;
+using LoginGuard.Worker.Hosting;
+
+namespace LoginGuard.Worker.Commands;
+
+/// <summary><c>loginguard train --events FILE --labels FILE [--seed 1] [--out models/]</c>: fits the model the <c>anomaly-model</c> rule scores with.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var events = new Option<FileInfo[]>("--events") { Description = "JSON Lines of auth events, replayed in order; repeat to train on several streams.", Required = true };
+        var labels = new Option<FileInfo[]>("--labels") { Description = "eventId,attack,scenario for each --events file, in the same order.", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Seed for every random choice in training.", DefaultValueFactory = _ => 1 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Where login-anomaly.zip and login-anomaly.json are written.", DefaultValueFactory = _ => new DirectoryInfo("models") };
+        var trainer = new Option<ModelKind>("--trainer") { Description = "LightGbm (supervised) or Pca (learns legitimate events only).", DefaultValueFactory = _ => ModelKind.LightGbm };
+        var geoip = GeoIpOption();
+        events.AcceptExistingOnly();
+        labels.AcceptExistingOnly();
+        var command = new Command("train", "Train the login anomaly model from replayed, labelled auth events.") { events, labels, seed, output, trainer, geoip };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(events)?.Length != result.GetValue(labels)?.Length)
+            {
+                result.AddError("--labels: give one labels file per --events file, in the same order.");
+            }
+        });
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var eventFiles = parseResult.GetRequiredValue(events);
+            var labelFiles = parseResult.GetRequiredValue(labels);
+            var kind = parseResult.GetValue(trainer);
+            var request = new TrainingRequest(
+                eventFiles.Select(f => f.FullName).ToList(),
+                labelFiles.Select(f => f.FullName).ToList(),
+                parseResult.GetValue(seed),
+                parseResult.GetRequiredValue(output).FullName,
+                kind,
+                parseResult.GetRequiredValue(geoip).FullName,
+                $"loginguard train {string.Join(" ", eventFiles.Zip(labelFiles, (e, l) => $"--events {Short(e)} --labels {Short(l)}"))} --seed {parseResult.GetValue(seed)} --trainer {kind}");
+            try
+            {
+                await TrainingRun.RunAsync(request, parseResult.InvocationConfiguration.Output, cancellationToken);
+                return 0;
+            }
+            catch (Exception e) when (e is FormatException or AnomalyModelLoadException or OptionsValidationException or IOException)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"train: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    /// <summary>The file with its folder's name (seed-101/events.jsonl): enough to tell streams apart without recording where they sat on one machine.</summary>
+    private static string Short(FileInfo file) => $"{file.Directory?.Name}/{file.Name}";
+
+    /// <summary>The geo databases a replay enriches with; the samples by default, as the embedded replay uses.</summary>
+    public static Option<DirectoryInfo> GeoIpOption()
+    {
+        var option = new Option<DirectoryInfo>("--geoip")
+        {
+            Description = "Directory holding sample-city.mmdb and sample-asn.mmdb.",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.GetDirectoryName(SampleData.Find("geoip/sample-city.mmdb")) ?? Path.Combine(SampleData.FolderName, "geoip")),
+        };
+        option.Validators.Add(result =>
+        {
+            var directory = result.GetValueOrDefault<DirectoryInfo>().FullName;
+            foreach (var file in new[] { "sample-city.mmdb", "sample-asn.mmdb" }.Where(f => !File.Exists(Path.Combine(directory, f))))
+            {
+                result.AddError($"--geoip: {file} not found in '{directory}'. Pass the directory holding the geo databases (data-samples/geoip).");
+            }
+        });
+        return option;
+    }
+}

@@ -1,0 +1,66 @@
+using LoginGuard.Core.Tests.Support;
+using LoginGuard.Ingestion;
+using LoginGuard.Scoring;
+using LoginGuard.Scoring.Anomaly;
+using LoginGuard.State;
+
+namespace LoginGuard.Core.Tests.Anomaly;
+
+public sealed class AnomalyModelRuleTests(TinyModel tiny) : IClassFixture<TinyModel>, IDisposable
+{
+    private static readonly DateTimeOffset Evening = Learners.Start.Date.AddHours(19).AddMinutes(5);
+    private readonly AnomalyModelStore store = new();
+
+    [Fact]
+    public void A_learner_with_too_few_sign_ins_is_scored_by_rules_only_and_the_decision_says_so()
+    {
+        var reason = Rule().Evaluate(Histories.SignInFrom(Histories.Tokyo, Evening), Histories.Snapshot(Histories.SettledInLyon() with { SuccessfulLogins = 2 }));
+
+        reason.Should().NotBeNull();
+        reason!.Rule.Should().Be("anomaly-model");
+        reason.Score.Should().Be(0);
+        reason.Detail.Should().Be("cold start: 2 sign-ins; scored by rules only");
+    }
+
+    [Fact]
+    public void A_failed_sign_in_is_scored_even_for_an_account_without_history()
+    {
+        var reason = Rule(reportAbove: 0).Evaluate(Learners.Event("anon", AuthEventType.LoginFailed, Learners.Laptop, Evening), Histories.Snapshot(LearnerHistory.Empty));
+
+        reason.Should().NotBeNull();
+        reason!.Detail.Should().NotStartWith("cold start");
+    }
+
+    [Fact]
+    public void A_sign_in_from_a_never_seen_country_scores_high_and_the_reason_names_it()
+    {
+        var reason = Rule(reasonFeatures: 8).Evaluate(Histories.SignInFrom(Histories.Tokyo, Evening), Histories.Snapshot(Histories.SettledInLyon()));
+
+        reason.Should().NotBeNull();
+        reason!.Score.Should().BeGreaterThan(0.5);
+        reason.Detail.Should().Contain("new-country 1 (usually 0)");
+        reason.Detail.Should().MatchRegex(@"km-from-usual-places 9,[0-9]{3} \(usually 0\)", "Tokyo is ≈ 9,700 km from Lyon, and log-scaled features are read back in km");
+    }
+
+    [Fact]
+    public void A_familiar_sign_in_scores_too_low_to_be_reported()
+    {
+        Rule(reportAbove: 0.5).Evaluate(Histories.SignInFrom(Learners.Lyon, Evening), Histories.Snapshot(Histories.SettledInLyon()))
+            .Should().BeNull();
+    }
+
+    [Fact]
+    public void The_model_rule_has_the_settings_every_rule_has()
+    {
+        var rule = Rule();
+
+        rule.Settings.Should().BeAssignableTo<RuleSettings>();
+        rule.Settings.Weight.Should().Be(0.8);
+        rule.Settings.Mode.Should().Be(RuleMode.Enforce);
+    }
+
+    public void Dispose() => store.Dispose();
+
+    private AnomalyModelRule Rule(double reportAbove = 0.01, int reasonFeatures = 3) =>
+        new(store, new StaticOptionsMonitor<AnomalyModelOptions>(new AnomalyModelOptions { Path = tiny.Path, ReportAbove = reportAbove, ReasonFeatures = reasonFeatures }));
+}

@@ -1,0 +1,107 @@
+using LoginGuard.Core.Tests.Support;
+using LoginGuard.Ingestion;
+using LoginGuard.Scoring.Anomaly;
+using LoginGuard.State;
+
+namespace LoginGuard.Core.Tests.Anomaly;
+
+public sealed class LoginFeatureExtractorTests
+{
+    private static readonly DateTimeOffset Evening = Learners.Start.Date.AddHours(19).AddMinutes(5);
+
+    [Fact]
+    public void A_login_from_a_never_seen_country_is_marked_novel()
+    {
+        var features = Extract(Histories.SignInFrom(Histories.Tokyo, Evening), Histories.SettledInLyon());
+
+        Value(features, "new-country").Should().Be(1);
+        Value(features, "new-city").Should().Be(1);
+        Value(features, "new-network").Should().Be(1);
+    }
+
+    [Fact]
+    public void A_login_from_home_on_the_usual_laptop_is_nothing_new()
+    {
+        var features = Extract(Histories.SignInFrom(Learners.Lyon, Evening), Histories.SettledInLyon());
+
+        foreach (var novelty in new[] { "new-device", "new-address", "new-network", "new-city", "new-country", "unlocated" })
+        {
+            Value(features, novelty).Should().Be(0, novelty);
+        }
+
+        Value(features, "km-from-usual-places-log").Should().Be(0);
+    }
+
+    [Fact]
+    public void A_login_from_another_city_of_a_known_country_is_a_new_city_but_not_a_new_country()
+    {
+        var features = Extract(Histories.SignInFrom(Histories.Paris, Evening), Histories.SettledInLyon());
+
+        Value(features, "new-city").Should().Be(1);
+        Value(features, "new-country").Should().Be(0);
+        Math.Exp(Value(features, "km-from-usual-places-log")).Should().BeInRange(350, 400, "Paris is ≈ 390 km from Lyon, less the two 20 km accuracy radii");
+    }
+
+    [Fact]
+    public void A_sign_in_in_tokyo_minutes_after_one_in_lyon_travels_faster_than_any_plane()
+    {
+        var history = Histories.SettledInLyon() with { LastSuccess = new LastSignIn(Evening.AddMinutes(-20), Learners.Lyon.Latitude, Learners.Lyon.Longitude, 20, "FR") };
+
+        var features = Extract(Histories.SignInFrom(Histories.Tokyo, Evening), history);
+
+        (Math.Exp(Value(features, "travel-kmh-log")) - 1).Should().BeGreaterThan(20_000);
+    }
+
+    [Fact]
+    public void A_sign_in_at_an_hour_the_learner_never_signs_in_deviates_from_their_rhythm()
+    {
+        var history = Histories.SettledInLyon();
+
+        Value(Extract(Histories.SignInFrom(Learners.Lyon, Evening), history), "hour-deviation").Should().BeLessThan(0.2f);
+        Value(Extract(Histories.SignInFrom(Learners.Lyon, Evening.AddHours(-12)), history), "hour-deviation").Should().BeApproximately(12, 0.2f);
+    }
+
+    [Fact]
+    public void Failures_from_one_address_against_many_learners_in_the_last_hour_are_counted_by_learner()
+    {
+        var spray = new SourceActivity([.. Enumerable.Range(0, 7).Select(i => new FailedAttempt(Evening.AddMinutes(-i), $"learner-{i % 5}", $"f-{i}"))]);
+        var stale = new FailedAttempt(Evening.AddHours(-3), "learner-9", "f-old");
+
+        var features = LoginFeatureExtractor.Extract(
+            Learners.Event("ana", AuthEventType.LoginFailed, Learners.Laptop, Evening),
+            Histories.Snapshot(Histories.SettledInLyon(), spray with { Failures = [.. spray.Failures, stale] }));
+
+        Value(features, "address-failures-1h-log").Should().BeApproximately((float)Math.Log(1 + 7), 1e-5f);
+        Value(features, "address-failing-learners-1h-log").Should().BeApproximately((float)Math.Log(1 + 5), 1e-5f);
+        Value(features, "failed-login").Should().Be(1);
+    }
+
+    [Fact]
+    public void A_device_first_seen_minutes_ago_is_young_and_recently_risky()
+    {
+        var history = Histories.SettledInLyon() with
+        {
+            Devices = [new KnownValue(Learners.Phone.Id, Evening.AddMinutes(-3), Evening.AddMinutes(-3), 1)],
+            LastRiskyLoginAt = Evening.AddMinutes(-3),
+        };
+
+        var features = Extract(Learners.From(Learners.Event("ana", AuthEventType.PasswordChanged, Learners.Phone, Evening), Learners.Lyon, "address-81.57.10.20"), history);
+
+        Value(features, "account-change").Should().Be(1);
+        Value(features, "new-device").Should().Be(0);
+        Value(features, "device-age-hours-log").Should().BeLessThan(0.1f);
+        Value(features, "hours-since-risky-sign-in-log").Should().BeLessThan(0.1f);
+    }
+
+    [Fact]
+    public void Every_named_feature_has_exactly_one_value()
+    {
+        LoginFeatures.Names.Should().HaveCount(LoginFeatures.Count).And.OnlyHaveUniqueItems();
+        Extract(Histories.SignInFrom(Learners.Lyon, Evening), LearnerHistory.Empty).Features.Should().HaveCount(LoginFeatures.Count);
+    }
+
+    private static LoginFeatures Extract(LoginGuard.Enrichment.EnrichedEvent enriched, LearnerHistory history) =>
+        LoginFeatureExtractor.Extract(enriched, Histories.Snapshot(history));
+
+    private static float Value(LoginFeatures features, string name) => features.Features[LoginFeatures.Names.ToList().IndexOf(name)];
+}

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Text.Json;
+using LoginGuard.Tools.Generation;
+using LoginGuard.Tools.Generation.Geo;
+using LoginGuard.Tools.Generation.Stream;
+using LoginGuard.Worker.Commands;
+
+namespace LoginGuard.IntegrationTests.Detection;
+
+/// <summary>
+/// The whole model lifecycle through the commands a security team runs, on small generated streams:
+/// train on one seed, evaluate on two others, and read what was written.
+/// </summary>
+public sealed class TrainAndEvaluateTests : IDisposable
+{
+    private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("loginguard-detection-");
+
+    [Fact]
+    public async Task A_team_trains_on_its_own_history_and_evaluates_on_streams_the_model_never_saw()
+    {
+        var geo = Path.Combine(RepositoryRoot(), "data-samples", "geoip");
+        var training = Generate(seed: 11, geo);
+        var models = Path.Combine(work.FullName, "models");
+
+        (await Run(TrainCommand.Create(), "--events", training.Events, "--labels", training.Labels, "--seed", "1", "--out", models, "--geoip", geo)).Should().Be(0);
+
+        using var metadata = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(models, "login-anomaly.json")));
+        metadata.RootElement.GetProperty("seed").GetInt32().Should().Be(1);
+        metadata.RootElement.GetProperty("features").GetArrayLength().Should().Be(28);
+        metadata.RootElement.GetProperty("dataSha256").GetString().Should().HaveLength(64);
+        metadata.RootElement.GetProperty("version").GetString().Should().StartWith("m-");
+
+        var first = Generate(seed: 12, geo);
+        var second = Generate(seed: 13, geo);
+        var report = Path.Combine(work.FullName, "report");
+        (await Run(EvaluateCommand.Create(),
+            "--events", first.Events, "--labels", first.Labels, "--events", second.Events, "--labels", second.Labels,
+            "--model", Path.Combine(models, "login-anomaly.zip"), "--out", report, "--geoip", geo)).Should().Be(0);
+
+        var markdown = await File.ReadAllTextAsync(Path.Combine(report, "report.md"));
+        markdown.Should().Contain("## successful-login").And.Contain("## failed-login").And.Contain("## account-change")
+            .And.Contain("| all |").And.Contain("Freeman et al.").And.Contain("rules only").And.Contain("credential-stuffing");
+        foreach (var kind in new[] { "successful-login", "failed-login", "account-change" })
+        {
+            new FileInfo(Path.Combine(report, $"roc-{kind}.png")).Length.Should().BeGreaterThan(10_000);
+        }
+    }
+
+    [Fact]
+    public async Task Evaluating_with_a_missing_model_fails_with_the_setting_named()
+    {
+        var geo = Path.Combine(RepositoryRoot(), "data-samples", "geoip");
+        var stream = Generate(seed: 14, geo);
+        var error = new StringWriter();
+
+        var exit = await EvaluateCommand.Create().Parse(["--events", stream.Events, "--labels", stream.Labels, "--model", Path.Combine(work.FullName, "none.zip"), "--geoip", geo])
+            .InvokeAsync(new InvocationConfiguration { Error = error, Output = TextWriter.Null });
+
+        exit.Should().Be(1);
+        error.ToString().Should().Contain("Scoring:Model:Path").And.Contain("none.zip").And.NotContain("   at ", "a security engineer reads a message, not a stack trace");
+    }
+
+    public void Dispose() => work.Delete(recursive: true);
+
+    private static Task<int> Run(Command command, params string[] args) =>
+        command.Parse(args).InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = TextWriter.Null });
+
+    private (string Events, string Labels) Generate(int seed, string geo)
+    {
+        var directory = Path.Combine(work.FullName, $"seed-{seed}");
+        SampleFiles.Write(LoginEventGenerator.Generate(new GenerationSettings(40, 20, seed, new DateOnly(2026, 10, 1)), GeoCatalogue.Load(geo)), directory);
+        return (Path.Combine(directory, SampleFiles.EventsFile), Path.Combine(directory, SampleFiles.LabelsFile));
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LoginGuard.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("LoginGuard.sln not found above the test binaries.");
+    }
+}
