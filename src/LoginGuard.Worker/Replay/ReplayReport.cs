@@ -50,7 +50,7 @@ internal static class ReplayReport
 
         foreach (var (key, count) in counts)
         {
-            output.WriteLine($"  {key,-28}{count,8:N0}");
+            output.WriteLine($"  {key,-34}{count,8:N0}");
         }
     }
 }
