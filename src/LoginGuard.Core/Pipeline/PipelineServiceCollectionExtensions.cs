@@ -1,9 +1,25 @@
+using LoginGuard.Alerts;
+using LoginGuard.Enrichment;
+using LoginGuard.Scoring;
+using LoginGuard.Scoring.Anomaly;
+using LoginGuard.State;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginGuard.Pipeline;
 
 internal static class PipelineServiceCollectionExtensions
 {
+    /// <summary>Every stage, in the order an event meets them: the worker, the replay and the tests build the same pipeline.</summary>
+    public static IServiceCollection AddLoginGuard(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddEnrichment(configuration)
+            .AddState(configuration)
+            .AddScoring(configuration)
+            .AddAnomalyModel(configuration)
+            .AddAlerts()
+            .AddPipeline();
+
     public static IServiceCollection AddPipeline(this IServiceCollection services) =>
         services.AddSingleton<LoginPipeline>();
 }

@@ -1,9 +1,5 @@
-using LoginGuard.Alerts;
-using LoginGuard.Enrichment;
 using LoginGuard.Pipeline;
-using LoginGuard.Scoring;
 using LoginGuard.Scoring.Anomaly;
-using LoginGuard.State;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace LoginGuard.Worker.Hosting;
@@ -29,13 +25,7 @@ internal static class LoginGuardHost
         RulesFile.Add(builder.Configuration, rulesFile);
         builder.Configuration.AddInMemoryCollection(overrides);
 
-        builder.Services
-            .AddEnrichment(builder.Configuration)
-            .AddState(builder.Configuration)
-            .AddScoring(builder.Configuration)
-            .AddAnomalyModel(builder.Configuration)
-            .AddAlerts()
-            .AddPipeline();
+        builder.Services.AddLoginGuard(builder.Configuration);
         return builder;
     }
 

@@ -30,11 +30,7 @@ internal sealed class PipelineHarness : IDisposable
         services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddEnrichment(configuration)
-            .AddState(configuration)
-            .AddScoring(configuration)
-            .AddAlerts()
-            .AddPipeline()
+            .AddLoginGuard(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         Pipeline = services.GetRequiredService<LoginPipeline>();
     }

@@ -57,11 +57,7 @@ internal sealed class AlertWorker : IAsyncDisposable
         var worker = new AlertWorker(new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddEnrichment(configuration)
-            .AddState(configuration)
-            .AddScoring(configuration)
-            .AddAlerts()
-            .AddPipeline()
+            .AddLoginGuard(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
         foreach (var hosted in worker.services.GetServices<IHostedService>())
         {
