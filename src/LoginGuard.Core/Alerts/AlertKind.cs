@@ -11,18 +11,15 @@ internal enum AlertKind
 
 internal static class AlertKinds
 {
-    private static readonly Dictionary<AlertKind, string> WireNames = new()
+    private static readonly WireNames<AlertKind> Names = new(new Dictionary<string, AlertKind>
     {
-        [AlertKind.NewDevice] = "new-device",
-        [AlertKind.PasswordChanged] = "password-changed",
-        [AlertKind.MfaDisabled] = "mfa-disabled",
-        [AlertKind.EmailChanged] = "email-changed",
-    };
+        ["new-device"] = AlertKind.NewDevice,
+        ["password-changed"] = AlertKind.PasswordChanged,
+        ["mfa-disabled"] = AlertKind.MfaDisabled,
+        ["email-changed"] = AlertKind.EmailChanged,
+    });
 
-    private static readonly Dictionary<string, AlertKind> ByWireName =
-        WireNames.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
+    public static string ToWireName(this AlertKind kind) => Names.NameOf(kind);
 
-    public static string ToWireName(this AlertKind kind) => WireNames[kind];
-
-    public static AlertKind FromWireName(string name) => ByWireName[name];
+    public static AlertKind FromWireName(string name) => Names.Parse(name);
 }

@@ -15,7 +15,7 @@ internal enum AuthEventType
 
 internal static class AuthEventTypes
 {
-    private static readonly Dictionary<string, AuthEventType> ByWireName = new(StringComparer.Ordinal)
+    private static readonly WireNames<AuthEventType> Names = new(new Dictionary<string, AuthEventType>
     {
         ["login.succeeded"] = AuthEventType.LoginSucceeded,
         ["login.failed"] = AuthEventType.LoginFailed,
@@ -25,17 +25,13 @@ internal static class AuthEventTypes
         ["mfa.disabled"] = AuthEventType.MfaDisabled,
         ["email.changed"] = AuthEventType.EmailChanged,
         ["account.deleted"] = AuthEventType.AccountDeleted,
-    };
+    });
 
-    private static readonly Dictionary<AuthEventType, string> WireNames =
-        ByWireName.ToDictionary(pair => pair.Value, pair => pair.Key);
+    public static IEnumerable<string> AllWireNames => Names.All;
 
-    public static IEnumerable<string> AllWireNames => ByWireName.Keys;
+    public static bool TryParse(string wireName, out AuthEventType type) => Names.TryParse(wireName, out type);
 
-    public static bool TryParse(string wireName, out AuthEventType type) => ByWireName.TryGetValue(wireName, out type);
+    public static string ToWireName(this AuthEventType type) => Names.NameOf(type);
 
-    public static string ToWireName(this AuthEventType type) => WireNames[type];
-
-    public static AuthEventType FromWireName(string wireName) =>
-        TryParse(wireName, out var type) ? type : throw new ArgumentOutOfRangeException(nameof(wireName), wireName, "not an event type");
+    public static AuthEventType FromWireName(string wireName) => Names.Parse(wireName);
 }

@@ -11,20 +11,17 @@ internal enum FailureReason
 
 internal static class FailureReasons
 {
-    private static readonly Dictionary<string, FailureReason> ByWireName = new(StringComparer.Ordinal)
+    private static readonly WireNames<FailureReason> Names = new(new Dictionary<string, FailureReason>
     {
         ["bad_password"] = FailureReason.BadPassword,
         ["unknown_user"] = FailureReason.UnknownUser,
         ["mfa_failed"] = FailureReason.MfaFailed,
         ["locked"] = FailureReason.Locked,
-    };
+    });
 
-    private static readonly Dictionary<FailureReason, string> WireNames =
-        ByWireName.ToDictionary(pair => pair.Value, pair => pair.Key);
+    public static IEnumerable<string> AllWireNames => Names.All;
 
-    public static IEnumerable<string> AllWireNames => ByWireName.Keys;
+    public static bool TryParse(string wireName, out FailureReason reason) => Names.TryParse(wireName, out reason);
 
-    public static bool TryParse(string wireName, out FailureReason reason) => ByWireName.TryGetValue(wireName, out reason);
-
-    public static string ToWireName(this FailureReason reason) => WireNames[reason];
+    public static string ToWireName(this FailureReason reason) => Names.NameOf(reason);
 }

@@ -10,21 +10,15 @@ internal enum RiskLevel
 
 internal static class RiskLevels
 {
-    public static string ToWireName(this RiskLevel level) => level switch
+    private static readonly WireNames<RiskLevel> Names = new(new Dictionary<string, RiskLevel>
     {
-        RiskLevel.None => "none",
-        RiskLevel.Low => "low",
-        RiskLevel.Medium => "medium",
-        RiskLevel.High => "high",
-        _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
-    };
+        ["none"] = RiskLevel.None,
+        ["low"] = RiskLevel.Low,
+        ["medium"] = RiskLevel.Medium,
+        ["high"] = RiskLevel.High,
+    });
 
-    public static RiskLevel FromWireName(string name) => name switch
-    {
-        "none" => RiskLevel.None,
-        "low" => RiskLevel.Low,
-        "medium" => RiskLevel.Medium,
-        "high" => RiskLevel.High,
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a risk level"),
-    };
+    public static string ToWireName(this RiskLevel level) => Names.NameOf(level);
+
+    public static RiskLevel FromWireName(string name) => Names.Parse(name);
 }
