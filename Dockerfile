@@ -12,6 +12,10 @@ RUN dotnet publish src/LoginGuard.Worker/LoginGuard.Worker.csproj -c Release --n
 
 # Runtime stage: the ASP.NET Core runtime (the worker hosts its HTTP API), as the image's non-root user.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# LightGBM (the anomaly model) is built with OpenMP and needs its runtime, which the base image lacks.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libgomp1 \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 COPY data-samples/ ./data-samples/
