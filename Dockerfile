@@ -10,7 +10,7 @@ RUN dotnet restore src/LoginGuard.Worker/LoginGuard.Worker.csproj
 COPY src/ src/
 RUN dotnet publish src/LoginGuard.Worker/LoginGuard.Worker.csproj -c Release --no-restore -o /app
 
-# Runtime stage: the ASP.NET Core runtime (the worker hosts its HTTP API), as the image's non-root user.
+# Runtime stage: the ASP.NET Core runtime the worker is built on, run as the image's non-root user.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # LightGBM (the anomaly model) is built with OpenMP and needs its runtime, which the base image lacks.
 RUN apt-get update \
