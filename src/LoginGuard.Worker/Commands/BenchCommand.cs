@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LoginGuard.Worker.Bench;
 
 namespace LoginGuard.Worker.Commands;
 
@@ -9,7 +10,34 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Measure what LoginGuard costs to run.");
         command.Subcommands.Add(CreateRedisMemory());
+        command.Subcommands.Add(CreatePipeline());
         return command;
+    }
+
+    private static Command CreatePipeline()
+    {
+        var events = AtLeast(new Option<int>("--events") { Description = "Events produced at full speed for the end-to-end rate.", DefaultValueFactory = _ => 100_000 }, 1);
+        var learners = AtLeast(new Option<int>("--learners") { Description = "Learners the generated events belong to.", DefaultValueFactory = _ => 10_000 }, 1);
+        var rate = AtLeast(new Option<int>("--rate") { Description = "Offered load, events/s, for the latency percentiles.", DefaultValueFactory = _ => 10_000 }, 1);
+        var command = new Command("pipeline", "Run the worker against an in-process Kafka mock cluster and a local redis-server; report throughput, latency, memory and the ceilings.")
+        {
+            events, learners, rate,
+        };
+        command.SetAction((parseResult, cancellationToken) => BenchPipeline.RunAsync(
+            parseResult.GetValue(events), parseResult.GetValue(learners), parseResult.GetValue(rate), parseResult.InvocationConfiguration.Output, cancellationToken));
+        return command;
+    }
+
+    private static Option<int> AtLeast(Option<int> option, int minimum)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < minimum)
+            {
+                result.AddError($"{option.Name} must be at least {minimum}.");
+            }
+        });
+        return option;
     }
 
     private static Command CreateRedisMemory()

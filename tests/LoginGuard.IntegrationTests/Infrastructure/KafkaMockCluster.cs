@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Confluent.Kafka;
+using LoginGuard.Worker.Bench;
 
 namespace LoginGuard.IntegrationTests.Infrastructure;
 

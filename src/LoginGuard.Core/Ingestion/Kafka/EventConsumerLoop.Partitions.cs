@@ -61,7 +61,7 @@ internal sealed partial class EventConsumerLoop
                     consumer.Resume([partition]);
                 }
 
-                lease.Parked = null;
+                lease.Backlog.Clear();
                 released.Add(lease);
             }
         }
@@ -105,27 +105,15 @@ internal sealed partial class EventConsumerLoop
     }
 
     /// <summary>
-    /// Pausing stops fetching and drops what was prefetched; the seek back makes the fetch position explicit
-    /// (the offset after the last message taken), so nothing is skipped when the partition resumes.
+    /// Pausing stops fetching; librdkafka resumes from the offset after the last message it handed over, and
+    /// every message handed over is kept (dispatched or in the backlog), so no seek is needed and what was
+    /// already fetched is not fetched again.
     /// </summary>
     private void Pause(IConsumer<byte[]?, byte[]?> consumer, PartitionLease lease)
     {
         consumer.Pause([lease.Partition]);
         lease.Paused = true;
         lease.PausedForOutage = lease.IsStuck;
-        if (lease.NextOffset is { } next)
-        {
-            try
-            {
-                consumer.Seek(new TopicPartitionOffset(lease.Partition, next));
-            }
-            catch (KafkaException e)
-            {
-                // The pause alone already rewinds to the same offset; the seek only makes it explicit.
-                fault.Observe(e.Error);
-            }
-        }
-
         if (lease.PausedForOutage)
         {
             KafkaLog.PausedForOutage(logger, lease.Partition.Topic, lease.Partition.Partition.Value, lease.NextOffset);

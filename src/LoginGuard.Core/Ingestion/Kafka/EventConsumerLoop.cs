@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace LoginGuard.Ingestion.Kafka;
 
 /// <summary>
-/// The poll loop. One thread owns the consumer: it polls, hands each message to the lane of its key, and
-/// every few milliseconds stores the offsets the lanes have finished contiguously, pauses partitions whose
-/// lane is full or whose events keep failing, and resumes them. Effects happen in the lanes; the consumer
+/// The poll loop. One thread owns the consumer: it polls, hands each message to the lane of its key (or
+/// keeps it in its partition's backlog while that lane is full), and every few milliseconds stores the
+/// offsets the lanes have finished contiguously, pauses partitions whose backlog is long or whose events
+/// keep failing, and resumes them. Effects happen in the lanes; the consumer
 /// is only ever touched here, including in the rebalance callbacks that run inside <c>Consume</c>.
 /// </summary>
 internal sealed partial class EventConsumerLoop(
@@ -92,31 +93,35 @@ internal sealed partial class EventConsumerLoop(
 
     private void Accept(IConsumer<byte[]?, byte[]?> consumer, ConsumeResult<byte[]?, byte[]?> result)
     {
-        // A paused partition was sought back to its next offset; this message comes again after the resume.
-        if (!leases.TryGetValue(result.TopicPartition, out var lease) || lease.Paused)
+        if (!leases.TryGetValue(result.TopicPartition, out var lease))
         {
             return;
         }
 
         lease.NextOffset = result.Offset.Value + 1;
-        if (!TryDispatch(lease, result))
+        lease.Backlog.Enqueue(result);
+        DispatchBacklog(lease);
+        if (!lease.Paused && lease.Backlog.Count >= settings.LaneCapacity)
         {
-            lease.Parked = result;
             Pause(consumer, lease);
         }
     }
 
-    private bool TryDispatch(PartitionLease lease, ConsumeResult<byte[]?, byte[]?> result)
+    /// <summary>Hands waiting messages to their lanes in partition order, up to the first whose lane is full.</summary>
+    private void DispatchBacklog(PartitionLease lease)
     {
-        var lane = lanes.LaneFor(result.Message.Key, result.Partition.Value);
-        if (lanes.IsFull(lane))
+        while (lease.Backlog.TryPeek(out var next))
         {
-            return false;
-        }
+            var lane = lanes.LaneFor(next.Message.Key, next.Partition.Value);
+            if (lanes.IsFull(lane))
+            {
+                return;
+            }
 
-        var offset = result.Offset.Value;
-        lanes.Dispatch(lane, new ConsumedEvent(lease, lease.Progress.Track(offset), offset, result.Message.Key, result.Message.Value));
-        return true;
+            lease.Backlog.Dequeue();
+            var offset = next.Offset.Value;
+            lanes.Dispatch(lane, new ConsumedEvent(lease, lease.Progress.Track(offset), offset, next.Message.Key, next.Message.Value));
+        }
     }
 
     private void Housekeep(IConsumer<byte[]?, byte[]?> consumer)
@@ -124,14 +129,11 @@ internal sealed partial class EventConsumerLoop(
         foreach (var lease in leases.Values)
         {
             StoreFinished(consumer, lease);
-            if (lease.Parked is { } parked
-                && lanes.HasRoom(lanes.LaneFor(parked.Message.Key, parked.Partition.Value))
-                && TryDispatch(lease, parked))
-            {
-                lease.Parked = null;
-            }
+            DispatchBacklog(lease);
 
-            var blocked = lease.IsStuck || lease.Parked is not null;
+            // Resumed only once the backlog is half gone, so a partition does not flap at the limit.
+            var backlogged = lease.Backlog.Count >= (lease.Paused ? settings.LaneCapacity / 2 : settings.LaneCapacity);
+            var blocked = lease.IsStuck || backlogged;
             if (blocked && !lease.Paused)
             {
                 Pause(consumer, lease);
@@ -147,7 +149,7 @@ internal sealed partial class EventConsumerLoop(
     {
         foreach (var lease in leases.Values)
         {
-            lease.Parked = null;
+            lease.Backlog.Clear();
         }
 
         _ = lanes.CompleteAsync();

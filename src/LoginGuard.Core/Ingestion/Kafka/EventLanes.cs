@@ -56,9 +56,6 @@ internal sealed class EventLanes
         }
     }
 
-    /// <summary>Room enough to take a parked message without filling up again at once.</summary>
-    public bool HasRoom(int lane) => channels[lane].Reader.Count <= capacity / 2;
-
     /// <summary>Lets every lane finish what it holds; the returned task ends when all have.</summary>
     public Task CompleteAsync()
     {

@@ -33,7 +33,10 @@ internal sealed class KafkaOptions
     /// </summary>
     public int Lanes { get; set; } = 32;
 
-    /// <summary>Events waiting per lane; a full lane pauses the partition that fills it.</summary>
+    /// <summary>
+    /// Events waiting per lane, and per partition for a full lane; a partition with that many waiting is
+    /// paused until half of them are dispatched.
+    /// </summary>
     public int LaneCapacity { get; set; } = 512;
 
     /// <summary>First wait before processing an event again after Redis or the outbox failed; doubles up to <see cref="RetryMaxDelay"/>.</summary>

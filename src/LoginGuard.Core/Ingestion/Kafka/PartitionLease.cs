@@ -35,10 +35,15 @@ internal sealed class PartitionLease
     /// <summary>Whether the pause was for failing events (worth a log line on resume) rather than a full lane.</summary>
     public bool PausedForOutage { get; set; }
 
-    /// <summary>A message consumed while its lane was full; dispatched first once the lane has room.</summary>
-    public ConsumeResult<byte[]?, byte[]?>? Parked { get; set; }
+    /// <summary>
+    /// Messages consumed but not yet dispatched, in partition order: the first waits for its lane to have
+    /// room, the rest wait behind it so no learner's events overtake each other. Never dropped while the
+    /// partition is ours, so librdkafka's position (after the last message it handed over) is always safe
+    /// to resume from.
+    /// </summary>
+    public Queue<ConsumeResult<byte[]?, byte[]?>> Backlog { get; } = new();
 
-    /// <summary>The offset after the last event consumed from this partition, where a seek back goes.</summary>
+    /// <summary>The offset after the last message consumed from this partition, for the logs.</summary>
     public long? NextOffset { get; set; }
 
     public void MarkStuck() => Interlocked.Increment(ref stuck);

@@ -2,11 +2,11 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using Confluent.Kafka;
 
-namespace LoginGuard.IntegrationTests.Infrastructure;
+namespace LoginGuard.Worker.Bench;
 
 /// <summary>
 /// librdkafka's mock-cluster API, bound to the very library Confluent.Kafka loaded (its fallback build, the
-/// one that exports rd_kafka_mock_*), so the handles it hands out are valid here.
+/// one that exports rd_kafka_mock_*), so the handles it hands out are valid here. Used by `bench pipeline` and the Kafka tests.
 /// </summary>
 internal static class MockClusterNative
 {
