@@ -74,13 +74,9 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
     }
 
     [Fact]
-    public async Task A_broker_outage_and_failing_commits_and_produces_lose_and_double_nothing()
+    public async Task A_broker_outage_and_failing_commits_lose_and_double_nothing()
     {
-        var topics = KafkaTopics.Create(cluster);
-        var messages = SampleMessage.FromSample(2000);
-        var owed = await Owed.ByReplayAsync(messages);
-        TopicClient.Publish(cluster, topics.Events, messages);
-        var store = new ControllableBehaviorStore { Latency = TimeSpan.FromMilliseconds(1) };
+        var (topics, owed, store) = await PublishSampleAsync(2000);
 
         await using var worker = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: new Dictionary<string, string?> { ["Kafka:Lanes"] = "4" });
         await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count >= 300, Patience, settle: TimeSpan.Zero);
@@ -88,14 +84,40 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         cluster.SetBrokerUp(2);
         cluster.FailNextRequests(KafkaMockCluster.ApiKey.OffsetCommit, ErrorCode.RequestTimedOut, ErrorCode.GroupCoordinatorNotAvailable, ErrorCode.NotCoordinatorForGroup);
-        cluster.FailNextRequests(KafkaMockCluster.ApiKey.Produce, ErrorCode.NotEnoughReplicas, ErrorCode.RequestTimedOut, ErrorCode.NotLeaderForPartition);
-        var decisions = Owed.Decode(await TopicClient.ReadAsync(
-            cluster, topics.Decisions, topics.Partitions, read => Owed.Decode(read).Select(d => d.EventId).ToHashSet().IsSupersetOf(owed.DecidedEvents), Patience));
+        var decisions = await ReadEveryDecisionAsync(topics, owed);
         await worker.StopAsync();
 
         AssertEffectsOnce(store, owed, decisions);
         worker.Failure.Should().BeNull();
     }
+
+    [Fact]
+    public async Task Failing_produce_requests_lose_and_double_nothing()
+    {
+        var (topics, owed, store) = await PublishSampleAsync(2000);
+
+        await using var worker = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: new Dictionary<string, string?> { ["Kafka:Lanes"] = "4" });
+        await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count >= 300, Patience, settle: TimeSpan.Zero);
+        cluster.FailNextRequests(KafkaMockCluster.ApiKey.Produce, ErrorCode.NotEnoughReplicas, ErrorCode.RequestTimedOut, ErrorCode.NotLeaderForPartition);
+        var decisions = await ReadEveryDecisionAsync(topics, owed);
+        await worker.StopAsync();
+
+        AssertEffectsOnce(store, owed, decisions);
+        worker.Failure.Should().BeNull();
+    }
+
+    private async Task<(KafkaTopics Topics, Owed Owed, ControllableBehaviorStore Store)> PublishSampleAsync(int count)
+    {
+        var topics = KafkaTopics.Create(cluster);
+        var messages = SampleMessage.FromSample(count);
+        var owed = await Owed.ByReplayAsync(messages);
+        TopicClient.Publish(cluster, topics.Events, messages);
+        return (topics, owed, new ControllableBehaviorStore { Latency = TimeSpan.FromMilliseconds(1) });
+    }
+
+    private async Task<List<Decision>> ReadEveryDecisionAsync(KafkaTopics topics, Owed owed) =>
+        Owed.Decode(await TopicClient.ReadAsync(
+            cluster, topics.Decisions, topics.Partitions, read => Owed.Decode(read).Select(d => d.EventId).ToHashSet().IsSupersetOf(owed.DecidedEvents), Patience));
 
     [Fact]
     public async Task Two_workers_in_one_group_split_the_partitions_and_together_decide_every_event_once()
