@@ -98,7 +98,7 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
 
         await using var worker = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: new Dictionary<string, string?> { ["Kafka:Lanes"] = "4" });
         await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count >= 300, Patience, settle: TimeSpan.Zero);
-        cluster.FailNextRequests(KafkaMockCluster.ApiKey.Produce, ErrorCode.NotEnoughReplicas, ErrorCode.RequestTimedOut, ErrorCode.NotLeaderForPartition);
+        cluster.FailNextRequests(KafkaMockCluster.ApiKey.Produce, ErrorCode.NotEnoughReplicas, ErrorCode.NotLeaderForPartition);
         var decisions = await ReadEveryDecisionAsync(topics, owed);
         await worker.StopAsync();
 
