@@ -1,10 +1,4 @@
-using LoginGuard.Alerts;
-using LoginGuard.Core.Tests.Support;
-using LoginGuard.Enrichment;
 using LoginGuard.Pipeline;
-using LoginGuard.Privacy;
-using LoginGuard.Scoring;
-using LoginGuard.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using MimeKit;

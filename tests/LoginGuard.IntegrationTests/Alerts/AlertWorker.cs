@@ -1,9 +1,6 @@
 using System.Text;
 using LoginGuard.Alerts;
-using LoginGuard.Enrichment;
 using LoginGuard.Pipeline;
-using LoginGuard.Scoring;
-using LoginGuard.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
