@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Confluent.Kafka;
 using LoginGuard.Worker.Bench;
 
@@ -10,49 +9,33 @@ namespace LoginGuard.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class KafkaMockCluster : IDisposable
 {
-    public const int Brokers = 3;
-    private readonly IProducer<byte[], byte[]> host;
-    private readonly IntPtr cluster;
+    public const int Brokers = BenchCluster.Brokers;
+    private readonly BenchCluster mock = new();
 
-    public KafkaMockCluster()
-    {
-        var config = new ProducerConfig();
-        config.Set("test.mock.num.brokers", Brokers.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        host = new ProducerBuilder<byte[], byte[]>(config).SetLogHandler((_, _) => { }).Build();
-        cluster = MockClusterNative.rd_kafka_handle_mock_cluster(MockClusterNative.NativeHandle(host));
-        if (cluster == IntPtr.Zero)
-        {
-            throw new InvalidOperationException("librdkafka did not create a mock cluster.");
-        }
+    private IntPtr Native => mock.Handle;
 
-        BootstrapServers = Marshal.PtrToStringUTF8(MockClusterNative.rd_kafka_mock_cluster_bootstraps(cluster))!;
-
-        // Groups form at once instead of waiting 3 s for more members.
-        MockClusterNative.rd_kafka_mock_group_initial_rebalance_delay_ms(cluster, 0);
-    }
-
-    public string BootstrapServers { get; }
+    public string BootstrapServers => mock.BootstrapServers;
 
     /// <summary>A topic with a fresh name, so no test sees another's messages.</summary>
     public string CreateTopic(string prefix, int partitions)
     {
         var name = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
-        Check(MockClusterNative.rd_kafka_mock_topic_create(cluster, System.Text.Encoding.UTF8.GetBytes(name + "\0"), partitions, Brokers), $"create topic {name}");
+        mock.CreateTopicWithPartitions(name, partitions);
         return name;
     }
 
-    public void SetBrokerDown(int brokerId) => Check(MockClusterNative.rd_kafka_mock_broker_set_down(cluster, brokerId), $"take broker {brokerId} down");
+    public void SetBrokerDown(int brokerId) => Check(MockClusterNative.rd_kafka_mock_broker_set_down(Native, brokerId), $"take broker {brokerId} down");
 
-    public void SetBrokerUp(int brokerId) => Check(MockClusterNative.rd_kafka_mock_broker_set_up(cluster, brokerId), $"bring broker {brokerId} up");
+    public void SetBrokerUp(int brokerId) => Check(MockClusterNative.rd_kafka_mock_broker_set_up(Native, brokerId), $"bring broker {brokerId} up");
 
     public void SetRoundTrip(int brokerId, TimeSpan rtt) =>
-        Check(MockClusterNative.rd_kafka_mock_broker_set_rtt(cluster, brokerId, (int)rtt.TotalMilliseconds), $"delay broker {brokerId}");
+        Check(MockClusterNative.rd_kafka_mock_broker_set_rtt(Native, brokerId, (int)rtt.TotalMilliseconds), $"delay broker {brokerId}");
 
     /// <summary>The next requests of this API (to any broker) fail with these errors, one each, in order.</summary>
     public void FailNextRequests(ApiKey api, params ErrorCode[] errors) =>
-        MockClusterNative.rd_kafka_mock_push_request_errors_array(cluster, (short)api, (nuint)errors.Length, errors);
+        MockClusterNative.rd_kafka_mock_push_request_errors_array(Native, (short)api, (nuint)errors.Length, errors);
 
-    public void Dispose() => host.Dispose();
+    public void Dispose() => mock.Dispose();
 
     private static void Check(ErrorCode error, string what)
     {
