@@ -1,3 +1,4 @@
+using System.Text;
 using StackExchange.Redis;
 
 namespace LoginGuard.State;
@@ -59,22 +60,41 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
 
     public async Task<SourceActivity> ReadAsync(RedisKey key)
     {
-        var entries = await redis.GetDatabase().SortedSetRangeByRankWithScoresAsync(key, 0, -1, Order.Descending);
+        var entries = await redis.GetDatabase().SortedSetRangeByRankWithScoresAsync(key, 0, -1, Order.Ascending);
         if (entries.Length == 0)
         {
             return SourceActivity.Empty;
         }
 
+        // Redis orders by time, then by member, which begins with the eventId: reversing the runs of equal
+        // times gives the order Failures.Add keeps (newest first, ascending eventIds among ties) without a sort.
         var failures = new List<FailedAttempt>(entries.Length);
-        foreach (var entry in entries)
+        for (var end = entries.Length; end > 0;)
         {
-            var member = (string)entry.Element!;
-            var split = member.IndexOf(Separator, StringComparison.Ordinal);
-            failures.Add(new FailedAttempt(DateTimeOffset.UnixEpoch.AddTicks((long)entry.Score * TimeSpan.TicksPerMicrosecond), member[(split + 1)..], member[..split]));
+            var start = end - 1;
+            while (start > 0 && entries[start - 1].Score == entries[end - 1].Score)
+            {
+                start--;
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                failures.Add(Parse(entries[i]));
+            }
+
+            end = start;
         }
 
-        // Newest first and, among equal times, ascending eventIds: the order Failures.Add keeps.
-        failures.Sort(static (a, b) => b.At.CompareTo(a.At) is var byTime and not 0 ? byTime : string.CompareOrdinal(a.EventId, b.EventId));
         return new SourceActivity(failures);
+    }
+
+    private static FailedAttempt Parse(SortedSetEntry entry)
+    {
+        var member = ((ReadOnlyMemory<byte>)entry.Element).Span;
+        var split = member.IndexOf((byte)Separator);
+        return new FailedAttempt(
+            DateTimeOffset.UnixEpoch.AddTicks((long)entry.Score * TimeSpan.TicksPerMicrosecond),
+            Encoding.UTF8.GetString(member[(split + 1)..]),
+            Encoding.UTF8.GetString(member[..split]));
     }
 }

@@ -7,7 +7,7 @@ internal sealed record SourceActivity(IReadOnlyList<FailedAttempt> Failures)
 
     public int FailuresSince(DateTimeOffset since) => Since(since).Count();
 
-    public int DistinctLearnersSince(DateTimeOffset since) => Since(since).Select(f => f.Key).Distinct(StringComparer.Ordinal).Count();
+    public int DistinctLearnersSince(DateTimeOffset since) => DistinctKeys.Count(Since(since));
 
     /// <summary>Failures are kept newest first (<see cref="State.Failures.Add"/>), so the scan stops at the first older one.</summary>
     private IEnumerable<FailedAttempt> Since(DateTimeOffset since) => Failures.TakeWhile(f => f.At >= since);
