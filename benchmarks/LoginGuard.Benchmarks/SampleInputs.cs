@@ -14,18 +14,21 @@ internal static class SampleInputs
     public static readonly byte[] LoginEvent = Encoding.UTF8.GetBytes(
         $$"""{"eventId":"evt_2c50b59a2ee9e1262237174b","type":"login.succeeded","occurredAt":"2026-10-12T18:51:47.000Z","userId":"usr_9fe7884afc3b","ip":"81.57.10.20","userAgent":"{{ChromeOnWindows}}","deviceId":"d-3f9a0c1e5b7d","email":"zoe.muller@example.org","displayName":"Zoë Müller","locale":"fr-FR","mfaUsed":false}""");
 
-    public static string SampleDatabase(string name)
+    public static string SampleDatabase(string name) => InRepository(Path.Combine("data-samples", "geoip", name));
+
+    /// <summary>A file of the repository the benchmarks were built in, found from wherever BenchmarkDotNet runs them.</summary>
+    public static string InRepository(string relativePath)
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var path = Path.Combine(directory.FullName, "data-samples", "geoip", name);
+            var path = Path.Combine(directory.FullName, relativePath);
             if (File.Exists(path))
             {
                 return path;
             }
         }
 
-        throw new FileNotFoundException($"data-samples/geoip/{name} not found above {AppContext.BaseDirectory}");
+        throw new FileNotFoundException($"{relativePath} not found above {AppContext.BaseDirectory}");
     }
 
     public static MaxMindGeoLocator GeoLocator() => new(

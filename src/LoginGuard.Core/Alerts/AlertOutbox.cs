@@ -11,10 +11,12 @@ internal sealed class AlertOutbox(IOutboxStore store, AlertDispatch dispatch, Al
 {
     public async ValueTask<IReadOnlyList<Alert>> EnqueueAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {
+        // All sent before any is awaited: a remote store receives them in this order, so a learner's
+        // throttle counts their alerts in order, at the cost of one round trip for the whole batch.
+        var outcomes = await Task.WhenAll(alerts.Select(alert => store.EnqueueAsync(alert, cancellationToken)));
         var mailed = new List<Alert>(alerts.Count);
-        foreach (var alert in alerts)
+        foreach (var (alert, outcome) in alerts.Zip(outcomes))
         {
-            var outcome = await store.EnqueueAsync(alert, cancellationToken);
             AlertLog.Enqueued(logger, alert.AlertId, alert.Kind, alert.Source.Event.EventId, outcome);
             if (outcome == EnqueueOutcome.Queued)
             {

@@ -8,9 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace LoginGuard.Pipeline;
 
 /// <summary>
-/// One message, one way: wire bytes → validated event → enriched event → snapshot → assessment →
-/// alerts queued → state recorded → decision. The caller publishes the outcome and only then moves on
-/// (stores the offset), so a crash anywhere repeats work that is idempotent rather than losing it.
+/// Messages, one way: wire bytes → validated events → enriched events → snapshots → assessments → alerts
+/// queued → state recorded → decisions. A batch is read from the store at once and written at once, and
+/// between the two its events are scored in order, each against the state the earlier ones left. The
+/// caller publishes the outcomes and only then moves on (stores the offsets), so a crash anywhere repeats
+/// work that is idempotent rather than losing it.
 /// </summary>
 internal sealed class LoginPipeline(
     Enricher enricher,
@@ -19,43 +21,86 @@ internal sealed class LoginPipeline(
     IAlertOutbox outbox,
     ILogger<LoginPipeline> logger)
 {
-    public async ValueTask<PipelineOutcome> ProcessAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
+    public async ValueTask<PipelineOutcome> ProcessAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
+        (await ProcessAsync([message], cancellationToken))[0];
+
+    /// <summary>One outcome per message, in the order given.</summary>
+    public async ValueTask<IReadOnlyList<PipelineOutcome>> ProcessAsync(IReadOnlyList<ReadOnlyMemory<byte>> messages, CancellationToken cancellationToken)
     {
-        var parsed = EventParser.Parse(message.Span);
-        if (!parsed.IsAccepted)
+        var outcomes = new PipelineOutcome?[messages.Count];
+        var accepted = new List<(int Index, EnrichedEvent Enriched)>(messages.Count);
+        for (var i = 0; i < messages.Count; i++)
         {
-            Log.Rejected(logger, parsed.Rejection.Reason, parsed.Rejection.Field);
-            return new DeadLettered(parsed.Rejection);
+            var parsed = EventParser.Parse(messages[i].Span);
+            if (parsed.IsAccepted)
+            {
+                accepted.Add((i, enricher.Enrich(parsed.Event)));
+            }
+            else
+            {
+                Log.Rejected(logger, parsed.Rejection.Reason, parsed.Rejection.Field);
+                outcomes[i] = new DeadLettered(parsed.Rejection);
+            }
         }
 
-        var enriched = enricher.Enrich(parsed.Event);
-        var snapshot = await store.LoadAsync(enriched, cancellationToken);
-        if (snapshot.PreviousDecision is { } previous)
+        var batch = await store.BeginAsync(accepted.Select(a => a.Enriched).ToList(), cancellationToken);
+        var scored = new List<Scored>(accepted.Count);
+        var redelivered = new List<(int Index, string DecisionKey)>();
+        foreach (var (index, enriched) in accepted)
         {
-            Log.Redelivered(logger, previous.EventId);
-            return new Decided(previous with { Duplicate = true }, null, []);
-        }
+            var snapshot = batch.Snapshot(enriched);
+            if (snapshot.PreviousDecision is { } previous)
+            {
+                Log.Redelivered(logger, previous.EventId);
+                outcomes[index] = new Decided(previous with { Duplicate = true }, null, []);
+                redelivered.Add((index, BehaviorBatch.DecisionKey(enriched)));
+                continue;
+            }
 
-        var assessment = scorer.Assess(enriched, snapshot);
-        var (alerts, unaddressable) = Address(enriched, AlertPolicy.AlertsFor(enriched, assessment));
+            var assessment = scorer.Assess(enriched, snapshot);
+            var (alerts, unaddressable) = Address(enriched, AlertPolicy.AlertsFor(enriched, assessment));
+            var decision = Decision.For(enriched.Event, assessment, []) with { Context = DecisionContext.Of(enriched) };
+            batch.Record(enriched, decision);
+            scored.Add(new Scored(index, enriched, decision, alerts, unaddressable));
+        }
 
         // Queued before the state is recorded: a crash in between re-queues the same alert ids
-        // (deduplicated) instead of recording an event whose mail was never queued.
-        var mailed = await outbox.EnqueueAsync(alerts, cancellationToken);
-        var decision = Decision.For(enriched.Event, assessment, mailed.Select(a => a.Kind).Distinct().ToList()) with { Context = DecisionContext.Of(enriched) };
-        if (!await store.RecordAsync(enriched, decision, cancellationToken))
+        // (deduplicated) instead of recording events whose mail was never queued.
+        var mailed = (await outbox.EnqueueAsync(scored.SelectMany(s => s.Alerts).ToList(), cancellationToken))
+            .ToLookup(alert => alert.Source.Event.EventId, StringComparer.Ordinal);
+        var decisions = scored.Select(s => s.Decision with { Alerts = mailed[s.Decision.EventId].Select(a => a.Kind).Distinct().ToList() }).ToList();
+        var recordedElsewhere = await store.CommitAsync(batch, decisions, cancellationToken);
+
+        var final = new Dictionary<string, Decision>(StringComparer.Ordinal);
+        foreach (var (s, decision) in scored.Zip(decisions))
         {
-            Log.Redelivered(logger, decision.EventId);
-            return new Decided(decision with { Duplicate = true }, null, []);
+            final[BehaviorBatch.DecisionKey(s.Enriched)] = decision;
+            if (recordedElsewhere.Contains(decision.EventId))
+            {
+                Log.Redelivered(logger, decision.EventId);
+                outcomes[s.Index] = new Decided(decision with { Duplicate = true }, null, []);
+                continue;
+            }
+
+            Log.Decided(logger, decision.EventId, s.Enriched.Event.Type, decision.RiskLevel, decision.Alerts.Count);
+            foreach (var skipped in s.Unaddressable)
+            {
+                Log.Unaddressable(logger, decision.EventId, skipped.Kind, skipped.Reason);
+            }
+
+            outcomes[s.Index] = new Decided(decision, s.Enriched, s.Unaddressable) { Mailed = [.. mailed[decision.EventId]] };
         }
 
-        Log.Decided(logger, decision.EventId, enriched.Event.Type, decision.RiskLevel, decision.Alerts.Count);
-        foreach (var skipped in unaddressable)
+        // A redelivery within the batch saw the first delivery's decision before its alerts were known.
+        foreach (var (index, key) in redelivered)
         {
-            Log.Unaddressable(logger, decision.EventId, skipped.Kind, skipped.Reason);
+            if (final.TryGetValue(key, out var decision))
+            {
+                outcomes[index] = new Decided(decision with { Duplicate = true }, null, []);
+            }
         }
 
-        return new Decided(decision, enriched, unaddressable) { Mailed = mailed };
+        return outcomes!;
     }
 
     private static (List<Alert> Alerts, List<UnaddressableAlert> Unaddressable) Address(EnrichedEvent enriched, IReadOnlyList<AlertKind> kinds)
@@ -79,4 +124,6 @@ internal sealed class LoginPipeline(
 
         return (alerts, unaddressable);
     }
+
+    private sealed record Scored(int Index, EnrichedEvent Enriched, Decision Decision, List<Alert> Alerts, List<UnaddressableAlert> Unaddressable);
 }

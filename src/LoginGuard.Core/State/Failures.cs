@@ -6,21 +6,50 @@ namespace LoginGuard.State;
 /// <summary>Remembering failed sign-ins: idempotent by eventId, capped, and forgotten after the failure memory.</summary>
 internal static class Failures
 {
+    /// <summary>
+    /// The failures newest first and, among equal times, by ascending eventId — the order every caller may
+    /// rely on to stop scanning at the edge of a window. One pass: a botnet's address holds hundreds.
+    /// </summary>
     public static IReadOnlyList<FailedAttempt> Add(IReadOnlyList<FailedAttempt> failures, FailedAttempt failure, int max, StateOptions options)
     {
-        if (failures.Any(f => f.EventId == failure.EventId))
+        foreach (var known in failures)
         {
-            return failures;
+            if (known.EventId == failure.EventId)
+            {
+                return failures;
+            }
         }
 
         var newest = failures.Count > 0 && failures[0].At > failure.At ? failures[0].At : failure.At;
         var horizon = newest - options.FailureMemory - options.AllowedLateness;
-        return failures.Append(failure)
-            .Where(f => f.At >= horizon)
-            .OrderByDescending(f => f.At).ThenBy(f => f.EventId, StringComparer.Ordinal)
-            .Take(max)
-            .ToList();
+        var kept = new List<FailedAttempt>(Math.Min(failures.Count + 1, max));
+        var placed = failure.At < horizon;
+        foreach (var known in failures)
+        {
+            if (!placed && Precedes(failure, known))
+            {
+                kept.Add(failure);
+                placed = true;
+            }
+
+            if (known.At < horizon || kept.Count >= max)
+            {
+                break;
+            }
+
+            kept.Add(known);
+        }
+
+        if (!placed)
+        {
+            kept.Add(failure);
+        }
+
+        return kept.Count > max ? kept[..max] : kept;
     }
+
+    private static bool Precedes(FailedAttempt a, FailedAttempt b) =>
+        a.At > b.At || (a.At == b.At && string.CompareOrdinal(a.EventId, b.EventId) < 0);
 
     /// <summary>How an event changes the activity of the address or network it came from: only failures count.</summary>
     public static SourceActivity Apply(SourceActivity activity, EnrichedEvent enriched, StateOptions options) =>

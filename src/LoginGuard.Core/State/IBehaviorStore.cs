@@ -4,17 +4,40 @@ using LoginGuard.Pipeline;
 namespace LoginGuard.State;
 
 /// <summary>
-/// Behaviour state keyed by learner. Implementations pass the same contract tests: in-memory for the
-/// embedded replay, Redis in production.
+/// Behaviour state keyed by learner, read and written a batch at a time so a burst costs two round trips
+/// per batch rather than several per event. Implementations pass the same contract tests: in-memory for
+/// the embedded replay, Redis in production.
 /// </summary>
 internal interface IBehaviorStore
 {
-    /// <summary>The learner's history as it stood before this event, and any earlier decision for its eventId.</summary>
-    ValueTask<BehaviorSnapshot> LoadAsync(EnrichedEvent enriched, CancellationToken cancellationToken);
+    /// <summary>Reads the learners' histories, the addresses' and networks' failures and any earlier decision of every event.</summary>
+    ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records the decision and folds the event into the learner's history, once: returns false, changing
-    /// nothing, when the eventId was already recorded by another delivery.
+    /// Writes the batch's recorded events, each once, with <paramref name="decisions"/> (the recorded
+    /// decisions as they are to be kept, in the same order). Returns the eventIds another delivery recorded
+    /// first, after this batch was read: those changed nothing.
     /// </summary>
-    ValueTask<bool> RecordAsync(EnrichedEvent enriched, Decision decision, CancellationToken cancellationToken);
+    ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<Decision> decisions, CancellationToken cancellationToken);
+}
+
+/// <summary>One event at a time, for tools and tests that replay events one by one.</summary>
+internal static class BehaviorStoreExtensions
+{
+    /// <summary>The learner's history as it stood before this event, and any earlier decision for its eventId.</summary>
+    public static async ValueTask<BehaviorSnapshot> LoadAsync(this IBehaviorStore store, EnrichedEvent enriched, CancellationToken cancellationToken) =>
+        (await store.BeginAsync([enriched], cancellationToken)).Snapshot(enriched);
+
+    /// <summary>Records the decision and folds the event into the state, once: false, changing nothing, when the eventId was already recorded.</summary>
+    public static async ValueTask<bool> RecordAsync(this IBehaviorStore store, EnrichedEvent enriched, Decision decision, CancellationToken cancellationToken)
+    {
+        var batch = await store.BeginAsync([enriched], cancellationToken);
+        if (batch.Snapshot(enriched).PreviousDecision is not null)
+        {
+            return false;
+        }
+
+        batch.Record(enriched, decision);
+        return (await store.CommitAsync(batch, [decision], cancellationToken)).Count == 0;
+    }
 }

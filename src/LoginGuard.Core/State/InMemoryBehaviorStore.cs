@@ -16,45 +16,69 @@ internal sealed class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> option
     private readonly Dictionary<string, Decision> decisions = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, DateTimeOffset> decisionExpiry = new();
 
-    public ValueTask<BehaviorSnapshot> LoadAsync(EnrichedEvent enriched, CancellationToken cancellationToken)
+    public ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, CancellationToken cancellationToken)
     {
-        var keys = enriched.Keys;
+        var loadedLearners = new Dictionary<string, StoredHistory>(StringComparer.Ordinal);
+        var loadedSources = new Dictionary<string, SourceActivity>(StringComparer.Ordinal);
+        var previous = new Dictionary<string, Decision>(StringComparer.Ordinal);
         lock (gate)
         {
-            var history = HistoryUpdate.AsOf(learners.GetValueOrDefault(keys.Learner, LearnerHistory.Empty), enriched.Event.OccurredAt, options.CurrentValue);
-            return ValueTask.FromResult(new BehaviorSnapshot(
-                history,
-                sources.GetValueOrDefault(AddressKey(keys), SourceActivity.Empty),
-                sources.GetValueOrDefault(NetworkKey(keys), SourceActivity.Empty),
-                decisions.GetValueOrDefault(DecisionKey(enriched))));
-        }
-    }
-
-    public ValueTask<bool> RecordAsync(EnrichedEvent enriched, Decision decision, CancellationToken cancellationToken)
-    {
-        var settings = options.CurrentValue;
-        var keys = enriched.Keys;
-        lock (gate)
-        {
-            if (!decisions.TryAdd(DecisionKey(enriched), decision))
+            foreach (var enriched in events)
             {
-                return ValueTask.FromResult(false);
-            }
+                var keys = enriched.Keys;
+                if (learners.TryGetValue(keys.Learner, out var history))
+                {
+                    loadedLearners[keys.Learner] = new StoredHistory([], history);
+                }
 
-            decisionExpiry.Enqueue(DecisionKey(enriched), enriched.Event.OccurredAt + settings.DecisionRetention);
-            ForgetDecisionsBefore(enriched.Event.OccurredAt);
-            learners[keys.Learner] = HistoryUpdate.Apply(learners.GetValueOrDefault(keys.Learner, LearnerHistory.Empty), enriched, decision, settings);
-            sources[AddressKey(keys)] = Failures.Apply(sources.GetValueOrDefault(AddressKey(keys), SourceActivity.Empty), enriched, settings);
-            sources[NetworkKey(keys)] = Failures.Apply(sources.GetValueOrDefault(NetworkKey(keys), SourceActivity.Empty), enriched, settings);
-            return ValueTask.FromResult(true);
+                foreach (var source in new[] { BehaviorBatch.AddressKey(keys), BehaviorBatch.NetworkKey(keys) })
+                {
+                    if (sources.TryGetValue(source, out var activity))
+                    {
+                        loadedSources[source] = activity;
+                    }
+                }
+
+                if (decisions.TryGetValue(BehaviorBatch.DecisionKey(enriched), out var decision))
+                {
+                    previous[BehaviorBatch.DecisionKey(enriched)] = decision;
+                }
+            }
         }
+
+        return ValueTask.FromResult(new BehaviorBatch(loadedLearners, loadedSources, previous, options.CurrentValue));
     }
 
-    private static string AddressKey(StateKeys keys) => "ip:" + keys.Address;
+    /// <summary>Applies each event to the state as it is now, not as it was read: in one process nothing is lost by that.</summary>
+    public ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<Decision> kept, CancellationToken cancellationToken)
+    {
+        var settings = batch.Options;
+        var duplicates = new HashSet<string>(StringComparer.Ordinal);
+        lock (gate)
+        {
+            foreach (var (enriched, decision) in batch.Keeping(kept))
+            {
+                var key = BehaviorBatch.DecisionKey(enriched);
+                if (!decisions.TryAdd(key, decision))
+                {
+                    duplicates.Add(enriched.Event.EventId);
+                    continue;
+                }
 
-    private static string NetworkKey(StateKeys keys) => "net:" + keys.Network;
+                decisionExpiry.Enqueue(key, enriched.Event.OccurredAt + settings.DecisionRetention);
+                ForgetDecisionsBefore(enriched.Event.OccurredAt);
+                var keys = enriched.Keys;
+                learners[keys.Learner] = HistoryUpdate.Apply(learners.GetValueOrDefault(keys.Learner, LearnerHistory.Empty), enriched, decision, settings);
+                Apply(BehaviorBatch.AddressKey(keys), enriched, settings);
+                Apply(BehaviorBatch.NetworkKey(keys), enriched, settings);
+            }
+        }
 
-    private static string DecisionKey(EnrichedEvent enriched) => enriched.Keys.Learner + "/" + enriched.Event.EventId;
+        return ValueTask.FromResult<IReadOnlySet<string>>(duplicates);
+    }
+
+    private void Apply(string source, EnrichedEvent enriched, StateOptions settings) =>
+        sources[source] = Failures.Apply(sources.GetValueOrDefault(source, SourceActivity.Empty), enriched, settings);
 
     private void ForgetDecisionsBefore(DateTimeOffset now)
     {

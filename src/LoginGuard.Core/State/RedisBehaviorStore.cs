@@ -7,10 +7,11 @@ using StackExchange.Redis;
 namespace LoginGuard.State;
 
 /// <summary>
-/// Behaviour state in Redis, shared by every worker. The learner's history is one blob behind a version
-/// stamp: it is read, changed by <see cref="HistoryUpdate.Apply"/> here and written back by a script only
-/// if nobody wrote in between, so the C# update stays the one definition of how history changes. Redis
-/// errors and timeouts surface as exceptions for the caller to retry; every write is idempotent.
+/// Behaviour state in Redis, shared by every worker. A batch is read with one command per learner and per
+/// address or network, all sent together, and written the same way. The learner's history is one blob
+/// behind a version stamp: a script writes it, with the batch's decisions of that learner, only if nobody
+/// wrote in between, so the C# update stays the one definition of how history changes. Redis errors and
+/// timeouts surface as exceptions for the caller to retry; every write is idempotent.
 /// </summary>
 internal sealed class RedisBehaviorStore(IConnectionMultiplexer redis, RedisKeys keys, IOptionsMonitor<StateOptions> options) : IBehaviorStore
 {
@@ -21,95 +22,124 @@ internal sealed class RedisBehaviorStore(IConnectionMultiplexer redis, RedisKeys
     private const int MaxAttempts = 50;
 
     private const int Recorded = 1;
-    private const int AlreadyRecorded = 0;
 
+    // KEYS[1] the learner's state, then one decision key per event; ARGV: the version read, the new state,
+    // its ttl, the decisions' ttl, then one decision per event. Nothing is written if any decision exists
+    // (another delivery recorded it) or the state moved on since it was read.
     private const string RecordScript = """
-        if redis.call('EXISTS', @decisionKey) == 1 then return 0 end
-        if redis.call('GETRANGE', @stateKey, 0, 3) ~= @expected then return -1 end
-        redis.call('SET', @stateKey, @state, 'PX', @stateTtl)
-        redis.call('SET', @decisionKey, @decision, 'PX', @decisionTtl)
+        for i = 2, #KEYS do
+            if redis.call('EXISTS', KEYS[i]) == 1 then return 0 end
+        end
+        if redis.call('GETRANGE', KEYS[1], 0, 3) ~= ARGV[1] then return -1 end
+        redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+        for i = 2, #KEYS do
+            redis.call('SET', KEYS[i], ARGV[i + 3], 'PX', ARGV[4])
+        end
         return 1
         """;
 
     private readonly RedisSourceFailures sources = new(redis);
-    private readonly RedisScript record = new(redis, RecordScript);
 
-    public async ValueTask<BehaviorSnapshot> LoadAsync(EnrichedEvent enriched, CancellationToken cancellationToken)
+    public async ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, CancellationToken cancellationToken)
     {
-        var learner = ReadLearnerAsync(enriched);
-        var address = sources.ReadAsync(keys.AddressFailures(enriched.Keys.Address));
-        var network = sources.ReadAsync(keys.NetworkFailures(enriched.Keys.Network));
-        await Task.WhenAll(learner, address, network).WaitAsync(cancellationToken);
+        var learnerReads = events
+            .GroupBy(e => e.Keys.Learner, StringComparer.Ordinal)
+            .Select(learner => (Learner: learner.Key, Read: ReadLearnerAsync(learner.Key, learner.Select(e => e.Event.EventId).Distinct().ToList())))
+            .ToList();
+        var sourceReads = events
+            .SelectMany(e => new[] { (Key: BehaviorBatch.AddressKey(e.Keys), Redis: keys.AddressFailures(e.Keys.Address)), (Key: BehaviorBatch.NetworkKey(e.Keys), Redis: keys.NetworkFailures(e.Keys.Network)) })
+            .DistinctBy(source => source.Key, StringComparer.Ordinal)
+            .Select(source => (source.Key, Read: sources.ReadAsync(source.Redis)))
+            .ToList();
+        await Task.WhenAll(learnerReads.Select(r => (Task)r.Read).Concat(sourceReads.Select(r => r.Read))).WaitAsync(cancellationToken);
 
-        var (state, previous) = learner.Result;
-        var history = HistoryUpdate.AsOf(state.History, enriched.Event.OccurredAt, options.CurrentValue);
-        return new BehaviorSnapshot(history, address.Result, network.Result, previous);
+        var learners = new Dictionary<string, StoredHistory>(StringComparer.Ordinal);
+        var previous = new Dictionary<string, Decision>(StringComparer.Ordinal);
+        foreach (var (learner, read) in learnerReads)
+        {
+            var (state, decided) = read.Result;
+            learners[learner] = state;
+            foreach (var (eventId, decision) in decided)
+            {
+                previous[BehaviorBatch.DecisionKey(learner, eventId)] = decision;
+            }
+        }
+
+        return new BehaviorBatch(learners, sourceReads.ToDictionary(r => r.Key, r => r.Read.Result, StringComparer.Ordinal), previous, options.CurrentValue);
     }
 
-    public async ValueTask<bool> RecordAsync(EnrichedEvent enriched, Decision decision, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<Decision> decisions, CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue;
+        var settings = batch.Options;
+        var records = batch.Keeping(decisions);
 
-        // Sources first: if the learner's write then fails, the redelivery finds no decision and comes
-        // back here, where adding the same failures again changes nothing.
-        var learner = ReadLearnerAsync(enriched);
-        await Task.WhenAll(RecordSourcesAsync(enriched, settings), learner).WaitAsync(cancellationToken);
+        // Sent before the learners' writes on the same connection, so Redis runs them first: if a learner's
+        // write then fails, the redelivery finds no decision and adds the same failures again, changing nothing.
+        var failureWrites = records
+            .Where(r => r.Enriched.Event.Type == AuthEventType.LoginFailed)
+            .SelectMany(r => new[] { (Key: keys.AddressFailures(r.Enriched.Keys.Address), Record: r), (Key: keys.NetworkFailures(r.Enriched.Keys.Network), Record: r) })
+            .GroupBy(write => write.Key)
+            .Select(source => sources.AddAsync(source.Key, source.Select(w => new FailedAttempt(w.Record.Enriched.Event.OccurredAt, w.Record.Enriched.Keys.Learner, w.Record.Enriched.Event.EventId)).ToList(), settings.MaxSourceFailures, settings))
+            .ToList();
+        var learnerWrites = records
+            .GroupBy(r => r.Enriched.Keys.Learner, StringComparer.Ordinal)
+            .Select(learner => RecordLearnerAsync(learner.Key, batch.Loaded.GetValueOrDefault(learner.Key) ?? StoredHistory.None, batch.History(learner.Key), learner.ToList(), settings))
+            .ToList();
+        await Task.WhenAll(failureWrites).WaitAsync(cancellationToken);
+        var duplicates = await Task.WhenAll(learnerWrites).WaitAsync(cancellationToken);
+        return duplicates.SelectMany(d => d).ToHashSet(StringComparer.Ordinal);
+    }
 
-        var (state, previous) = learner.Result;
-        var serializedDecision = DecisionJson.Serialize(decision);
+    /// <summary>Writes one learner's events of the batch; returns the eventIds another delivery recorded first.</summary>
+    private async Task<IReadOnlyList<string>> RecordLearnerAsync(string learner, StoredHistory state, LearnerHistory updated, List<RecordedEvent> pending, StateOptions settings)
+    {
+        var duplicates = new List<string>();
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            if (previous is not null)
+            var result = (int)await redis.GetDatabase().ScriptEvaluateAsync(
+                RecordScript,
+                [keys.LearnerState(learner), .. pending.Select(r => keys.Decision(learner, r.Decision.EventId))],
+                [
+                    state.Version,
+                    StoredHistory.Serialize(state.Next, updated),
+                    (long)settings.HistoryLookback.TotalMilliseconds,
+                    (long)settings.DecisionRetention.TotalMilliseconds,
+                    .. pending.Select(r => (RedisValue)DecisionJson.Serialize(r.Decision)),
+                ]);
+            if (result == Recorded)
             {
-                return false;
+                return duplicates;
             }
 
-            var updated = HistoryUpdate.Apply(state.History, enriched, decision, settings);
-            var result = (int)await record.EvaluateAsync(new
+            await Task.Delay(Random.Shared.Next(0, Math.Min(attempt, 10) + 1));
+            (state, var decided) = await ReadLearnerAsync(learner, pending.Select(r => r.Decision.EventId).ToList());
+            duplicates.AddRange(decided.Keys);
+            pending = pending.Where(r => !decided.ContainsKey(r.Decision.EventId)).ToList();
+            if (pending.Count == 0)
             {
-                stateKey = keys.LearnerState(enriched.Keys.Learner),
-                decisionKey = keys.Decision(enriched.Keys.Learner, enriched.Event.EventId),
-                expected = (RedisValue)state.Version,
-                state = (RedisValue)StoredHistory.Serialize(state.Next, updated),
-                stateTtl = (RedisValue)(long)settings.HistoryLookback.TotalMilliseconds,
-                decision = (RedisValue)serializedDecision,
-                decisionTtl = (RedisValue)(long)settings.DecisionRetention.TotalMilliseconds,
-            }).WaitAsync(cancellationToken);
-            switch (result)
-            {
-                case Recorded:
-                    return true;
-                case AlreadyRecorded:
-                    return false;
+                return duplicates;
             }
 
-            await Task.Delay(Random.Shared.Next(0, Math.Min(attempt, 10) + 1), cancellationToken);
-            (state, previous) = await ReadLearnerAsync(enriched).WaitAsync(cancellationToken);
+            updated = pending.Aggregate(state.History, (history, r) => HistoryUpdate.Apply(history, r.Enriched, r.Decision, settings));
         }
 
         throw new InvalidOperationException(
-            $"Learner state for event {enriched.Event.EventId} changed under every one of {MaxAttempts} attempts to record it; the event will be retried.");
+            $"Learner state changed under every one of {MaxAttempts} attempts to record events {string.Join(", ", pending.Select(r => r.Decision.EventId))}; they will be retried.");
     }
 
-    private Task RecordSourcesAsync(EnrichedEvent enriched, StateOptions settings)
+    /// <summary>The state and the decisions of these events in one round trip: every key carries the learner's hash tag, so one MGET reaches them.</summary>
+    private async Task<(StoredHistory State, Dictionary<string, Decision> Decided)> ReadLearnerAsync(string learner, List<string> eventIds)
     {
-        if (enriched.Event.Type != AuthEventType.LoginFailed)
+        var values = await redis.GetDatabase().StringGetAsync([keys.LearnerState(learner), .. eventIds.Select(id => keys.Decision(learner, id))]);
+        var decided = new Dictionary<string, Decision>(StringComparer.Ordinal);
+        for (var i = 0; i < eventIds.Count; i++)
         {
-            return Task.CompletedTask;
+            if (!values[i + 1].IsNull)
+            {
+                decided[eventIds[i]] = DecisionJson.Deserialize((byte[])values[i + 1]!);
+            }
         }
 
-        var failure = new FailedAttempt(enriched.Event.OccurredAt, enriched.Keys.Learner, enriched.Event.EventId);
-        return Task.WhenAll(
-            sources.AddAsync(keys.AddressFailures(enriched.Keys.Address), failure, settings.MaxSourceFailures, settings),
-            sources.AddAsync(keys.NetworkFailures(enriched.Keys.Network), failure, settings.MaxSourceFailures, settings));
-    }
-
-    /// <summary>The state and this event's decision in one round trip: both keys carry the learner's hash tag, so one MGET reaches them.</summary>
-    private async Task<(StoredHistory State, Decision? Previous)> ReadLearnerAsync(EnrichedEvent enriched)
-    {
-        var values = await redis.GetDatabase().StringGetAsync(
-            [keys.LearnerState(enriched.Keys.Learner), keys.Decision(enriched.Keys.Learner, enriched.Event.EventId)]);
-        var decision = values[1].IsNull ? null : DecisionJson.Deserialize((byte[])values[1]!);
-        return (StoredHistory.Read(values[0]), decision);
+        return (StoredHistory.Read(values[0]), decided);
     }
 }

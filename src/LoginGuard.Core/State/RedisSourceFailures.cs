@@ -1,3 +1,4 @@
+using System.Text;
 using StackExchange.Redis;
 
 namespace LoginGuard.State;
@@ -5,67 +6,95 @@ namespace LoginGuard.State;
 /// <summary>
 /// An address's or network's failed sign-ins as a sorted set: member <c>eventId␟learner</c>, score the
 /// event time in microseconds since 1970. Many learners' events hit one botnet address at once, so the
-/// set is changed in place by one script rather than read, recomputed and written back; the script keeps
-/// exactly what <see cref="Failures.Add"/> keeps — idempotent by eventId, trimmed to the failure memory
-/// behind the newest failure, capped keeping the newest and, among equal times, the smallest eventIds.
+/// set is changed in place by one script rather than read, recomputed and written back; the script adds a
+/// batch's failures one by one and keeps exactly what <see cref="Failures.Add"/> keeps — idempotent by
+/// eventId, trimmed to the failure memory behind the newest failure, capped keeping the newest and, among
+/// equal times, the smallest eventIds.
 /// </summary>
 internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
 {
     /// <summary>Event ids hold no control characters, so the unit separator cannot occur inside one and sorts below every character that can.</summary>
     private const char Separator = '\u001f';
 
+    // KEYS[1] the set; ARGV: memory (µs), max, ttl (ms), then score and member of each failure.
     // Lua's own number-to-string conversion keeps 14 digits; scores need 16, hence string.format.
     private const string AddScript = """
-        if redis.call('ZSCORE', @key, @member) then return 0 end
-        local newest = redis.call('ZRANGE', @key, -1, -1, 'WITHSCORES')[2]
-        local horizon = math.max(tonumber(@score), tonumber(newest or @score)) - tonumber(@memory)
-        redis.call('ZADD', @key, @score, @member)
-        redis.call('ZREMRANGEBYSCORE', @key, '-inf', string.format('(%.0f', horizon))
-        local max = tonumber(@max)
-        local excess = redis.call('ZCARD', @key) - max
-        if excess > 0 then
-            local boundary = redis.call('ZRANGE', @key, excess, excess, 'WITHSCORES')[2]
-            redis.call('ZREMRANGEBYSCORE', @key, '-inf', '(' .. boundary)
-            local keep = max - redis.call('ZCOUNT', @key, '(' .. boundary, '+inf')
-            local tied = redis.call('ZRANGEBYSCORE', @key, boundary, boundary)
-            for i = keep + 1, #tied do redis.call('ZREM', @key, tied[i]) end
+        local key, memory, max = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2])
+        for i = 4, #ARGV, 2 do
+            local score, member = ARGV[i], ARGV[i + 1]
+            if not redis.call('ZSCORE', key, member) then
+                local newest = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')[2]
+                local horizon = math.max(tonumber(score), tonumber(newest or score)) - memory
+                redis.call('ZADD', key, score, member)
+                redis.call('ZREMRANGEBYSCORE', key, '-inf', string.format('(%.0f', horizon))
+                local excess = redis.call('ZCARD', key) - max
+                if excess > 0 then
+                    local boundary = redis.call('ZRANGE', key, excess, excess, 'WITHSCORES')[2]
+                    redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. boundary)
+                    local keep = max - redis.call('ZCOUNT', key, '(' .. boundary, '+inf')
+                    local tied = redis.call('ZRANGEBYSCORE', key, boundary, boundary)
+                    for j = keep + 1, #tied do redis.call('ZREM', key, tied[j]) end
+                end
+            end
         end
-        redis.call('PEXPIRE', @key, @ttl)
+        redis.call('PEXPIRE', key, ARGV[3])
         return 1
         """;
 
-    private readonly RedisScript add = new(redis, AddScript);
-
-    public async Task AddAsync(RedisKey key, FailedAttempt failure, int max, StateOptions options)
+    /// <summary>Adds the failures in the order given, in one script call.</summary>
+    public Task AddAsync(RedisKey key, IReadOnlyList<FailedAttempt> failures, int max, StateOptions options)
     {
         var memory = options.FailureMemory + options.AllowedLateness;
-        await add.EvaluateAsync(new
+        var arguments = new RedisValue[3 + (2 * failures.Count)];
+        arguments[0] = (long)memory.TotalMicroseconds;
+        arguments[1] = max;
+        arguments[2] = (long)memory.TotalMilliseconds;
+        for (var i = 0; i < failures.Count; i++)
         {
-            key,
-            member = (RedisValue)(failure.EventId + Separator + failure.Key),
-            score = (RedisValue)((failure.At.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond),
-            memory = (RedisValue)(long)memory.TotalMicroseconds,
-            max = (RedisValue)max,
-            ttl = (RedisValue)(long)memory.TotalMilliseconds,
-        });
+            arguments[3 + (2 * i)] = (failures[i].At.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
+            arguments[4 + (2 * i)] = failures[i].EventId + Separator + failures[i].Key;
+        }
+
+        return redis.GetDatabase().ScriptEvaluateAsync(AddScript, [key], arguments);
     }
 
     public async Task<SourceActivity> ReadAsync(RedisKey key)
     {
-        var entries = await redis.GetDatabase().SortedSetRangeByRankWithScoresAsync(key, 0, -1, Order.Descending);
+        var entries = await redis.GetDatabase().SortedSetRangeByRankWithScoresAsync(key, 0, -1, Order.Ascending);
         if (entries.Length == 0)
         {
             return SourceActivity.Empty;
         }
 
-        return new SourceActivity(entries
-            .Select(entry =>
+        // Redis orders by time, then by member, which begins with the eventId: reversing the runs of equal
+        // times gives the order Failures.Add keeps (newest first, ascending eventIds among ties) without a sort.
+        var failures = new List<FailedAttempt>(entries.Length);
+        for (var end = entries.Length; end > 0;)
+        {
+            var start = end - 1;
+            while (start > 0 && entries[start - 1].Score == entries[end - 1].Score)
             {
-                var member = (string)entry.Element!;
-                var split = member.IndexOf(Separator, StringComparison.Ordinal);
-                return new FailedAttempt(DateTimeOffset.UnixEpoch.AddTicks((long)entry.Score * TimeSpan.TicksPerMicrosecond), member[(split + 1)..], member[..split]);
-            })
-            .OrderByDescending(f => f.At).ThenBy(f => f.EventId, StringComparer.Ordinal)
-            .ToList());
+                start--;
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                failures.Add(Parse(entries[i]));
+            }
+
+            end = start;
+        }
+
+        return new SourceActivity(failures);
+    }
+
+    private static FailedAttempt Parse(SortedSetEntry entry)
+    {
+        var member = ((ReadOnlyMemory<byte>)entry.Element).Span;
+        var split = member.IndexOf((byte)Separator);
+        return new FailedAttempt(
+            DateTimeOffset.UnixEpoch.AddTicks((long)entry.Score * TimeSpan.TicksPerMicrosecond),
+            Encoding.UTF8.GetString(member[(split + 1)..]),
+            Encoding.UTF8.GetString(member[..split]));
     }
 }

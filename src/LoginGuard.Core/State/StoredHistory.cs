@@ -12,11 +12,14 @@ internal sealed record StoredHistory(byte[] Version, LearnerHistory History)
 {
     private const int StampLength = sizeof(uint);
 
+    /// <summary>A learner with no state yet.</summary>
+    public static StoredHistory None { get; } = new([], LearnerHistory.Empty);
+
     public static StoredHistory Read(RedisValue value)
     {
         if (value.IsNull)
         {
-            return new StoredHistory([], LearnerHistory.Empty);
+            return None;
         }
 
         var bytes = (ReadOnlyMemory<byte>)value;

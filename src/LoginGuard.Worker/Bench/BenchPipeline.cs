@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Confluent.Kafka;
 using LoginGuard.Worker.Commands;
@@ -12,12 +11,11 @@ namespace LoginGuard.Worker.Bench;
 /// </summary>
 internal static class BenchPipeline
 {
-    private const int Warmup = 2_000;
     private const int LatencySeconds = 5;
     private const int ScriptConcurrency = 256;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
-    public static async Task<int> RunAsync(int events, int learners, int rate, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(int events, int learners, int rate, int warmupEvents, TextWriter output, CancellationToken cancellationToken)
     {
         using var redis = BenchRedisServer.TryStart();
         if (redis is null)
@@ -27,9 +25,9 @@ internal static class BenchPipeline
         }
 
         var paced = rate * LatencySeconds;
-        output.WriteLine(Invariant($"Generating {Warmup + events + paced:N0} events of {learners:N0} learners…"));
-        var all = BenchEvents.Generate(Warmup + events + paced, learners);
-        var (warmup, bulk, latency) = (all.Take(Warmup).ToList(), all.Skip(Warmup).Take(events).ToList(), all.Skip(Warmup + events).ToList());
+        output.WriteLine(Invariant($"Generating {warmupEvents + events + paced:N0} events of {learners:N0} learners…"));
+        var all = BenchEvents.Generate(warmupEvents + events + paced, learners);
+        var (warmup, bulk, latency) = (all.Take(warmupEvents).ToList(), all.Skip(warmupEvents).Take(events).ToList(), all.Skip(warmupEvents + events).ToList());
         var bytes = all.Sum(m => (long)m.Value!.Length + m.Key!.Length);
 
         using var cluster = new BenchCluster();
@@ -40,20 +38,22 @@ internal static class BenchPipeline
         var server = connection.GetServers()[0];
         var memoryBefore = await UsedMemoryAsync(server);
         var pickup = Directory.CreateTempSubdirectory("loginguard-bench-").FullName;
-        using var rss = new RssSampler();
-        using (var host = BenchWorker.Build(cluster.BootstrapServers, topics, redis.Configuration, pickup))
+        using (var worker = BenchWorker.Start(cluster.BootstrapServers, topics, redis.Configuration, pickup, output))
         {
-            await host.StartAsync(cancellationToken);
             BenchEvents.Produce(cluster.BootstrapServers, eventsTopic, warmup);
-            Await(cluster, topics, Warmup);
+            Await(cluster, topics, warmup.Count);
+            var rssAfterWarmup = worker.Rss;
+            worker.ResetPeak();
 
+            var cpuBefore = worker.CpuTime;
             var bulkStart = DateTime.UtcNow;
             BenchEvents.Produce(cluster.BootstrapServers, eventsTopic, bulk);
-            var decided = Await(cluster, topics, Warmup + events);
+            var decided = Await(cluster, topics, warmup.Count + events);
             var bulkIds = bulk.Select(m => BenchEvents.EventId(m.Value!)).ToList();
             var lastBulk = bulkIds.Where(decided.ContainsKey).Select(id => decided[id]).DefaultIfEmpty(bulkStart).Max();
+            var cpu = worker.CpuTime - cpuBefore;
             var throughput = events / (lastBulk - bulkStart).TotalSeconds;
-            output.WriteLine(Invariant($"End to end: {events:N0} events produced at full speed to {eventPartitions} partitions, all decided in {(lastBulk - bulkStart).TotalSeconds:F2} s: {throughput:N0} events/s."));
+            output.WriteLine(Invariant($"End to end: {events:N0} events produced at full speed to {eventPartitions} partitions, all decided in {(lastBulk - bulkStart).TotalSeconds:F2} s: {throughput:N0} events/s; the worker used {cpu.TotalMicroseconds / events:N0} µs of CPU per event."));
 
             BenchEvents.Produce(cluster.BootstrapServers, eventsTopic, latency, rate);
             decided = Await(cluster, topics, all.Count);
@@ -62,13 +62,12 @@ internal static class BenchPipeline
                 .Select(id => (decided[id] - produced[id]).TotalMilliseconds).Order().ToList();
             output.WriteLine(Invariant($"Latency at {rate:N0} events/s offered for {LatencySeconds} s ({latencies.Count:N0} events), produce → decision timestamps (1 ms resolution): p50 {Percentile(latencies, 0.50):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies.DefaultIfEmpty().Max():F0} ms."));
             output.WriteLine(Invariant($"Decisions: {decided.Count:N0} distinct of {all.Count:N0} events produced ({all.Count - decided.Count:N0} missing)."));
-            await host.StopAsync(CancellationToken.None);
+            output.WriteLine(Invariant($"Worker RSS (its own process): {rssAfterWarmup / 1048576.0:N0} MiB after warm-up, {worker.PeakRss / 1048576.0:N0} MiB at most while deciding {events + latency.Count:N0} events of {learners:N0} learners."));
         }
 
         var memoryAfter = await UsedMemoryAsync(server);
         var learnersSeen = all.Select(m => Convert.ToBase64String(m.Key!)).Distinct().Count();
         output.WriteLine(Invariant($"Redis used_memory grew {(memoryAfter - memoryBefore) / 1048576.0:N1} MiB: {(memoryAfter - memoryBefore) / (double)learnersSeen:N0} bytes per learner ({learnersSeen:N0} learners, {all.Count / (double)learnersSeen:F1} events each, decisions and outbox included)."));
-        output.WriteLine(Invariant($"RSS while the worker ran: {rss.AtStart / 1048576.0:N0} MiB at start, {rss.Max / 1048576.0:N0} MiB at most; peak RSS of the bench process (mock brokers and generated events included): {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MiB."));
 
         var consumeCeiling = BenchReader.RawConsumeRate(cluster.BootstrapServers, eventsTopic, eventPartitions, all.Count);
         var scriptCeiling = await BenchRedisScripts.RateAsync(redis.Configuration, 100_000, ScriptConcurrency, cancellationToken);

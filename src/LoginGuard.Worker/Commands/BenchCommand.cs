@@ -19,12 +19,13 @@ internal static class BenchCommand
         var events = AtLeast(new Option<int>("--events") { Description = "Events produced at full speed for the end-to-end rate.", DefaultValueFactory = _ => 100_000 }, 1);
         var learners = AtLeast(new Option<int>("--learners") { Description = "Learners the generated events belong to.", DefaultValueFactory = _ => 10_000 }, 1);
         var rate = AtLeast(new Option<int>("--rate") { Description = "Offered load, events/s, for the latency percentiles.", DefaultValueFactory = _ => 10_000 }, 1);
-        var command = new Command("pipeline", "Run the worker against an in-process Kafka mock cluster and a local redis-server; report throughput, latency, memory and the ceilings.")
+        var warmup = AtLeast(new Option<int>("--warmup") { Description = "Events decided first and not measured, until the JIT has compiled the hot paths fully.", DefaultValueFactory = _ => 30_000 }, 1);
+        var command = new Command("pipeline", "Run the worker, in its own process, against a Kafka mock cluster and a local redis-server; report throughput, latency, memory and the ceilings.")
         {
-            events, learners, rate,
+            events, learners, rate, warmup,
         };
         command.SetAction((parseResult, cancellationToken) => BenchPipeline.RunAsync(
-            parseResult.GetValue(events), parseResult.GetValue(learners), parseResult.GetValue(rate), parseResult.InvocationConfiguration.Output, cancellationToken));
+            parseResult.GetValue(events), parseResult.GetValue(learners), parseResult.GetValue(rate), parseResult.GetValue(warmup), parseResult.InvocationConfiguration.Output, cancellationToken));
         return command;
     }
 

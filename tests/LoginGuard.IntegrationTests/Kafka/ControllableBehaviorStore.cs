@@ -40,23 +40,23 @@ internal sealed class ControllableBehaviorStore(IBehaviorStore inner) : IBehavio
 
     public void ComeBack() => down = false;
 
-    public async ValueTask<BehaviorSnapshot> LoadAsync(EnrichedEvent enriched, CancellationToken cancellationToken)
+    public async ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, CancellationToken cancellationToken)
     {
         await RoundTripAsync(cancellationToken);
         Interlocked.Increment(ref loads);
-        return await inner.LoadAsync(enriched, cancellationToken);
+        return await inner.BeginAsync(events, cancellationToken);
     }
 
-    public async ValueTask<bool> RecordAsync(EnrichedEvent enriched, Decision decision, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<Decision> decisions, CancellationToken cancellationToken)
     {
         await RoundTripAsync(cancellationToken);
-        var recorded = await inner.RecordAsync(enriched, decision, cancellationToken);
-        if (recorded)
+        var recordedElsewhere = await inner.CommitAsync(batch, decisions, cancellationToken);
+        foreach (var decision in decisions.Where(d => !recordedElsewhere.Contains(d.EventId)))
         {
             StateChanges.AddOrUpdate(decision.EventId, 1, (_, count) => count + 1);
         }
 
-        return recorded;
+        return recordedElsewhere;
     }
 
     private async Task RoundTripAsync(CancellationToken cancellationToken)

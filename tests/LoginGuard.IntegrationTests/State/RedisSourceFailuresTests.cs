@@ -10,11 +10,12 @@ public sealed class RedisSourceFailuresTests(RedisStateFixture redis) : IClassFi
     private static readonly StateOptions Small = new() { MaxSourceFailures = 5, FailureMemory = TimeSpan.FromHours(1), AllowedLateness = TimeSpan.FromMinutes(5) };
 
     [Fact]
-    public async Task An_address_remembers_exactly_what_Failures_Add_would_through_ties_late_events_redeliveries_and_the_cap()
+    public async Task An_address_remembers_exactly_what_Failures_Add_would_through_ties_late_events_and_the_cap_and_a_redelivery_changes_nothing()
     {
         var store = redis.Create(Small).Store;
         var expected = SourceActivity.Empty;
         var random = new Random(7);
+        var delivered = new HashSet<int>();
         for (var i = 0; i < 300; i++)
         {
             // Times on a coarse grid make ties common; some events are an hour late and fall out at once.
@@ -25,8 +26,13 @@ public sealed class RedisSourceFailuresTests(RedisStateFixture redis) : IClassFi
                 Learners.Event($"learner-{id % 40}", Ingestion.AuthEventType.LoginFailed, Learners.Phone, at, $"evt-{id:D3}"),
                 Learners.Lyon,
                 "spray-1");
-            expected = Failures.Apply(expected, failure, Small);
-            await store.RecordAsync(failure, BehaviorStoreContract.DecisionFor(failure), default);
+            var firstDelivery = delivered.Add(id);
+            if (firstDelivery)
+            {
+                expected = Failures.Apply(expected, failure, Small);
+            }
+
+            (await store.RecordAsync(failure, BehaviorStoreContract.DecisionFor(failure), default)).Should().Be(firstDelivery, "a redelivery changes nothing");
 
             var snapshot = await store.LoadAsync(failure, default);
             snapshot.Address.Failures.Should().Equal(expected.Failures, $"after event {i} ({failure.Event.EventId} at {at:O})");

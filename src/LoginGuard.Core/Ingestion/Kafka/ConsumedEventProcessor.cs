@@ -7,15 +7,15 @@ using Polly.Retry;
 namespace LoginGuard.Ingestion.Kafka;
 
 /// <summary>
-/// What a lane does with one message: run the pipeline until it goes through, then publish the decision
-/// or the dead letter; the message counts as done (its offset may be stored) when the cluster has that.
-/// While Redis or the outbox is down the pipeline throws: the attempt is retried with backoff, and after
-/// <see cref="KafkaOptions.PauseAfterAttempts"/> the partition is marked stuck so the poll loop pauses it.
-/// An event is never skipped; only revoking its partition stops the retries.
+/// What a lane does with a batch of messages: run the pipeline until it goes through, then publish each
+/// decision or dead letter; a message counts as done (its offset may be stored) when the cluster has that.
+/// While Redis or the outbox is down the pipeline throws: the batch is retried with backoff, and after
+/// <see cref="KafkaOptions.PauseAfterAttempts"/> its partitions are marked stuck so the poll loop pauses
+/// them. An event is never skipped; only revoking its partition drops it from the retries.
 /// </summary>
 internal sealed class ConsumedEventProcessor
 {
-    private static readonly ResiliencePropertyKey<ConsumedEvent> EventKey = new("loginguard.event");
+    private static readonly ResiliencePropertyKey<IReadOnlyList<ConsumedEvent>> BatchKey = new("loginguard.batch");
     private static readonly ResiliencePropertyKey<bool> StuckKey = new("loginguard.stuck");
     private readonly LoginPipeline pipeline;
     private readonly KafkaDecisionPublisher decisions;
@@ -43,11 +43,16 @@ internal sealed class ConsumedEventProcessor
             MaxDelay = settings.RetryMaxDelay,
             OnRetry = args =>
             {
-                var consumed = args.Context.Properties.GetValue(EventKey, null!);
-                KafkaLog.ProcessingRetried(logger, args.Outcome.Exception, consumed.Topic, consumed.Partition, consumed.Offset, args.AttemptNumber + 1, args.RetryDelay);
+                var batch = args.Context.Properties.GetValue(BatchKey, []);
+                var first = batch[0];
+                KafkaLog.ProcessingRetried(logger, args.Outcome.Exception, batch.Count, first.Topic, first.Partition, first.Offset, args.AttemptNumber + 1, args.RetryDelay);
                 if (args.AttemptNumber + 1 == settings.PauseAfterAttempts)
                 {
-                    consumed.Lease.MarkStuck();
+                    foreach (var lease in Leases(batch))
+                    {
+                        lease.MarkStuck();
+                    }
+
                     args.Context.Properties.Set(StuckKey, true);
                 }
 
@@ -56,33 +61,63 @@ internal sealed class ConsumedEventProcessor
         }).Build();
     }
 
-    public async Task ProcessAsync(ConsumedEvent consumed, CancellationToken cancellationToken)
+    public async Task ProcessAsync(IReadOnlyList<ConsumedEvent> batch, CancellationToken cancellationToken)
     {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, consumed.Lease.Revoked);
-        var context = ResilienceContextPool.Shared.Get(linked.Token);
-        context.Properties.Set(EventKey, consumed);
+        var leases = Leases(batch);
+        using var allRevoked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var registrations = leases.Select(lease => lease.Revoked.Register(() =>
+        {
+            if (leases.All(l => l.Revoked.IsCancellationRequested))
+            {
+                allRevoked.Cancel();
+            }
+        })).ToList();
+        var context = ResilienceContextPool.Shared.Get(allRevoked.Token);
+        context.Properties.Set(BatchKey, batch);
         try
         {
-            var outcome = await retry.ExecuteAsync(
-                static (context, state) => state.pipeline.ProcessAsync(state.consumed.Value ?? ReadOnlyMemory<byte>.Empty, context.CancellationToken),
+            var (live, outcomes) = await retry.ExecuteAsync(
+                static async (context, state) =>
+                {
+                    // A partition revoked between attempts is someone else's now: its events leave the batch.
+                    var live = state.batch.Where(consumed => !consumed.Lease.Revoked.IsCancellationRequested).ToList();
+                    var outcomes = await state.pipeline.ProcessAsync(live.Select(consumed => consumed.Value ?? ReadOnlyMemory<byte>.Empty).ToList(), context.CancellationToken);
+                    return (live, outcomes);
+                },
                 context,
-                (pipeline, consumed));
-            await PublishAsync(consumed, outcome, linked.Token);
+                (pipeline, batch));
+            foreach (var (consumed, outcome) in live.Zip(outcomes))
+            {
+                if (!consumed.Lease.Revoked.IsCancellationRequested)
+                {
+                    await PublishAsync(consumed, outcome, cancellationToken);
+                }
+            }
         }
-        catch (OperationCanceledException) when (linked.IsCancellationRequested)
+        catch (OperationCanceledException) when (allRevoked.IsCancellationRequested)
         {
-            // Revoked or abandoned: the partition's next owner processes the event again from the committed offset.
+            // Revoked or abandoned: the partitions' next owner processes the events again from the committed offsets.
         }
         finally
         {
+            foreach (var registration in registrations)
+            {
+                registration.Dispose();
+            }
+
             if (context.Properties.GetValue(StuckKey, false))
             {
-                consumed.Lease.MarkRecovered();
+                foreach (var lease in leases)
+                {
+                    lease.MarkRecovered();
+                }
             }
 
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    private static List<PartitionLease> Leases(IReadOnlyList<ConsumedEvent> batch) => batch.Select(consumed => consumed.Lease).Distinct().ToList();
 
     private ValueTask PublishAsync(ConsumedEvent consumed, PipelineOutcome outcome, CancellationToken cancellationToken) => outcome switch
     {

@@ -32,7 +32,7 @@ internal sealed partial class EventConsumerLoop(
     public void Run(CancellationToken stopping, CancellationToken abort)
     {
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(abort, fault.Faulted);
-        lanes = new EventLanes(settings.Lanes, settings.LaneCapacity, processor.ProcessAsync, halt.Token);
+        lanes = new EventLanes(settings.Lanes, settings.LaneCapacity, settings.MaxBatch, processor.ProcessAsync, halt.Token);
         using var consumer = Build();
         consumer.Subscribe(settings.EventsTopic);
         KafkaLog.Started(logger, settings.EventsTopic, settings.GroupId, settings.GroupProtocol, settings.Lanes);

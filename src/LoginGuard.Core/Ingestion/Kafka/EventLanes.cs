@@ -4,7 +4,9 @@ namespace LoginGuard.Ingestion.Kafka;
 
 /// <summary>
 /// N lanes, each a bounded queue worked by one task in order. A key always maps to the same lane, so a
-/// learner's events are processed one after another while different learners' run side by side.
+/// learner's events are processed one after another while different learners' run side by side. A lane
+/// takes whatever waits in it, up to a batch: one event when traffic is light, so it is decided at once,
+/// and large batches in a burst, so the store's round trips are shared by many events.
 /// </summary>
 internal sealed class EventLanes
 {
@@ -12,7 +14,7 @@ internal sealed class EventLanes
     private readonly Task[] workers;
     private readonly int capacity;
 
-    public EventLanes(int count, int capacity, Func<ConsumedEvent, CancellationToken, Task> process, CancellationToken abort)
+    public EventLanes(int count, int capacity, int maxBatch, Func<IReadOnlyList<ConsumedEvent>, CancellationToken, Task> process, CancellationToken abort)
     {
         this.capacity = capacity;
         channels = new Channel<ConsumedEvent>[count];
@@ -25,7 +27,7 @@ internal sealed class EventLanes
                 SingleWriter = true,
             });
             channels[i] = channel;
-            workers[i] = Task.Run(() => WorkAsync(channel.Reader, process, abort), CancellationToken.None);
+            workers[i] = Task.Run(() => WorkAsync(channel.Reader, maxBatch, process, abort), CancellationToken.None);
         }
     }
 
@@ -67,15 +69,24 @@ internal sealed class EventLanes
         return Task.WhenAll(workers);
     }
 
-    private static async Task WorkAsync(ChannelReader<ConsumedEvent> reader, Func<ConsumedEvent, CancellationToken, Task> process, CancellationToken abort)
+    private static async Task WorkAsync(ChannelReader<ConsumedEvent> reader, int maxBatch, Func<IReadOnlyList<ConsumedEvent>, CancellationToken, Task> process, CancellationToken abort)
     {
         try
         {
-            await foreach (var consumed in reader.ReadAllAsync(abort))
+            while (await reader.WaitToReadAsync(abort))
             {
-                if (!consumed.Lease.Revoked.IsCancellationRequested)
+                var batch = new List<ConsumedEvent>(Math.Min(maxBatch, reader.Count));
+                while (batch.Count < maxBatch && reader.TryRead(out var consumed))
                 {
-                    await process(consumed, abort);
+                    if (!consumed.Lease.Revoked.IsCancellationRequested)
+                    {
+                        batch.Add(consumed);
+                    }
+                }
+
+                if (batch.Count > 0)
+                {
+                    await process(batch, abort);
                 }
             }
         }

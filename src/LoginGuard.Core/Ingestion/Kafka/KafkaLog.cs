@@ -33,8 +33,8 @@ internal static partial class KafkaLog
     [LoggerMessage(EventIds.KafkaPartitionResumed, LogLevel.Information, "Resumed {Topic} [{Partition}] at offset {Offset}")]
     public static partial void Resumed(ILogger logger, string topic, int partition, long? offset);
 
-    [LoggerMessage(EventIds.KafkaProcessingRetried, LogLevel.Warning, "Event at {Topic} [{Partition}] @{Offset} failed (attempt {Attempt}); retrying in {Delay}")]
-    public static partial void ProcessingRetried(ILogger logger, Exception? exception, string topic, int partition, long offset, int attempt, TimeSpan delay);
+    [LoggerMessage(EventIds.KafkaProcessingRetried, LogLevel.Warning, "Batch of {Count} event(s) from {Topic} [{Partition}] @{Offset} failed (attempt {Attempt}); retrying in {Delay}")]
+    public static partial void ProcessingRetried(ILogger logger, Exception? exception, int count, string topic, int partition, long offset, int attempt, TimeSpan delay);
 
     [LoggerMessage(EventIds.KafkaDeliveryRetried, LogLevel.Warning, "Publishing to {Topic} failed ({Code}: {Reason}); publishing again, the event's offset waits")]
     public static partial void DeliveryRetried(ILogger logger, string topic, ErrorCode code, string reason);

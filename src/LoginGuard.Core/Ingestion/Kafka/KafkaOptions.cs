@@ -28,16 +28,19 @@ internal sealed class KafkaOptions
     public KafkaGroupProtocol GroupProtocol { get; set; } = KafkaGroupProtocol.Classic;
 
     /// <summary>
-    /// Events processed at once. A learner's events always share a lane, so they stay in order; more lanes
-    /// hide more Redis and SMTP latency.
+    /// Batches processed at once. A learner's events always share a lane, so they stay in order; a lane
+    /// waiting on Redis leaves the CPU to the others.
     /// </summary>
-    public int Lanes { get; set; } = 32;
+    public int Lanes { get; set; } = 8;
+
+    /// <summary>Most events a lane takes in one batch: one read and one write of the state for all of them.</summary>
+    public int MaxBatch { get; set; } = 500;
 
     /// <summary>
     /// Events waiting per lane, and per partition for a full lane; a partition with that many waiting is
     /// paused until half of them are dispatched.
     /// </summary>
-    public int LaneCapacity { get; set; } = 512;
+    public int LaneCapacity { get; set; } = 2048;
 
     /// <summary>First wait before processing an event again after Redis or the outbox failed; doubles up to <see cref="RetryMaxDelay"/>.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);

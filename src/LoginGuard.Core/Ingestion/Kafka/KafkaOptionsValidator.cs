@@ -67,12 +67,17 @@ internal sealed partial class KafkaOptionsValidator : IValidateOptions<KafkaOpti
     {
         if (options.Lanes is < 1 or > 1024)
         {
-            errors.Add($"{Section}:Lanes must be between 1 and 1024 (was {options.Lanes}); 32 hides Redis and SMTP latency on most machines.");
+            errors.Add($"{Section}:Lanes must be between 1 and 1024 (was {options.Lanes}); 8 keeps two cores busy while some lanes wait on Redis.");
+        }
+
+        if (options.MaxBatch is < 1 or > 10_000)
+        {
+            errors.Add($"{Section}:MaxBatch must be between 1 and 10000 (was {options.MaxBatch}); 500 is the default.");
         }
 
         if (options.LaneCapacity is < 1 or > 100_000)
         {
-            errors.Add($"{Section}:LaneCapacity must be between 1 and 100000 (was {options.LaneCapacity}); 512 is the default.");
+            errors.Add($"{Section}:LaneCapacity must be between 1 and 100000 (was {options.LaneCapacity}); 2048 is the default.");
         }
 
         if (options.PauseAfterAttempts is < 1 or > 100)

@@ -46,7 +46,7 @@ internal static class LoginFeatureExtractor
             Log(device?.Count ?? 0),
             Log(history.LastRiskyLoginAt is { } risky ? Math.Min(Hours(at - risky), LongAgoHours) : LongAgoHours),
             Log(history.Failures.Count(f => f.At >= since)),
-            Log(history.Failures.Where(f => f.At >= since).Select(f => f.Key).Distinct().Count()),
+            Log(DistinctKeys.Count(history.Failures.Where(f => f.At >= since))),
             Log(snapshot.Address.FailuresSince(since)),
             Log(snapshot.Address.DistinctLearnersSince(since)),
             Log(snapshot.Network.FailuresSince(since)),

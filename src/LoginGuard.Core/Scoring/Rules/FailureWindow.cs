@@ -21,7 +21,8 @@ internal static class FailureWindow
             FailureGroup.Address => snapshot.Address.Failures,
             _ => snapshot.Network.Failures,
         };
-        var within = remembered.Where(f => f.At > at - window && f.At <= at && f.EventId != enriched.Event.EventId);
+        // Remembered failures are newest first, so the window is one stretch of them.
+        var within = remembered.SkipWhile(f => f.At > at).TakeWhile(f => f.At > at - window).Where(f => f.EventId != enriched.Event.EventId);
         return enriched.Event.Type == AuthEventType.LoginFailed
             ? within.Append(new FailedAttempt(at, Subject(enriched, group), enriched.Event.EventId))
             : within;

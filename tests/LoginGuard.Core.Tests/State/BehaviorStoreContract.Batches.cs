@@ -1,0 +1,134 @@
+using LoginGuard.Alerts;
+using LoginGuard.Core.Tests.Support;
+using LoginGuard.Enrichment;
+using LoginGuard.Pipeline;
+using LoginGuard.State;
+
+namespace LoginGuard.Core.Tests.State;
+
+public abstract partial class BehaviorStoreContract
+{
+    [Fact]
+    public async Task A_batch_scores_a_learners_second_sign_in_against_the_first()
+    {
+        var store = CreateStore(Options);
+        var first = Learners.SignIn("ana", Learners.Laptop, Learners.Start);
+        var second = Learners.SignIn("ana", Learners.Laptop, Learners.Start.AddMinutes(5));
+
+        var batch = await store.BeginAsync([first, second], default);
+        batch.Snapshot(first).Learner.KnowsDevice(Learners.Laptop.Id).Should().BeFalse();
+        batch.Record(first, DecisionFor(first));
+        var snapshot = batch.Snapshot(second);
+
+        snapshot.Learner.KnowsDevice(Learners.Laptop.Id).Should().BeTrue();
+        snapshot.Learner.SuccessfulLogins.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_batch_counts_a_sprays_earlier_failures_from_the_same_address()
+    {
+        var store = CreateStore(Options);
+        var spray = Enumerable.Range(0, 12)
+            .Select(i => Learners.From(Learners.FailedSignIn($"victim-{i}", Learners.Phone, Learners.Start.AddSeconds(i)), Learners.Lyon, "botnet-7"))
+            .ToList();
+
+        var batch = await store.BeginAsync(spray, default);
+        foreach (var failure in spray)
+        {
+            batch.Record(failure, DecisionFor(failure));
+        }
+
+        batch.Snapshot(spray[^1]).Address.DistinctLearnersSince(Learners.Start).Should().Be(12);
+    }
+
+    [Fact]
+    public async Task A_redelivery_inside_a_batch_sees_the_first_deliverys_decision()
+    {
+        var store = CreateStore(Options);
+        var signIn = Learners.SignIn("ana", Learners.Laptop, Learners.Start);
+
+        var batch = await store.BeginAsync([signIn, signIn], default);
+        batch.Record(signIn, DecisionFor(signIn));
+
+        batch.Snapshot(signIn).PreviousDecision.Should().BeEquivalentTo(DecisionFor(signIn));
+    }
+
+    [Fact]
+    public async Task Committing_a_batch_keeps_exactly_what_recording_its_events_one_by_one_keeps()
+    {
+        var events = Mixed(seed: 11, count: 120);
+        var oneByOne = CreateStore(Options);
+        foreach (var enriched in events)
+        {
+            await oneByOne.RecordAsync(enriched, DecisionFor(enriched), default);
+        }
+
+        var batched = CreateStore(Options);
+        foreach (var chunk in events.Chunk(25))
+        {
+            var batch = await batched.BeginAsync(chunk, default);
+            var kept = new List<Decision>();
+            foreach (var enriched in chunk.Where(e => batch.Snapshot(e).PreviousDecision is null))
+            {
+                batch.Record(enriched, DecisionFor(enriched));
+                kept.Add(DecisionFor(enriched) with { Alerts = [AlertKind.NewDevice] });
+            }
+
+            (await batched.CommitAsync(batch, kept, default)).Should().BeEmpty();
+        }
+
+        foreach (var probe in events.Select(e => Learners.From(Learners.SignIn(e.Event.UserId, Learners.Tablet, Learners.Start.AddDays(1)), Learners.Lyon, e.Keys.Address)))
+        {
+            var expected = await oneByOne.LoadAsync(probe, default);
+            var actual = await batched.LoadAsync(probe, default);
+            actual.Learner.Should().BeEquivalentTo(expected.Learner);
+            actual.Address.Failures.Should().Equal(expected.Address.Failures);
+        }
+
+        var decided = await batched.LoadAsync(events[0], default);
+        decided.PreviousDecision!.Alerts.Should().Equal([AlertKind.NewDevice], "the decision kept is the completed one");
+    }
+
+    [Fact]
+    public async Task A_commit_reports_events_another_delivery_recorded_after_the_batch_was_read()
+    {
+        var store = CreateStore(Options);
+        var signIn = Learners.SignIn("ana", Learners.Laptop, Learners.Start);
+        var later = Learners.SignIn("ana", Learners.Phone, Learners.Start.AddMinutes(1));
+        var batch = await store.BeginAsync([signIn, later], default);
+        batch.Record(signIn, DecisionFor(signIn));
+        batch.Record(later, DecisionFor(later));
+
+        (await store.RecordAsync(signIn, DecisionFor(signIn), default)).Should().BeTrue("the other delivery gets there first");
+        var recordedElsewhere = await store.CommitAsync(batch, [DecisionFor(signIn), DecisionFor(later)], default);
+
+        recordedElsewhere.Should().BeEquivalentTo([signIn.Event.EventId]);
+        var history = (await store.LoadAsync(Learners.SignIn("ana", Learners.Tablet, Learners.Start.AddHours(1)), default)).Learner;
+        history.SuccessfulLogins.Should().Be(2, "each sign-in counted once");
+        history.KnowsDevice(Learners.Phone.Id).Should().BeTrue();
+    }
+
+    /// <summary>Sign-ins and failures of a few learners from a few addresses, with redeliveries.</summary>
+    private static List<EnrichedEvent> Mixed(int seed, int count)
+    {
+        var random = new Random(seed);
+        var devices = new[] { Learners.Laptop, Learners.Phone, Learners.Tablet };
+        var events = new List<EnrichedEvent>();
+        for (var i = 0; i < count; i++)
+        {
+            if (events.Count > 0 && random.Next(10) == 0)
+            {
+                events.Add(events[random.Next(events.Count)]);
+                continue;
+            }
+
+            var learner = $"learner-{random.Next(6)}";
+            var at = Learners.Start.AddMinutes(i);
+            var device = devices[random.Next(devices.Length)];
+            var enriched = random.Next(3) == 0 ? Learners.FailedSignIn(learner, device, at) : Learners.SignIn(learner, device, at);
+            events.Add(Learners.From(enriched, Learners.Lyon, $"addr-{random.Next(3)}"));
+        }
+
+        return events;
+    }
+}
