@@ -43,7 +43,8 @@ internal sealed class LoginPipeline(
             }
         }
 
-        var batch = await store.BeginAsync(accepted.Select(a => a.Enriched).ToList(), cancellationToken);
+        // Read before scoring: a rules reload in between may lengthen a window for this one batch only.
+        var batch = await store.BeginAsync(accepted.Select(a => a.Enriched).ToList(), scorer.SourceLookback, cancellationToken);
         var scored = new List<Scored>(accepted.Count);
         var redelivered = new List<(int Index, string DecisionKey)>();
         foreach (var (index, enriched) in accepted)

@@ -18,6 +18,9 @@ internal sealed class RiskScorer(RuleSetSource source, ScoringMetrics metrics)
 {
     public string RuleSetVersion => source.Current.Version;
 
+    /// <summary>How far back the rules in force read sources' failures: the store reads no further.</summary>
+    public SourceLookback SourceLookback => source.Current.SourceLookback;
+
     public RiskAssessment Assess(EnrichedEvent enriched, BehaviorSnapshot snapshot)
     {
         var ruleSet = source.Current;

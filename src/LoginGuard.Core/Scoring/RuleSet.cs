@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using LoginGuard.Scoring.Anomaly;
+using LoginGuard.Scoring.Rules;
+using LoginGuard.State;
 
 namespace LoginGuard.Scoring;
 
@@ -10,11 +12,12 @@ namespace LoginGuard.Scoring;
 /// </summary>
 internal sealed class RuleSet
 {
-    private RuleSet(IReadOnlyList<IRule> rules, LevelThresholds levels, string version)
+    private RuleSet(IReadOnlyList<IRule> rules, LevelThresholds levels, string version, SourceLookback lookback)
     {
         Rules = rules;
         Levels = levels;
         Version = version;
+        SourceLookback = lookback;
     }
 
     public IReadOnlyList<IRule> Rules { get; }
@@ -22,6 +25,9 @@ internal sealed class RuleSet
     public LevelThresholds Levels { get; }
 
     public string Version { get; }
+
+    /// <summary>The longest windows the rules in force and the model read an address's and a network's failures over.</summary>
+    public SourceLookback SourceLookback { get; }
 
     /// <summary>Builds a set from options that <see cref="ScoringOptionsValidator"/> accepted.</summary>
     /// <param name="model">The trained model's signal, weighed with the rules while it is enabled.</param>
@@ -41,7 +47,18 @@ internal sealed class RuleSet
             .Concat(System.Text.Encoding.UTF8.GetBytes(model?.VersionTag ?? "off"))
             .ToArray();
         var version = "rs-" + Convert.ToHexStringLower(SHA256.HashData(settings).AsSpan(0, 6));
-        return new RuleSet(rules, options.Levels, version);
+        return new RuleSet(rules, options.Levels, version, LookbackOf(options, model));
+    }
+
+    private static SourceLookback LookbackOf(ScoringOptions options, AnomalyModelRule? model)
+    {
+        var modelWindow = model is { Settings.Enabled: true } ? LoginFeatureExtractor.FailureWindow : TimeSpan.Zero;
+        TimeSpan Longest(FailureGroup group) => options.Rules.Values
+            .Where(r => r.Enabled && r.Window is not null && r.GroupBy is not null && Enum.Parse<FailureGroup>(r.GroupBy, ignoreCase: true) == group)
+            .Select(r => r.Window!.Value)
+            .Append(modelWindow)
+            .Max();
+        return new SourceLookback(Longest(FailureGroup.Address), Longest(FailureGroup.Network));
     }
 
     private static RuleSettings SettingsOf(RuleDefinition rule) => new()

@@ -37,6 +37,16 @@ internal sealed class BehaviorBatch
 
     public StateOptions Options => options;
 
+    /// <summary>Each address's and network's key, with the earliest time the batch needs its failures from.</summary>
+    public static IEnumerable<(string Key, string Hash, bool IsAddress, DateTimeOffset From)> Sources(IReadOnlyList<EnrichedEvent> events, SourceLookback lookback) => events
+        .SelectMany(e => new[]
+        {
+            (Key: AddressKey(e.Keys), Hash: e.Keys.Address, IsAddress: true, From: SourceLookback.From(e.Event.OccurredAt, lookback.Address)),
+            (Key: NetworkKey(e.Keys), Hash: e.Keys.Network, IsAddress: false, From: SourceLookback.From(e.Event.OccurredAt, lookback.Network)),
+        })
+        .GroupBy(source => source.Key, StringComparer.Ordinal)
+        .Select(source => source.MinBy(s => s.From));
+
     public static string AddressKey(StateKeys keys) => "ip:" + keys.Address;
 
     public static string NetworkKey(StateKeys keys) => "net:" + keys.Network;

@@ -10,8 +10,11 @@ namespace LoginGuard.State;
 /// </summary>
 internal interface IBehaviorStore
 {
-    /// <summary>Reads the learners' histories, the addresses' and networks' failures and any earlier decision of every event.</summary>
-    ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads the learners' histories, any earlier decision of every event, and the addresses' and networks'
+    /// failures from <paramref name="lookback"/> before the earliest event of each source onwards.
+    /// </summary>
+    ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, SourceLookback lookback, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes the batch's recorded events, each once, with <paramref name="decisions"/> (the recorded
@@ -26,12 +29,12 @@ internal static class BehaviorStoreExtensions
 {
     /// <summary>The learner's history as it stood before this event, and any earlier decision for its eventId.</summary>
     public static async ValueTask<BehaviorSnapshot> LoadAsync(this IBehaviorStore store, EnrichedEvent enriched, CancellationToken cancellationToken) =>
-        (await store.BeginAsync([enriched], cancellationToken)).Snapshot(enriched);
+        (await store.BeginAsync([enriched], SourceLookback.Everything, cancellationToken)).Snapshot(enriched);
 
     /// <summary>Records the decision and folds the event into the state, once: false, changing nothing, when the eventId was already recorded.</summary>
     public static async ValueTask<bool> RecordAsync(this IBehaviorStore store, EnrichedEvent enriched, Decision decision, CancellationToken cancellationToken)
     {
-        var batch = await store.BeginAsync([enriched], cancellationToken);
+        var batch = await store.BeginAsync([enriched], SourceLookback.Everything, cancellationToken);
         if (batch.Snapshot(enriched).PreviousDecision is not null)
         {
             return false;

@@ -16,7 +16,7 @@ internal sealed class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> option
     private readonly Dictionary<string, Decision> decisions = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, DateTimeOffset> decisionExpiry = new();
 
-    public ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, CancellationToken cancellationToken)
+    public ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, SourceLookback lookback, CancellationToken cancellationToken)
     {
         var loadedLearners = new Dictionary<string, StoredHistory>(StringComparer.Ordinal);
         var loadedSources = new Dictionary<string, SourceActivity>(StringComparer.Ordinal);
@@ -31,17 +31,17 @@ internal sealed class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> option
                     loadedLearners[keys.Learner] = new StoredHistory([], history);
                 }
 
-                foreach (var source in new[] { BehaviorBatch.AddressKey(keys), BehaviorBatch.NetworkKey(keys) })
-                {
-                    if (sources.TryGetValue(source, out var activity))
-                    {
-                        loadedSources[source] = activity;
-                    }
-                }
-
                 if (decisions.TryGetValue(BehaviorBatch.DecisionKey(enriched), out var decision))
                 {
                     previous[BehaviorBatch.DecisionKey(enriched)] = decision;
+                }
+            }
+
+            foreach (var (key, _, _, from) in BehaviorBatch.Sources(events, lookback))
+            {
+                if (sources.TryGetValue(key, out var activity))
+                {
+                    loadedSources[key] = new SourceActivity(activity.Failures.TakeWhile(f => f.At >= from).ToList());
                 }
             }
         }

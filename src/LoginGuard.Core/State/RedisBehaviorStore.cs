@@ -40,16 +40,14 @@ internal sealed class RedisBehaviorStore(IConnectionMultiplexer redis, RedisKeys
 
     private readonly RedisSourceFailures sources = new(redis);
 
-    public async ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, CancellationToken cancellationToken)
+    public async ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, SourceLookback lookback, CancellationToken cancellationToken)
     {
         var learnerReads = events
             .GroupBy(e => e.Keys.Learner, StringComparer.Ordinal)
             .Select(learner => (Learner: learner.Key, Read: ReadLearnerAsync(learner.Key, learner.Select(e => e.Event.EventId).Distinct().ToList())))
             .ToList();
-        var sourceReads = events
-            .SelectMany(e => new[] { (Key: BehaviorBatch.AddressKey(e.Keys), Redis: keys.AddressFailures(e.Keys.Address)), (Key: BehaviorBatch.NetworkKey(e.Keys), Redis: keys.NetworkFailures(e.Keys.Network)) })
-            .DistinctBy(source => source.Key, StringComparer.Ordinal)
-            .Select(source => (source.Key, Read: sources.ReadAsync(source.Redis)))
+        var sourceReads = BehaviorBatch.Sources(events, lookback)
+            .Select(source => (source.Key, Read: sources.ReadAsync(source.IsAddress ? keys.AddressFailures(source.Hash) : keys.NetworkFailures(source.Hash), source.From)))
             .ToList();
         await Task.WhenAll(learnerReads.Select(r => (Task)r.Read).Concat(sourceReads.Select(r => r.Read))).WaitAsync(cancellationToken);
 

@@ -51,16 +51,17 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
         arguments[2] = (long)memory.TotalMilliseconds;
         for (var i = 0; i < failures.Count; i++)
         {
-            arguments[3 + (2 * i)] = (failures[i].At.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
+            arguments[3 + (2 * i)] = Microseconds(failures[i].At);
             arguments[4 + (2 * i)] = failures[i].EventId + Separator + failures[i].Key;
         }
 
         return redis.GetDatabase().ScriptEvaluateAsync(AddScript, [key], arguments);
     }
 
-    public async Task<SourceActivity> ReadAsync(RedisKey key)
+    /// <summary>The failures at or after <paramref name="from"/>.</summary>
+    public async Task<SourceActivity> ReadAsync(RedisKey key, DateTimeOffset from)
     {
-        var entries = await redis.GetDatabase().SortedSetRangeByRankWithScoresAsync(key, 0, -1, Order.Ascending);
+        var entries = await redis.GetDatabase().SortedSetRangeByScoreWithScoresAsync(key, from == DateTimeOffset.MinValue ? double.NegativeInfinity : Microseconds(from));
         if (entries.Length == 0)
         {
             return SourceActivity.Empty;
@@ -87,6 +88,8 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
 
         return new SourceActivity(failures);
     }
+
+    private static long Microseconds(DateTimeOffset at) => (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
 
     private static FailedAttempt Parse(SortedSetEntry entry)
     {

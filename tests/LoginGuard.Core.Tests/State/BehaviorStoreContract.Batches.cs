@@ -15,7 +15,7 @@ public abstract partial class BehaviorStoreContract
         var first = Learners.SignIn("ana", Learners.Laptop, Learners.Start);
         var second = Learners.SignIn("ana", Learners.Laptop, Learners.Start.AddMinutes(5));
 
-        var batch = await store.BeginAsync([first, second], default);
+        var batch = await store.BeginAsync([first, second], SourceLookback.Everything, default);
         batch.Snapshot(first).Learner.KnowsDevice(Learners.Laptop.Id).Should().BeFalse();
         batch.Record(first, DecisionFor(first));
         var snapshot = batch.Snapshot(second);
@@ -32,7 +32,7 @@ public abstract partial class BehaviorStoreContract
             .Select(i => Learners.From(Learners.FailedSignIn($"victim-{i}", Learners.Phone, Learners.Start.AddSeconds(i)), Learners.Lyon, "botnet-7"))
             .ToList();
 
-        var batch = await store.BeginAsync(spray, default);
+        var batch = await store.BeginAsync(spray, SourceLookback.Everything, default);
         foreach (var failure in spray)
         {
             batch.Record(failure, DecisionFor(failure));
@@ -42,12 +42,30 @@ public abstract partial class BehaviorStoreContract
     }
 
     [Fact]
+    public async Task A_batch_reads_a_sources_failures_only_as_far_back_as_the_rules_look()
+    {
+        var store = CreateStore(Options);
+        foreach (var minutesAgo in new[] { 90, 50, 5 })
+        {
+            var failure = Learners.From(Learners.FailedSignIn($"victim-{minutesAgo}", Learners.Phone, Learners.Start.AddMinutes(-minutesAgo)), Learners.Lyon, "botnet-8");
+            await store.RecordAsync(failure, DecisionFor(failure), default);
+        }
+
+        var signIn = Learners.From(Learners.SignIn("ana", Learners.Laptop, Learners.Start), Learners.Lyon, "botnet-8");
+        var batch = await store.BeginAsync([signIn], new SourceLookback(Address: TimeSpan.FromMinutes(10), Network: TimeSpan.FromHours(1)), default);
+        var snapshot = batch.Snapshot(signIn);
+
+        snapshot.Address.Failures.Select(f => f.Key).Should().Equal([Learners.From(Learners.FailedSignIn("victim-5", Learners.Phone, Learners.Start), Learners.Lyon, "botnet-8").Keys.Learner]);
+        snapshot.Network.Failures.Should().HaveCount(2, "the network's rules look back an hour");
+    }
+
+    [Fact]
     public async Task A_redelivery_inside_a_batch_sees_the_first_deliverys_decision()
     {
         var store = CreateStore(Options);
         var signIn = Learners.SignIn("ana", Learners.Laptop, Learners.Start);
 
-        var batch = await store.BeginAsync([signIn, signIn], default);
+        var batch = await store.BeginAsync([signIn, signIn], SourceLookback.Everything, default);
         batch.Record(signIn, DecisionFor(signIn));
 
         batch.Snapshot(signIn).PreviousDecision.Should().BeEquivalentTo(DecisionFor(signIn));
@@ -66,7 +84,7 @@ public abstract partial class BehaviorStoreContract
         var batched = CreateStore(Options);
         foreach (var chunk in events.Chunk(25))
         {
-            var batch = await batched.BeginAsync(chunk, default);
+            var batch = await batched.BeginAsync(chunk, SourceLookback.Everything, default);
             var kept = new List<Decision>();
             foreach (var enriched in chunk.Where(e => batch.Snapshot(e).PreviousDecision is null))
             {
@@ -95,7 +113,7 @@ public abstract partial class BehaviorStoreContract
         var store = CreateStore(Options);
         var signIn = Learners.SignIn("ana", Learners.Laptop, Learners.Start);
         var later = Learners.SignIn("ana", Learners.Phone, Learners.Start.AddMinutes(1));
-        var batch = await store.BeginAsync([signIn, later], default);
+        var batch = await store.BeginAsync([signIn, later], SourceLookback.Everything, default);
         batch.Record(signIn, DecisionFor(signIn));
         batch.Record(later, DecisionFor(later));
 

@@ -40,11 +40,11 @@ internal sealed class ControllableBehaviorStore(IBehaviorStore inner) : IBehavio
 
     public void ComeBack() => down = false;
 
-    public async ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, CancellationToken cancellationToken)
+    public async ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, SourceLookback lookback, CancellationToken cancellationToken)
     {
         await RoundTripAsync(cancellationToken);
         Interlocked.Increment(ref loads);
-        return await inner.BeginAsync(events, cancellationToken);
+        return await inner.BeginAsync(events, lookback, cancellationToken);
     }
 
     public async ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<Decision> decisions, CancellationToken cancellationToken)

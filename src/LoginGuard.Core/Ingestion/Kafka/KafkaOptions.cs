@@ -40,7 +40,7 @@ internal sealed class KafkaOptions
     /// Events waiting per lane, and per partition for a full lane; a partition with that many waiting is
     /// paused until half of them are dispatched.
     /// </summary>
-    public int LaneCapacity { get; set; } = 2048;
+    public int LaneCapacity { get; set; } = 512;
 
     /// <summary>First wait before processing an event again after Redis or the outbox failed; doubles up to <see cref="RetryMaxDelay"/>.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(100);

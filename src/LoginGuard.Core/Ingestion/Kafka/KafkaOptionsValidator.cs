@@ -77,7 +77,7 @@ internal sealed partial class KafkaOptionsValidator : IValidateOptions<KafkaOpti
 
         if (options.LaneCapacity is < 1 or > 100_000)
         {
-            errors.Add($"{Section}:LaneCapacity must be between 1 and 100000 (was {options.LaneCapacity}); 2048 is the default.");
+            errors.Add($"{Section}:LaneCapacity must be between 1 and 100000 (was {options.LaneCapacity}); 512 is the default.");
         }
 
         if (options.PauseAfterAttempts is < 1 or > 100)
