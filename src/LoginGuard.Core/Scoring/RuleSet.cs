@@ -10,14 +10,19 @@ namespace LoginGuard.Scoring;
 /// </summary>
 internal sealed class RuleSet
 {
-    private RuleSet(IReadOnlyList<IRule> rules, LevelThresholds levels, string version)
+    private RuleSet(IReadOnlyList<IRule> rules, AnomalyModelRule? model, LevelThresholds levels, string version)
     {
         Rules = rules;
+        Model = model;
         Levels = levels;
         Version = version;
     }
 
+    /// <summary>The rules the rules file configures.</summary>
     public IReadOnlyList<IRule> Rules { get; }
+
+    /// <summary>The trained model while it is enabled; <see cref="RiskScorer"/> weighs it with the rules.</summary>
+    public AnomalyModelRule? Model { get; }
 
     public LevelThresholds Levels { get; }
 
@@ -32,16 +37,13 @@ internal sealed class RuleSet
             .Where(r => r.Value.Enabled)
             .Select(r => RuleKinds.ByName[r.Value.Kind!].Create(r.Key, r.Value, SettingsOf(r.Value), allowlist))
             .ToList<IRule>();
-        if (model is { Settings.Enabled: true })
-        {
-            rules.Add(model);
-        }
+        var enabledModel = model is { Settings.Enabled: true } ? model : null;
 
         var settings = JsonSerializer.SerializeToUtf8Bytes(options, ScoringJsonContext.Default.ScoringOptions)
             .Concat(System.Text.Encoding.UTF8.GetBytes(model?.VersionTag ?? "off"))
             .ToArray();
         var version = "rs-" + Convert.ToHexStringLower(SHA256.HashData(settings).AsSpan(0, 6));
-        return new RuleSet(rules, options.Levels, version);
+        return new RuleSet(rules, enabledModel, options.Levels, version);
     }
 
     private static RuleSettings SettingsOf(RuleDefinition rule) => new()

@@ -14,7 +14,7 @@ public sealed class AnomalyModelRuleTests(TinyModel tiny) : IClassFixture<TinyMo
     [Fact]
     public void A_learner_with_too_few_sign_ins_is_scored_by_rules_only_and_the_decision_says_so()
     {
-        var reason = Rule().Evaluate(Histories.SignInFrom(Histories.Tokyo, Evening), Histories.Snapshot(Histories.SettledInLyon() with { SuccessfulLogins = 2 }));
+        var reason = Rule(minSignIns: 3).Evaluate(Histories.SignInFrom(Histories.Tokyo, Evening), Histories.Snapshot(Histories.SettledInLyon() with { SuccessfulLogins = 2 }));
 
         reason.Should().NotBeNull();
         reason!.Rule.Should().Be("anomaly-model");
@@ -25,7 +25,7 @@ public sealed class AnomalyModelRuleTests(TinyModel tiny) : IClassFixture<TinyMo
     [Fact]
     public void A_failed_sign_in_is_scored_even_for_an_account_without_history()
     {
-        var reason = Rule(reportAbove: 0).Evaluate(Learners.Event("anon", AuthEventType.LoginFailed, Learners.Laptop, Evening), Histories.Snapshot(LearnerHistory.Empty));
+        var reason = Rule(reportAbove: 0, minSignIns: 3).Evaluate(Learners.Event("anon", AuthEventType.LoginFailed, Learners.Laptop, Evening), Histories.Snapshot(LearnerHistory.Empty));
 
         reason.Should().NotBeNull();
         reason!.Detail.Should().NotStartWith("cold start");
@@ -61,6 +61,6 @@ public sealed class AnomalyModelRuleTests(TinyModel tiny) : IClassFixture<TinyMo
 
     public void Dispose() => store.Dispose();
 
-    private AnomalyModelRule Rule(double reportAbove = 0.01, int reasonFeatures = 3) =>
-        new(store, new StaticOptionsMonitor<AnomalyModelOptions>(new AnomalyModelOptions { Path = tiny.Path, ReportAbove = reportAbove, ReasonFeatures = reasonFeatures }));
+    private AnomalyModelRule Rule(double reportAbove = 0.01, int reasonFeatures = 3, int minSignIns = 0) =>
+        new(store, new StaticOptionsMonitor<AnomalyModelOptions>(new AnomalyModelOptions { Path = tiny.Path, ReportAbove = reportAbove, ReasonFeatures = reasonFeatures, MinSignIns = minSignIns }));
 }

@@ -26,15 +26,27 @@ internal sealed class AnomalyModelOptions
     public string Path { get; set; } = "models/login-anomaly.zip";
 
     /// <summary>
-    /// A learner with fewer successful sign-ins than this has no behaviour to be unusual against: their
-    /// sign-ins and account changes are scored by the rules only, and the decision says so.
+    /// A learner with fewer successful sign-ins than this is scored by the rules only, and the decision says
+    /// so. 0 by default: the model is trained on learners' first sign-ins too, and what gives a stuffed
+    /// account away (the source's failures, a scripted agent) needs no history of the learner.
     /// </summary>
     [Range(0, 1000)]
-    public int MinSignIns { get; set; } = 3;
+    public int MinSignIns { get; set; }
 
-    /// <summary>Model scores below this are left out of the decision, so every ordinary sign-in does not carry a reason.</summary>
+    /// <summary>
+    /// Model scores below this add no reason to the decision, so every ordinary sign-in does not carry one.
+    /// They still count (too little to reach a level) unless the model abstained or simulates.
+    /// </summary>
     [Range(0.0, 1.0)]
     public double ReportAbove { get; set; } = 0.01;
+
+    /// <summary>
+    /// Below this score the model vouches for the event: every rule's hit counts only score/VouchBelow of its
+    /// weight, so novelty the model has learned is ordinary (a trip, a new phone) does not step a learner up.
+    /// 0 turns vouching off: the model then only adds to what the rules say.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double VouchBelow { get; set; } = 0.05;
 
     /// <summary>How many of the most unusual features a reason names.</summary>
     [Range(1, LoginFeatures.Count)]

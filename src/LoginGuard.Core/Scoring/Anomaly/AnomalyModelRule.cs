@@ -1,3 +1,4 @@
+using System.Globalization;
 using LoginGuard.Enrichment;
 using LoginGuard.Ingestion;
 using LoginGuard.State;
@@ -6,10 +7,12 @@ using Microsoft.Extensions.Options;
 namespace LoginGuard.Scoring.Anomaly;
 
 /// <summary>
-/// The trained model as a rule: its calibrated probability is the rule's score, weighted and combined
-/// like any other rule's, and its reason names the features that made the event unusual.
-/// A learner too new to have a rhythm gets a zero-score "cold start" reason instead, so the decision
-/// says the model abstained rather than silently vouching for the event.
+/// The trained model beside the rules. Its calibrated probability is weighted and combined like any
+/// rule's score, and it vouches for events it finds ordinary: below <see cref="AnomalyModelOptions.VouchBelow"/>
+/// the rules' hits count in proportion (<see cref="TrustInRules"/>), so a learner's own trip or new phone
+/// that trips several novelty rules is not stepped up when everything else about it is usual.
+/// A learner too new to have a rhythm (<see cref="AnomalyModelOptions.MinSignIns"/>) gets a zero-score
+/// "cold start" reason instead, so the decision says the model abstained rather than silently vouching.
 /// </summary>
 internal sealed class AnomalyModelRule(AnomalyModelStore models, IOptionsMonitor<AnomalyModelOptions> options) : IRule
 {
@@ -25,31 +28,64 @@ internal sealed class AnomalyModelRule(AnomalyModelStore models, IOptionsMonitor
         get
         {
             var settings = options.CurrentValue;
-            return settings.Enabled ? $"{models.Get(settings.Path).Metadata.Version}|{settings.Mode}|{settings.Weight}|{settings.MinSignIns}|{settings.ReportAbove}" : "off";
+            return settings.Enabled
+                ? string.Create(CultureInfo.InvariantCulture, $"{models.Get(settings.Path).Metadata.Version}|{settings.Mode}|{settings.Weight}|{settings.MinSignIns}|{settings.ReportAbove}|{settings.VouchBelow}")
+                : "off";
         }
     }
 
-    public RiskReason? Evaluate(EnrichedEvent enriched, BehaviorSnapshot snapshot)
+    public ModelVerdict Judge(EnrichedEvent enriched, BehaviorSnapshot snapshot)
     {
-        var settings = options.CurrentValue;
         var signIns = snapshot.Learner.SuccessfulLogins;
 
         // A failed sign-in is judged mostly by where it comes from (failures per address and network),
         // which needs no history of the learner, and stuffing aims at accounts that have none.
-        if (enriched.Event.Type != AuthEventType.LoginFailed && signIns < settings.MinSignIns)
+        if (enriched.Event.Type != AuthEventType.LoginFailed && signIns < options.CurrentValue.MinSignIns)
         {
-            return new RiskReason(Id, 0, $"cold start: {signIns} sign-ins; scored by rules only");
+            return new ModelVerdict(0, null, signIns);
         }
 
-        var model = models.Get(settings.Path);
         var features = LoginFeatureExtractor.Extract(enriched, snapshot);
-        var score = Math.Round(model.Score(features), 4);
-        if (score < settings.ReportAbove)
+        return new ModelVerdict(Math.Round(models.Get(options.CurrentValue.Path).Score(features), 4), features, signIns);
+    }
+
+    /// <summary>
+    /// How much the rules' hits count on an event the model judged: 1 when it abstained or is not enforced,
+    /// else its score over <see cref="AnomalyModelOptions.VouchBelow"/>, at most 1.
+    /// </summary>
+    public double TrustInRules(ModelVerdict verdict)
+    {
+        var settings = options.CurrentValue;
+        return verdict.Abstained || settings.Mode != RuleMode.Enforce || settings.VouchBelow <= 0
+            ? 1
+            : Math.Min(1, verdict.Score / settings.VouchBelow);
+    }
+
+    /// <summary>
+    /// The reason a decision lists: always for cold start and whenever the model discounted a rule's hit
+    /// (so the lower score is explained), otherwise only from <see cref="AnomalyModelOptions.ReportAbove"/> up.
+    /// </summary>
+    /// <param name="discounted">Whether an enforced rule fired and counted less because of the verdict.</param>
+    public RiskReason? ReasonFor(ModelVerdict verdict, bool discounted)
+    {
+        var settings = options.CurrentValue;
+        if (verdict.Features is not { } features)
+        {
+            return new RiskReason(Id, 0, $"cold start: {verdict.SignIns} sign-ins; scored by rules only");
+        }
+
+        if (verdict.Score < settings.ReportAbove && !discounted)
         {
             return null;
         }
 
-        var unusual = FeatureExplanation.MostUnusual(features, model.Metadata, settings.ReasonFeatures);
-        return new RiskReason(Id, score, $"unusual for this learner ({model.Metadata.Version}): {FeatureExplanation.Describe(unusual)}");
+        var model = models.Get(settings.Path).Metadata;
+        var unusual = FeatureExplanation.Describe(FeatureExplanation.MostUnusual(features, model, settings.ReasonFeatures));
+        var detail = discounted
+            ? string.Create(CultureInfo.InvariantCulture, $"ordinary for this learner ({model.Version}), rules count ×{TrustInRules(verdict):0.###}: {unusual}")
+            : $"unusual for this learner ({model.Version}): {unusual}";
+        return new RiskReason(Id, verdict.Score, detail);
     }
+
+    public RiskReason? Evaluate(EnrichedEvent enriched, BehaviorSnapshot snapshot) => ReasonFor(Judge(enriched, snapshot), discounted: false);
 }
