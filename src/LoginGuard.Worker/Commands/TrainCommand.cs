@@ -40,7 +40,7 @@ internal static class TrainCommand
                 kind,
                 parseResult.GetRequiredValue(geoip).FullName,
                 ReplaySources.ConfigurationFiles(parseResult.GetRequiredValue(rules)),
-                $"loginguard train {string.Join(" ", eventFiles.Zip(labelFiles, (e, l) => $"--events {Short(e)} --labels {Short(l)}"))} --seed {parseResult.GetValue(seed)} --trainer {kind}");
+                $"loginguard train {string.Join(" ", eventFiles.Zip(labelFiles, (e, l) => $"--events {Short(e)} --labels {Short(l)}"))} --seed {parseResult.GetValue(seed)} --trainer {kind}{RulesArgument(parseResult.GetRequiredValue(rules))}");
             try
             {
                 await TrainingRun.RunAsync(request, parseResult.InvocationConfiguration.Output, cancellationToken);
@@ -54,6 +54,10 @@ internal static class TrainCommand
         });
         return command;
     }
+
+    /// <summary>A rules file other than the one the worker ships decides what the replay records, so the command must name it to be made again.</summary>
+    private static string RulesArgument(FileInfo rules) =>
+        rules.FullName == Path.GetFullPath(Hosting.RulesFile.DefaultPath) ? "" : $" --rules {Short(rules)}";
 
     /// <summary>The file with its folder's name (seed-101/events.jsonl): enough to tell streams apart without recording where they sat on one machine.</summary>
     private static string Short(FileInfo file) => $"{file.Directory?.Name}/{file.Name}";
