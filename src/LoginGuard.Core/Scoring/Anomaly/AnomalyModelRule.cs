@@ -82,7 +82,7 @@ internal sealed class AnomalyModelRule(AnomalyModelStore models, IOptionsMonitor
         var model = models.Get(settings.Path).Metadata;
         var unusual = FeatureExplanation.Describe(FeatureExplanation.MostUnusual(features, model, settings.ReasonFeatures));
         var detail = discounted
-            ? string.Create(CultureInfo.InvariantCulture, $"ordinary for this learner ({model.Version}), rules count ×{TrustInRules(verdict):0.###}: {unusual}")
+            ? string.Create(CultureInfo.InvariantCulture, $"ordinary for this learner ({model.Version}), rules count ×{TrustInRules(verdict):0.###}; most unusual: {unusual}")
             : $"unusual for this learner ({model.Version}): {unusual}";
         return new RiskReason(Id, verdict.Score, detail);
     }
