@@ -8,8 +8,8 @@ namespace LoginGuard.Scoring;
 /// Runs the rule set in force over an event. Weighted hits combine as independent evidence
 /// (1 − Π(1 − weight·score)), so the score stays in 0..1 however many rules fire and no single
 /// weak rule can reach high on its own. The trained model, when enabled, joins as one more weighted
-/// hit and scales the rules' hits by its trust in them (<see cref="AnomalyModelRule.TrustInRules"/>):
-/// 1 − Π(1 − trust·weight·score) · (1 − weight·model).
+/// hit and scales the novelty rules' hits by its trust in them (<see cref="AnomalyModelRule.TrustInRules"/>):
+/// 1 − Π(1 − trust·weight·score) · (1 − weight·model), with trust 1 for every other rule.
 /// </summary>
 /// <remarks>
 /// Cooldown: a rule that fired for this learner less than its Cooldown ago (by event time) is not evaluated:
@@ -43,9 +43,10 @@ internal sealed class RiskScorer(RuleSetSource source, ScoringMetrics metrics)
                 continue;
             }
 
+            var counted = rule.Settings.Novelty ? trust : 1;
             reasons.Add(reason);
-            unexplained *= 1 - (trust * rule.Settings.Weight * Math.Clamp(reason.Score, 0, 1));
-            discounted |= trust < 1 && reason.Score > 0;
+            unexplained *= 1 - (counted * rule.Settings.Weight * Math.Clamp(reason.Score, 0, 1));
+            discounted |= counted < 1 && reason.Score > 0;
         }
 
         if (verdict is not null)

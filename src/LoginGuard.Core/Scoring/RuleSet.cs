@@ -35,7 +35,7 @@ internal sealed class RuleSet
         var allowlist = Allowlist.From(options.Allowlist);
         var rules = options.Rules
             .Where(r => r.Value.Enabled)
-            .Select(r => RuleKinds.ByName[r.Value.Kind!].Create(r.Key, r.Value, SettingsOf(r.Value), allowlist))
+            .Select(r => Create(r.Key, r.Value, allowlist))
             .ToList<IRule>();
         var enabledModel = model is { Settings.Enabled: true } ? model : null;
 
@@ -46,8 +46,15 @@ internal sealed class RuleSet
         return new RuleSet(rules, enabledModel, options.Levels, version);
     }
 
-    private static RuleSettings SettingsOf(RuleDefinition rule) => new()
+    private static IRule Create(string id, RuleDefinition rule, Allowlist allowlist)
     {
+        var kind = RuleKinds.ByName[rule.Kind!];
+        return kind.Create(id, rule, SettingsOf(rule, kind), allowlist);
+    }
+
+    private static RuleSettings SettingsOf(RuleDefinition rule, RuleKind kind) => new()
+    {
+        Novelty = kind.Novelty,
         Enabled = rule.Enabled,
         Mode = rule.Mode is { } mode ? Enum.Parse<RuleMode>(mode, ignoreCase: true) : RuleMode.Enforce,
         Weight = rule.Weight!.Value,

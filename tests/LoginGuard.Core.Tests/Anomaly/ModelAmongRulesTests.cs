@@ -1,6 +1,7 @@
 using LoginGuard.Core.Tests.Support;
 using LoginGuard.Scoring;
 using LoginGuard.Scoring.Anomaly;
+using LoginGuard.State;
 using static LoginGuard.Core.Tests.Scoring.ScoringFixture;
 
 namespace LoginGuard.Core.Tests.Anomaly;
@@ -62,15 +63,31 @@ public sealed class ModelAmongRulesTests(TinyModel tiny) : IClassFixture<TinyMod
     }
 
     [Fact]
-    public void A_learner_in_cold_start_is_scored_by_the_rules_in_full()
+    public void The_model_does_not_vouch_for_a_learner_it_has_seen_too_little_of()
     {
-        var snapshot = Histories.Snapshot(Histories.SettledInLyon());
-        var phoneAtHome = Histories.SignInFrom(Learners.Lyon, Evening, Learners.Phone);
+        var combined = Scorer(Model(minSignIns: 20), LoudNewDevice)
+            .Assess(Histories.SignInFrom(Learners.Lyon, Evening, Learners.Phone), Histories.Snapshot(Histories.SettledInLyon()));
 
-        var combined = Scorer(Model(minSignIns: 20), LoudNewDevice).Assess(phoneAtHome, snapshot);
+        combined.Score.Should().BeGreaterThanOrEqualTo(0.9);
+        combined.Reasons.Should().NotContain(r => r.Detail.Contains("rules count"));
+    }
 
-        combined.Score.Should().Be(0.9);
-        combined.Reasons.Should().ContainSingle(r => r.Rule == "anomaly-model" && r.Score == 0 && r.Detail.StartsWith("cold start: 10 sign-ins"));
+    [Fact]
+    public void Counted_failures_are_evidence_the_model_never_discounts()
+    {
+        var failures = Rule("brute-force", ("Kind", "FailedLogins"), ("GroupBy", "Learner"), ("Window", "01:00:00"), ("Threshold", "3"), ("Weight", "0.6"));
+        var history = Histories.SettledInLyon() with
+        {
+            Failures = [.. Enumerable.Range(1, 4).Select(i => new FailedAttempt(Evening.AddMinutes(-i), "address-81.57.10.20", $"f{i}"))],
+        };
+        var failedAtHome = Learners.From(Learners.FailedSignIn("ana", Learners.Laptop, Evening), Learners.Lyon, "address-81.57.10.20");
+        var model = Model();
+
+        var combined = Scorer(model, failures).Assess(failedAtHome, Histories.Snapshot(history));
+
+        model.TrustInRules(model.Judge(failedAtHome, Histories.Snapshot(history))).Should().BeLessThan(1, "the model finds a failure at home ordinary");
+        combined.Reasons.Should().Contain(r => r.Rule == "brute-force");
+        combined.Score.Should().BeGreaterThanOrEqualTo(0.6);
     }
 
     public void Dispose() => store.Dispose();

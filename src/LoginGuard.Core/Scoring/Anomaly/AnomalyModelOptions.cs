@@ -26,12 +26,11 @@ internal sealed class AnomalyModelOptions
     public string Path { get; set; } = "models/login-anomaly.zip";
 
     /// <summary>
-    /// A learner with fewer successful sign-ins than this is scored by the rules only, and the decision says
-    /// so. 0 by default: the model is trained on learners' first sign-ins too, and what gives a stuffed
-    /// account away (the source's failures, a scripted agent) needs no history of the learner.
+    /// A learner with fewer successful sign-ins than this has no rhythm to be ordinary against: the model
+    /// still adds its weight (what gives a stuffed account away needs no history) but does not vouch.
     /// </summary>
     [Range(0, 1000)]
-    public int MinSignIns { get; set; }
+    public int MinSignIns { get; set; } = 2;
 
     /// <summary>
     /// Model scores below this add no reason to the decision, so every ordinary sign-in does not carry one.
@@ -41,9 +40,11 @@ internal sealed class AnomalyModelOptions
     public double ReportAbove { get; set; } = 0.01;
 
     /// <summary>
-    /// Below this score the model vouches for the event: every rule's hit counts only score/VouchBelow of its
-    /// weight, so novelty the model has learned is ordinary (a trip, a new phone) does not step a learner up.
-    /// 0 turns vouching off: the model then only adds to what the rules say.
+    /// Below this score the model vouches for the event: each novelty rule's hit (new device, address,
+    /// network, city, country, distance, account change after a risky sign-in) counts only score/VouchBelow
+    /// of its weight, so novelty the model has learned is ordinary for a learner it knows (a trip, a new
+    /// phone) does not step them up. Counted failures and impossible travel always count in full. 0 turns
+    /// vouching off.
     /// </summary>
     [Range(0.0, 1.0)]
     public double VouchBelow { get; set; } = 0.05;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using LoginGuard.Enrichment;
-using LoginGuard.Ingestion;
 using LoginGuard.State;
 using Microsoft.Extensions.Options;
 
@@ -9,10 +8,10 @@ namespace LoginGuard.Scoring.Anomaly;
 /// <summary>
 /// The trained model beside the rules. Its calibrated probability is weighted and combined like any
 /// rule's score, and it vouches for events it finds ordinary: below <see cref="AnomalyModelOptions.VouchBelow"/>
-/// the rules' hits count in proportion (<see cref="TrustInRules"/>), so a learner's own trip or new phone
-/// that trips several novelty rules is not stepped up when everything else about it is usual.
-/// A learner too new to have a rhythm (<see cref="AnomalyModelOptions.MinSignIns"/>) gets a zero-score
-/// "cold start" reason instead, so the decision says the model abstained rather than silently vouching.
+/// the hits of novelty rules count in proportion (<see cref="TrustInRules"/>), so a learner's own trip or
+/// new phone that trips several of them is not stepped up when everything else about it is usual. It
+/// vouches only for a learner with a rhythm to be ordinary against (<see cref="AnomalyModelOptions.MinSignIns"/>),
+/// and never for counted failures or impossible travel (<see cref="RuleSettings.Novelty"/>).
 /// </summary>
 internal sealed class AnomalyModelRule(AnomalyModelStore models, IOptionsMonitor<AnomalyModelOptions> options) : IRule
 {
@@ -34,46 +33,38 @@ internal sealed class AnomalyModelRule(AnomalyModelStore models, IOptionsMonitor
         }
     }
 
+    /// <summary>
+    /// Every event is scored, a new learner's too: what gives a stuffed account away (the failures around
+    /// its source, a scripted agent) needs no history of the learner, and stuffing aims at accounts that have none.
+    /// </summary>
     public ModelVerdict Judge(EnrichedEvent enriched, BehaviorSnapshot snapshot)
     {
-        var signIns = snapshot.Learner.SuccessfulLogins;
-
-        // A failed sign-in is judged mostly by where it comes from (failures per address and network),
-        // which needs no history of the learner, and stuffing aims at accounts that have none.
-        if (enriched.Event.Type != AuthEventType.LoginFailed && signIns < options.CurrentValue.MinSignIns)
-        {
-            return new ModelVerdict(0, null, signIns);
-        }
-
         var features = LoginFeatureExtractor.Extract(enriched, snapshot);
-        return new ModelVerdict(Math.Round(models.Get(options.CurrentValue.Path).Score(features), 4), features, signIns);
+        return new ModelVerdict(Math.Round(models.Get(options.CurrentValue.Path).Score(features), 4), features, snapshot.Learner.SuccessfulLogins);
     }
 
     /// <summary>
-    /// How much the rules' hits count on an event the model judged: 1 when it abstained or is not enforced,
-    /// else its score over <see cref="AnomalyModelOptions.VouchBelow"/>, at most 1.
+    /// How much novelty rules' hits count on an event the model judged: its score over
+    /// <see cref="AnomalyModelOptions.VouchBelow"/>, at most 1; always 1 for a learner with fewer than
+    /// <see cref="AnomalyModelOptions.MinSignIns"/> sign-ins, or when the model is simulated or vouching is off.
     /// </summary>
     public double TrustInRules(ModelVerdict verdict)
     {
         var settings = options.CurrentValue;
-        return verdict.Abstained || settings.Mode != RuleMode.Enforce || settings.VouchBelow <= 0
+        return verdict.SignIns < settings.MinSignIns || settings.Mode != RuleMode.Enforce || settings.VouchBelow <= 0
             ? 1
             : Math.Min(1, verdict.Score / settings.VouchBelow);
     }
 
     /// <summary>
-    /// The reason a decision lists: always for cold start and whenever the model discounted a rule's hit
-    /// (so the lower score is explained), otherwise only from <see cref="AnomalyModelOptions.ReportAbove"/> up.
+    /// The reason a decision lists: whenever the model discounted a rule's hit (so the lower score is
+    /// explained), otherwise only from <see cref="AnomalyModelOptions.ReportAbove"/> up.
     /// </summary>
     /// <param name="discounted">Whether an enforced rule fired and counted less because of the verdict.</param>
     public RiskReason? ReasonFor(ModelVerdict verdict, bool discounted)
     {
         var settings = options.CurrentValue;
-        if (verdict.Features is not { } features)
-        {
-            return new RiskReason(Id, 0, $"cold start: {verdict.SignIns} sign-ins; scored by rules only");
-        }
-
+        var features = verdict.Features;
         if (verdict.Score < settings.ReportAbove && !discounted)
         {
             return null;
