@@ -57,7 +57,7 @@ internal sealed class ReplayEnvironment : IDisposable
             services.GetRequiredService<IOptionsMonitor<StateOptions>>(),
             services.GetRequiredService<ScoringMetrics>(),
             services.GetRequiredService<ILogger<RuleSetSource>>(),
-            TimeProvider.System,
+            services.GetRequiredService<TimeProvider>(),
             model: null);
         RulesOnly = new RiskScorer(rulesOnlySource, services.GetRequiredService<ScoringMetrics>());
     }
