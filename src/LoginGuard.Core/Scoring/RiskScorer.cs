@@ -1,4 +1,5 @@
 using LoginGuard.Enrichment;
+using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
 
 namespace LoginGuard.Scoring;
@@ -6,7 +7,9 @@ namespace LoginGuard.Scoring;
 /// <summary>
 /// Runs the rule set in force over an event. Weighted hits combine as independent evidence
 /// (1 − Π(1 − weight·score)), so the score stays in 0..1 however many rules fire and no single
-/// weak rule can reach high on its own.
+/// weak rule can reach high on its own. The trained model, when enabled, joins as one more weighted
+/// hit and scales the novelty rules' hits by its trust in them (<see cref="AnomalyModelRule.TrustInRules"/>):
+/// 1 − Π(1 − trust·weight·score) · (1 − weight·model), with trust 1 for every other rule.
 /// </summary>
 /// <remarks>
 /// Cooldown: a rule that fired for this learner less than its Cooldown ago (by event time) is not evaluated:
@@ -24,8 +27,11 @@ internal sealed class RiskScorer(RuleSetSource source, ScoringMetrics metrics)
     public RiskAssessment Assess(EnrichedEvent enriched, BehaviorSnapshot snapshot)
     {
         var ruleSet = source.Current;
+        var verdict = ruleSet.Model?.Judge(enriched, snapshot);
+        var trust = verdict is null ? 1 : ruleSet.Model!.TrustInRules(verdict);
         var reasons = new List<RiskReason>();
         var unexplained = 1.0;
+        var discounted = false;
         foreach (var rule in ruleSet.Rules)
         {
             if (InCooldown(rule, enriched, snapshot) || rule.Evaluate(enriched, snapshot) is not { } reason)
@@ -40,12 +46,37 @@ internal sealed class RiskScorer(RuleSetSource source, ScoringMetrics metrics)
                 continue;
             }
 
+            var counted = rule.Settings.Novelty ? trust : 1;
             reasons.Add(reason);
-            unexplained *= 1 - (rule.Settings.Weight * Math.Clamp(reason.Score, 0, 1));
+            unexplained *= 1 - (counted * rule.Settings.Weight * Math.Clamp(reason.Score, 0, 1));
+            discounted |= counted < 1 && reason.Score > 0;
+        }
+
+        if (verdict is not null)
+        {
+            unexplained *= AddModel(ruleSet.Model!, verdict, discounted, reasons);
         }
 
         var score = Math.Round(1 - unexplained, 4);
         return new RiskAssessment(score, ruleSet.Levels.LevelOf(score), reasons, ruleSet.Version);
+    }
+
+    /// <summary>
+    /// Lists the model's reason when it has one to give and returns its factor of the unexplained risk.
+    /// An enforced score counts even below ReportAbove, where it adds no reason: it is too small to move a
+    /// level, but it still orders events the rules alone would tie.
+    /// </summary>
+    private double AddModel(AnomalyModelRule model, ModelVerdict verdict, bool discounted, List<RiskReason> reasons)
+    {
+        var reason = model.ReasonFor(verdict, discounted);
+        var enforced = model.Settings.Mode == RuleMode.Enforce;
+        if (reason is not null)
+        {
+            metrics.Hit(model.Id, model.Settings.Mode);
+            reasons.Add(enforced ? reason : reason with { Simulated = true });
+        }
+
+        return enforced ? 1 - (model.Settings.Weight * Math.Clamp(verdict.Score, 0, 1)) : 1;
     }
 
     private static bool InCooldown(IRule rule, EnrichedEvent enriched, BehaviorSnapshot snapshot)

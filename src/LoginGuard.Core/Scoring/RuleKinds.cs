@@ -27,15 +27,15 @@ internal static class RuleKinds
             (id, d, s, a) => new DistinctLearnersFailingRule(id, s, Group(d), d.Window!.Value, d.Threshold!.Value, a), MinimumThreshold: 2, CountsFailures: true),
         new("SuccessAfterFailures", Counting, [], [FailureGroup.Learner, FailureGroup.LearnerAndAddress],
             (id, d, s, a) => new SuccessAfterFailuresRule(id, s, Group(d), d.Window!.Value, d.Threshold!.Value, a), CountsFailures: true),
-        new("NewDevice", [], NoveltyParameters, [], (id, d, s, _) => new NewDeviceRule(id, s, NoveltyOf(d))),
+        new("NewDevice", [], NoveltyParameters, [], (id, d, s, _) => new NewDeviceRule(id, s, NoveltyOf(d)), Novelty: true),
         New("NewAddress", NoveltyKind.Address),
         New("NewAsn", NoveltyKind.Asn),
         New("NewCity", NoveltyKind.City),
         New("NewCountry", NoveltyKind.Country),
-        new("UnusualDistance", [RadiusKm], NoveltyParameters, [], (id, d, s, _) => new UnusualDistanceRule(id, s, d.RadiusKm!.Value, NoveltyOf(d))),
+        new("UnusualDistance", [RadiusKm], NoveltyParameters, [], (id, d, s, _) => new UnusualDistanceRule(id, s, d.RadiusKm!.Value, NoveltyOf(d)), Novelty: true),
         new("ImpossibleTravel", [MaxSpeedKmh, MinimumDistanceKm], [], [],
             (id, d, s, _) => new ImpossibleTravelRule(id, s, d.MaxSpeedKmh!.Value, d.MinimumDistanceKm!.Value)),
-        new("AccountChangeAfterRiskyLogin", [Window], [], [], (id, d, s, _) => new AccountChangeAfterRiskyLoginRule(id, s, d.Window!.Value)),
+        new("AccountChangeAfterRiskyLogin", [Window], [], [], (id, d, s, _) => new AccountChangeAfterRiskyLoginRule(id, s, d.Window!.Value), Novelty: true),
     }.ToDictionary(k => k.Name, StringComparer.OrdinalIgnoreCase);
 
     public static string Names => string.Join(", ", ByName.Keys);
@@ -53,7 +53,7 @@ internal static class RuleKinds
     };
 
     private static RuleKind New(string name, NoveltyKind kind) =>
-        new(name, [], NoveltyParameters, [], (id, d, s, _) => new NewValueRule(id, s, kind, NoveltyOf(d)));
+        new(name, [], NoveltyParameters, [], (id, d, s, _) => new NewValueRule(id, s, kind, NoveltyOf(d)), Novelty: true);
 
     private static FailureGroup Group(RuleDefinition rule) => Enum.Parse<FailureGroup>(rule.GroupBy!, ignoreCase: true);
 

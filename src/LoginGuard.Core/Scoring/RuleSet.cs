@@ -12,15 +12,20 @@ namespace LoginGuard.Scoring;
 /// </summary>
 internal sealed class RuleSet
 {
-    private RuleSet(IReadOnlyList<IRule> rules, LevelThresholds levels, string version, SourceLookback lookback)
+    private RuleSet(IReadOnlyList<IRule> rules, AnomalyModelRule? model, LevelThresholds levels, string version, SourceLookback lookback)
     {
         Rules = rules;
+        Model = model;
         Levels = levels;
         Version = version;
         SourceLookback = lookback;
     }
 
+    /// <summary>The rules the rules file configures.</summary>
     public IReadOnlyList<IRule> Rules { get; }
+
+    /// <summary>The trained model while it is enabled; <see cref="RiskScorer"/> weighs it with the rules.</summary>
+    public AnomalyModelRule? Model { get; }
 
     public LevelThresholds Levels { get; }
 
@@ -36,23 +41,20 @@ internal sealed class RuleSet
         var allowlist = Allowlist.From(options.Allowlist);
         var rules = options.Rules
             .Where(r => r.Value.Enabled)
-            .Select(r => RuleKinds.ByName[r.Value.Kind!].Create(r.Key, r.Value, SettingsOf(r.Value), allowlist))
+            .Select(r => Create(r.Key, r.Value, allowlist))
             .ToList<IRule>();
-        if (model is { Settings.Enabled: true })
-        {
-            rules.Add(model);
-        }
+        var enabledModel = model is { Settings.Enabled: true } ? model : null;
 
         var settings = JsonSerializer.SerializeToUtf8Bytes(options, ScoringJsonContext.Default.ScoringOptions)
             .Concat(System.Text.Encoding.UTF8.GetBytes(model?.VersionTag ?? "off"))
             .ToArray();
         var version = "rs-" + Convert.ToHexStringLower(SHA256.HashData(settings).AsSpan(0, 6));
-        return new RuleSet(rules, options.Levels, version, LookbackOf(options, model));
+        return new RuleSet(rules, enabledModel, options.Levels, version, LookbackOf(options, enabledModel));
     }
 
     private static SourceLookback LookbackOf(ScoringOptions options, AnomalyModelRule? model)
     {
-        var modelWindow = model is { Settings.Enabled: true } ? LoginFeatureExtractor.FailureWindow : TimeSpan.Zero;
+        var modelWindow = model is null ? TimeSpan.Zero : LoginFeatureExtractor.FailureWindow;
         TimeSpan Longest(FailureGroup group) => options.Rules.Values
             .Where(r => r.Enabled && r.Window is not null && r.GroupBy is not null && Enum.Parse<FailureGroup>(r.GroupBy, ignoreCase: true) == group)
             .Select(r => r.Window!.Value)
@@ -61,8 +63,15 @@ internal sealed class RuleSet
         return new SourceLookback(Longest(FailureGroup.Address), Longest(FailureGroup.Network));
     }
 
-    private static RuleSettings SettingsOf(RuleDefinition rule) => new()
+    private static IRule Create(string id, RuleDefinition rule, Allowlist allowlist)
     {
+        var kind = RuleKinds.ByName[rule.Kind!];
+        return kind.Create(id, rule, SettingsOf(rule, kind), allowlist);
+    }
+
+    private static RuleSettings SettingsOf(RuleDefinition rule, RuleKind kind) => new()
+    {
+        Novelty = kind.Novelty,
         Enabled = rule.Enabled,
         Mode = rule.Mode is { } mode ? Enum.Parse<RuleMode>(mode, ignoreCase: true) : RuleMode.Enforce,
         Weight = rule.Weight!.Value,

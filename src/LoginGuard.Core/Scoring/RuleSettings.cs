@@ -11,4 +11,7 @@ internal sealed record RuleSettings
     public double Weight { get; init; }
 
     public TimeSpan Cooldown { get; init; }
+
+    /// <summary>From the rule's kind (<see cref="RuleKind.Novelty"/>): whether the model may vouch this rule's hits down.</summary>
+    public bool Novelty { get; init; }
 }

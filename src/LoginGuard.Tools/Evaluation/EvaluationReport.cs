@@ -7,20 +7,24 @@ internal static class EvaluationReport
 {
     public const string ReportFile = "report.md";
 
+    /// <param name="configurationFiles">The worker's settings and rules files the replay decides with, later ones winning.</param>
     public static async Task<IReadOnlyList<KindMetrics>> WriteAsync(
-        IReadOnlyList<(string Events, string Labels)> streams, string geoIpDirectory, string modelPath, string outputDirectory, CancellationToken cancellationToken)
+        IReadOnlyList<(string Events, string Labels)> streams,
+        string geoIpDirectory,
+        IReadOnlyList<string> configurationFiles,
+        string modelPath,
+        string outputDirectory,
+        CancellationToken cancellationToken)
     {
-        var events = await EvaluationRun.ScoreAsync(streams, geoIpDirectory, modelPath, cancellationToken);
-        using var environment = new ReplayEnvironment(geoIpDirectory, modelPath);
+        using var environment = new ReplayEnvironment(geoIpDirectory, configurationFiles, modelPath);
+        var events = await EvaluationRun.ScoreAsync(streams, environment, cancellationToken);
         var metrics = EvaluationSummary.Metrics(events, environment.Levels);
         var scenarios = EvaluationSummary.Scenarios(events, metrics);
         var model = environment.Model.Metadata;
+        var setup = $"model {model.Version}, {model.Trainer}, seed {model.Seed}; rules {environment.RuleSetVersion} from {string.Join(" + ", configurationFiles.Select(Path.GetFileName))}";
 
         Directory.CreateDirectory(outputDirectory);
-        await File.WriteAllTextAsync(
-            Path.Combine(outputDirectory, ReportFile),
-            MarkdownReport.Render(metrics, scenarios, events, $"{model.Version}, {model.Trainer}, seed {model.Seed}"),
-            cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, ReportFile), MarkdownReport.Render(metrics, scenarios, events, setup), cancellationToken);
         foreach (var kind in EvaluationSummary.Kinds.Where(k => events.Any(e => e.Kind == k)))
         {
             RocPlot.Write(events, kind, Path.Combine(outputDirectory, $"roc-{kind}.png"));

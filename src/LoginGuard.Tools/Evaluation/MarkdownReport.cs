@@ -14,11 +14,11 @@ internal static class MarkdownReport
         _ => "model alone",
     };
 
-    public static string Render(IReadOnlyList<KindMetrics> metrics, IReadOnlyList<ScenarioRow> scenarios, IReadOnlyList<EvaluatedEvent> events, string modelDescription)
+    public static string Render(IReadOnlyList<KindMetrics> metrics, IReadOnlyList<ScenarioRow> scenarios, IReadOnlyList<EvaluatedEvent> events, string setup)
     {
         var page = new StringBuilder();
         page.AppendLine("# Detection evaluation").AppendLine();
-        page.AppendLine(CultureInfo.InvariantCulture, $"Model: {modelDescription}.").AppendLine();
+        page.AppendLine(CultureInfo.InvariantCulture, $"Scored with {setup}.").AppendLine();
         page.AppendLine("TPR@x%: attacks caught at the threshold that flags at most x% of legitimate events of that kind. "
             + "attacks ≥medium: attacks whose score reaches the Medium level. legit ≥medium / high: legitimate events whose score reaches the Medium / High level (Scoring:Levels) — friction for learners who did nothing wrong.").AppendLine();
         foreach (var kind in EvaluationSummary.Kinds)

@@ -8,8 +8,8 @@ using LoginGuard.State;
 
 namespace LoginGuard.Tools.Training;
 
-/// <summary>One event as the pipeline saw it: enriched, with the state before it and the features computed from both.</summary>
-internal sealed record ReplayStep(EnrichedEvent Enriched, BehaviorSnapshot Snapshot, LoginFeatures Features, RiskAssessment Rules);
+/// <summary>One event as the pipeline saw it: enriched, with the state before it, the features computed from both, and the worker's decision.</summary>
+internal sealed record ReplayStep(EnrichedEvent Enriched, BehaviorSnapshot Snapshot, LoginFeatures Features, RiskAssessment Decision);
 
 /// <summary>
 /// Walks a JSON Lines stream the way <see cref="LoginPipeline"/> does: parse, enrich, load the snapshot,
@@ -18,12 +18,12 @@ internal sealed record ReplayStep(EnrichedEvent Enriched, BehaviorSnapshot Snaps
 /// </summary>
 internal static class EventReplay
 {
-    /// <param name="decide">Given the step, the assessment the pipeline would record (rules only, or rules and model).</param>
-    public static async Task RunAsync(string eventsFile, ReplayEnvironment environment, Func<ReplayStep, RiskAssessment> decide, CancellationToken cancellationToken)
+    /// <param name="observe">Sees each step before its decision is recorded.</param>
+    public static async Task RunAsync(string eventsFile, ReplayEnvironment environment, Action<ReplayStep> observe, CancellationToken cancellationToken)
     {
         var store = environment.NewStore();
         var enricher = environment.Enricher;
-        var rules = environment.Rules;
+        var scorer = environment.Scorer;
         foreach (var line in File.ReadLines(eventsFile, Encoding.UTF8))
         {
             var parsed = EventParser.Parse(Encoding.UTF8.GetBytes(line));
@@ -39,9 +39,9 @@ internal static class EventReplay
                 continue;
             }
 
-            var step = new ReplayStep(enriched, snapshot, LoginFeatureExtractor.Extract(enriched, snapshot), rules.Assess(enriched, snapshot));
-            var assessment = decide(step);
-            await store.RecordAsync(enriched, Decision.For(enriched.Event, assessment, []), cancellationToken);
+            var step = new ReplayStep(enriched, snapshot, LoginFeatureExtractor.Extract(enriched, snapshot), scorer.Assess(enriched, snapshot));
+            observe(step);
+            await store.RecordAsync(enriched, Decision.For(enriched.Event, step.Decision, []), cancellationToken);
         }
     }
 }

@@ -4,30 +4,40 @@ using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Tools.Training;
 
 /// <summary>
 /// The stages an offline replay needs, built the way the worker builds them (the real enricher, the
-/// in-memory store, the rules in force), so features come out exactly as the pipeline would see them.
+/// in-memory store, the rules file the worker ships, the model as the <c>anomaly-model</c> rule), so
+/// features and decisions come out exactly as the pipeline would make them.
 /// </summary>
 internal sealed class ReplayEnvironment : IDisposable
 {
     private readonly ServiceProvider services;
+    private readonly RuleSetSource rulesOnlySource;
 
-    /// <param name="modelPath">The model to score with, or null for rules only.</param>
-    public ReplayEnvironment(string geoIpDirectory, string? modelPath)
+    /// <param name="configurationFiles">
+    /// The worker's settings and rules files, later ones winning (appsettings.json, then rules.json): the
+    /// replay scores with what the worker would run, not with defaults of its own.
+    /// </param>
+    /// <param name="modelPath">The model to score with as the worker does, or null for rules only.</param>
+    public ReplayEnvironment(string geoIpDirectory, IReadOnlyList<string> configurationFiles, string? modelPath)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "rules.json"))
+        var builder = new ConfigurationBuilder();
+        foreach (var file in configurationFiles)
+        {
+            builder.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
+        }
+
+        var configuration = builder
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["GeoIp:CityDatabasePath"] = Path.Combine(geoIpDirectory, "sample-city.mmdb"),
                 ["GeoIp:AsnDatabasePath"] = Path.Combine(geoIpDirectory, "sample-asn.mmdb"),
-
-                // Off for the rule set, so Rules is the rules-only baseline; the model is scored beside it on its own.
-                [AnomalyModelOptions.Section + ":Enabled"] = "false",
+                [AnomalyModelOptions.Section + ":Enabled"] = modelPath is null ? "false" : "true",
                 [AnomalyModelOptions.Section + ":Path"] = modelPath ?? "",
             })
             .Build();
@@ -39,15 +49,30 @@ internal sealed class ReplayEnvironment : IDisposable
             .AddScoring(configuration)
             .AddAnomalyModel(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        // Options validation is what loads and checks the model at start-up; a replay fails the same way.
+        _ = services.GetRequiredService<IOptionsMonitor<AnomalyModelOptions>>().CurrentValue;
+        rulesOnlySource = new RuleSetSource(
+            configuration,
+            services.GetRequiredService<IOptionsMonitor<StateOptions>>(),
+            services.GetRequiredService<ScoringMetrics>(),
+            services.GetRequiredService<ILogger<RuleSetSource>>(),
+            services.GetRequiredService<TimeProvider>(),
+            model: null);
+        RulesOnly = new RiskScorer(rulesOnlySource, services.GetRequiredService<ScoringMetrics>());
     }
 
     public Enricher Enricher => services.GetRequiredService<Enricher>();
 
-    public RiskScorer Rules => services.GetRequiredService<RiskScorer>();
+    /// <summary>What the worker decides: the rules and, when a model was given, the <c>anomaly-model</c> rule among them.</summary>
+    public RiskScorer Scorer => services.GetRequiredService<RiskScorer>();
+
+    /// <summary>The same rules without the model: the rules-only baseline.</summary>
+    public RiskScorer RulesOnly { get; }
 
     public LevelThresholds Levels => services.GetRequiredService<RuleSetSource>().Current.Levels;
 
-    public AnomalyModelRule ModelRule => services.GetRequiredService<AnomalyModelRule>();
+    public string RuleSetVersion => RulesOnly.RuleSetVersion;
 
     /// <summary>The model, validated as at start-up: a missing or unreadable file throws an <see cref="OptionsValidationException"/> naming Scoring:Model:Path.</summary>
     public AnomalyModel Model => services.GetRequiredService<AnomalyModelStore>().Get(services.GetRequiredService<IOptionsMonitor<AnomalyModelOptions>>().CurrentValue.Path);
@@ -55,5 +80,9 @@ internal sealed class ReplayEnvironment : IDisposable
     /// <summary>A fresh, empty store per stream: each replay starts from no history, as a new deployment would.</summary>
     public InMemoryBehaviorStore NewStore() => ActivatorUtilities.CreateInstance<InMemoryBehaviorStore>(services);
 
-    public void Dispose() => services.Dispose();
+    public void Dispose()
+    {
+        rulesOnlySource.Dispose();
+        services.Dispose();
+    }
 }

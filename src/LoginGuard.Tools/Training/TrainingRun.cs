@@ -47,7 +47,7 @@ internal static class TrainingRun
     private static async Task<List<TrainingRow>> FeaturiseAsync(TrainingRequest request, TextWriter output, CancellationToken cancellationToken)
     {
         var rows = new List<TrainingRow>();
-        using var environment = new ReplayEnvironment(request.GeoIpDirectory, modelPath: null);
+        using var environment = new ReplayEnvironment(request.GeoIpDirectory, request.ConfigurationFiles, modelPath: null);
         foreach (var (events, labelsFile) in request.EventsFiles.Zip(request.LabelsFiles))
         {
             var labels = LabelFile.Read(labelsFile);
@@ -62,8 +62,6 @@ internal static class TrainingRun
                 {
                     unlabelled++;
                 }
-
-                return step.Rules;
             }, cancellationToken);
             if (unlabelled > 0)
             {

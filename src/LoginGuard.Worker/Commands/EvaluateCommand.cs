@@ -15,10 +15,11 @@ internal static class EvaluateCommand
         var labels = new Option<FileInfo[]>("--labels") { Description = "eventId,attack,scenario for each --events file, in the same order.", Required = true };
         var model = new Option<FileInfo>("--model") { Description = "The model to evaluate.", DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "login-anomaly.zip")) };
         var output = new Option<DirectoryInfo>("--out") { Description = "Where report.md and the ROC charts are written.", DefaultValueFactory = _ => new DirectoryInfo("evaluation") };
-        var geoip = TrainCommand.GeoIpOption();
+        var geoip = ReplaySources.GeoIpOption();
+        var rules = ReplaySources.RulesOption();
         events.AcceptExistingOnly();
         labels.AcceptExistingOnly();
-        var command = new Command("evaluate", "Replay labelled auth events and compare the combined scorer with rules only and Freeman et al.") { events, labels, model, output, geoip };
+        var command = new Command("evaluate", "Replay labelled auth events and compare the combined scorer with rules only and Freeman et al.") { events, labels, model, output, geoip, rules };
         command.Validators.Add(result =>
         {
             if (result.GetValue(events)?.Length != result.GetValue(labels)?.Length)
@@ -33,7 +34,8 @@ internal static class EvaluateCommand
             var directory = parseResult.GetRequiredValue(output).FullName;
             try
             {
-                var metrics = await EvaluationReport.WriteAsync(streams, parseResult.GetRequiredValue(geoip).FullName, parseResult.GetRequiredValue(model).FullName, directory, cancellationToken);
+                var metrics = await EvaluationReport.WriteAsync(streams, parseResult.GetRequiredValue(geoip).FullName,
+                    ReplaySources.ConfigurationFiles(parseResult.GetRequiredValue(rules)), parseResult.GetRequiredValue(model).FullName, directory, cancellationToken);
                 foreach (var row in metrics.Where(m => m.Stream == EvaluationSummary.AllStreams))
                 {
                     var combined = row[Scorer.Combined];

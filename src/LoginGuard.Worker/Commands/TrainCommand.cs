@@ -2,7 +2,6 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.Tools.Training;
-using LoginGuard.Worker.Hosting;
 
 namespace LoginGuard.Worker.Commands;
 
@@ -16,10 +15,11 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed for every random choice in training.", DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Where login-anomaly.zip and login-anomaly.json are written.", DefaultValueFactory = _ => new DirectoryInfo("models") };
         var trainer = new Option<ModelKind>("--trainer") { Description = "LightGbm (supervised) or Pca (learns legitimate events only).", DefaultValueFactory = _ => ModelKind.LightGbm };
-        var geoip = GeoIpOption();
+        var geoip = ReplaySources.GeoIpOption();
+        var rules = ReplaySources.RulesOption();
         events.AcceptExistingOnly();
         labels.AcceptExistingOnly();
-        var command = new Command("train", "Train the login anomaly model from replayed, labelled auth events.") { events, labels, seed, output, trainer, geoip };
+        var command = new Command("train", "Train the login anomaly model from replayed, labelled auth events.") { events, labels, seed, output, trainer, geoip, rules };
         command.Validators.Add(result =>
         {
             if (result.GetValue(events)?.Length != result.GetValue(labels)?.Length)
@@ -39,7 +39,8 @@ internal static class TrainCommand
                 parseResult.GetRequiredValue(output).FullName,
                 kind,
                 parseResult.GetRequiredValue(geoip).FullName,
-                $"loginguard train {string.Join(" ", eventFiles.Zip(labelFiles, (e, l) => $"--events {Short(e)} --labels {Short(l)}"))} --seed {parseResult.GetValue(seed)} --trainer {kind}");
+                ReplaySources.ConfigurationFiles(parseResult.GetRequiredValue(rules)),
+                $"loginguard train {string.Join(" ", eventFiles.Zip(labelFiles, (e, l) => $"--events {Short(e)} --labels {Short(l)}"))} --seed {parseResult.GetValue(seed)} --trainer {kind}{RulesArgument(parseResult.GetRequiredValue(rules))}");
             try
             {
                 await TrainingRun.RunAsync(request, parseResult.InvocationConfiguration.Output, cancellationToken);
@@ -54,25 +55,10 @@ internal static class TrainCommand
         return command;
     }
 
+    /// <summary>A rules file other than the one the worker ships decides what the replay records, so the command must name it to be made again.</summary>
+    private static string RulesArgument(FileInfo rules) =>
+        rules.FullName == Path.GetFullPath(Hosting.RulesFile.DefaultPath) ? "" : $" --rules {Short(rules)}";
+
     /// <summary>The file with its folder's name (seed-101/events.jsonl): enough to tell streams apart without recording where they sat on one machine.</summary>
     private static string Short(FileInfo file) => $"{file.Directory?.Name}/{file.Name}";
-
-    /// <summary>The geo databases a replay enriches with; the samples by default, as the embedded replay uses.</summary>
-    public static Option<DirectoryInfo> GeoIpOption()
-    {
-        var option = new Option<DirectoryInfo>("--geoip")
-        {
-            Description = "Directory holding sample-city.mmdb and sample-asn.mmdb.",
-            DefaultValueFactory = _ => new DirectoryInfo(Path.GetDirectoryName(SampleData.Find("geoip/sample-city.mmdb")) ?? Path.Combine(SampleData.FolderName, "geoip")),
-        };
-        option.Validators.Add(result =>
-        {
-            var directory = result.GetValueOrDefault<DirectoryInfo>().FullName;
-            foreach (var file in new[] { "sample-city.mmdb", "sample-asn.mmdb" }.Where(f => !File.Exists(Path.Combine(directory, f))))
-            {
-                result.AddError($"--geoip: {file} not found in '{directory}'. Pass the directory holding the geo databases (data-samples/geoip).");
-            }
-        });
-        return option;
-    }
 }

@@ -12,23 +12,22 @@ public sealed class AnomalyModelRuleTests(TinyModel tiny) : IClassFixture<TinyMo
     private readonly AnomalyModelStore store = new();
 
     [Fact]
-    public void A_learner_with_too_few_sign_ins_is_scored_by_rules_only_and_the_decision_says_so()
+    public void A_learner_too_new_to_vouch_for_is_still_scored()
     {
-        var reason = Rule().Evaluate(Histories.SignInFrom(Histories.Tokyo, Evening), Histories.Snapshot(Histories.SettledInLyon() with { SuccessfulLogins = 2 }));
+        var rule = Rule(minSignIns: 3);
+        var verdict = rule.Judge(Histories.SignInFrom(Histories.Tokyo, Evening), Histories.Snapshot(Histories.SettledInLyon() with { SuccessfulLogins = 2 }));
 
-        reason.Should().NotBeNull();
-        reason!.Rule.Should().Be("anomaly-model");
-        reason.Score.Should().Be(0);
-        reason.Detail.Should().Be("cold start: 2 sign-ins; scored by rules only");
+        verdict.Score.Should().BeGreaterThan(0.5);
+        rule.TrustInRules(verdict).Should().Be(1, "two sign-ins are no rhythm to call anything ordinary against");
     }
 
     [Fact]
     public void A_failed_sign_in_is_scored_even_for_an_account_without_history()
     {
-        var reason = Rule(reportAbove: 0).Evaluate(Learners.Event("anon", AuthEventType.LoginFailed, Learners.Laptop, Evening), Histories.Snapshot(LearnerHistory.Empty));
+        var reason = Rule(reportAbove: 0, minSignIns: 3).Evaluate(Learners.Event("anon", AuthEventType.LoginFailed, Learners.Laptop, Evening), Histories.Snapshot(LearnerHistory.Empty));
 
         reason.Should().NotBeNull();
-        reason!.Detail.Should().NotStartWith("cold start");
+        reason!.Detail.Should().StartWith("unusual for this learner");
     }
 
     [Fact]
@@ -61,6 +60,6 @@ public sealed class AnomalyModelRuleTests(TinyModel tiny) : IClassFixture<TinyMo
 
     public void Dispose() => store.Dispose();
 
-    private AnomalyModelRule Rule(double reportAbove = 0.01, int reasonFeatures = 3) =>
-        new(store, new StaticOptionsMonitor<AnomalyModelOptions>(new AnomalyModelOptions { Path = tiny.Path, ReportAbove = reportAbove, ReasonFeatures = reasonFeatures }));
+    private AnomalyModelRule Rule(double reportAbove = 0.01, int reasonFeatures = 3, int minSignIns = 0) =>
+        new(store, new StaticOptionsMonitor<AnomalyModelOptions>(new AnomalyModelOptions { Path = tiny.Path, ReportAbove = reportAbove, ReasonFeatures = reasonFeatures, MinSignIns = minSignIns }));
 }

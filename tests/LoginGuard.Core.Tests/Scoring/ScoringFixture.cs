@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using LoginGuard.Core.Tests.Support;
 using LoginGuard.Scoring;
+using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,10 +22,14 @@ internal static class ScoringFixture
     public static IConfigurationRoot Configuration(params IEnumerable<KeyValuePair<string, string?>>[] parts) =>
         parts.Aggregate((IConfigurationBuilder)new ConfigurationBuilder(), (builder, part) => builder.AddInMemoryCollection(part)).Build();
 
-    public static RuleSetSource Source(IConfiguration configuration, ILogger<RuleSetSource>? logger = null, IMeterFactory? meters = null) =>
-        new(configuration, new StaticOptionsMonitor<StateOptions>(new StateOptions()), Metrics(meters), logger ?? NullLogger<RuleSetSource>.Instance, TimeProvider.System);
+    public static RuleSetSource Source(IConfiguration configuration, ILogger<RuleSetSource>? logger = null, IMeterFactory? meters = null, AnomalyModelRule? model = null) =>
+        new(configuration, new StaticOptionsMonitor<StateOptions>(new StateOptions()), Metrics(meters), logger ?? NullLogger<RuleSetSource>.Instance, TimeProvider.System, model);
 
     public static RiskScorer Scorer(params IEnumerable<KeyValuePair<string, string?>>[] parts) => new(Source(Configuration(parts)), Metrics(null));
+
+    /// <summary>The rules with the trained model weighed among them, as the worker runs them.</summary>
+    public static RiskScorer Scorer(AnomalyModelRule model, params IEnumerable<KeyValuePair<string, string?>>[] parts) =>
+        new(Source(Configuration(parts), model: model), Metrics(null));
 
     public static IReadOnlyList<string> Errors(params IEnumerable<KeyValuePair<string, string?>>[] parts) =>
         ScoringConfiguration.Load(Configuration(parts), new StateOptions()).Errors;

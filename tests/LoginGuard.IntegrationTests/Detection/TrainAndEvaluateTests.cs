@@ -47,6 +47,25 @@ public sealed class TrainAndEvaluateTests : IDisposable
     }
 
     [Fact]
+    public async Task The_rules_only_baseline_is_the_rules_file_the_worker_ships_unless_another_is_named()
+    {
+        var geo = Path.Combine(RepositoryRoot(), "data-samples", "geoip");
+        var stream = Generate(seed: 15, geo);
+        var models = Path.Combine(work.FullName, "models");
+        (await Run(TrainCommand.Create(), "--events", stream.Events, "--labels", stream.Labels, "--out", models, "--geoip", geo)).Should().Be(0);
+        var newDeviceOnly = Path.Combine(work.FullName, "new-device-only.json");
+        await File.WriteAllTextAsync(newDeviceOnly, """{ "Scoring": { "Rules": { "new-device": { "Kind": "NewDevice", "Weight": 0.35 } } } }""");
+
+        var shipped = await EvaluateAsync(stream, models, geo, "shipped");
+        var candidate = await EvaluateAsync(stream, models, geo, "candidate", "--rules", newDeviceOnly);
+
+        shipped.Should().Contain("from appsettings.json + rules.json");
+        candidate.Should().Contain("from appsettings.json + new-device-only.json");
+        RulesOnlyFailedLoginAuc(candidate).Should().Be("0.5000", "new-device says nothing about a failed sign-in");
+        RulesOnlyFailedLoginAuc(shipped).Should().NotBe("0.5000", "the shipped rules count failures per learner, address and network");
+    }
+
+    [Fact]
     public async Task Evaluating_with_a_missing_model_fails_with_the_setting_named()
     {
         var geo = Path.Combine(RepositoryRoot(), "data-samples", "geoip");
@@ -61,6 +80,17 @@ public sealed class TrainAndEvaluateTests : IDisposable
     }
 
     public void Dispose() => work.Delete(recursive: true);
+
+    private static string RulesOnlyFailedLoginAuc(string report) =>
+        report.Split("## failed-login")[1].Split('\n').First(l => l.StartsWith("| all |", StringComparison.Ordinal) && l.Contains("| rules only |")).Split('|')[5].Trim();
+
+    private async Task<string> EvaluateAsync((string Events, string Labels) stream, string models, string geo, string name, params string[] extra)
+    {
+        var report = Path.Combine(work.FullName, name);
+        (await Run(EvaluateCommand.Create(), [
+            "--events", stream.Events, "--labels", stream.Labels, "--model", Path.Combine(models, "login-anomaly.zip"), "--out", report, "--geoip", geo, .. extra])).Should().Be(0);
+        return await File.ReadAllTextAsync(Path.Combine(report, "report.md"));
+    }
 
     private static Task<int> Run(Command command, params string[] args) =>
         command.Parse(args).InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = TextWriter.Null });

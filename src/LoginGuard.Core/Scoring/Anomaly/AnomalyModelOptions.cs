@@ -26,15 +26,28 @@ internal sealed class AnomalyModelOptions
     public string Path { get; set; } = "models/login-anomaly.zip";
 
     /// <summary>
-    /// A learner with fewer successful sign-ins than this has no behaviour to be unusual against: their
-    /// sign-ins and account changes are scored by the rules only, and the decision says so.
+    /// A learner with fewer successful sign-ins than this has no rhythm to be ordinary against: the model
+    /// still adds its weight (what gives a stuffed account away needs no history) but does not vouch.
     /// </summary>
     [Range(0, 1000)]
-    public int MinSignIns { get; set; } = 3;
+    public int MinSignIns { get; set; } = 2;
 
-    /// <summary>Model scores below this are left out of the decision, so every ordinary sign-in does not carry a reason.</summary>
+    /// <summary>
+    /// Model scores below this add no reason to the decision, so every ordinary sign-in does not carry one.
+    /// They still count (too little to reach a level) unless the model abstained or simulates.
+    /// </summary>
     [Range(0.0, 1.0)]
     public double ReportAbove { get; set; } = 0.01;
+
+    /// <summary>
+    /// Below this score the model vouches for the event: each novelty rule's hit (new device, address,
+    /// network, city, country, distance, account change after a risky sign-in) counts only score/VouchBelow
+    /// of its weight, so novelty the model has learned is ordinary for a learner it knows (a trip, a new
+    /// phone) does not step them up. Counted failures and impossible travel always count in full. 0 turns
+    /// vouching off.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double VouchBelow { get; set; } = 0.05;
 
     /// <summary>How many of the most unusual features a reason names.</summary>
     [Range(1, LoginFeatures.Count)]

@@ -1,15 +1,17 @@
+using System.Globalization;
 using LoginGuard.Enrichment;
-using LoginGuard.Ingestion;
 using LoginGuard.State;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Scoring.Anomaly;
 
 /// <summary>
-/// The trained model as a rule: its calibrated probability is the rule's score, weighted and combined
-/// like any other rule's, and its reason names the features that made the event unusual.
-/// A learner too new to have a rhythm gets a zero-score "cold start" reason instead, so the decision
-/// says the model abstained rather than silently vouching for the event.
+/// The trained model beside the rules. Its calibrated probability is weighted and combined like any
+/// rule's score, and it vouches for events it finds ordinary: below <see cref="AnomalyModelOptions.VouchBelow"/>
+/// the hits of novelty rules count in proportion (<see cref="TrustInRules"/>), so a learner's own trip or
+/// new phone that trips several of them is not stepped up when everything else about it is usual. It
+/// vouches only for a learner with a rhythm to be ordinary against (<see cref="AnomalyModelOptions.MinSignIns"/>),
+/// and never for counted failures or impossible travel (<see cref="RuleSettings.Novelty"/>).
 /// </summary>
 internal sealed class AnomalyModelRule(AnomalyModelStore models, IOptionsMonitor<AnomalyModelOptions> options) : IRule
 {
@@ -25,31 +27,56 @@ internal sealed class AnomalyModelRule(AnomalyModelStore models, IOptionsMonitor
         get
         {
             var settings = options.CurrentValue;
-            return settings.Enabled ? $"{models.Get(settings.Path).Metadata.Version}|{settings.Mode}|{settings.Weight}|{settings.MinSignIns}|{settings.ReportAbove}" : "off";
+            return settings.Enabled
+                ? string.Create(CultureInfo.InvariantCulture, $"{models.Get(settings.Path).Metadata.Version}|{settings.Mode}|{settings.Weight}|{settings.MinSignIns}|{settings.ReportAbove}|{settings.VouchBelow}")
+                : "off";
         }
     }
 
-    public RiskReason? Evaluate(EnrichedEvent enriched, BehaviorSnapshot snapshot)
+    /// <summary>
+    /// Every event is scored, a new learner's too: what gives a stuffed account away (the failures around
+    /// its source, a scripted agent) needs no history of the learner, and stuffing aims at accounts that have none.
+    /// </summary>
+    public ModelVerdict Judge(EnrichedEvent enriched, BehaviorSnapshot snapshot)
+    {
+        var features = LoginFeatureExtractor.Extract(enriched, snapshot);
+        return new ModelVerdict(Math.Round(models.Get(options.CurrentValue.Path).Score(features), 4), features, snapshot.Learner.SuccessfulLogins);
+    }
+
+    /// <summary>
+    /// How much novelty rules' hits count on an event the model judged: its score over
+    /// <see cref="AnomalyModelOptions.VouchBelow"/>, at most 1; always 1 for a learner with fewer than
+    /// <see cref="AnomalyModelOptions.MinSignIns"/> sign-ins, or when the model is simulated or vouching is off.
+    /// </summary>
+    public double TrustInRules(ModelVerdict verdict)
     {
         var settings = options.CurrentValue;
-        var signIns = snapshot.Learner.SuccessfulLogins;
+        return verdict.SignIns < settings.MinSignIns || settings.Mode != RuleMode.Enforce || settings.VouchBelow <= 0
+            ? 1
+            : Math.Min(1, verdict.Score / settings.VouchBelow);
+    }
 
-        // A failed sign-in is judged mostly by where it comes from (failures per address and network),
-        // which needs no history of the learner, and stuffing aims at accounts that have none.
-        if (enriched.Event.Type != AuthEventType.LoginFailed && signIns < settings.MinSignIns)
-        {
-            return new RiskReason(Id, 0, $"cold start: {signIns} sign-ins; scored by rules only");
-        }
-
-        var model = models.Get(settings.Path);
-        var features = LoginFeatureExtractor.Extract(enriched, snapshot);
-        var score = Math.Round(model.Score(features), 4);
-        if (score < settings.ReportAbove)
+    /// <summary>
+    /// The reason a decision lists: whenever the model discounted a rule's hit (so the lower score is
+    /// explained), otherwise only from <see cref="AnomalyModelOptions.ReportAbove"/> up.
+    /// </summary>
+    /// <param name="discounted">Whether an enforced rule fired and counted less because of the verdict.</param>
+    public RiskReason? ReasonFor(ModelVerdict verdict, bool discounted)
+    {
+        var settings = options.CurrentValue;
+        var features = verdict.Features;
+        if (verdict.Score < settings.ReportAbove && !discounted)
         {
             return null;
         }
 
-        var unusual = FeatureExplanation.MostUnusual(features, model.Metadata, settings.ReasonFeatures);
-        return new RiskReason(Id, score, $"unusual for this learner ({model.Metadata.Version}): {FeatureExplanation.Describe(unusual)}");
+        var model = models.Get(settings.Path).Metadata;
+        var unusual = FeatureExplanation.Describe(FeatureExplanation.MostUnusual(features, model, settings.ReasonFeatures));
+        var detail = discounted
+            ? string.Create(CultureInfo.InvariantCulture, $"ordinary for this learner ({model.Version}), rules count ×{TrustInRules(verdict):0.###}; most unusual: {unusual}")
+            : $"unusual for this learner ({model.Version}): {unusual}";
+        return new RiskReason(Id, verdict.Score, detail);
     }
+
+    public RiskReason? Evaluate(EnrichedEvent enriched, BehaviorSnapshot snapshot) => ReasonFor(Judge(enriched, snapshot), discounted: false);
 }

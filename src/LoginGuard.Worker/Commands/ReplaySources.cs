@@ -1,0 +1,51 @@
+using System.CommandLine;
+using LoginGuard.Worker.Hosting;
+
+namespace LoginGuard.Worker.Commands;
+
+/// <summary>
+/// What <c>train</c> and <c>evaluate</c> replay with besides the events: the geo databases, and the
+/// worker's own settings and rules file, so an offline replay decides exactly as the worker would.
+/// </summary>
+internal static class ReplaySources
+{
+    private const string AppSettingsFile = "appsettings.json";
+
+    /// <summary>The geo databases a replay enriches with; the samples by default, as the embedded replay uses.</summary>
+    public static Option<DirectoryInfo> GeoIpOption()
+    {
+        var option = new Option<DirectoryInfo>("--geoip")
+        {
+            Description = "Directory holding sample-city.mmdb and sample-asn.mmdb.",
+            DefaultValueFactory = _ => new DirectoryInfo(Path.GetDirectoryName(SampleData.Find("geoip/sample-city.mmdb")) ?? Path.Combine(SampleData.FolderName, "geoip")),
+        };
+        option.Validators.Add(result =>
+        {
+            var directory = result.GetValueOrDefault<DirectoryInfo>().FullName;
+            foreach (var file in new[] { "sample-city.mmdb", "sample-asn.mmdb" }.Where(f => !File.Exists(Path.Combine(directory, f))))
+            {
+                result.AddError($"--geoip: {file} not found in '{directory}'. Pass the directory holding the geo databases (data-samples/geoip).");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>The rules the replay scores with; the rules.json the worker ships by default, so the rules-only baseline is the real one.</summary>
+    public static Option<FileInfo> RulesOption()
+    {
+        var option = new Option<FileInfo>("--rules")
+        {
+            Description = "The rules file to score with (default: the rules.json the worker ships).",
+            DefaultValueFactory = _ => new FileInfo(RulesFile.DefaultPath),
+        };
+        option.AcceptExistingOnly();
+        return option;
+    }
+
+    /// <summary>The worker's appsettings.json (for its Scoring:Model and State settings) when it sits beside the binaries, then the rules file, which wins.</summary>
+    public static IReadOnlyList<string> ConfigurationFiles(FileInfo rules)
+    {
+        var appSettings = Path.Combine(AppContext.BaseDirectory, AppSettingsFile);
+        return File.Exists(appSettings) ? [appSettings, rules.FullName] : [rules.FullName];
+    }
+}
