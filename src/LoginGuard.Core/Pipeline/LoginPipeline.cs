@@ -1,6 +1,8 @@
+using LoginGuard.Activity;
 using LoginGuard.Alerts;
 using LoginGuard.Enrichment;
 using LoginGuard.Ingestion;
+using LoginGuard.Privacy;
 using LoginGuard.Scoring;
 using LoginGuard.State;
 using Microsoft.Extensions.Logging;
@@ -9,7 +11,7 @@ namespace LoginGuard.Pipeline;
 
 /// <summary>
 /// One message, one way: wire bytes → validated event → enriched event → snapshot → assessment →
-/// alerts queued → state recorded → decision. The caller publishes the outcome and only then moves on
+/// alerts queued → state recorded → activity recorded (or, for a deleted account, everything erased) → decision. The caller publishes the outcome and only then moves on
 /// (stores the offset), so a crash anywhere repeats work that is idempotent rather than losing it.
 /// </summary>
 internal sealed class LoginPipeline(
@@ -17,10 +19,14 @@ internal sealed class LoginPipeline(
     IBehaviorStore store,
     RiskScorer scorer,
     IAlertOutbox outbox,
+    IActivityLog activity,
+    ILearnerEraser eraser,
+    PipelineMetrics metrics,
     ILogger<LoginPipeline> logger)
 {
     public async ValueTask<PipelineOutcome> ProcessAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
+        var started = metrics.Start();
         var parsed = EventParser.Parse(message.Span);
         if (!parsed.IsAccepted)
         {
@@ -49,6 +55,8 @@ internal sealed class LoginPipeline(
             return new Decided(decision with { Duplicate = true }, null, []);
         }
 
+        await RecordActivityAsync(enriched, decision, alerts, cancellationToken);
+        metrics.Decided(decision, started);
         Log.Decided(logger, decision.EventId, enriched.Event.Type, decision.RiskLevel, decision.Alerts.Count);
         foreach (var skipped in unaddressable)
         {
@@ -57,6 +65,15 @@ internal sealed class LoginPipeline(
 
         return new Decided(decision, enriched, unaddressable) { Mailed = mailed };
     }
+
+    /// <summary>
+    /// After the decision is recorded, as its own store call. A deleted account is erased instead, this event's
+    /// decision with the rest; a redelivery of it finds nothing and erases again, which changes nothing.
+    /// </summary>
+    private Task RecordActivityAsync(EnrichedEvent enriched, Decision decision, IReadOnlyList<Alert> owed, CancellationToken cancellationToken) =>
+        enriched.Event.Type == AuthEventType.AccountDeleted
+            ? eraser.EraseAsync(enriched.Event.UserId, cancellationToken)
+            : activity.RecordAsync(enriched.Keys.Learner, ActivityEntry.Of(enriched, decision, owed), cancellationToken);
 
     private static (List<Alert> Alerts, List<UnaddressableAlert> Unaddressable) Address(EnrichedEvent enriched, IReadOnlyList<AlertKind> kinds)
     {

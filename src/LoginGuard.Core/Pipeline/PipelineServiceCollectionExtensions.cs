@@ -1,5 +1,7 @@
+using LoginGuard.Activity;
 using LoginGuard.Alerts;
 using LoginGuard.Enrichment;
+using LoginGuard.Privacy;
 using LoginGuard.Scoring;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
@@ -18,8 +20,10 @@ internal static class PipelineServiceCollectionExtensions
             .AddScoring(configuration)
             .AddAnomalyModel(configuration)
             .AddAlerts()
+            .AddActivity(configuration)
+            .AddErasure(configuration)
             .AddPipeline();
 
     public static IServiceCollection AddPipeline(this IServiceCollection services) =>
-        services.AddSingleton<LoginPipeline>();
+        services.AddMetrics().AddSingleton<PipelineMetrics>().AddSingleton<LoginPipeline>();
 }

@@ -50,6 +50,24 @@ internal sealed class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> option
         }
     }
 
+    /// <summary>Erasure: the learner's history and decisions, and their failed sign-ins in every address's and network's activity.</summary>
+    public void Forget(string learner)
+    {
+        lock (gate)
+        {
+            learners.Remove(learner);
+            foreach (var key in decisions.Keys.Where(k => k.StartsWith(learner + "/", StringComparison.Ordinal)).ToList())
+            {
+                decisions.Remove(key);
+            }
+
+            foreach (var (key, activity) in sources.ToList())
+            {
+                sources[key] = new SourceActivity([.. activity.Failures.Where(f => f.Key != learner)]);
+            }
+        }
+    }
+
     private static string AddressKey(StateKeys keys) => "ip:" + keys.Address;
 
     private static string NetworkKey(StateKeys keys) => "net:" + keys.Network;

@@ -12,7 +12,7 @@ namespace LoginGuard.State;
 internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
 {
     /// <summary>Event ids hold no control characters, so the unit separator cannot occur inside one and sorts below every character that can.</summary>
-    private const char Separator = '\u001f';
+    public const char Separator = '\u001f';
 
     // Lua's own number-to-string conversion keeps 14 digits; scores need 16, hence string.format.
     private const string AddScript = """
