@@ -1,0 +1,72 @@
+using LoginGuard.Activity;
+using LoginGuard.Alerts;
+using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Pipeline;
+using LoginGuard.Privacy;
+using LoginGuard.Scoring;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using StackExchange.Redis;
+
+namespace LoginGuard.Worker.Api;
+
+/// <summary>
+/// The API as its own small ASP.NET Core application inside the worker: it shares the worker's stores, logging
+/// and meters, and only exists when <c>Api:Url</c> is set, so the replay and the Kafka tests open no port.
+/// </summary>
+internal static class ApiApplication
+{
+    private const string Ready = "ready";
+
+    public static WebApplication Build(IServiceProvider worker, string url)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = worker.GetRequiredService<IHostEnvironment>().EnvironmentName,
+        });
+        builder.WebHost.UseUrls(url);
+        Share(builder.Services, worker);
+        builder.Services.AddProblemDetails();
+        AddHealthChecks(builder.Services, worker);
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(PipelineMetrics.MeterName, ScoringMetrics.MeterName, AlertMetrics.MeterName)
+            .AddPrometheusExporter());
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(app.Services.GetRequiredService<ApiKey>().RequireAsync);
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = HealthResponse.WriteAsync });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapLearnerEndpoints().MapDecisionEndpoints();
+        return app;
+    }
+
+    /// <summary>The worker's own instances, not copies: one multiplexer, one set of stores, one log pipeline.</summary>
+    private static void Share(IServiceCollection services, IServiceProvider worker)
+    {
+        services.AddSingleton(worker.GetRequiredService<ILoggerFactory>());
+        services.AddSingleton(worker.GetRequiredService<TimeProvider>());
+        services.AddSingleton(worker.GetRequiredService<ApiKey>());
+        services.AddSingleton(worker.GetRequiredService<RedisLearnerRecords>());
+        services.AddSingleton(worker.GetRequiredService<ILearnerEraser>());
+        services.AddSingleton(worker.GetRequiredService<IOptions<ActivityOptions>>());
+    }
+
+    private static void AddHealthChecks(IServiceCollection services, IServiceProvider worker)
+    {
+        var checks = services.AddHealthChecks()
+            .AddCheck("redis", new RedisHealthCheck(worker.GetRequiredService<IConnectionMultiplexer>()), tags: [Ready])
+            .AddCheck("smtp", new SmtpHealthCheck(worker.GetRequiredService<IOptions<SmtpOptions>>()), tags: [Ready])
+            .AddCheck("rules", new RuleSetHealthCheck(worker.GetRequiredService<RuleSetSource>()), tags: [Ready]);
+        if (worker.GetService<KafkaFault>() is { } fault)
+        {
+            checks.AddCheck("kafka", new KafkaHealthCheck(fault), tags: [Ready]);
+        }
+    }
+}
