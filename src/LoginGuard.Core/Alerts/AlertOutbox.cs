@@ -1,3 +1,4 @@
+using LoginGuard.Feedback;
 using Microsoft.Extensions.Logging;
 
 namespace LoginGuard.Alerts;
@@ -7,13 +8,16 @@ namespace LoginGuard.Alerts;
 /// in-process store is the embedded replay's, so its alerts are sent before the call returns and the pickup
 /// folder holds every mail by the time the replay prints its summary.
 /// </summary>
-internal sealed class AlertOutbox(IOutboxStore store, AlertDispatch dispatch, AlertMetrics metrics, ILogger<AlertOutbox> logger) : IAlertOutbox
+internal sealed class AlertOutbox(IOutboxStore store, AlertDispatch dispatch, AlertMetrics metrics, FeedbackTokens feedback, ILogger<AlertOutbox> logger)
+    : IAlertOutbox
 {
     public async ValueTask<IReadOnlyList<Alert>> EnqueueAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {
         var mailed = new List<Alert>(alerts.Count);
-        foreach (var alert in alerts)
+        foreach (var owed in alerts)
         {
+            // A redelivery seals a new token, but the outbox keeps the first alert and so the first mail's link.
+            var alert = feedback.Attach(owed);
             var outcome = await store.EnqueueAsync(alert, cancellationToken);
             AlertLog.Enqueued(logger, alert.AlertId, alert.Kind, alert.Source.Event.EventId, outcome);
             if (outcome == EnqueueOutcome.Queued)

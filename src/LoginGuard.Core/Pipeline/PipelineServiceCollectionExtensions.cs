@@ -1,6 +1,7 @@
 using LoginGuard.Activity;
 using LoginGuard.Alerts;
 using LoginGuard.Enrichment;
+using LoginGuard.Feedback;
 using LoginGuard.Privacy;
 using LoginGuard.Scoring;
 using LoginGuard.Scoring.Anomaly;
@@ -20,6 +21,7 @@ internal static class PipelineServiceCollectionExtensions
             .AddScoring(configuration)
             .AddAnomalyModel(configuration)
             .AddAlerts()
+            .AddFeedback(configuration)
             .AddActivity(configuration)
             .AddErasure(configuration)
             .AddPipeline();

@@ -1,6 +1,7 @@
 using LoginGuard.Activity;
 using LoginGuard.Alerts;
 using LoginGuard.Enrichment;
+using LoginGuard.Feedback;
 using LoginGuard.Pipeline;
 using LoginGuard.State;
 using StackExchange.Redis;
@@ -10,9 +11,10 @@ namespace LoginGuard.Privacy;
 /// <summary>
 /// Erasure in Redis. The learner's own keys share their hash tag and go with one SCAN and one DEL; their mails
 /// live under the outbox's tag and are found by the alert ids their activity and decisions name; the shared
-/// failure sets are scanned for members that end with the learner's hash.
+/// failure sets are scanned for members that end with the learner's hash, the labels stream for their labels.
 /// </summary>
-internal sealed class RedisLearnerEraser(IConnectionMultiplexer redis, RedisKeys keys, StateKeyMaker stateKeys, KeyedHasher hasher)
+internal sealed class RedisLearnerEraser(
+    IConnectionMultiplexer redis, RedisKeys keys, StateKeyMaker stateKeys, KeyedHasher hasher, RedisFeedbackStore feedback)
     : ILearnerEraser
 {
     public async Task EraseAsync(string userId, CancellationToken cancellationToken)
@@ -21,6 +23,7 @@ internal sealed class RedisLearnerEraser(IConnectionMultiplexer redis, RedisKeys
         var database = redis.GetDatabase();
         var alertIds = await AlertIdsAsync(learner, cancellationToken);
         await ForgetFailuresAsync(learner, cancellationToken);
+        await feedback.ForgetAsync(learner).WaitAsync(cancellationToken);
 
         var outboxKeys = alertIds.Select(id => keys.OutboxAlert(id))
             .Append(keys.OutboxThrottle(hasher.Hash(KeyedHasher.UserPurpose, userId)))

@@ -39,6 +39,12 @@ internal sealed class RedisKeys
     /// <summary>The learner's recent activity: each entry's JSON by eventId.</summary>
     public RedisKey ActivityEntries(string learner) => $"{prefix}{{u:{learner}}}:ae";
 
+    /// <summary>Set once the learner answered the mail with this alert id: a token is good for one answer.</summary>
+    public RedisKey FeedbackAnswered(string learner, string alertId) => $"{prefix}{{u:{learner}}}:fb:{alertId}";
+
+    /// <summary>Stream of learners' answers, the labels for retraining: fields learner, eventId, label, at.</summary>
+    public RedisKey FeedbackLabels => $"{prefix}{{labels}}";
+
     public RedisKey AddressFailures(string address) => $"{prefix}{{ip:{address}}}:f";
 
     public RedisKey NetworkFailures(string network) => $"{prefix}{{net:{network}}}:f";

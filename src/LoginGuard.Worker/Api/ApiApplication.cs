@@ -1,5 +1,6 @@
 using LoginGuard.Activity;
 using LoginGuard.Alerts;
+using LoginGuard.Feedback;
 using LoginGuard.Ingestion.Kafka;
 using LoginGuard.Pipeline;
 using LoginGuard.Privacy;
@@ -43,7 +44,7 @@ internal static class ApiApplication
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = HealthResponse.WriteAsync });
         app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapLearnerEndpoints().MapDecisionEndpoints();
+        app.MapLearnerEndpoints().MapDecisionEndpoints().MapFeedbackEndpoints();
         return app;
     }
 
@@ -56,6 +57,19 @@ internal static class ApiApplication
         services.AddSingleton(worker.GetRequiredService<RedisLearnerRecords>());
         services.AddSingleton(worker.GetRequiredService<ILearnerEraser>());
         services.AddSingleton(worker.GetRequiredService<IOptions<ActivityOptions>>());
+        services.AddSingleton(worker.GetRequiredService<FeedbackTokens>());
+        Forward<RedisFeedbackStore>(services, worker);
+        Forward<FeedbackService>(services, worker);
+    }
+
+    /// <summary>Only what the worker has: feedback answers need Kafka, which the API alone does not.</summary>
+    private static void Forward<T>(IServiceCollection services, IServiceProvider worker)
+        where T : class
+    {
+        if (worker.GetService<T>() is { } instance)
+        {
+            services.AddSingleton(instance);
+        }
     }
 
     private static void AddHealthChecks(IServiceCollection services, IServiceProvider worker)

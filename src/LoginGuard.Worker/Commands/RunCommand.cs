@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LoginGuard.Feedback;
 using LoginGuard.Ingestion.Kafka;
 using LoginGuard.Worker.Api;
 using LoginGuard.Worker.Hosting;
@@ -46,6 +47,7 @@ internal static class RunCommand
         builder.Services.AddKafkaIngestion();
         builder.Services.AddSingleton<EventConsumerService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<EventConsumerService>());
+        builder.Services.AddFeedbackAnswers(builder.Configuration);
         builder.Services.AddApi(builder.Configuration);
         return builder;
     }

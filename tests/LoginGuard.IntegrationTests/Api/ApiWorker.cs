@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using LoginGuard.Enrichment;
+using LoginGuard.Feedback;
+using LoginGuard.Ingestion.Kafka;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Pipeline;
 using LoginGuard.Worker.Api;
@@ -20,6 +22,8 @@ internal sealed class ApiWorker : IAsyncDisposable
 {
     public const string Key = "test-api-key-0123456789-abcdefghijklmnop";
 
+    public const string ReviewUrl = "https://learnwell.example/account/security/review";
+
     private readonly IHost host;
     private readonly string pickup;
 
@@ -36,30 +40,50 @@ internal sealed class ApiWorker : IAsyncDisposable
 
     public string Prefix { get; }
 
+    /// <summary>Where the worker writes the mail it sends.</summary>
+    public string Pickup => pickup;
+
     public IServiceProvider Services => host.Services;
 
-    public static async Task<ApiWorker> StartAsync(RedisServer redis, ILoggerProvider? log = null)
+    /// <param name="decisions">With Kafka, learners' feedback is taken, and compromises are published to this cluster and topic.</param>
+    public static async Task<ApiWorker> StartAsync(RedisServer redis, ILoggerProvider? log = null, (KafkaMockCluster Cluster, string Topic)? decisions = null)
     {
         var port = FreePort.Next();
         var prefix = $"t{Guid.NewGuid():N}:";
         var pickup = Directory.CreateTempSubdirectory("loginguard-api-").FullName;
+        var settings = new Dictionary<string, string?>
+        {
+            ["Redis:Configuration"] = redis.Configuration,
+            ["Redis:KeyPrefix"] = prefix,
+            ["Smtp:Host"] = "",
+            ["Smtp:PickupDirectory"] = pickup,
+            ["Api:Url"] = $"http://127.0.0.1:{port}",
+            ["Api:Key"] = Key,
+            ["Logging:LogLevel:Default"] = log is null ? "Warning" : "Trace",
+            ["Logging:LogLevel:Microsoft"] = log is null ? "Warning" : "Trace",
+        };
+        if (decisions is { } kafka)
+        {
+            settings["Kafka:BootstrapServers"] = kafka.Cluster.BootstrapServers;
+            settings["Kafka:DecisionsTopic"] = kafka.Topic;
+            settings["Kafka:Producer:linger.ms"] = "1";
+            settings["Feedback:TokenKey"] = Convert.ToBase64String([.. Enumerable.Range(0, 32).Select(i => (byte)i)]);
+            settings["Feedback:ReviewUrl"] = ReviewUrl;
+        }
+
         var builder = LoginGuardHost.CreateBuilder(
             new Dictionary<string, string?>
             {
                 ["GeoIp:CityDatabasePath"] = SampleData.Find("geoip/sample-city.mmdb"),
                 ["GeoIp:AsnDatabasePath"] = SampleData.Find("geoip/sample-asn.mmdb"),
             },
-            new Dictionary<string, string?>
-            {
-                ["Redis:Configuration"] = redis.Configuration,
-                ["Redis:KeyPrefix"] = prefix,
-                ["Smtp:Host"] = "",
-                ["Smtp:PickupDirectory"] = pickup,
-                ["Api:Url"] = $"http://127.0.0.1:{port}",
-                ["Api:Key"] = Key,
-                ["Logging:LogLevel:Default"] = log is null ? "Warning" : "Trace",
-                ["Logging:LogLevel:Microsoft"] = log is null ? "Warning" : "Trace",
-            });
+            settings);
+        if (decisions is not null)
+        {
+            builder.Services.AddKafkaIngestion();
+            builder.Services.AddFeedbackAnswers(builder.Configuration);
+        }
+
         builder.Services.AddApi(builder.Configuration);
         if (log is not null)
         {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using LoginGuard.Feedback;
+using LoginGuard.Ingestion;
 using LoginGuard.IntegrationTests.Alerts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using StackExchange.Redis;
@@ -50,12 +52,14 @@ public sealed class ErasureTests(RedisFixture redis) : IClassFixture<RedisFixtur
 
     /// <summary>
     /// Zoë and Mia sign in and fail from the same address, so they share the address's and network's failure
-    /// sets; both get mail. Returns everything that would betray Zoë: her key, id, email, event and alert ids.
+    /// sets; both get mail and answer it. Returns everything that would betray Zoë: her key, id, email, event and alert ids.
     /// </summary>
     private static async Task<List<string>> TwoLearnersAsync(ApiWorker worker)
     {
         var zoe = await LearnerEvents.SignInsAsync(worker, "zoe");
-        await LearnerEvents.SignInsAsync(worker, "mia");
+        var mia = await LearnerEvents.SignInsAsync(worker, "mia");
+        await AnswerAsync(worker, "zoe", zoe[3]);
+        await AnswerAsync(worker, "mia", mia[3]);
         var export = await worker.Client.GetFromJsonAsync<JsonObject>("/v1/users/zoe/export");
         var alertIds = export!["mails"]!.AsArray().Select(m => (string)m!["alertId"]!).ToList();
         alertIds.Should().HaveCount(2, "the new phone and the password change were mailed");
@@ -79,6 +83,19 @@ public sealed class ErasureTests(RedisFixture redis) : IClassFixture<RedisFixtur
         dump.Where(e => e.Key.Contains("{ip:", StringComparison.Ordinal)).Should().ContainSingle()
             .Which.Value.Split('\n').Should().HaveCount(2).And.OnlyContain(member => member.EndsWith(mia, StringComparison.Ordinal));
         (await worker.Client.GetFromJsonAsync<JsonObject>("/v1/users/mia/activity"))!["entries"]!.AsArray().Should().HaveCount(5);
+        dump.Keys.Should().Contain(k => k.Contains($"{{u:{mia}}}:fb:", StringComparison.Ordinal));
+        var store = (RedisFeedbackStore)worker.Services.GetService(typeof(RedisFeedbackStore))!;
+        (await store.LabelsAsync(10)).Should().ContainSingle().Which.Learner.Should().Be(mia);
+    }
+
+    /// <summary>What taking a learner's answer leaves in Redis: the spent-link marker and the label.</summary>
+    private static async Task AnswerAsync(ApiWorker worker, string user, string eventId)
+    {
+        var store = (RedisFeedbackStore)worker.Services.GetService(typeof(RedisFeedbackStore))!;
+        var now = DateTimeOffset.UtcNow;
+        var claim = new FeedbackClaim(user, eventId, AuthEventType.LoginSucceeded, now, "device", $"alert-of-{eventId}", now.AddDays(1));
+        (await store.ConsumeAsync(worker.LearnerKey(user), claim, now)).Should().BeTrue();
+        await store.AddLabelAsync(new FeedbackLabel(worker.LearnerKey(user), eventId, "legitimate", now));
     }
 
     private static IConnectionMultiplexer Connection(ApiWorker worker) =>

@@ -18,6 +18,7 @@ internal static class LearnerTraces
                 RedisType.Hash => string.Join('\n', (await database.HashGetAllAsync(key)).Select(e => $"{e.Name}={e.Value}")),
                 RedisType.SortedSet => string.Join('\n', (await database.SortedSetRangeByRankAsync(key)).Select(v => (string?)v)),
                 RedisType.Set => string.Join('\n', (await database.SetMembersAsync(key)).Select(v => (string?)v)),
+                RedisType.Stream => string.Join('\n', (await database.StreamRangeAsync(key)).Select(e => string.Join(' ', e.Values.Select(v => $"{v.Name}={v.Value}")))),
                 RedisType.List => string.Join('\n', (await database.ListRangeAsync(key)).Select(v => (string?)v)),
                 _ => throw new InvalidOperationException($"{key} is a {type}, which this search cannot read."),
             };

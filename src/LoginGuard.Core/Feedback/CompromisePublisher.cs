@@ -1,0 +1,32 @@
+using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Pipeline;
+using LoginGuard.Scoring;
+using Microsoft.Extensions.Options;
+
+namespace LoginGuard.Feedback;
+
+/// <summary>
+/// Tells the platform a learner reported a sign-in that was not them: a decision for that event at level high,
+/// its one reason <see cref="RuleId"/>, on the decisions topic (or <c>Feedback:CompromiseTopic</c>), keyed by userId
+/// through the worker's idempotent producer. The platform signs the learner out everywhere and forces a reset.
+/// </summary>
+internal sealed class CompromisePublisher(OutcomeProducer producer, IOptions<KafkaOptions> kafka, IOptions<FeedbackOptions> feedback)
+{
+    public const string RuleId = "learner-reported";
+    public const string RuleSetVersion = "learner-feedback";
+
+    private readonly string topic = string.IsNullOrEmpty(feedback.Value.CompromiseTopic) ? kafka.Value.DecisionsTopic : feedback.Value.CompromiseTopic;
+
+    /// <summary>Completes once the cluster has the decision, so the learner's answer is only acknowledged when it will be acted on.</summary>
+    public async Task PublishAsync(FeedbackClaim claim, CancellationToken cancellationToken)
+    {
+        var decision = new Decision(
+            claim.EventId, claim.UserId, claim.Type, claim.OccurredAt, 1, RiskLevel.High,
+            [new RiskReason(RuleId, 1, "The learner answered \"this wasn't me\" to the alert mail: sign them out everywhere and force a password reset.")],
+            [],
+            RuleSetVersion);
+        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await producer.SendAsync(topic, KafkaDecisionPublisher.MessageFor(decision), delivered.SetResult, cancellationToken);
+        await delivered.Task.WaitAsync(cancellationToken);
+    }
+}
