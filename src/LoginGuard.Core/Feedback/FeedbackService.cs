@@ -1,4 +1,5 @@
 using LoginGuard.Enrichment;
+using Microsoft.Extensions.Logging;
 
 namespace LoginGuard.Feedback;
 
@@ -14,7 +15,8 @@ internal enum FeedbackOutcome
 /// device (it is already remembered from the sign-in); "wasn't me" labels it compromised and publishes a
 /// compromise decision for the platform to act on, acknowledged only once Kafka has it.
 /// </summary>
-internal sealed class FeedbackService(RedisFeedbackStore store, CompromisePublisher compromise, StateKeyMaker stateKeys, TimeProvider clock)
+internal sealed class FeedbackService(
+    RedisFeedbackStore store, CompromisePublisher compromise, StateKeyMaker stateKeys, TimeProvider clock, ILogger<FeedbackService> logger)
 {
     public async Task<FeedbackOutcome> AnswerAsync(FeedbackClaim claim, FeedbackAnswer answer, CancellationToken cancellationToken)
     {
@@ -41,6 +43,7 @@ internal sealed class FeedbackService(RedisFeedbackStore store, CompromisePublis
         }
 
         await store.AddLabelAsync(new FeedbackLabel(learner, claim.EventId, answer.Label(), now));
+        FeedbackLog.Taken(logger, learner, claim.EventId, answer.Label());
         return FeedbackOutcome.Accepted;
     }
 }

@@ -2,6 +2,7 @@ using LoginGuard.Activity;
 using LoginGuard.Alerts;
 using LoginGuard.Enrichment;
 using LoginGuard.State;
+using Microsoft.Extensions.Logging;
 
 namespace LoginGuard.Privacy;
 
@@ -10,13 +11,15 @@ internal sealed class InMemoryLearnerEraser(
     InMemoryBehaviorStore state,
     IActivityLog activity,
     InMemoryOutboxStore outbox,
-    StateKeyMaker stateKeys) : ILearnerEraser
+    StateKeyMaker stateKeys,
+    ILogger<InMemoryLearnerEraser> logger) : ILearnerEraser
 {
-    public Task EraseAsync(string userId, CancellationToken cancellationToken)
+    public async Task EraseAsync(string userId, CancellationToken cancellationToken)
     {
         var learner = stateKeys.Learner(userId);
         state.Forget(learner);
         outbox.Forget(userId);
-        return activity.ForgetAsync(learner, cancellationToken);
+        await activity.ForgetAsync(learner, cancellationToken);
+        ErasureLog.Erased(logger, learner);
     }
 }

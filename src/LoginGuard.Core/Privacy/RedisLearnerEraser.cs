@@ -4,6 +4,7 @@ using LoginGuard.Enrichment;
 using LoginGuard.Feedback;
 using LoginGuard.Pipeline;
 using LoginGuard.State;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace LoginGuard.Privacy;
@@ -14,7 +15,7 @@ namespace LoginGuard.Privacy;
 /// failure sets are scanned for members that end with the learner's hash, the labels stream for their labels.
 /// </summary>
 internal sealed class RedisLearnerEraser(
-    IConnectionMultiplexer redis, RedisKeys keys, StateKeyMaker stateKeys, KeyedHasher hasher, RedisFeedbackStore feedback)
+    IConnectionMultiplexer redis, RedisKeys keys, StateKeyMaker stateKeys, KeyedHasher hasher, RedisFeedbackStore feedback, ILogger<RedisLearnerEraser> logger)
     : ILearnerEraser
 {
     public async Task EraseAsync(string userId, CancellationToken cancellationToken)
@@ -44,6 +45,8 @@ internal sealed class RedisLearnerEraser(
         {
             await database.KeyDeleteAsync([.. own]).WaitAsync(cancellationToken);
         }
+
+        ErasureLog.Erased(logger, learner);
     }
 
     /// <summary>Every mail the learner's remembered events owed: named in their activity, or derived from their decisions.</summary>

@@ -5,6 +5,7 @@ using LoginGuard.Ingestion.Kafka;
 using LoginGuard.Pipeline;
 using LoginGuard.Privacy;
 using LoginGuard.Scoring;
+using LoginGuard.Scoring.Anomaly;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -29,7 +30,19 @@ internal static class ApiApplication
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = worker.GetRequiredService<IHostEnvironment>().EnvironmentName,
         });
+        // One configuration for the whole worker: the API's log levels are the ones the operator set. Before
+        // UseUrls, which writes its own key into this configuration.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(worker.GetRequiredService<IConfiguration>());
         builder.WebHost.UseUrls(url);
+
+        // Into the worker's own log pipeline, less what quotes request paths, which carry account ids: ASP.NET
+        // Core's request lines and routing traces (below Warning), and the request scope (RequestPath) hosting
+        // puts around every line of a request, which it opens whenever its category logs at all: hence None.
+        builder.Logging.ClearProviders()
+            .AddProvider(new ForwardingLoggerProvider(worker.GetRequiredService<ILoggerFactory>()))
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         Share(builder.Services, worker);
         builder.Services.AddProblemDetails();
         AddHealthChecks(builder.Services, worker);
@@ -48,16 +61,17 @@ internal static class ApiApplication
         return app;
     }
 
-    /// <summary>The worker's own instances, not copies: one multiplexer, one set of stores, one log pipeline.</summary>
+    /// <summary>The worker's own instances, not copies: one multiplexer, one set of stores.</summary>
     private static void Share(IServiceCollection services, IServiceProvider worker)
     {
-        services.AddSingleton(worker.GetRequiredService<ILoggerFactory>());
         services.AddSingleton(worker.GetRequiredService<TimeProvider>());
         services.AddSingleton(worker.GetRequiredService<ApiKey>());
         services.AddSingleton(worker.GetRequiredService<RedisLearnerRecords>());
         services.AddSingleton(worker.GetRequiredService<ILearnerEraser>());
         services.AddSingleton(worker.GetRequiredService<IOptions<ActivityOptions>>());
         services.AddSingleton(worker.GetRequiredService<FeedbackTokens>());
+        services.AddSingleton(worker.GetRequiredService<RuleSetSource>());
+        services.AddSingleton(worker.GetRequiredService<AnomalyModelRule>());
         Forward<RedisFeedbackStore>(services, worker);
         Forward<FeedbackService>(services, worker);
     }

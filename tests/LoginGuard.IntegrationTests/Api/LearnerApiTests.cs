@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LoginGuard.IntegrationTests.Alerts;
+using LoginGuard.Scoring.Anomaly;
+using LoginGuard.Worker.Hosting;
 using LoginGuard.Worker.Api;
 
 namespace LoginGuard.IntegrationTests.Api;
@@ -81,9 +83,13 @@ public sealed class LearnerApiTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         var explained = await response.Content.ReadFromJsonAsync<JsonObject>();
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        ((string?)explained!["ruleSetVersion"]).Should().Be(decided.RuleSetVersion);
-        explained["reasons"]!.AsArray().Select(r => (string?)r!["rule"]).Should().Contain("new-device");
-        ((string?)explained["context"]!["device"]).Should().Be("Safari on iPhone");
+        var decision = explained!["decision"]!;
+        ((string?)decision["eventId"]).Should().Be(ids[3]);
+        ((string?)decision["ruleSetVersion"]).Should().Be(decided.RuleSetVersion);
+        decision["reasons"]!.AsArray().Select(r => (string?)r!["rule"]).Should().Contain("new-device");
+        ((string?)decision["context"]!["device"]).Should().Be("Safari on iPhone");
+        ((string?)explained["inForceNow"]!["ruleSetVersion"]).Should().Be(decided.RuleSetVersion);
+        ((string?)explained["inForceNow"]!["model"]).Should().Be(AnomalyModel.VersionOf(SampleData.FindInRepository("models/login-anomaly.zip")!));
     }
 
     [Theory]
