@@ -47,7 +47,7 @@ internal static class ApiApplication
         builder.Services.AddProblemDetails();
         AddHealthChecks(builder.Services, worker);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(PipelineMetrics.MeterName, ScoringMetrics.MeterName, AlertMetrics.MeterName)
+            .AddMeter(PipelineMetrics.MeterName, ScoringMetrics.MeterName, AlertMetrics.MeterName, KafkaLagMetrics.MeterName)
             .AddPrometheusExporter());
 
         var app = builder.Build();
