@@ -15,9 +15,17 @@ internal sealed class CompromisePublisher(OutcomeProducer producer, IOptions<Kaf
     public const string RuleId = "learner-reported";
     public const string RuleSetVersion = "learner-feedback";
 
+    /// <summary>How long the learner's request waits for the cluster; past it the answer is refused and may be sent again.</summary>
+    private static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(10);
+
     private readonly string topic = string.IsNullOrEmpty(feedback.Value.CompromiseTopic) ? kafka.Value.DecisionsTopic : feedback.Value.CompromiseTopic;
 
-    /// <summary>Completes once the cluster has the decision, so the learner's answer is only acknowledged when it will be acted on.</summary>
+    /// <summary>
+    /// Completes once the cluster has the decision, so the learner's answer is only acknowledged when it will be
+    /// acted on; throws <see cref="TimeoutException"/> when it has not within <see cref="DeliveryWait"/>. The
+    /// producer keeps trying to deliver it even then, so a repeated answer may publish it twice, which a
+    /// consumer acting on a decision for an eventId it has seen tolerates.
+    /// </summary>
     public async Task PublishAsync(FeedbackClaim claim, CancellationToken cancellationToken)
     {
         var decision = new Decision(
@@ -27,6 +35,6 @@ internal sealed class CompromisePublisher(OutcomeProducer producer, IOptions<Kaf
             RuleSetVersion);
         var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await producer.SendAsync(topic, KafkaDecisionPublisher.MessageFor(decision), delivered.SetResult, cancellationToken);
-        await delivered.Task.WaitAsync(cancellationToken);
+        await delivered.Task.WaitAsync(DeliveryWait, cancellationToken);
     }
 }

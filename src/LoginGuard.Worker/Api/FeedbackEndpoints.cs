@@ -30,9 +30,16 @@ internal static class FeedbackEndpoints
             return Problem(StatusCodes.Status400BadRequest, "Invalid token", problem!);
         }
 
-        return await feedback.AnswerAsync(claim, answer, cancellationToken) == FeedbackOutcome.Accepted
-            ? TypedResults.Ok(new FeedbackReceipt(claim.EventId, answer.Label()))
-            : Problem(StatusCodes.Status409Conflict, "Already answered", "This mail was answered already; each link takes one answer.");
+        try
+        {
+            return await feedback.AnswerAsync(claim, answer, cancellationToken) == FeedbackOutcome.Accepted
+                ? TypedResults.Ok(new FeedbackReceipt(claim.EventId, answer.Label()))
+                : Problem(StatusCodes.Status409Conflict, "Already answered", "This mail was answered already; each link takes one answer.");
+        }
+        catch (TimeoutException)
+        {
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Not taken yet", "Kafka did not take the report in time; the link is still good, send the answer again.");
+        }
     }
 
     /// <summary>The learners' answers, newest first: the labels the model trainer reads.</summary>

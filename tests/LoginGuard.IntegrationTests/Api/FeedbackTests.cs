@@ -87,6 +87,33 @@ public sealed class FeedbackTests(RedisFixture redis) : IClassFixture<RedisFixtu
         ApiWorker.ContentType(second)!.MediaType.Should().Be("application/problem+json");
     }
 
+    [Fact]
+    public async Task A_report_kafka_does_not_take_is_refused_and_the_link_stays_good_for_when_it_is_back()
+    {
+        var (worker, topic) = await StartAsync();
+        await using var _worker = worker;
+        var token = TokenOf(await NewPhoneMailAsync(worker, "wren"));
+
+        for (var broker = 1; broker <= KafkaMockCluster.Brokers; broker++)
+        {
+            cluster.SetBrokerDown(broker);
+        }
+
+        using var refused = await worker.Client.PostAsJsonAsync("/v1/feedback", new { token, answer = "was-not-me" });
+        for (var broker = 1; broker <= KafkaMockCluster.Brokers; broker++)
+        {
+            cluster.SetBrokerUp(broker);
+        }
+
+        using var taken = await worker.Client.PostAsJsonAsync("/v1/feedback", new { token, answer = "was-not-me" });
+
+        refused.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        ApiWorker.ContentType(refused)!.MediaType.Should().Be("application/problem+json");
+        taken.StatusCode.Should().Be(HttpStatusCode.OK);
+        var published = await TopicClient.ReadAsync(cluster, topic, 1, read => read.Count >= 1, TimeSpan.FromSeconds(15));
+        published.Should().NotBeEmpty().And.OnlyContain(r => DecisionJson.Deserialize(r.Message.Value).EventId == "evt-wren-phone");
+    }
+
     [Theory]
     [InlineData("tampered", "was-me")]
     [InlineData("valid", "maybe")]
