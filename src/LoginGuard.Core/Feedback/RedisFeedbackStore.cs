@@ -48,23 +48,49 @@ internal sealed class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys
         return [.. entries.Select(Read)];
     }
 
+    /// <summary>The learner's own labels, oldest first, for their export.</summary>
+    public async Task<IReadOnlyList<FeedbackLabel>> LabelsOfAsync(string learner)
+    {
+        var labels = new List<FeedbackLabel>();
+        await foreach (var entry in EntriesOfAsync(learner))
+        {
+            labels.Add(Read(entry));
+        }
+
+        return labels;
+    }
+
     /// <summary>Erasure: the learner's labels leave the shared stream; their answered markers go with their hash tag.</summary>
     public async Task ForgetAsync(string learner)
+    {
+        var theirs = new List<RedisValue>();
+        await foreach (var entry in EntriesOfAsync(learner))
+        {
+            theirs.Add(entry.Id);
+        }
+
+        if (theirs.Count > 0)
+        {
+            await redis.GetDatabase().StreamDeleteAsync(keys.FeedbackLabels, [.. theirs]);
+        }
+    }
+
+    /// <summary>The stream is shared by every learner, so finding one learner's entries reads it all, a page at a time.</summary>
+    private async IAsyncEnumerable<StreamEntry> EntriesOfAsync(string learner)
     {
         var database = redis.GetDatabase();
         RedisValue after = "-";
         while (true)
         {
             var entries = await database.StreamRangeAsync(keys.FeedbackLabels, after, "+", Page);
-            var theirs = entries.Where(e => e["learner"] == learner).Select(e => e.Id).ToArray();
-            if (theirs.Length > 0)
+            foreach (var entry in entries.Where(e => e["learner"] == learner))
             {
-                await database.StreamDeleteAsync(keys.FeedbackLabels, theirs);
+                yield return entry;
             }
 
             if (entries.Length < Page)
             {
-                return;
+                yield break;
             }
 
             after = "(" + entries[^1].Id;

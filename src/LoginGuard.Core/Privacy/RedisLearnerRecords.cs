@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LoginGuard.Activity;
 using LoginGuard.Enrichment;
+using LoginGuard.Feedback;
 using LoginGuard.Pipeline;
 using LoginGuard.State;
 using StackExchange.Redis;
@@ -12,7 +13,7 @@ namespace LoginGuard.Privacy;
 /// Reads what Redis holds about one learner, for the learner (export) and for the security team (one decision).
 /// Everything is found under the learner's hash tag, plus the mails their activity names in the outbox.
 /// </summary>
-internal sealed class RedisLearnerRecords(IConnectionMultiplexer redis, RedisKeys keys, StateKeyMaker stateKeys, IActivityLog activity)
+internal sealed class RedisLearnerRecords(IConnectionMultiplexer redis, RedisKeys keys, StateKeyMaker stateKeys, IActivityLog activity, RedisFeedbackStore feedback)
 {
     private static readonly JsonSerializerOptions HistoryJson = new(JsonSerializerDefaults.Web);
 
@@ -26,7 +27,7 @@ internal sealed class RedisLearnerRecords(IConnectionMultiplexer redis, RedisKey
     public Task<IReadOnlyList<ActivityEntry>> ActivityAsync(string userId, CancellationToken cancellationToken) =>
         activity.ReadAsync(stateKeys.Learner(userId), cancellationToken);
 
-    /// <summary>Everything kept about the learner, as one JSON document: history, decisions, activity and mails.</summary>
+    /// <summary>Everything kept about the learner, as one JSON document: history, decisions, activity, mails and answers.</summary>
     public async Task<JsonObject> ExportAsync(string userId, CancellationToken cancellationToken)
     {
         var learner = stateKeys.Learner(userId);
@@ -43,6 +44,7 @@ internal sealed class RedisLearnerRecords(IConnectionMultiplexer redis, RedisKey
             ["decisions"] = new JsonArray([.. decisions.OrderByDescending(d => d.OccurredAt).Select(d => JsonNode.Parse(DecisionJson.Serialize(d)))]),
             ["activity"] = JsonSerializer.SerializeToNode(entries, ActivityJson.Default.IReadOnlyListActivityEntry),
             ["mails"] = new JsonArray([.. await MailsAsync(entries, cancellationToken)]),
+            ["answers"] = JsonSerializer.SerializeToNode(await feedback.LabelsOfAsync(learner).WaitAsync(cancellationToken), HistoryJson),
         };
     }
 

@@ -62,6 +62,7 @@ public sealed class ErasureTests(RedisFixture redis) : IClassFixture<RedisFixtur
         await AnswerAsync(worker, "mia", mia[3]);
         var export = await worker.Client.GetFromJsonAsync<JsonObject>("/v1/users/zoe/export");
         var alertIds = export!["mails"]!.AsArray().Select(m => (string)m!["alertId"]!).ToList();
+        export["answers"]!.AsArray().Select(a => (string?)a!["eventId"]).Should().Equal(zoe[3]);
         alertIds.Should().HaveCount(2, "the new phone and the password change were mailed");
 
         var dump = await LearnerTraces.DumpAsync(Connection(worker), worker.Prefix);

@@ -12,10 +12,8 @@ using MimeKit;
 namespace LoginGuard.IntegrationTests.Api;
 
 /// <summary>The "was this you?" answer, from the link in a real mail to the decision on a real (mock) Kafka cluster.</summary>
-public sealed class FeedbackTests(RedisFixture redis) : IClassFixture<RedisFixture>, IDisposable
+public sealed class FeedbackTests(RedisFixture redis, KafkaMockCluster cluster) : IClassFixture<RedisFixture>, IClassFixture<KafkaMockCluster>
 {
-    private readonly KafkaMockCluster cluster = new();
-
     [Fact]
     public async Task The_alert_mail_links_only_to_the_review_page_with_a_sealed_token()
     {
@@ -135,8 +133,6 @@ public sealed class FeedbackTests(RedisFixture redis) : IClassFixture<RedisFixtu
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         ApiWorker.ContentType(response)!.MediaType.Should().Be("application/problem+json");
     }
-
-    public void Dispose() => cluster.Dispose();
 
     private async Task<(ApiWorker Worker, string Topic)> StartAsync()
     {
