@@ -12,40 +12,34 @@ namespace LoginGuard.Activity;
 internal sealed class RedisActivityLog(IConnectionMultiplexer redis, RedisKeys keys, IOptionsMonitor<ActivityOptions> options, TimeProvider clock)
     : IActivityLog
 {
+    /// <summary>KEYS: index, entries. ARGV: eventId, event time (unix ms), entry JSON, retention ms, max entries.</summary>
     private const string RecordScript = """
-        if redis.call('ZSCORE', @index, @eventId) then return 0 end
-        redis.call('ZADD', @index, @score, @eventId)
-        redis.call('HSET', @entries, @eventId, @entry)
-        local newest = tonumber(redis.call('ZRANGE', @index, -1, -1, 'WITHSCORES')[2])
-        local gone = redis.call('ZRANGEBYSCORE', @index, '-inf', '(' .. string.format('%.0f', newest - tonumber(@retention)))
-        local excess = redis.call('ZCARD', @index) - #gone - tonumber(@max)
+        if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
+        redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+        redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+        local newest = tonumber(redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')[2])
+        local gone = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. string.format('%.0f', newest - tonumber(ARGV[4])))
+        local excess = redis.call('ZCARD', KEYS[1]) - #gone - tonumber(ARGV[5])
         if excess > 0 then
-            for _, id in ipairs(redis.call('ZRANGE', @index, #gone, #gone + excess - 1)) do gone[#gone + 1] = id end
+            for _, id in ipairs(redis.call('ZRANGE', KEYS[1], #gone, #gone + excess - 1)) do gone[#gone + 1] = id end
         end
         if #gone > 0 then
-            redis.call('ZREM', @index, unpack(gone))
-            redis.call('HDEL', @entries, unpack(gone))
+            redis.call('ZREM', KEYS[1], unpack(gone))
+            redis.call('HDEL', KEYS[2], unpack(gone))
         end
-        redis.call('PEXPIRE', @index, @retention)
-        redis.call('PEXPIRE', @entries, @retention)
+        redis.call('PEXPIRE', KEYS[1], ARGV[4])
+        redis.call('PEXPIRE', KEYS[2], ARGV[4])
         return 1
         """;
 
-    private readonly RedisScript record = new(redis, RecordScript);
-
+    /// <summary>One round trip (StackExchange.Redis sends EVALSHA once it knows the script, and EVAL again after NOSCRIPT), so it can join a pipelined batch.</summary>
     public async Task RecordAsync(string learner, ActivityEntry entry, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        await record.EvaluateAsync(new
-        {
-            index = keys.ActivityIndex(learner),
-            entries = keys.ActivityEntries(learner),
-            eventId = (RedisValue)entry.EventId,
-            score = (RedisValue)entry.Score,
-            entry = (RedisValue)ActivityJson.Serialize(entry),
-            retention = (RedisValue)(long)settings.Retention.TotalMilliseconds,
-            max = (RedisValue)settings.MaxEntries,
-        }).WaitAsync(cancellationToken);
+        await redis.GetDatabase().ScriptEvaluateAsync(
+            RecordScript,
+            [keys.ActivityIndex(learner), keys.ActivityEntries(learner)],
+            [entry.EventId, entry.Score, ActivityJson.Serialize(entry), (long)settings.Retention.TotalMilliseconds, settings.MaxEntries]).WaitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ActivityEntry>> ReadAsync(string learner, CancellationToken cancellationToken)
