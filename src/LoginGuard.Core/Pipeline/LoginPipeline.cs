@@ -1,6 +1,8 @@
+using LoginGuard.Activity;
 using LoginGuard.Alerts;
 using LoginGuard.Enrichment;
 using LoginGuard.Ingestion;
+using LoginGuard.Privacy;
 using LoginGuard.Scoring;
 using LoginGuard.State;
 using Microsoft.Extensions.Logging;
@@ -9,8 +11,8 @@ namespace LoginGuard.Pipeline;
 
 /// <summary>
 /// Messages, one way: wire bytes → validated events → enriched events → snapshots → assessments → alerts
-/// queued → state recorded → decisions. A batch is read from the store at once and written at once, and
-/// between the two its events are scored in order, each against the state the earlier ones left. The
+/// queued → state recorded → activity recorded (or, for a deleted account, everything erased) → decisions.
+/// A batch is read from the store at once and written at once, and between the two its events are scored in order, each against the state the earlier ones left. The
 /// caller publishes the outcomes and only then moves on (stores the offsets), so a crash anywhere repeats
 /// work that is idempotent rather than losing it.
 /// </summary>
@@ -19,6 +21,9 @@ internal sealed class LoginPipeline(
     IBehaviorStore store,
     RiskScorer scorer,
     IAlertOutbox outbox,
+    IActivityLog activity,
+    ILearnerEraser eraser,
+    PipelineMetrics metrics,
     ILogger<LoginPipeline> logger)
 {
     public async ValueTask<PipelineOutcome> ProcessAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
@@ -27,6 +32,7 @@ internal sealed class LoginPipeline(
     /// <summary>One outcome per message, in the order given.</summary>
     public async ValueTask<IReadOnlyList<PipelineOutcome>> ProcessAsync(IReadOnlyList<ReadOnlyMemory<byte>> messages, CancellationToken cancellationToken)
     {
+        var started = metrics.Start();
         var outcomes = new PipelineOutcome?[messages.Count];
         var accepted = new List<(int Index, EnrichedEvent Enriched)>(messages.Count);
         for (var i = 0; i < messages.Count; i++)
@@ -72,6 +78,7 @@ internal sealed class LoginPipeline(
         var recordedElsewhere = await store.CommitAsync(batch, decisions, cancellationToken);
 
         var final = new Dictionary<string, Decision>(StringComparer.Ordinal);
+        var firstTime = new List<(EnrichedEvent Enriched, Decision Decision, List<Alert> Owed)>(scored.Count);
         foreach (var (s, decision) in scored.Zip(decisions))
         {
             final[BehaviorBatch.DecisionKey(s.Enriched)] = decision;
@@ -89,7 +96,15 @@ internal sealed class LoginPipeline(
             }
 
             outcomes[s.Index] = new Decided(decision, s.Enriched, s.Unaddressable) { Mailed = [.. mailed[decision.EventId]] };
+            firstTime.Add((s.Enriched, decision, s.Alerts));
+            metrics.Decided(decision, started);
         }
+
+        // Activity first, erasures after: a batch holding a learner's sign-in and then their account.deleted
+        // must not have the sign-in's entry land after the erasure.
+        var deleted = firstTime.Where(f => f.Enriched.Event.Type == AuthEventType.AccountDeleted).ToList();
+        await Task.WhenAll(firstTime.Except(deleted).Select(f => activity.RecordAsync(f.Enriched.Keys.Learner, ActivityEntry.Of(f.Enriched, f.Decision, f.Owed), cancellationToken)));
+        await Task.WhenAll(deleted.Select(f => eraser.EraseAsync(f.Enriched.Event.UserId, cancellationToken)));
 
         // A redelivery within the batch saw the first delivery's decision before its alerts were known.
         foreach (var (index, key) in redelivered)
