@@ -21,6 +21,8 @@ COPY --from=build /app ./
 COPY data-samples/ ./data-samples/
 COPY models/ ./models/
 USER $APP_UID
+# The HTTP API (activity, export, erasure, feedback, health, metrics) when Api__Url=http://0.0.0.0:8080.
+EXPOSE 8080
 ENTRYPOINT ["dotnet", "loginguard.dll"]
 # Consume from Kafka by default (set Kafka__BootstrapServers); `replay` stays available as a command.
 CMD ["run"]

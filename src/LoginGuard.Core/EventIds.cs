@@ -36,6 +36,10 @@ internal static class EventIds
     public const int AlertDispatchFailed = 4006;
     public const int AlertsLeftQueued = 4007;
 
+    // Learners' data: erasure and the answers learners give to alert mails.
+    public const int LearnerErased = 6001;
+    public const int FeedbackTaken = 6002;
+
     // Scoring: the rule set and its reloads.
     public const int RuleSetLoaded = 5001;
     public const int RuleSetRejected = 5002;

@@ -14,6 +14,9 @@ internal sealed record Alert(string AlertId, AlertKind Kind, EnrichedEvent Sourc
     /// <summary>New-device sign-ins held back by the throttle before this one, told in this mail; null when none were.</summary>
     public SuppressedSignIns? Suppressed { get; init; }
 
+    /// <summary>The "was this you?" page with this mail's sealed token, when feedback is on: then the mail's one link.</summary>
+    public string? ReviewUrl { get; init; }
+
     public static Alert For(EnrichedEvent source, AlertKind kind, string recipient)
     {
         var isCopy = !string.Equals(recipient.Trim(), source.Event.Email?.Trim(), StringComparison.OrdinalIgnoreCase);

@@ -35,7 +35,7 @@ internal sealed record AlertContent(
             texts.LabelSeparator,
             texts.IfYou,
             Format(kind.IfNotYou, product),
-            options.AccountSecurityUrl,
+            alert.ReviewUrl ?? options.AccountSecurityUrl,
             [Format(texts.NeverAskPassword, product), Format(texts.WhySent, product)]);
     }
 

@@ -1,3 +1,4 @@
+using LoginGuard.Feedback;
 using Microsoft.Extensions.Logging;
 
 namespace LoginGuard.Alerts;
@@ -7,15 +8,19 @@ namespace LoginGuard.Alerts;
 /// in-process store is the embedded replay's, so its alerts are sent before the call returns and the pickup
 /// folder holds every mail by the time the replay prints its summary.
 /// </summary>
-internal sealed class AlertOutbox(IOutboxStore store, AlertDispatch dispatch, AlertMetrics metrics, ILogger<AlertOutbox> logger) : IAlertOutbox
+internal sealed class AlertOutbox(IOutboxStore store, AlertDispatch dispatch, AlertMetrics metrics, FeedbackTokens feedback, ILogger<AlertOutbox> logger)
+    : IAlertOutbox
 {
     public async ValueTask<IReadOnlyList<Alert>> EnqueueAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {
+        // A redelivery seals a new token, but the outbox keeps the first alert and so the first mail's link.
+        var attached = alerts.Select(feedback.Attach).ToList();
+
         // All sent before any is awaited: a remote store receives them in this order, so a learner's
         // throttle counts their alerts in order, at the cost of one round trip for the whole batch.
-        var outcomes = await Task.WhenAll(alerts.Select(alert => store.EnqueueAsync(alert, cancellationToken)));
+        var outcomes = await Task.WhenAll(attached.Select(alert => store.EnqueueAsync(alert, cancellationToken)));
         var mailed = new List<Alert>(alerts.Count);
-        foreach (var (alert, outcome) in alerts.Zip(outcomes))
+        foreach (var (alert, outcome) in attached.Zip(outcomes))
         {
             AlertLog.Enqueued(logger, alert.AlertId, alert.Kind, alert.Source.Event.EventId, outcome);
             if (outcome == EnqueueOutcome.Queued)

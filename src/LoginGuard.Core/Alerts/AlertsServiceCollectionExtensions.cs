@@ -37,9 +37,10 @@ internal static class AlertsServiceCollectionExtensions
         // The outbox shares the state store's multiplexer; whichever stage registers it first wins.
         services.TryAddSingleton<IConnectionMultiplexer>(sp => RedisConnection.Connect(RedisOptionsOf(sp).Configuration!));
         services.TryAddSingleton(sp => new RedisKeys(RedisOptionsOf(sp).KeyPrefix));
+        services.AddSingleton<InMemoryOutboxStore>();
         services.AddSingleton<IOutboxStore>(sp => RedisOptionsOf(sp).IsConfigured
             ? ActivatorUtilities.CreateInstance<RedisOutboxStore>(sp)
-            : ActivatorUtilities.CreateInstance<InMemoryOutboxStore>(sp));
+            : sp.GetRequiredService<InMemoryOutboxStore>());
         services.AddSingleton<AlertDelivery>();
         services.AddSingleton<AlertDispatch>();
         services.AddSingleton<IAlertOutbox, AlertOutbox>();

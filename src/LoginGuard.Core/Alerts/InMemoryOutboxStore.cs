@@ -105,6 +105,20 @@ internal sealed class InMemoryOutboxStore(IOptions<AlertOutboxOptions> outboxOpt
         }
     }
 
+    /// <summary>Erasure: drops every alert and the throttle window of the learner, whatever their state.</summary>
+    public void Forget(string userId)
+    {
+        lock (gate)
+        {
+            foreach (var id in entries.Where(e => e.Value.Alert.Source.Event.UserId == userId).Select(e => e.Key).ToList())
+            {
+                entries.Remove(id);
+            }
+
+            throttles.Remove(userId);
+        }
+    }
+
     // Only a queued alert moves on: a late answer about an alert already sent or failed changes nothing.
     private Task Update(string alertId, Action<Entry> change)
     {

@@ -25,7 +25,8 @@ internal sealed record StoredAlert(
     string? CountryIso,
     string? CountryName,
     string? CityName,
-    string? TimeZone)
+    string? TimeZone,
+    string? ReviewUrl = null)
 {
     public static string Serialize(Alert alert)
     {
@@ -33,7 +34,7 @@ internal sealed record StoredAlert(
         var geo = alert.Source.Geo;
         var stored = new StoredAlert(
             alert.AlertId, alert.Kind, e.EventId, e.Type, e.OccurredAt, Masking.Network(e.Ip).ToString(), alert.Recipient,
-            e.Email, e.DisplayName, e.Locale, alert.Source.Device.Description, geo.CountryIso, geo.CountryName, geo.CityName, geo.TimeZone);
+            e.Email, e.DisplayName, e.Locale, alert.Source.Device.Description, geo.CountryIso, geo.CountryName, geo.CityName, geo.TimeZone, alert.ReviewUrl);
         return JsonSerializer.Serialize(stored, StoredAlertJsonContext.Default.StoredAlert);
     }
 
@@ -46,7 +47,7 @@ internal sealed record StoredAlert(
         var geo = new GeoLocation(CountryIso: s.CountryIso, CountryName: s.CountryName, CityName: s.CityName, TimeZone: s.TimeZone);
         // A mail needs no state keys; the outbox keeps none, so nothing can link it back to state.
         var keys = new StateKeys("", "", "");
-        return new Alert(s.AlertId, s.Kind, new EnrichedEvent(authEvent, device, geo, keys), s.Recipient) { Suppressed = suppressed };
+        return new Alert(s.AlertId, s.Kind, new EnrichedEvent(authEvent, device, geo, keys), s.Recipient) { Suppressed = suppressed, ReviewUrl = s.ReviewUrl };
     }
 }
 

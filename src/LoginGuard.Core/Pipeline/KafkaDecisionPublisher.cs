@@ -14,13 +14,13 @@ internal sealed class KafkaDecisionPublisher(OutcomeProducer producer, IOptions<
 {
     private readonly string topic = options.Value.DecisionsTopic;
 
-    public ValueTask PublishAsync(Decision decision, Action delivered, CancellationToken cancellationToken)
+    public ValueTask PublishAsync(Decision decision, Action delivered, CancellationToken cancellationToken) =>
+        producer.SendAsync(topic, MessageFor(decision), delivered, cancellationToken);
+
+    /// <summary>A decision as every LoginGuard decision goes on the wire: keyed by userId, the contract's JSON.</summary>
+    public static Message<byte[]?, byte[]?> MessageFor(Decision decision) => new()
     {
-        var message = new Message<byte[]?, byte[]?>
-        {
-            Key = Encoding.UTF8.GetBytes(decision.UserId),
-            Value = DecisionJson.Serialize(decision),
-        };
-        return producer.SendAsync(topic, message, delivered, cancellationToken);
-    }
+        Key = Encoding.UTF8.GetBytes(decision.UserId),
+        Value = DecisionJson.Serialize(decision),
+    };
 }

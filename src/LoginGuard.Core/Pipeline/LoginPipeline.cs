@@ -1,6 +1,8 @@
+using LoginGuard.Activity;
 using LoginGuard.Alerts;
 using LoginGuard.Enrichment;
 using LoginGuard.Ingestion;
+using LoginGuard.Privacy;
 using LoginGuard.Scoring;
 using LoginGuard.State;
 using Microsoft.Extensions.Logging;
@@ -9,8 +11,8 @@ namespace LoginGuard.Pipeline;
 
 /// <summary>
 /// Messages, one way: wire bytes → validated events → enriched events → snapshots → assessments → alerts
-/// queued → state recorded → decisions. A batch is read from the store at once and written at once, and
-/// between the two its events are scored in order, each against the state the earlier ones left. The
+/// queued → state recorded → activity recorded (or, for a deleted account, everything erased) → decisions.
+/// A batch is read from the store at once and written at once, and between the two its events are scored in order, each against the state the earlier ones left. The
 /// caller publishes the outcomes and only then moves on (stores the offsets), so a crash anywhere repeats
 /// work that is idempotent rather than losing it.
 /// </summary>
@@ -19,6 +21,9 @@ internal sealed class LoginPipeline(
     IBehaviorStore store,
     RiskScorer scorer,
     IAlertOutbox outbox,
+    IActivityLog activity,
+    ILearnerEraser eraser,
+    PipelineMetrics metrics,
     ILogger<LoginPipeline> logger)
 {
     public async ValueTask<PipelineOutcome> ProcessAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
@@ -27,6 +32,7 @@ internal sealed class LoginPipeline(
     /// <summary>One outcome per message, in the order given.</summary>
     public async ValueTask<IReadOnlyList<PipelineOutcome>> ProcessAsync(IReadOnlyList<ReadOnlyMemory<byte>> messages, CancellationToken cancellationToken)
     {
+        var started = metrics.Start();
         var outcomes = new PipelineOutcome?[messages.Count];
         var accepted = new List<(int Index, EnrichedEvent Enriched)>(messages.Count);
         for (var i = 0; i < messages.Count; i++)
@@ -70,7 +76,24 @@ internal sealed class LoginPipeline(
         var mailed = (await outbox.EnqueueAsync(scored.SelectMany(s => s.Alerts).ToList(), cancellationToken))
             .ToLookup(alert => alert.Source.Event.EventId, StringComparer.Ordinal);
         var decisions = scored.Select(s => s.Decision with { Alerts = mailed[s.Decision.EventId].Select(a => a.Kind).Distinct().ToList() }).ToList();
+
+        // Sent just before the state on the same connection, and idempotent by eventId: a crash between the
+        // two writes the same entries again, where writing them after would lose them to the redelivery,
+        // which finds the event decided.
+        var activityWrites = scored.Zip(decisions)
+            .Where(pair => pair.First.Enriched.Event.Type != AuthEventType.AccountDeleted)
+            .Select(pair => activity.RecordAsync(pair.First.Enriched.Keys.Learner, ActivityEntry.Of(pair.First.Enriched, pair.Second, pair.First.Alerts), cancellationToken))
+            .ToList();
         var recordedElsewhere = await store.CommitAsync(batch, decisions, cancellationToken);
+        await Task.WhenAll(activityWrites);
+
+        // Erased after the state is written, or the write would leave the deleted learner's state behind; and
+        // on every delivery, so a crash after the write cannot leave an account.deleted decided but not done.
+        await Task.WhenAll(accepted
+            .Where(a => a.Enriched.Event.Type == AuthEventType.AccountDeleted)
+            .Select(a => a.Enriched.Event.UserId)
+            .Distinct(StringComparer.Ordinal)
+            .Select(userId => eraser.EraseAsync(userId, cancellationToken)));
 
         var final = new Dictionary<string, Decision>(StringComparer.Ordinal);
         foreach (var (s, decision) in scored.Zip(decisions))
@@ -90,6 +113,7 @@ internal sealed class LoginPipeline(
             }
 
             outcomes[s.Index] = new Decided(decision, s.Enriched, s.Unaddressable) { Mailed = [.. mailed[decision.EventId]] };
+            metrics.Decided(decision, started);
         }
 
         // A redelivery within the batch saw the first delivery's decision before its alerts were known.

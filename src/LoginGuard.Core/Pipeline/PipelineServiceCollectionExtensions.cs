@@ -1,5 +1,8 @@
+using LoginGuard.Activity;
 using LoginGuard.Alerts;
 using LoginGuard.Enrichment;
+using LoginGuard.Feedback;
+using LoginGuard.Privacy;
 using LoginGuard.Scoring;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
@@ -18,8 +21,11 @@ internal static class PipelineServiceCollectionExtensions
             .AddScoring(configuration)
             .AddAnomalyModel(configuration)
             .AddAlerts()
+            .AddFeedback(configuration)
+            .AddActivity(configuration)
+            .AddErasure(configuration)
             .AddPipeline();
 
     public static IServiceCollection AddPipeline(this IServiceCollection services) =>
-        services.AddSingleton<LoginPipeline>();
+        services.AddMetrics().AddSingleton<PipelineMetrics>().AddSingleton<LoginPipeline>();
 }

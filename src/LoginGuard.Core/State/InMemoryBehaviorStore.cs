@@ -77,6 +77,24 @@ internal sealed class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> option
         return ValueTask.FromResult<IReadOnlySet<string>>(duplicates);
     }
 
+    /// <summary>Erasure: the learner's history and decisions, and their failed sign-ins in every address's and network's activity.</summary>
+    public void Forget(string learner)
+    {
+        lock (gate)
+        {
+            learners.Remove(learner);
+            foreach (var key in decisions.Keys.Where(k => k.StartsWith(BehaviorBatch.DecisionKey(learner, ""), StringComparison.Ordinal)).ToList())
+            {
+                decisions.Remove(key);
+            }
+
+            foreach (var (key, activity) in sources.ToList())
+            {
+                sources[key] = new SourceActivity([.. activity.Failures.Where(f => f.Key != learner)]);
+            }
+        }
+    }
+
     private void Apply(string source, EnrichedEvent enriched, StateOptions settings) =>
         sources[source] = Failures.Apply(sources.GetValueOrDefault(source, SourceActivity.Empty), enriched, settings);
 

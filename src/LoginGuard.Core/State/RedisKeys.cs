@@ -33,12 +33,32 @@ internal sealed class RedisKeys
     /// <summary>The decision made for one event of the learner, kept to recognise a redelivery.</summary>
     public RedisKey Decision(string learner, string eventId) => $"{prefix}{{u:{learner}}}:d:{eventId}";
 
+    /// <summary>The learner's recent activity: eventIds by event time (unix ms).</summary>
+    public RedisKey ActivityIndex(string learner) => $"{prefix}{{u:{learner}}}:a";
+
+    /// <summary>The learner's recent activity: each entry's JSON by eventId.</summary>
+    public RedisKey ActivityEntries(string learner) => $"{prefix}{{u:{learner}}}:ae";
+
+    /// <summary>Set once the learner answered the mail with this alert id: a token is good for one answer.</summary>
+    public RedisKey FeedbackAnswered(string learner, string alertId) => $"{prefix}{{u:{learner}}}:fb:{alertId}";
+
+    /// <summary>Stream of learners' answers, the labels for retraining: fields learner, eventId, label, at.</summary>
+    public RedisKey FeedbackLabels => $"{prefix}{{labels}}";
+
     public RedisKey AddressFailures(string address) => $"{prefix}{{ip:{address}}}:f";
 
     public RedisKey NetworkFailures(string network) => $"{prefix}{{net:{network}}}:f";
 
     /// <summary>A SCAN pattern matching every key of one learner, for erasure.</summary>
     public RedisValue LearnerPattern(string learner) => $"{prefix}{{u:{learner}}}*";
+
+    /// <summary>A SCAN pattern matching the learner's decisions; the eventId follows <see cref="DecisionPrefix"/>.</summary>
+    public RedisValue DecisionPattern(string learner) => $"{DecisionPrefix(learner)}*";
+
+    public string DecisionPrefix(string learner) => $"{prefix}{{u:{learner}}}:d:";
+
+    /// <summary>A SCAN pattern matching every address's and network's failure set, whose members name learners.</summary>
+    public IReadOnlyList<RedisValue> SourceFailurePatterns => [$"{prefix}{{ip:*}}:f", $"{prefix}{{net:*}}:f"];
 
     /// <summary>Outbox hash: state, payload (while queued), kind, eventId, attempts, queuedAt, reason, suppressed, since.</summary>
     public RedisKey OutboxAlert(string alertId) => $"{prefix}{{outbox}}:alert:{alertId}";

@@ -14,7 +14,7 @@ namespace LoginGuard.State;
 internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
 {
     /// <summary>Event ids hold no control characters, so the unit separator cannot occur inside one and sorts below every character that can.</summary>
-    private const char Separator = '\u001f';
+    public const char Separator = '\u001f';
 
     // KEYS[1] the set; ARGV: memory (µs), max, ttl (ms), then score and member of each failure.
     // Lua's own number-to-string conversion keeps 14 digits; scores need 16, hence string.format.

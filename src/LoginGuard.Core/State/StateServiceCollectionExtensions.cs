@@ -18,7 +18,9 @@ internal static class StateServiceCollectionExtensions
         var redis = RedisConnection.ReadOptions(configuration);
         if (!redis.IsConfigured)
         {
-            services.AddSingleton<IBehaviorStore, InMemoryBehaviorStore>();
+            // Registered as itself too: erasure reaches into it.
+            services.AddSingleton<InMemoryBehaviorStore>();
+            services.AddSingleton<IBehaviorStore>(provider => provider.GetRequiredService<InMemoryBehaviorStore>());
             return services;
         }
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using LoginGuard.Feedback;
 using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Worker.Api;
 using LoginGuard.Worker.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -38,13 +40,15 @@ internal static class RunCommand
         return host.Services.GetRequiredService<EventConsumerService>().Failure is null ? 0 : 1;
     }
 
-    /// <summary>The same stages as every command, plus the Kafka consumer; tests build it with their own overrides.</summary>
+    /// <summary>The same stages as every command, plus the Kafka consumer and the HTTP API; tests build it with their own overrides.</summary>
     public static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> overrides)
     {
         var builder = LoginGuardHost.CreateBuilder(new Dictionary<string, string?>(), overrides);
         builder.Services.AddKafkaIngestion();
         builder.Services.AddSingleton<EventConsumerService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<EventConsumerService>());
+        builder.Services.AddFeedbackAnswers(builder.Configuration);
+        builder.Services.AddApi(builder.Configuration);
         return builder;
     }
 }

@@ -31,6 +31,8 @@ internal sealed class PipelineHarness : IDisposable
 
     public LoginPipeline Pipeline { get; }
 
+    public IServiceProvider Services => services;
+
     public IReadOnlyList<MimeMessage> Mail => Directory.EnumerateFiles(pickup, "*.eml").Select(path => MimeMessage.Load(path)).ToList();
 
     public async Task<PipelineOutcome> SendAsync(string json) =>

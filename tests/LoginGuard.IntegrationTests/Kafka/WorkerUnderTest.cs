@@ -66,6 +66,8 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
     /// <summary>As if the process died: no draining, no commit, no Close; the group notices after the session timeout.</summary>
     public Task CrashAsync() => host.StopAsync(new CancellationToken(canceled: true));
 
+    public IServiceProvider Services => host.Services;
+
     public Exception? Failure => host.Services.GetRequiredService<EventConsumerService>().Failure;
 
     public async ValueTask DisposeAsync()

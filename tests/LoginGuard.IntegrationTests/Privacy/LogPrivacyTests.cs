@@ -53,7 +53,7 @@ public sealed class LogPrivacyTests
     }
 
     /// <summary>Every address, user agent, email, previous email and display name in the sample.</summary>
-    private static IEnumerable<string> PersonalValues()
+    internal static IEnumerable<string> PersonalValues()
     {
         var values = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(ReplayCommandTests.SampleFile))

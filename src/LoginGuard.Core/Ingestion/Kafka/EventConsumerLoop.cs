@@ -16,6 +16,7 @@ internal sealed partial class EventConsumerLoop(
     IOptions<KafkaOptions> options,
     ConsumedEventProcessor processor,
     KafkaFault fault,
+    KafkaLagMetrics lag,
     ILogger<EventConsumerLoop> logger)
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
@@ -73,6 +74,7 @@ internal sealed partial class EventConsumerLoop(
         new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfig.Consumer(settings))
             .SetErrorHandler((_, error) => fault.Observe(error))
             .SetLogHandler((_, message) => KafkaLog.ClientLog(logger, message.Facility, message.Message))
+            .SetStatisticsHandler((_, statistics) => lag.Observe(statistics))
             .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
             .SetPartitionsRevokedHandler((consumer, partitions) => OnRevoked(consumer, partitions))
             .SetPartitionsLostHandler((consumer, partitions) => OnLost(consumer, partitions))

@@ -39,6 +39,9 @@ internal static class KafkaClientConfig
             // The lanes and partition backlogs already hold what waits; librdkafka's default 64 MiB
             // prefetch on top only raised the worker's peak RSS in bench pipeline.
             QueuedMaxMessagesKbytes = 16_384,
+
+            // Feeds the consumer-lag gauge; a statistics document per interval costs no broker call.
+            StatisticsIntervalMs = 5000,
         };
         Apply(config, options.Consumer);
         config.BootstrapServers = options.BootstrapServers;

@@ -15,6 +15,7 @@ internal static class KafkaServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<KafkaOptions>, KafkaOptionsValidator>();
         services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.SectionName).ValidateOnStart();
         services.AddSingleton<KafkaFault>();
+        services.AddMetrics().AddSingleton<KafkaLagMetrics>();
         services.AddSingleton<OutcomeProducer>();
         services.AddSingleton<KafkaDecisionPublisher>();
         services.AddSingleton<DeadLetterPublisher>();

@@ -1,0 +1,18 @@
+namespace LoginGuard.Activity;
+
+/// <summary>
+/// Each learner's recent activity, newest first, capped at <see cref="ActivityOptions.MaxEntries"/> and
+/// forgotten after <see cref="ActivityOptions.Retention"/>. In Redis in production, in this process for the
+/// embedded replay; both pass the same contract tests.
+/// </summary>
+internal interface IActivityLog
+{
+    /// <summary>Adds the entry to the learner's activity, once: an eventId already there changes nothing.</summary>
+    Task RecordAsync(string learner, ActivityEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>The learner's entries not older than the retention, newest first.</summary>
+    Task<IReadOnlyList<ActivityEntry>> ReadAsync(string learner, CancellationToken cancellationToken);
+
+    /// <summary>Drops everything kept about the learner.</summary>
+    Task ForgetAsync(string learner, CancellationToken cancellationToken);
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+
+namespace LoginGuard.Activity;
+
+/// <summary>The activity of the embedded replay and of tests, under one lock; the same rules as Redis.</summary>
+internal sealed class InMemoryActivityLog(IOptionsMonitor<ActivityOptions> options, TimeProvider clock) : IActivityLog
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, List<ActivityEntry>> learners = new(StringComparer.Ordinal);
+
+    public Task RecordAsync(string learner, ActivityEntry entry, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        lock (gate)
+        {
+            var entries = learners.TryGetValue(learner, out var found) ? found : learners[learner] = [];
+            if (entries.Exists(e => e.EventId == entry.EventId))
+            {
+                return Task.CompletedTask;
+            }
+
+            entries.Add(entry);
+            var horizon = entries.Max(e => e.Score) - (long)settings.Retention.TotalMilliseconds;
+            entries.RemoveAll(e => e.Score < horizon);
+            entries.Sort(ActivityOrder.Oldest);
+            if (entries.Count > settings.MaxEntries)
+            {
+                entries.RemoveRange(0, entries.Count - settings.MaxEntries);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ActivityEntry>> ReadAsync(string learner, CancellationToken cancellationToken)
+    {
+        var horizon = (clock.GetUtcNow() - options.CurrentValue.Retention).ToUnixTimeMilliseconds();
+        lock (gate)
+        {
+            IReadOnlyList<ActivityEntry> entries = learners.TryGetValue(learner, out var found)
+                ? [.. found.Where(e => e.Score >= horizon).Reverse()]
+                : [];
+            return Task.FromResult(entries);
+        }
+    }
+
+    public Task ForgetAsync(string learner, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            learners.Remove(learner);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Options;
+
+namespace LoginGuard.Feedback;
+
+/// <summary>Checks the <c>Feedback</c> section at start-up, every problem at once; never quotes the key.</summary>
+internal sealed class FeedbackOptionsValidator : IValidateOptions<FeedbackOptions>
+{
+    private const string Section = FeedbackOptions.Section;
+
+    public ValidateOptionsResult Validate(string? name, FeedbackOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrEmpty(options.TokenKey) != string.IsNullOrEmpty(options.ReviewUrl))
+        {
+            errors.Add($"{Section}: set both TokenKey and ReviewUrl, or neither (feedback off).");
+        }
+
+        if (!string.IsNullOrEmpty(options.TokenKey) && DecodedLength(options.TokenKey) != FeedbackOptions.KeyBytes)
+        {
+            errors.Add($"{Section}:TokenKey: must be base64 of exactly {FeedbackOptions.KeyBytes} bytes. Generate one with `openssl rand -base64 32`.");
+        }
+
+        if (!string.IsNullOrEmpty(options.ReviewUrl)
+            && (!Uri.TryCreate(options.ReviewUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps || url.UserInfo.Length > 0 || url.Query.Length > 0 || url.Fragment.Length > 0))
+        {
+            errors.Add($"{Section}:ReviewUrl: must be a plain https address without user name, query or fragment, such as \"https://learnwell.example/account/security/review\" (was \"{options.ReviewUrl}\").");
+        }
+
+        if (options.TokenLifetime < TimeSpan.FromHours(1) || options.TokenLifetime > TimeSpan.FromDays(30))
+        {
+            errors.Add($"{Section}:TokenLifetime: must be between 01:00:00 and 30.00:00:00 (was {options.TokenLifetime}).");
+        }
+
+        if (options.LabelRetention < TimeSpan.FromDays(1))
+        {
+            errors.Add($"{Section}:LabelRetention: must be at least 1.00:00:00 (was {options.LabelRetention}).");
+        }
+
+        if (options.MaxLabels < 1)
+        {
+            errors.Add($"{Section}:MaxLabels: must be at least 1 (was {options.MaxLabels}).");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static int DecodedLength(string base64)
+    {
+        var buffer = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, buffer, out var length) ? length : -1;
+    }
+}

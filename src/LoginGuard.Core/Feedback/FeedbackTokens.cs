@@ -1,0 +1,82 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text.Json;
+using LoginGuard.Alerts;
+using Microsoft.Extensions.Options;
+
+namespace LoginGuard.Feedback;
+
+/// <summary>
+/// Seals a <see cref="FeedbackClaim"/> into a URL-safe token with AES-256-GCM: authenticated (a changed token
+/// fails to open), confidential (the account id inside cannot be read from the link) and expiring. Single use
+/// is enforced where the answer is taken (<see cref="RedisFeedbackStore.ConsumeAsync"/>).
+/// </summary>
+internal sealed class FeedbackTokens(IOptions<FeedbackOptions> options, TimeProvider clock)
+{
+    private const int NonceBytes = 12;
+    private const int TagBytes = 16;
+
+    private readonly FeedbackOptions settings = options.Value;
+    private readonly byte[]? key = string.IsNullOrEmpty(options.Value.TokenKey) ? null : Convert.FromBase64String(options.Value.TokenKey);
+
+    public bool IsEnabled => settings.IsEnabled;
+
+    /// <summary>The alert with its review link, when feedback is on; unchanged otherwise.</summary>
+    public Alert Attach(Alert alert)
+    {
+        if (!settings.IsEnabled)
+        {
+            return alert;
+        }
+
+        var e = alert.Source.Event;
+        var claim = new FeedbackClaim(e.UserId, e.EventId, e.Type, e.OccurredAt, alert.Source.Device.Id, alert.AlertId, clock.GetUtcNow() + settings.TokenLifetime);
+        return alert with { ReviewUrl = $"{settings.ReviewUrl!.TrimEnd('/')}/{Seal(claim)}" };
+    }
+
+    public string Seal(FeedbackClaim claim)
+    {
+        var plain = JsonSerializer.SerializeToUtf8Bytes(claim, FeedbackClaimJson.Default.FeedbackClaim);
+        var sealedBytes = new byte[NonceBytes + TagBytes + plain.Length];
+        var nonce = sealedBytes.AsSpan(0, NonceBytes);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(Key, TagBytes);
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes));
+        return Base64Url.EncodeToString(sealedBytes);
+    }
+
+    /// <summary>The claim, if the token is one of ours, untouched and not expired; otherwise why not.</summary>
+    public (FeedbackClaim? Claim, string? Problem) Open(string token)
+    {
+        byte[] sealedBytes;
+        try
+        {
+            sealedBytes = Base64Url.DecodeFromChars(token);
+        }
+        catch (FormatException)
+        {
+            return (null, "The token is not one LoginGuard issued.");
+        }
+
+        if (sealedBytes.Length <= NonceBytes + TagBytes)
+        {
+            return (null, "The token is not one LoginGuard issued.");
+        }
+
+        var plain = new byte[sealedBytes.Length - NonceBytes - TagBytes];
+        try
+        {
+            using var aes = new AesGcm(Key, TagBytes);
+            aes.Decrypt(sealedBytes.AsSpan(0, NonceBytes), sealedBytes.AsSpan(NonceBytes + TagBytes), sealedBytes.AsSpan(NonceBytes, TagBytes), plain);
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return (null, "The token is not one LoginGuard issued.");
+        }
+
+        var claim = JsonSerializer.Deserialize(plain, FeedbackClaimJson.Default.FeedbackClaim)!;
+        return claim.ExpiresAt <= clock.GetUtcNow() ? (null, "The token has expired.") : (claim, null);
+    }
+
+    private byte[] Key => key ?? throw new InvalidOperationException($"{FeedbackOptions.Section}:TokenKey is not set.");
+}

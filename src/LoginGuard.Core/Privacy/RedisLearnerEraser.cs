@@ -1,0 +1,108 @@
+using LoginGuard.Activity;
+using LoginGuard.Alerts;
+using LoginGuard.Enrichment;
+using LoginGuard.Feedback;
+using LoginGuard.Pipeline;
+using LoginGuard.State;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace LoginGuard.Privacy;
+
+/// <summary>
+/// Erasure in Redis. The learner's own keys share their hash tag and go with one SCAN and one DEL; their mails
+/// live under the outbox's tag and are found by the alert ids their activity and decisions name; the shared
+/// failure sets are scanned for members that end with the learner's hash, the labels stream for their labels.
+/// </summary>
+internal sealed class RedisLearnerEraser(
+    IConnectionMultiplexer redis, RedisKeys keys, StateKeyMaker stateKeys, KeyedHasher hasher, RedisFeedbackStore feedback, ILogger<RedisLearnerEraser> logger)
+    : ILearnerEraser
+{
+    public async Task EraseAsync(string userId, CancellationToken cancellationToken)
+    {
+        var learner = stateKeys.Learner(userId);
+        var database = redis.GetDatabase();
+        var alertIds = await AlertIdsAsync(learner, cancellationToken);
+        await ForgetFailuresAsync(learner, cancellationToken);
+        await feedback.ForgetAsync(learner).WaitAsync(cancellationToken);
+
+        var outboxKeys = alertIds.Select(id => keys.OutboxAlert(id))
+            .Append(keys.OutboxThrottle(hasher.Hash(KeyedHasher.UserPurpose, userId)))
+            .ToArray();
+        var ids = alertIds.Select(id => (RedisValue)id).ToArray();
+        await database.KeyDeleteAsync(outboxKeys).WaitAsync(cancellationToken);
+        if (ids.Length > 0)
+        {
+            await Task.WhenAll(
+                database.SortedSetRemoveAsync(keys.OutboxDue, ids),
+                database.SortedSetRemoveAsync(keys.OutboxQueued, ids),
+                database.SortedSetRemoveAsync(keys.OutboxFailed, ids)).WaitAsync(cancellationToken);
+        }
+
+        // Last, so an erasure cut short is found again by the same activity and decisions when it is repeated.
+        var own = await ScanAsync(keys.LearnerPattern(learner), cancellationToken);
+        if (own.Count > 0)
+        {
+            await database.KeyDeleteAsync([.. own]).WaitAsync(cancellationToken);
+        }
+
+        ErasureLog.Erased(logger, learner);
+    }
+
+    /// <summary>Every mail the learner's remembered events owed: named in their activity, or derived from their decisions.</summary>
+    private async Task<HashSet<string>> AlertIdsAsync(string learner, CancellationToken cancellationToken)
+    {
+        var database = redis.GetDatabase();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in await database.HashValuesAsync(keys.ActivityEntries(learner)).WaitAsync(cancellationToken))
+        {
+            ids.UnionWith(ActivityJson.Deserialize(entry!).AlertIds);
+        }
+
+        var decisionKeys = await ScanAsync(keys.DecisionPattern(learner), cancellationToken);
+        var decisions = decisionKeys.Count == 0 ? [] : await database.StringGetAsync([.. decisionKeys]).WaitAsync(cancellationToken);
+        foreach (var value in decisions.Where(v => !v.IsNull))
+        {
+            var decision = DecisionJson.Deserialize((byte[])value!);
+            ids.UnionWith(decision.Alerts.Select(kind => Alert.IdFor(decision.EventId, kind)));
+        }
+
+        return ids;
+    }
+
+    private async Task ForgetFailuresAsync(string learner, CancellationToken cancellationToken)
+    {
+        var database = redis.GetDatabase();
+        foreach (var pattern in keys.SourceFailurePatterns)
+        {
+            foreach (var key in await ScanAsync(pattern, cancellationToken))
+            {
+                var members = new List<RedisValue>();
+                await foreach (var member in database.SortedSetScanAsync(key, $"*{RedisSourceFailures.Separator}{learner}", pageSize: 500).WithCancellation(cancellationToken))
+                {
+                    members.Add(member.Element);
+                }
+
+                if (members.Count > 0)
+                {
+                    await database.SortedSetRemoveAsync(key, [.. members]).WaitAsync(cancellationToken);
+                }
+            }
+        }
+    }
+
+    /// <summary>SCAN on every primary: in Redis Cluster each node holds its own slots.</summary>
+    private async Task<List<RedisKey>> ScanAsync(RedisValue pattern, CancellationToken cancellationToken)
+    {
+        var found = new List<RedisKey>();
+        foreach (var server in redis.GetServers().Where(s => !s.IsReplica))
+        {
+            await foreach (var key in server.KeysAsync(redis.GetDatabase().Database, pattern, pageSize: 1000).WithCancellation(cancellationToken))
+            {
+                found.Add(key);
+            }
+        }
+
+        return found;
+    }
+}

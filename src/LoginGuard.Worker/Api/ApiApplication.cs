@@ -1,0 +1,100 @@
+using LoginGuard.Activity;
+using LoginGuard.Alerts;
+using LoginGuard.Feedback;
+using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Pipeline;
+using LoginGuard.Privacy;
+using LoginGuard.Scoring;
+using LoginGuard.Scoring.Anomaly;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using StackExchange.Redis;
+
+namespace LoginGuard.Worker.Api;
+
+/// <summary>
+/// The API as its own small ASP.NET Core application inside the worker: it shares the worker's stores, logging
+/// and meters, and only exists when <c>Api:Url</c> is set, so the replay and the Kafka tests open no port.
+/// </summary>
+internal static class ApiApplication
+{
+    private const string Ready = "ready";
+
+    public static WebApplication Build(IServiceProvider worker, string url)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = worker.GetRequiredService<IHostEnvironment>().EnvironmentName,
+        });
+        // One configuration for the whole worker: the API's log levels are the ones the operator set. Before
+        // UseUrls, which writes its own key into this configuration.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(worker.GetRequiredService<IConfiguration>());
+        builder.WebHost.UseUrls(url);
+
+        // Into the worker's own log pipeline, less what quotes request paths, which carry account ids: ASP.NET
+        // Core's request lines and routing traces (below Warning), and the request scope (RequestPath) hosting
+        // puts around every line of a request, which it opens whenever its category logs at all: hence None.
+        builder.Logging.ClearProviders()
+            .AddProvider(new ForwardingLoggerProvider(worker.GetRequiredService<ILoggerFactory>()))
+            .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        Share(builder.Services, worker);
+        builder.Services.AddProblemDetails();
+        AddHealthChecks(builder.Services, worker);
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(PipelineMetrics.MeterName, ScoringMetrics.MeterName, AlertMetrics.MeterName, KafkaLagMetrics.MeterName)
+            .AddPrometheusExporter());
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(app.Services.GetRequiredService<ApiKey>().RequireAsync);
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = HealthResponse.WriteAsync });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapLearnerEndpoints().MapDecisionEndpoints().MapFeedbackEndpoints();
+        return app;
+    }
+
+    /// <summary>The worker's own instances, not copies: one multiplexer, one set of stores.</summary>
+    private static void Share(IServiceCollection services, IServiceProvider worker)
+    {
+        services.AddSingleton(worker.GetRequiredService<TimeProvider>());
+        services.AddSingleton(worker.GetRequiredService<ApiKey>());
+        services.AddSingleton(worker.GetRequiredService<RedisLearnerRecords>());
+        services.AddSingleton(worker.GetRequiredService<ILearnerEraser>());
+        services.AddSingleton(worker.GetRequiredService<IOptions<ActivityOptions>>());
+        services.AddSingleton(worker.GetRequiredService<FeedbackTokens>());
+        services.AddSingleton(worker.GetRequiredService<RuleSetSource>());
+        services.AddSingleton(worker.GetRequiredService<AnomalyModelRule>());
+        Forward<RedisFeedbackStore>(services, worker);
+        Forward<FeedbackService>(services, worker);
+    }
+
+    /// <summary>Only what the worker has: feedback answers need Kafka, which the API alone does not.</summary>
+    private static void Forward<T>(IServiceCollection services, IServiceProvider worker)
+        where T : class
+    {
+        if (worker.GetService<T>() is { } instance)
+        {
+            services.AddSingleton(instance);
+        }
+    }
+
+    private static void AddHealthChecks(IServiceCollection services, IServiceProvider worker)
+    {
+        var checks = services.AddHealthChecks()
+            .AddCheck("redis", new RedisHealthCheck(worker.GetRequiredService<IConnectionMultiplexer>()), tags: [Ready])
+            .AddCheck("smtp", new SmtpHealthCheck(worker.GetRequiredService<IOptions<SmtpOptions>>()), tags: [Ready])
+            .AddCheck("rules", new RuleSetHealthCheck(worker.GetRequiredService<RuleSetSource>()), tags: [Ready]);
+        if (worker.GetService<KafkaFault>() is { } fault)
+        {
+            checks.AddCheck("kafka", new KafkaHealthCheck(fault), tags: [Ready]);
+        }
+    }
+}

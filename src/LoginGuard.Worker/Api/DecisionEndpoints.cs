@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using LoginGuard.Pipeline;
+using LoginGuard.Privacy;
+using LoginGuard.Scoring;
+using LoginGuard.Scoring.Anomaly;
+
+namespace LoginGuard.Worker.Api;
+
+/// <summary>
+/// Explains a decision to the security team: its reasons and scores, the rule-set version that made it (a hash
+/// that covers the anomaly model's version and weighting too), and what is in force now, to tell whether a
+/// rules or model change since would decide differently (try it with <c>replay --rules … --diff</c>).
+/// </summary>
+internal static class DecisionEndpoints
+{
+    public static IEndpointRouteBuilder MapDecisionEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/decisions/{eventId}", ExplainAsync);
+        return app;
+    }
+
+    /// <remarks>
+    /// The userId is required: decisions are filed under the learner's hash tag so that erasure finds them all,
+    /// and an index from eventId to learner would be one more key per event outside that tag.
+    /// </remarks>
+    private static async Task<IResult> ExplainAsync(
+        string eventId, string? userId, RedisLearnerRecords records, RuleSetSource rules, AnomalyModelRule model, CancellationToken cancellationToken)
+    {
+        if (UserIds.Problem(userId, "The userId query parameter") is { } problem)
+        {
+            return problem;
+        }
+
+        if (eventId.Length > UserIds.MaxLength || eventId.Any(char.IsControl))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid event id", detail: $"eventId must be 1–{UserIds.MaxLength} characters without control characters.");
+        }
+
+        return await records.DecisionAsync(userId!, eventId, cancellationToken) is { } decision
+            ? TypedResults.Json(new JsonObject
+            {
+                ["decision"] = JsonNode.Parse(DecisionJson.Serialize(decision)),
+                ["inForceNow"] = new JsonObject
+                {
+                    ["ruleSetVersion"] = rules.Current.Version,
+                    ["model"] = model.VersionTag.Split('|')[0],
+                },
+            })
+            : TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "No such decision",
+                detail: "No decision is kept for this event of this learner: it is unknown, older than State:DecisionRetention, or erased.");
+    }
+}

@@ -1,0 +1,63 @@
+using LoginGuard.Feedback;
+
+namespace LoginGuard.Worker.Api;
+
+/// <summary>The platform's review page posts the learner's answer here with the token from the mail's link.</summary>
+internal static class FeedbackEndpoints
+{
+    public static IEndpointRouteBuilder MapFeedbackEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/feedback", AnswerAsync);
+        app.MapGet("/v1/feedback/labels", LabelsAsync);
+        return app;
+    }
+
+    private static async Task<IResult> AnswerAsync(FeedbackRequest? request, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetService<FeedbackService>() is not { } feedback || !services.GetRequiredService<FeedbackTokens>().IsEnabled)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Feedback is off", "Set Feedback:TokenKey and Feedback:ReviewUrl, with Redis and Kafka configured.");
+        }
+
+        if (request?.Token is not { Length: > 0 } token || !FeedbackAnswers.TryParse(request.Answer, out var answer))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid answer", $"Send {{\"token\": \"<from the mail's link>\", \"answer\": \"{string.Join("\" or \"", FeedbackAnswers.AllWireNames)}\"}}.");
+        }
+
+        var (claim, problem) = services.GetRequiredService<FeedbackTokens>().Open(token);
+        if (claim is null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid token", problem!);
+        }
+
+        try
+        {
+            return await feedback.AnswerAsync(claim, answer, cancellationToken) == FeedbackOutcome.Accepted
+                ? TypedResults.Ok(new FeedbackReceipt(claim.EventId, answer.Label()))
+                : Problem(StatusCodes.Status409Conflict, "Already answered", "This mail was answered already; each link takes one answer.");
+        }
+        catch (TimeoutException)
+        {
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Not taken yet", "Kafka did not take the report in time; the link is still good, send the answer again.");
+        }
+    }
+
+    /// <summary>The learners' answers, newest first: the labels the model trainer reads.</summary>
+    private static async Task<IResult> LabelsAsync(int? max, IServiceProvider services)
+    {
+        if (services.GetService<RedisFeedbackStore>() is not { } store)
+        {
+            return Problem(StatusCodes.Status404NotFound, "Feedback is off", "Labels are kept in Redis; set Redis:Configuration.");
+        }
+
+        return TypedResults.Ok(await store.LabelsAsync(Math.Clamp(max ?? 1000, 1, 100_000)));
+    }
+
+    private static IResult Problem(int status, string title, string detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail);
+}
+
+/// <param name="Answer"><c>was-me</c> or <c>was-not-me</c>.</param>
+internal sealed record FeedbackRequest(string? Token, string? Answer);
+
+internal sealed record FeedbackReceipt(string EventId, string Label);

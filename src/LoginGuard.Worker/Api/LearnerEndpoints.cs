@@ -1,0 +1,43 @@
+using LoginGuard.Activity;
+using LoginGuard.Privacy;
+using Microsoft.Extensions.Options;
+
+namespace LoginGuard.Worker.Api;
+
+/// <summary>What a learner may ask of their data, through the platform: review it, take it away, have it deleted.</summary>
+internal static class LearnerEndpoints
+{
+    public static IEndpointRouteBuilder MapLearnerEndpoints(this IEndpointRouteBuilder app)
+    {
+        var users = app.MapGroup("/v1/users/{userId}");
+        users.MapGet("/activity", ActivityAsync);
+        users.MapGet("/export", ExportAsync);
+        users.MapDelete("/", EraseAsync);
+        return app;
+    }
+
+    private static async Task<IResult> ActivityAsync(string userId, RedisLearnerRecords records, IOptions<ActivityOptions> options, CancellationToken cancellationToken)
+    {
+        if (UserIds.Problem(userId) is { } problem)
+        {
+            return problem;
+        }
+
+        var entries = await records.ActivityAsync(userId, cancellationToken);
+        return TypedResults.Ok(new ActivityPage(userId, (int)options.Value.Retention.TotalDays, [.. entries.Select(ActivityView.Of)]));
+    }
+
+    private static async Task<IResult> ExportAsync(string userId, RedisLearnerRecords records, CancellationToken cancellationToken) =>
+        UserIds.Problem(userId) ?? TypedResults.Json(await records.ExportAsync(userId, cancellationToken));
+
+    private static async Task<IResult> EraseAsync(string userId, ILearnerEraser eraser, CancellationToken cancellationToken)
+    {
+        if (UserIds.Problem(userId) is { } problem)
+        {
+            return problem;
+        }
+
+        await eraser.EraseAsync(userId, cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

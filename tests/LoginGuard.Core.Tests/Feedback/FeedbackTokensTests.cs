@@ -1,0 +1,80 @@
+using LoginGuard.Feedback;
+using LoginGuard.Ingestion;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LoginGuard.Core.Tests.Feedback;
+
+public sealed class FeedbackTokensTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 10, 5, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly FakeTimeProvider clock = new(Now);
+
+    [Fact]
+    public void Opens_a_token_it_sealed_to_the_same_claim()
+    {
+        var tokens = Tokens(Key(1));
+        var claim = Claim();
+
+        tokens.Open(tokens.Seal(claim)).Should().Be((claim, (string?)null));
+    }
+
+    [Fact]
+    public void Hides_the_account_in_the_token()
+    {
+        var token = Tokens(Key(1)).Seal(Claim());
+
+        token.Should().NotContainEquivalentOf("ana").And.MatchRegex("^[A-Za-z0-9_-]+$");
+    }
+
+    [Fact]
+    public void Rejects_a_token_changed_anywhere_or_sealed_with_another_key()
+    {
+        var tokens = Tokens(Key(1));
+        var token = tokens.Seal(Claim());
+
+        for (var i = 0; i < token.Length; i++)
+        {
+            var changed = token[..i] + (token[i] == 'A' ? 'B' : 'A') + token[(i + 1)..];
+            tokens.Open(changed).Claim.Should().BeNull($"a change at {i} must not open");
+        }
+
+        Tokens(Key(2)).Open(token).Claim.Should().BeNull();
+        tokens.Open("not a token!").Claim.Should().BeNull();
+    }
+
+    [Fact]
+    public void Rejects_a_token_once_it_has_expired()
+    {
+        var tokens = Tokens(Key(1));
+        var token = tokens.Seal(Claim());
+
+        clock.Advance(TimeSpan.FromDays(1) - TimeSpan.FromSeconds(1));
+        tokens.Open(token).Claim.Should().NotBeNull();
+        clock.Advance(TimeSpan.FromSeconds(1));
+        tokens.Open(token).Should().Be(((FeedbackClaim?)null, "The token has expired."));
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "https://learnwell.example/account/security/review")]
+    public void Accepts_feedback_off_or_fully_configured(string? key, string? url) =>
+        new FeedbackOptionsValidator().Validate(null, new FeedbackOptions { TokenKey = key, ReviewUrl = url }).Succeeded.Should().BeTrue();
+
+    [Theory]
+    [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", null, "set both TokenKey and ReviewUrl")]
+    [InlineData("c2hvcnQ=", "https://learnwell.example/review", "Feedback:TokenKey: must be base64 of exactly 32 bytes")]
+    [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "http://learnwell.example/review", "Feedback:ReviewUrl: must be a plain https address")]
+    [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "https://learnwell.example/review?u=ana", "Feedback:ReviewUrl: must be a plain https address")]
+    public void Rejects_half_a_configuration_a_weak_key_or_a_link_that_does_not_read_plainly(string? key, string? url, string message) =>
+        new FeedbackOptionsValidator().Validate(null, new FeedbackOptions { TokenKey = key, ReviewUrl = url }).FailureMessage.Should().Contain(message);
+
+    private FeedbackTokens Tokens(string key) => new(
+        Options.Create(new FeedbackOptions { TokenKey = key, ReviewUrl = "https://learnwell.example/review", TokenLifetime = TimeSpan.FromDays(1) }), clock);
+
+    private static FeedbackClaim Claim() =>
+        new("ana", "evt-1", AuthEventType.LoginSucceeded, Now.AddMinutes(-5), "device-hash", "alert-1", Now.AddDays(1));
+
+    private static string Key(byte seed) => Convert.ToBase64String([.. Enumerable.Range(0, 32).Select(i => (byte)(i + seed))]);
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using LoginGuard.Activity;
+using LoginGuard.Alerts;
+using LoginGuard.Core.Tests.Pipeline;
+using LoginGuard.Enrichment;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoginGuard.Core.Tests.Privacy;
+
+/// <summary>The embedded replay keeps state in the process; an account.deleted event must empty it of the learner there too.</summary>
+public sealed class InProcessErasureTests : IDisposable
+{
+    private const string Windows = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
+    private const string Iphone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+
+    private readonly PipelineHarness harness = new();
+
+    [Fact]
+    public async Task An_account_deleted_event_forgets_the_learners_history_decisions_activity_and_mail()
+    {
+        foreach (var user in new[] { "zoe", "mia" })
+        {
+            await harness.DecideAsync(Event($"{user}-1", user, Windows, hoursAgo: 5));
+            await harness.DecideAsync(Event($"{user}-2", user, Windows, hoursAgo: 4, "login.failed"));
+            await harness.DecideAsync(Event($"{user}-3", user, Iphone, hoursAgo: 3));
+        }
+
+        var mailedToZoe = Alert.IdFor("zoe-3", AlertKind.NewDevice);
+        (await Outbox.StateAsync(mailedToZoe, default)).Should().NotBeNull();
+
+        await harness.DecideAsync(Event("zoe-deleted", "zoe", Windows, hoursAgo: 1, "account.deleted"));
+
+        (await Activity.ReadAsync(Learner("zoe"), default)).Should().BeEmpty();
+        (await Outbox.StateAsync(mailedToZoe, default)).Should().BeNull();
+        (await harness.DecideAsync(Event("zoe-4", "zoe", Iphone, hoursAgo: 0))).Alerts.Should().BeEmpty("a first sign-in after erasure is a first sign-in");
+        (await harness.DecideAsync(Event("zoe-1", "zoe", Windows, hoursAgo: 5))).Duplicate.Should().BeFalse("her decisions are forgotten");
+        (await harness.DecideAsync(Event("mia-1", "mia", Windows, hoursAgo: 5))).Duplicate.Should().BeTrue("Mia's decisions stay");
+        (await Activity.ReadAsync(Learner("mia"), default)).Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task An_account_deleted_event_batched_with_the_learners_sign_ins_leaves_no_activity_behind()
+    {
+        string[] batch = [Event("zoe-1", "zoe", Windows, hoursAgo: 3), Event("zoe-2", "zoe", Iphone, hoursAgo: 2), Event("zoe-deleted", "zoe", Windows, hoursAgo: 1, "account.deleted")];
+
+        await harness.Pipeline.ProcessAsync([.. batch.Select(json => (ReadOnlyMemory<byte>)System.Text.Encoding.UTF8.GetBytes(json))], CancellationToken.None);
+
+        (await Activity.ReadAsync(Learner("zoe"), default)).Should().BeEmpty();
+        (await Outbox.StateAsync(Alert.IdFor("zoe-2", AlertKind.NewDevice), default)).Should().BeNull();
+    }
+
+    public void Dispose() => harness.Dispose();
+
+    private IActivityLog Activity => harness.Services.GetRequiredService<IActivityLog>();
+
+    private IOutboxStore Outbox => harness.Services.GetRequiredService<IOutboxStore>();
+
+    private string Learner(string userId) => harness.Services.GetRequiredService<StateKeyMaker>().Learner(userId);
+
+    private static string Event(string id, string user, string userAgent, int hoursAgo, string type = "login.succeeded")
+    {
+        var at = DateTimeOffset.UtcNow.AddHours(-hoursAgo).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return $$"""{"eventId":"{{id}}","type":"{{type}}","occurredAt":"{{at}}","userId":"{{user}}","ip":"81.57.10.20","userAgent":"{{userAgent}}","email":"{{user}}@example.org","displayName":"Zoë","locale":"en"}""";
+    }
+}

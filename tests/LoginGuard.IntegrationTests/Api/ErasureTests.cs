@@ -1,0 +1,127 @@
+using System.Net.Http.Json;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text;
+using LoginGuard.Enrichment;
+using LoginGuard.Feedback;
+using LoginGuard.Ingestion;
+using LoginGuard.IntegrationTests.Alerts;
+using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Pipeline;
+using LoginGuard.Scoring;
+using LoginGuard.State;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace LoginGuard.IntegrationTests.Api;
+
+/// <summary>Each test has its own worker and key prefix, so SCAN sees only what these learners left.</summary>
+public sealed class ErasureTests(RedisFixture redis) : IClassFixture<RedisFixture>
+{
+    [Fact]
+    public async Task Erasing_a_learner_leaves_no_key_of_theirs_in_redis()
+    {
+        await using var worker = await ApiWorker.StartAsync(redis.Server);
+        var traces = await TwoLearnersAsync(worker);
+
+        using var response = await worker.Client.DeleteAsync("/v1/users/zoe");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await ShouldHoldNothingOfZoeButAllOfMiaAsync(worker, traces);
+        var activity = await worker.Client.GetFromJsonAsync<JsonObject>("/v1/users/zoe/activity");
+        activity!["entries"]!.AsArray().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_account_deleted_event_erases_the_learner_as_the_endpoint_does()
+    {
+        await using var worker = await ApiWorker.StartAsync(redis.Server);
+        var traces = await TwoLearnersAsync(worker);
+
+        await worker.ProcessAsync(AuthEvents.Of("evt-zoe-deleted", "account.deleted", ApiWorker.At(TimeSpan.FromMinutes(1)), "zoe"));
+
+        await ShouldHoldNothingOfZoeButAllOfMiaAsync(worker, [.. traces, "evt-zoe-deleted"]);
+    }
+
+    [Fact]
+    public async Task An_account_deleted_delivered_again_after_a_crash_still_erases_the_learner()
+    {
+        await using var worker = await ApiWorker.StartAsync(redis.Server);
+        var traces = await TwoLearnersAsync(worker);
+        var deletion = AuthEvents.Of("evt-zoe-deleted", "account.deleted", ApiWorker.At(TimeSpan.FromMinutes(1)), "zoe");
+
+        // The first delivery recorded its decision and died before erasing.
+        var enriched = worker.Services.GetRequiredService<Enricher>().Enrich(EventParser.Parse(Encoding.UTF8.GetBytes(deletion)).Event!);
+        var recorded = new Decision(enriched.Event.EventId, "zoe", AuthEventType.AccountDeleted, enriched.Event.OccurredAt, 0, RiskLevel.None, [], [], "rs-crashed");
+        (await worker.Services.GetRequiredService<IBehaviorStore>().RecordAsync(enriched, recorded, default)).Should().BeTrue();
+        var redelivered = await worker.ProcessAsync(deletion);
+
+        redelivered.Duplicate.Should().BeTrue();
+        await ShouldHoldNothingOfZoeButAllOfMiaAsync(worker, [.. traces, "evt-zoe-deleted"]);
+    }
+
+    [Fact]
+    public async Task Erasing_a_learner_twice_or_one_never_seen_is_harmless()
+    {
+        await using var worker = await ApiWorker.StartAsync(redis.Server);
+        var traces = await TwoLearnersAsync(worker);
+
+        (await worker.Client.DeleteAsync("/v1/users/zoe")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await worker.Client.DeleteAsync("/v1/users/zoe")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        (await worker.Client.DeleteAsync("/v1/users/nobody")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        await ShouldHoldNothingOfZoeButAllOfMiaAsync(worker, traces);
+    }
+
+    /// <summary>
+    /// Zoë and Mia sign in and fail from the same address, so they share the address's and network's failure
+    /// sets; both get mail and answer it. Returns everything that would betray Zoë: her key, id, email, event and alert ids.
+    /// </summary>
+    private static async Task<List<string>> TwoLearnersAsync(ApiWorker worker)
+    {
+        var zoe = await LearnerEvents.SignInsAsync(worker, "zoe");
+        var mia = await LearnerEvents.SignInsAsync(worker, "mia");
+        await AnswerAsync(worker, "zoe", zoe[3]);
+        await AnswerAsync(worker, "mia", mia[3]);
+        var export = await worker.Client.GetFromJsonAsync<JsonObject>("/v1/users/zoe/export");
+        var alertIds = export!["mails"]!.AsArray().Select(m => (string)m!["alertId"]!).ToList();
+        export["answers"]!.AsArray().Select(a => (string?)a!["eventId"]).Should().Equal(zoe[3]);
+        alertIds.Should().HaveCount(2, "the new phone and the password change were mailed");
+
+        var dump = await LearnerTraces.DumpAsync(Connection(worker), worker.Prefix);
+        var traces = new List<string> { worker.LearnerKey("zoe"), "\"zoe\"", "zoe@example.org" };
+        traces.AddRange(zoe);
+        traces.AddRange(alertIds);
+        LearnerTraces.Mentioning(dump, traces).Should().HaveCountGreaterThan(8, "Zoë's state, decisions, activity, mails and shared failures are all there before");
+        dump.Keys.Should().Contain(k => k.Contains("{ip:", StringComparison.Ordinal) && dump[k].Contains(worker.LearnerKey("zoe"), StringComparison.Ordinal));
+        return traces;
+    }
+
+    private static async Task ShouldHoldNothingOfZoeButAllOfMiaAsync(ApiWorker worker, IReadOnlyCollection<string> zoe)
+    {
+        var dump = await LearnerTraces.DumpAsync(Connection(worker), worker.Prefix);
+
+        LearnerTraces.Mentioning(dump, zoe).Should().BeEmpty();
+        var mia = worker.LearnerKey("mia");
+        dump.Keys.Should().Contain(k => k.Contains($"{{u:{mia}}}:h", StringComparison.Ordinal));
+        dump.Where(e => e.Key.Contains("{ip:", StringComparison.Ordinal)).Should().ContainSingle()
+            .Which.Value.Split('\n').Should().HaveCount(2).And.OnlyContain(member => member.EndsWith(mia, StringComparison.Ordinal));
+        (await worker.Client.GetFromJsonAsync<JsonObject>("/v1/users/mia/activity"))!["entries"]!.AsArray().Should().HaveCount(5);
+        dump.Keys.Should().Contain(k => k.Contains($"{{u:{mia}}}:fb:", StringComparison.Ordinal));
+        var store = (RedisFeedbackStore)worker.Services.GetService(typeof(RedisFeedbackStore))!;
+        (await store.LabelsAsync(10)).Should().ContainSingle().Which.Learner.Should().Be(mia);
+    }
+
+    /// <summary>What taking a learner's answer leaves in Redis: the spent-link marker and the label.</summary>
+    private static async Task AnswerAsync(ApiWorker worker, string user, string eventId)
+    {
+        var store = (RedisFeedbackStore)worker.Services.GetService(typeof(RedisFeedbackStore))!;
+        var now = DateTimeOffset.UtcNow;
+        var claim = new FeedbackClaim(user, eventId, AuthEventType.LoginSucceeded, now, "device", $"alert-of-{eventId}", now.AddDays(1));
+        (await store.ConsumeAsync(worker.LearnerKey(user), claim, now)).Should().BeTrue();
+        await store.AddLabelAsync(new FeedbackLabel(worker.LearnerKey(user), eventId, "legitimate", now));
+    }
+
+    private static IConnectionMultiplexer Connection(ApiWorker worker) =>
+        (IConnectionMultiplexer)worker.Services.GetService(typeof(IConnectionMultiplexer))!;
+}
