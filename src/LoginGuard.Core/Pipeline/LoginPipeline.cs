@@ -49,6 +49,29 @@ internal sealed class LoginPipeline(
             }
         }
 
+        // An account.deleted ends its part of the batch: its erasure runs after that part's state is written,
+        // and must not take with it a later event of the same account that the same batch holds.
+        var part = new List<(int Index, EnrichedEvent Enriched)>();
+        foreach (var item in accepted)
+        {
+            part.Add(item);
+            if (item.Enriched.Event.Type == AuthEventType.AccountDeleted)
+            {
+                await DecideAsync(part, outcomes, started, cancellationToken);
+                part = [];
+            }
+        }
+
+        if (part.Count > 0)
+        {
+            await DecideAsync(part, outcomes, started, cancellationToken);
+        }
+
+        return outcomes!;
+    }
+
+    private async Task DecideAsync(List<(int Index, EnrichedEvent Enriched)> accepted, PipelineOutcome?[] outcomes, long started, CancellationToken cancellationToken)
+    {
         // Read before scoring: a rules reload in between may lengthen a window for this one batch only.
         var batch = await store.BeginAsync(accepted.Select(a => a.Enriched).ToList(), scorer.SourceLookback, cancellationToken);
         var scored = new List<Scored>(accepted.Count);
@@ -124,8 +147,6 @@ internal sealed class LoginPipeline(
                 outcomes[index] = new Decided(decision with { Duplicate = true }, null, []);
             }
         }
-
-        return outcomes!;
     }
 
     private static (List<Alert> Alerts, List<UnaddressableAlert> Unaddressable) Address(EnrichedEvent enriched, IReadOnlyList<AlertKind> kinds)

@@ -61,6 +61,24 @@ public sealed class ErasureTests(RedisFixture redis) : IClassFixture<RedisFixtur
     }
 
     [Fact]
+    public async Task A_sign_in_batched_after_the_accounts_deletion_is_kept()
+    {
+        await using var worker = await ApiWorker.StartAsync(redis.Server);
+        await TwoLearnersAsync(worker);
+
+        var outcomes = await worker.Services.GetRequiredService<LoginPipeline>().ProcessAsync(
+            [
+                Encoding.UTF8.GetBytes(AuthEvents.Of("evt-zoe-deleted", "account.deleted", ApiWorker.At(TimeSpan.FromMinutes(1)), "zoe")),
+                Encoding.UTF8.GetBytes(AuthEvents.Of("evt-zoe-again", "login.succeeded", ApiWorker.At(TimeSpan.FromMinutes(2)), "zoe")),
+            ],
+            CancellationToken.None);
+
+        outcomes.Should().AllBeOfType<Decided>();
+        var activity = await worker.Client.GetFromJsonAsync<JsonObject>("/v1/users/zoe/activity");
+        activity!["entries"]!.AsArray().Select(e => (string?)e!["eventId"]).Should().Equal("evt-zoe-again");
+    }
+
+    [Fact]
     public async Task Erasing_a_learner_twice_or_one_never_seen_is_harmless()
     {
         await using var worker = await ApiWorker.StartAsync(redis.Server);
