@@ -55,7 +55,7 @@ internal static class RuleKinds
     private static RuleKind New(string name, NoveltyKind kind) =>
         new(name, [], NoveltyParameters, [], (id, d, s, _) => new NewValueRule(id, s, kind, NoveltyOf(d)), Novelty: true);
 
-    private static FailureGroup Group(RuleDefinition rule) => Enum.Parse<FailureGroup>(rule.GroupBy!, ignoreCase: true);
+    public static FailureGroup Group(RuleDefinition rule) => Enum.Parse<FailureGroup>(rule.GroupBy!, ignoreCase: true);
 
     private static Novelty NoveltyOf(RuleDefinition rule) => new(rule.Lookback, rule.MinimumHistory ?? Novelty.Default.MinimumHistory);
 }

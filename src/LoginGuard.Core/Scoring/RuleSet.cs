@@ -56,7 +56,7 @@ internal sealed class RuleSet
     {
         var modelWindow = model is null ? TimeSpan.Zero : LoginFeatureExtractor.FailureWindow;
         TimeSpan Longest(FailureGroup group) => options.Rules.Values
-            .Where(r => r.Enabled && r.Window is not null && r.GroupBy is not null && Enum.Parse<FailureGroup>(r.GroupBy, ignoreCase: true) == group)
+            .Where(r => r.Enabled && r.Window is not null && r.GroupBy is not null && RuleKinds.Group(r) == group)
             .Select(r => r.Window!.Value)
             .Append(modelWindow)
             .Max();
