@@ -2,7 +2,7 @@ using LoginGuard.Tools.Training;
 
 namespace LoginGuard.Tools.Evaluation;
 
-/// <summary>Scores the streams, then writes report.md and one ROC chart per kind of event into the output folder.</summary>
+/// <summary>Scores the streams, then writes report.md, scores.csv and one ROC chart per kind of event into the output folder.</summary>
 internal static class EvaluationReport
 {
     public const string ReportFile = "report.md";
@@ -25,6 +25,7 @@ internal static class EvaluationReport
 
         Directory.CreateDirectory(outputDirectory);
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, ReportFile), MarkdownReport.Render(metrics, scenarios, events, setup), cancellationToken);
+        await ScoresFile.WriteAsync(events, Path.Combine(outputDirectory, ScoresFile.FileName), cancellationToken);
         foreach (var kind in EvaluationSummary.Kinds.Where(k => events.Any(e => e.Kind == k)))
         {
             RocPlot.Write(events, kind, Path.Combine(outputDirectory, $"roc-{kind}.png"));

@@ -27,7 +27,7 @@ internal static class EvaluationRun
                 freeman.Record(step.Enriched);
                 if (labels.TryGetValue(step.Enriched.Event.EventId, out var label))
                 {
-                    evaluated.Add(new EvaluatedEvent(stream, FeatureBaseline.KindOf(step.Features), label.Attack, label.Scenario, new Dictionary<Scorer, double>
+                    evaluated.Add(new EvaluatedEvent(stream, step.Enriched.Event.EventId, FeatureBaseline.KindOf(step.Features), label.Attack, label.Scenario, new Dictionary<Scorer, double>
                     {
                         [Scorer.Combined] = step.Decision.Score,
                         [Scorer.RulesOnly] = rulesOnly.Assess(step.Enriched, step.Snapshot).Score,

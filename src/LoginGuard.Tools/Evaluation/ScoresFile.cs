@@ -1,0 +1,30 @@
+using System.Globalization;
+using System.Text;
+
+namespace LoginGuard.Tools.Evaluation;
+
+/// <summary>
+/// scores.csv: every evaluated event with each scorer's score, so a team can look up the attacks a
+/// threshold missed and the legitimate events it flagged, which the report only counts.
+/// </summary>
+internal static class ScoresFile
+{
+    public const string FileName = "scores.csv";
+
+    public static async Task WriteAsync(IEnumerable<EvaluatedEvent> events, string path, CancellationToken cancellationToken)
+    {
+        var scorers = Enum.GetValues<Scorer>();
+        var csv = new StringBuilder("stream,eventId,kind,attack,scenario,");
+        csv.AppendJoin(',', scorers.Select(s => s.ToString())).Append(",modelReason\n");
+        foreach (var e in events)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{e.Stream},{e.EventId},{e.Kind},{(e.Attack ? 1 : 0)},{e.Scenario},");
+            csv.AppendJoin(',', scorers.Select(s => e.Scores[s].ToString("0.######", CultureInfo.InvariantCulture)));
+            csv.Append(',').Append(Quoted(e.ModelDetail)).Append('\n');
+        }
+
+        await File.WriteAllTextAsync(path, csv.ToString(), cancellationToken);
+    }
+
+    private static string Quoted(string? text) => text is null ? "" : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
