@@ -21,7 +21,7 @@ internal static class EvaluationRun
             var labels = LabelFile.Read(labelsFile);
             var freeman = new FreemanScorer();
             var stream = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(events))) + "/" + Path.GetFileName(events);
-            await EventReplay.RunAsync(events, environment, step =>
+            await EventReplay.RunAsync(events, environment, model.Metadata.Population, step =>
             {
                 var likelihood = freeman.Score(step.Enriched);
                 freeman.Record(step.Enriched);

@@ -18,30 +18,37 @@ internal sealed record ReplayStep(EnrichedEvent Enriched, BehaviorSnapshot Snaps
 /// </summary>
 internal static class EventReplay
 {
+    /// <param name="population">Who uses which browser and network: the model's, or the one counted for training.</param>
     /// <param name="observe">Sees each step before its decision is recorded.</param>
-    public static async Task RunAsync(string eventsFile, ReplayEnvironment environment, Action<ReplayStep> observe, CancellationToken cancellationToken)
+    public static async Task RunAsync(string eventsFile, ReplayEnvironment environment, Population population, Action<ReplayStep> observe, CancellationToken cancellationToken)
     {
         var store = environment.NewStore();
-        var enricher = environment.Enricher;
         var scorer = environment.Scorer;
-        foreach (var line in File.ReadLines(eventsFile, Encoding.UTF8))
+        foreach (var enriched in Enriched(eventsFile, environment))
         {
-            var parsed = EventParser.Parse(Encoding.UTF8.GetBytes(line));
-            if (!parsed.IsAccepted)
-            {
-                continue;
-            }
-
-            var enriched = enricher.Enrich(parsed.Event);
             var snapshot = await store.LoadAsync(enriched, cancellationToken);
             if (snapshot.PreviousDecision is not null)
             {
                 continue;
             }
 
-            var step = new ReplayStep(enriched, snapshot, LoginFeatureExtractor.Extract(enriched, snapshot), scorer.Assess(enriched, snapshot));
+            var step = new ReplayStep(enriched, snapshot, LoginFeatureExtractor.Extract(enriched, snapshot, population), scorer.Assess(enriched, snapshot));
             observe(step);
             await store.RecordAsync(enriched, Decision.For(enriched.Event, step.Decision, []), cancellationToken);
+        }
+    }
+
+    /// <summary>Every event the pipeline would accept, enriched, redeliveries included.</summary>
+    public static IEnumerable<EnrichedEvent> Enriched(string eventsFile, ReplayEnvironment environment)
+    {
+        var enricher = environment.Enricher;
+        foreach (var line in File.ReadLines(eventsFile, Encoding.UTF8))
+        {
+            var parsed = EventParser.Parse(Encoding.UTF8.GetBytes(line));
+            if (parsed.IsAccepted)
+            {
+                yield return enricher.Enrich(parsed.Event);
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ internal static class TrainingRun
 
     public static async Task<AnomalyModelMetadata> RunAsync(TrainingRequest request, TextWriter output, CancellationToken cancellationToken)
     {
-        var rows = await FeaturiseAsync(request, output, cancellationToken);
+        var (rows, population) = await FeaturiseAsync(request, output, cancellationToken);
         var context = AnomalyModel.CreateContext(request.Seed);
         var model = ModelTrainer.Fit(context, rows, request.Kind, request.Seed);
 
@@ -38,21 +38,36 @@ internal static class TrainingRun
             rows.Count(r => r.Label),
             InSampleMetrics(context, model, rows),
             BenignBaseline.Of(rows),
+            population,
             "Microsoft.ML " + typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]);
         await File.WriteAllBytesAsync(AnomalyModel.MetadataPathFor(modelPath), JsonSerializer.SerializeToUtf8Bytes(metadata, AnomalyJsonContext.Default.AnomalyModelMetadata), cancellationToken);
         output.WriteLine($"Trained on {rows.Count} events ({metadata.AttackEvents} attacks); wrote {modelPath} ({metadata.Version}).");
         return metadata;
     }
 
-    private static async Task<List<TrainingRow>> FeaturiseAsync(TrainingRequest request, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>
+    /// Two passes: the population is counted over the whole history first, as the worker will read it
+    /// from the finished model, then every event is featurised against it.
+    /// </summary>
+    private static async Task<(List<TrainingRow> Rows, Population Population)> FeaturiseAsync(TrainingRequest request, TextWriter output, CancellationToken cancellationToken)
     {
         var rows = new List<TrainingRow>();
         using var environment = new ReplayEnvironment(request.GeoIpDirectory, request.ConfigurationFiles, modelPath: null);
-        foreach (var (events, labelsFile) in request.EventsFiles.Zip(request.LabelsFiles))
+        var streams = request.EventsFiles.Zip(request.LabelsFiles, (events, labels) => (Events: events, Labels: LabelFile.Read(labels), LabelsFile: labels)).ToList();
+        var counter = new PopulationCounter();
+        foreach (var (events, labels, _) in streams)
         {
-            var labels = LabelFile.Read(labelsFile);
+            foreach (var enriched in EventReplay.Enriched(events, environment))
+            {
+                counter.Add(enriched, labels.TryGetValue(enriched.Event.EventId, out var label) && label.Attack);
+            }
+        }
+
+        var population = counter.Build();
+        foreach (var (events, labels, labelsFile) in streams)
+        {
             var unlabelled = 0;
-            await EventReplay.RunAsync(events, environment, step =>
+            await EventReplay.RunAsync(events, environment, population, step =>
             {
                 if (labels.TryGetValue(step.Enriched.Event.EventId, out var label))
                 {
@@ -69,7 +84,7 @@ internal static class TrainingRun
             }
         }
 
-        return rows;
+        return (rows, population);
     }
 
     /// <summary>How well the model separates the data it was fitted on: a sanity check, not an evaluation (that is <c>loginguard evaluate</c> on other data).</summary>

@@ -69,7 +69,8 @@ public sealed class LoginFeatureExtractorTests
 
         var features = LoginFeatureExtractor.Extract(
             Learners.Event("ana", AuthEventType.LoginFailed, Learners.Laptop, Evening),
-            Histories.Snapshot(Histories.SettledInLyon(), spray with { Failures = [.. spray.Failures, stale] }));
+            Histories.Snapshot(Histories.SettledInLyon(), spray with { Failures = [.. spray.Failures, stale] }),
+            Population.None);
 
         Value(features, "address-failures-1h-log").Should().BeApproximately((float)Math.Log(1 + 7), 1e-5f);
         Value(features, "address-failing-learners-1h-log").Should().BeApproximately((float)Math.Log(1 + 5), 1e-5f);
@@ -100,8 +101,35 @@ public sealed class LoginFeatureExtractorTests
         Extract(Histories.SignInFrom(Learners.Lyon, Evening), LearnerHistory.Empty).Features.Should().HaveCount(LoginFeatures.Count);
     }
 
+    [Fact]
+    public void A_network_and_a_browser_are_as_common_as_the_learners_the_model_saw_using_them()
+    {
+        var population = new Population(
+            900,
+            new Dictionary<string, int> { ["Chrome on Windows"] = 400 },
+            new Dictionary<string, int> { ["as12322"] = 120 });
+        var fromLyon = Learners.From(Histories.SignInFrom(Learners.Lyon, Evening), Learners.Lyon, "address-81.57.10.20");
+        var fromElsewhere = Learners.From(Histories.SignInFrom(Histories.Tokyo, Evening, Learners.Phone), Histories.Tokyo, "address-126.0.0.1");
+
+        var common = LoginFeatureExtractor.Extract(fromLyon, Histories.Snapshot(Histories.SettledInLyon()), population);
+        var rare = LoginFeatureExtractor.Extract(fromElsewhere, Histories.Snapshot(Histories.SettledInLyon()), population);
+
+        Value(common, "agent-learners-log").Should().BeApproximately((float)Math.Log(1 + 400), 1e-5f);
+        Value(common, "network-learners-log").Should().BeApproximately((float)Math.Log(1 + 120), 1e-5f);
+        Value(rare, "agent-learners-log").Should().Be(0, "no learner the model saw used Safari on iOS");
+        Value(rare, "network-learners-log").Should().Be(0);
+    }
+
+    [Fact]
+    public void Phones_and_tablets_are_handheld_and_a_laptop_is_not()
+    {
+        Value(Extract(Histories.SignInFrom(Learners.Lyon, Evening, Learners.Phone), LearnerHistory.Empty), "handheld").Should().Be(1);
+        Value(Extract(Histories.SignInFrom(Learners.Lyon, Evening, Learners.Tablet), LearnerHistory.Empty), "handheld").Should().Be(1);
+        Value(Extract(Histories.SignInFrom(Learners.Lyon, Evening, Learners.Laptop), LearnerHistory.Empty), "handheld").Should().Be(0);
+    }
+
     private static LoginFeatures Extract(LoginGuard.Enrichment.EnrichedEvent enriched, LearnerHistory history) =>
-        LoginFeatureExtractor.Extract(enriched, Histories.Snapshot(history));
+        LoginFeatureExtractor.Extract(enriched, Histories.Snapshot(history), Population.None);
 
     private static float Value(LoginFeatures features, string name) => features.Features[LoginFeatures.Names.ToList().IndexOf(name)];
 }

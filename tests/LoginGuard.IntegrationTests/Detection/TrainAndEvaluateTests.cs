@@ -26,7 +26,8 @@ public sealed class TrainAndEvaluateTests : IDisposable
 
         using var metadata = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(models, "login-anomaly.json")));
         metadata.RootElement.GetProperty("seed").GetInt32().Should().Be(1);
-        metadata.RootElement.GetProperty("features").GetArrayLength().Should().Be(28);
+        metadata.RootElement.GetProperty("features").GetArrayLength().Should().Be(31);
+        metadata.RootElement.GetProperty("population").GetProperty("learners").GetInt32().Should().BePositive();
         metadata.RootElement.GetProperty("dataSha256").GetString().Should().HaveLength(64);
         metadata.RootElement.GetProperty("version").GetString().Should().StartWith("m-");
 

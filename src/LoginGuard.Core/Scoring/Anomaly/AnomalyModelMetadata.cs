@@ -9,6 +9,7 @@ namespace LoginGuard.Scoring.Anomaly;
 /// <param name="Version">A hash of the model's content, so a decision can be traced to the model that made it.</param>
 /// <param name="DataSha256">SHA-256 over the training events and labels files, in the order given.</param>
 /// <param name="Benign">Per kind of event (<see cref="FeatureBaseline.KindOf"/>), the mean and spread of each feature over legitimate events.</param>
+/// <param name="Population">Learners per browser and network in the training history, which two features read.</param>
 internal sealed record AnomalyModelMetadata(
     string Version,
     string Trainer,
@@ -21,6 +22,7 @@ internal sealed record AnomalyModelMetadata(
     int AttackEvents,
     IReadOnlyDictionary<string, double> Metrics,
     IReadOnlyDictionary<string, FeatureBaseline> Benign,
+    Population Population,
     string CreatedWith);
 
 /// <summary>The mean and standard deviation of each feature over legitimate events of one kind.</summary>

@@ -39,8 +39,9 @@ internal sealed class AnomalyModelRule(AnomalyModelStore models, IOptionsMonitor
     /// </summary>
     public ModelVerdict Judge(EnrichedEvent enriched, BehaviorSnapshot snapshot)
     {
-        var features = LoginFeatureExtractor.Extract(enriched, snapshot);
-        return new ModelVerdict(Math.Round(models.Get(options.CurrentValue.Path).Score(features), 4), features, snapshot.Learner.SuccessfulLogins);
+        var model = models.Get(options.CurrentValue.Path);
+        var features = LoginFeatureExtractor.Extract(enriched, snapshot, model.Metadata.Population);
+        return new ModelVerdict(Math.Round(model.Score(features), 4), features, snapshot.Learner.SuccessfulLogins);
     }
 
     /// <summary>

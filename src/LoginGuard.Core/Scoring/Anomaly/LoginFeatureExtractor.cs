@@ -17,7 +17,8 @@ internal static class LoginFeatureExtractor
     /// <summary>Hours since a risky sign-in saturate here: a month ago is as good as never.</summary>
     private const double LongAgoHours = 24 * 30;
 
-    public static LoginFeatures Extract(EnrichedEvent enriched, BehaviorSnapshot snapshot)
+    /// <param name="population">Who uses which browser and network, from the model's metadata.</param>
+    public static LoginFeatures Extract(EnrichedEvent enriched, BehaviorSnapshot snapshot, Population population)
     {
         var authEvent = enriched.Event;
         var at = authEvent.OccurredAt;
@@ -56,6 +57,9 @@ internal static class LoginFeatureExtractor
             Log(history.Devices.Count),
             Flag(authEvent.FailureReason == FailureReason.UnknownUser),
             Flag(authEvent.FailureReason == FailureReason.Locked),
+            Flag(agent.OsFamily is UserAgentFamilies.Android or UserAgentFamilies.Ios or UserAgentFamilies.IPadOs),
+            Log(population.LearnersWithAgent(agent)),
+            Log(population.LearnersOnNetwork(enriched.Keys.Network)),
         ];
         return new LoginFeatures { Features = values };
     }

@@ -39,9 +39,12 @@ internal sealed class LoginFeatures
         "known-devices-log",
         "failure-unknown-user",
         "failure-locked",
+        "handheld",
+        "agent-learners-log",
+        "network-learners-log",
     ];
 
-    public const int Count = 28;
+    public const int Count = 31;
 
     [VectorType(Count)]
     public float[] Features { get; set; } = new float[Count];
