@@ -57,7 +57,9 @@ internal sealed class RiskScorer(RuleSetSource source, ScoringMetrics metrics)
             unexplained *= AddModel(ruleSet.Model!, verdict, discounted, reasons);
         }
 
-        var score = Math.Round(1 - unexplained, 4);
+        // Six places, not four: most ordinary sign-ins score below 0.00005, and rounding them all to 0
+        // would throw away the order the model gives them, which a service ranking events still reads.
+        var score = Math.Round(1 - unexplained, 6);
         return new RiskAssessment(score, ruleSet.Levels.LevelOf(score), reasons, ruleSet.Version);
     }
 

@@ -36,7 +36,7 @@ public sealed class ModelAmongRulesTests(TinyModel tiny) : IClassFixture<TinyMod
 
         var model = combined.Reasons.Should().ContainSingle(r => r.Rule == "anomaly-model").Subject;
         model.Score.Should().BeGreaterThan(0.05);
-        combined.Score.Should().Be(Math.Round(1 - ((1 - 0.2) * (1 - (0.8 * model.Score))), 4));
+        combined.Score.Should().Be(Math.Round(1 - ((1 - 0.2) * (1 - (0.8 * model.Score))), 6));
         combined.Level.Should().Be(RiskLevel.High);
     }
 

@@ -41,7 +41,7 @@ internal sealed class AnomalyModelRule(AnomalyModelStore models, IOptionsMonitor
     {
         var model = models.Get(options.CurrentValue.Path);
         var features = LoginFeatureExtractor.Extract(enriched, snapshot, model.Metadata.Population);
-        return new ModelVerdict(Math.Round(model.Score(features), 4), features, snapshot.Learner.SuccessfulLogins);
+        return new ModelVerdict(Math.Round(model.Score(features), 6), features, snapshot.Learner.SuccessfulLogins);
     }
 
     /// <summary>
