@@ -108,8 +108,8 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
             ["Kafka:Producer:socket.timeout.ms"] = "5000",
         };
 
-        await using var worker = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: settings);
-        await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count >= 300, Patience, settle: TimeSpan.Zero);
+        // Given before the worker starts, so a fast worker cannot finish a broker's partitions before its faults arrive;
+        // each retry of a failed request is the broker's next request and meets the next fault.
         var leaders = cluster.Leaders(topics.Decisions).Values.Distinct().ToList();
         foreach (var broker in leaders)
         {
@@ -121,6 +121,7 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
             cluster.FailNextRequest(broker, KafkaMockCluster.ApiKey.Produce, ErrorCode.NotLeaderForPartition);
         }
 
+        await using var worker = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: settings);
         var decisions = await ReadEveryDecisionAsync(topics, owed);
         var deadLetters = await TopicClient.ReadAsync(cluster, topics.DeadLetters, topics.Partitions, read => read.Count >= owed.DeadLetterReasons.Count, Patience);
         await worker.StopAsync();
