@@ -40,6 +40,16 @@ internal static class MockClusterNative
     [DllImport(Library)]
     public static extern ErrorCode rd_kafka_mock_broker_set_rtt(IntPtr mcluster, int brokerId, int rttMs);
 
+    /// <remarks>
+    /// Variadic in C, (error, rtt) pairs after <paramref name="count"/>; declared here with a single pair, which
+    /// the x64 calling conventions pass in the same registers a variadic call uses.
+    /// </remarks>
+    [DllImport(Library)]
+    public static extern ErrorCode rd_kafka_mock_broker_push_request_error_rtts(IntPtr mcluster, int brokerId, short apiKey, nuint count, ErrorCode error, int rttMs);
+
+    [DllImport(Library)]
+    public static extern ErrorCode rd_kafka_mock_broker_error_stack_cnt(IntPtr mcluster, int brokerId, short apiKey, out nuint count);
+
     [DllImport(Library)]
     public static extern void rd_kafka_mock_push_request_errors_array(IntPtr mcluster, short apiKey, nuint count, ErrorCode[] errors);
 

@@ -31,7 +31,34 @@ public sealed class KafkaMockCluster : IDisposable
     public void SetRoundTrip(int brokerId, TimeSpan rtt) =>
         Check(MockClusterNative.rd_kafka_mock_broker_set_rtt(Native, brokerId, (int)rtt.TotalMilliseconds), $"delay broker {brokerId}");
 
-    /// <summary>The next requests of this API (to any broker) fail with these errors, one each, in order.</summary>
+    /// <summary>
+    /// The broker's next request of this API fails with <paramref name="error"/> and writes nothing; its answer leaves
+    /// after <paramref name="answerAfter"/>, holding back the answers behind it on the same connection. Answered later
+    /// than the client's request timeout, the request times out on the client's own clock.
+    /// </summary>
+    public void FailNextRequest(int brokerId, ApiKey api, ErrorCode error, TimeSpan answerAfter = default) =>
+        Check(
+            MockClusterNative.rd_kafka_mock_broker_push_request_error_rtts(Native, brokerId, (short)api, 1, error, (int)answerAfter.TotalMilliseconds),
+            $"fail broker {brokerId}'s next request");
+
+    /// <summary>How many of the faults given to this broker with <see cref="FailNextRequest"/> it has not yet applied.</summary>
+    public int PendingFaults(int brokerId, ApiKey api)
+    {
+        Check(MockClusterNative.rd_kafka_mock_broker_error_stack_cnt(Native, brokerId, (short)api, out var count), $"count broker {brokerId}'s faults");
+        return (int)count;
+    }
+
+    /// <summary>The broker leading each partition of the topic.</summary>
+    public IReadOnlyDictionary<int, int> Leaders(string topic)
+    {
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = BootstrapServers }).SetLogHandler((_, _) => { }).Build();
+        return admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions.ToDictionary(p => p.PartitionId, p => p.Leader);
+    }
+
+    /// <summary>
+    /// The next requests of this API (to any broker) fail with these errors, one each, in order. A broker once given
+    /// faults of its own for this API with <see cref="FailNextRequest"/> no longer takes these (rd_kafka_mock_next_request_error).
+    /// </summary>
     public void FailNextRequests(ApiKey api, params ErrorCode[] errors) =>
         MockClusterNative.rd_kafka_mock_push_request_errors_array(Native, (short)api, (nuint)errors.Length, errors);
 
