@@ -26,6 +26,8 @@ internal static class KafkaClientConfig
         ["enable.idempotence"] = "a retried decision must not be written twice or out of order",
         ["acks"] = "a decision counts as published only once all in-sync replicas have it",
         ["transactional.id"] = "decisions are published idempotently, not in transactions",
+        ["message.timeout.ms"] = "a decision waits for the cluster however long it is down; one given up on might have been written, and sending it again could write it twice",
+        ["delivery.timeout.ms"] = "a decision waits for the cluster however long it is down; one given up on might have been written, and sending it again could write it twice",
     };
 
     public static ConsumerConfig Consumer(KafkaOptions options)
@@ -75,6 +77,11 @@ internal static class KafkaClientConfig
         config.BootstrapServers = options.BootstrapServers;
         config.EnableIdempotence = true;
         config.Acks = Acks.All;
+
+        // No expiry: a message librdkafka gives up on after the cluster was away too long may have been
+        // written, and the only recourse, sending it again, could write it twice. Without expiry an outage
+        // fills the queue instead, and a full queue holds the lanes back until the cluster returns.
+        config.MessageTimeoutMs = 0;
         return config;
     }
 

@@ -79,6 +79,8 @@ internal sealed class OutcomeProducer : IDisposable
             return;
         }
 
+        // Messages never expire (KafkaClientConfig.Producer), so what fails here was refused by the cluster,
+        // not left in doubt: sending it again cannot write it twice.
         KafkaLog.DeliveryRetried(logger, topic, report.Error.Code, report.Error.Reason);
 
         // Not on this thread: it is the producer's own poll thread, and a full queue would wait on itself.
