@@ -62,4 +62,17 @@ public sealed class AddressTests
         addresses.Should().Contain(ip => ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6);
         addresses.Should().Contain(ip => Samples.Geo.Locate(ip)!.GeoNameId == null);
     }
+
+    [Fact]
+    public void Laptops_now_and_then_sign_in_over_their_owners_phone_carrier()
+    {
+        var tethered = Samples.ParsedEvents(Samples.Standard)
+            .Where(e => e.Line.Label!.Scenario == "tethering" && e.Json.GetProperty("type").GetString() == "login.succeeded")
+            .ToList();
+
+        tethered.Should().NotBeEmpty();
+        tethered.Should().OnlyContain(e => !e.Json.GetProperty("userAgent").GetString()!.Contains("Mobile", StringComparison.Ordinal));
+        tethered.Select(e => Samples.Geo.Locate(IPAddress.Parse(e.Json.GetProperty("ip").GetString()!))!)
+            .Should().Contain(place => place.GeoNameId == null, "carrier ranges claim only a country");
+    }
 }

@@ -22,13 +22,21 @@ internal sealed class Connections(GeoCatalogue geo, Random random)
 
         if (device.Kind.FormFactor == FormFactor.Phone && random.NextDouble() < 0.4)
         {
-            // Carriers without a country-wide range in the sample hand out addresses from the city's range.
-            var carrier = geo.MobileRange(learner.Home.CountryIso) ?? learner.Home;
-            return (AddressPicker.Pick(carrier.Network, random), null);
+            return (AddressPicker.Pick(Carrier(learner).Network, random), null);
+        }
+
+        // A laptop shares its owner's phone connection now and then (on a train, when the home line is
+        // down): carrier addresses are not a phone's alone, and a model must not learn that they are.
+        if (device.Kind.FormFactor == FormFactor.Computer && learner.ActiveDevices.Any(d => d.Kind.FormFactor == FormFactor.Phone) && random.NextDouble() < 0.05)
+        {
+            return (AddressPicker.Pick(Carrier(learner).Network, random), Label.Benign("tethering"));
         }
 
         var pending = learner.PendingHomeScenario;
         learner.PendingHomeScenario = null;
         return (learner.HomeAddress, pending is null ? null : Label.Benign(pending));
     }
+
+    // Carriers without a country-wide range in the sample hand out addresses from the city's range.
+    private GeoRange Carrier(Learner learner) => geo.MobileRange(learner.Home.CountryIso) ?? learner.Home;
 }
