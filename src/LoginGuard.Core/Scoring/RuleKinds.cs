@@ -36,6 +36,7 @@ internal static class RuleKinds
         new("ImpossibleTravel", [MaxSpeedKmh, MinimumDistanceKm], [], [],
             (id, d, s, _) => new ImpossibleTravelRule(id, s, d.MaxSpeedKmh!.Value, d.MinimumDistanceKm!.Value)),
         new("AccountChangeAfterRiskyLogin", [Window], [], [], (id, d, s, _) => new AccountChangeAfterRiskyLoginRule(id, s, d.Window!.Value), Novelty: true),
+        new("AutomatedClient", [], [], [], (id, _, s, _) => new AutomatedClientRule(id, s)),
     }.ToDictionary(k => k.Name, StringComparer.OrdinalIgnoreCase);
 
     public static string Names => string.Join(", ", ByName.Keys);
