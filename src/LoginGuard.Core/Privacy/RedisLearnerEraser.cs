@@ -22,7 +22,7 @@ internal sealed class RedisLearnerEraser(
     {
         var learner = stateKeys.Learner(userId);
         var database = redis.GetDatabase();
-        var alertIds = await AlertIdsAsync(learner, cancellationToken);
+        var (alertIds, eventIds) = await DecidedAsync(learner, cancellationToken);
         await ForgetFailuresAsync(learner, cancellationToken);
         await feedback.ForgetAsync(learner).WaitAsync(cancellationToken);
 
@@ -39,6 +39,9 @@ internal sealed class RedisLearnerEraser(
                 database.SortedSetRemoveAsync(keys.OutboxFailed, ids)).WaitAsync(cancellationToken);
         }
 
+        // Each in its own slot, so one DEL apiece; before the decisions that name them go.
+        await Task.WhenAll(eventIds.Select(id => database.KeyDeleteAsync(keys.DecisionOwner(id)))).WaitAsync(cancellationToken);
+
         // Last, so an erasure cut short is found again by the same activity and decisions when it is repeated.
         var own = await ScanAsync(keys.LearnerPattern(learner), cancellationToken);
         if (own.Count > 0)
@@ -49,8 +52,11 @@ internal sealed class RedisLearnerEraser(
         ErasureLog.Erased(logger, learner);
     }
 
-    /// <summary>Every mail the learner's remembered events owed: named in their activity, or derived from their decisions.</summary>
-    private async Task<HashSet<string>> AlertIdsAsync(string learner, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every mail the learner's remembered events owed (named in their activity, or derived from their decisions),
+    /// and the events their kept decisions are for.
+    /// </summary>
+    private async Task<(HashSet<string> AlertIds, List<string> EventIds)> DecidedAsync(string learner, CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -60,6 +66,8 @@ internal sealed class RedisLearnerEraser(
         }
 
         var decisionKeys = await ScanAsync(keys.DecisionPattern(learner), cancellationToken);
+        var prefix = keys.DecisionPrefix(learner);
+        var eventIds = decisionKeys.Select(key => ((string)key!)[prefix.Length..]).ToList();
         var decisions = decisionKeys.Count == 0 ? [] : await database.StringGetAsync([.. decisionKeys]).WaitAsync(cancellationToken);
         foreach (var value in decisions.Where(v => !v.IsNull))
         {
@@ -67,7 +75,7 @@ internal sealed class RedisLearnerEraser(
             ids.UnionWith(decision.Alerts.Select(kind => Alert.IdFor(decision.EventId, kind)));
         }
 
-        return ids;
+        return (ids, eventIds);
     }
 
     private async Task ForgetFailuresAsync(string learner, CancellationToken cancellationToken)

@@ -24,6 +24,20 @@ internal sealed class RedisLearnerRecords(IConnectionMultiplexer redis, RedisKey
         return value.IsNull ? null : DecisionJson.Deserialize((byte[])value!);
     }
 
+    /// <summary>The decision made for an event, found through the event's owner; null when unknown, expired or erased.</summary>
+    public async Task<Decision?> DecisionAsync(string eventId, CancellationToken cancellationToken)
+    {
+        var database = redis.GetDatabase();
+        var owner = await database.StringGetAsync(keys.DecisionOwner(eventId)).WaitAsync(cancellationToken);
+        if (owner.IsNull)
+        {
+            return null;
+        }
+
+        var value = await database.StringGetAsync(keys.Decision(owner!, eventId)).WaitAsync(cancellationToken);
+        return value.IsNull ? null : DecisionJson.Deserialize((byte[])value!);
+    }
+
     public Task<IReadOnlyList<ActivityEntry>> ActivityAsync(string userId, CancellationToken cancellationToken) =>
         activity.ReadAsync(stateKeys.Learner(userId), cancellationToken);
 

@@ -83,7 +83,13 @@ internal sealed class RedisBehaviorStore(IConnectionMultiplexer redis, RedisKeys
             .GroupBy(r => r.Enriched.Keys.Learner, StringComparer.Ordinal)
             .Select(learner => RecordLearnerAsync(learner.Key, batch.Loaded.GetValueOrDefault(learner.Key) ?? StoredHistory.None, batch.History(learner.Key), learner.ToList(), settings))
             .ToList();
+
+        // Idempotent, and harmless before the decision itself lands: a lookup that finds the owner but no decision yet answers "unknown".
+        var ownerWrites = records
+            .Select(r => redis.GetDatabase().StringSetAsync(keys.DecisionOwner(r.Decision.EventId), r.Enriched.Keys.Learner, settings.DecisionRetention))
+            .ToList();
         await Task.WhenAll(failureWrites).WaitAsync(cancellationToken);
+        await Task.WhenAll(ownerWrites).WaitAsync(cancellationToken);
         var duplicates = await Task.WhenAll(learnerWrites).WaitAsync(cancellationToken);
         return duplicates.SelectMany(d => d).ToHashSet(StringComparer.Ordinal);
     }

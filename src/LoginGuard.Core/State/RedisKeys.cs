@@ -33,6 +33,12 @@ internal sealed class RedisKeys
     /// <summary>The decision made for one event of the learner, kept to recognise a redelivery.</summary>
     public RedisKey Decision(string learner, string eventId) => $"{prefix}{{u:{learner}}}:d:{eventId}";
 
+    /// <summary>
+    /// Whose event this is (the learner's key), so the security team can look a decision up by eventId alone. It
+    /// cannot share the learner's hash tag, which is what it finds; erasure deletes it with the decision it points to.
+    /// </summary>
+    public RedisKey DecisionOwner(string eventId) => $"{prefix}{{e:{eventId}}}:u";
+
     /// <summary>The learner's recent activity: eventIds by event time (unix ms).</summary>
     public RedisKey ActivityIndex(string learner) => $"{prefix}{{u:{learner}}}:a";
 

@@ -20,13 +20,13 @@ internal static class DecisionEndpoints
     }
 
     /// <remarks>
-    /// The userId is required: decisions are filed under the learner's hash tag so that erasure finds them all,
-    /// and an index from eventId to learner would be one more key per event outside that tag.
+    /// The userId is optional: an index from eventId to learner finds the decision without it. Given, it is
+    /// checked like every account id and the decision is read under that learner directly.
     /// </remarks>
     private static async Task<IResult> ExplainAsync(
         string eventId, string? userId, RedisLearnerRecords records, RuleSetSource rules, AnomalyModelRule model, CancellationToken cancellationToken)
     {
-        if (UserIds.Problem(userId, "The userId query parameter") is { } problem)
+        if (userId is not null && UserIds.Problem(userId, "The userId query parameter") is { } problem)
         {
             return problem;
         }
@@ -36,7 +36,8 @@ internal static class DecisionEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid event id", detail: $"eventId must be 1–{UserIds.MaxLength} characters without control characters.");
         }
 
-        return await records.DecisionAsync(userId!, eventId, cancellationToken) is { } decision
+        var found = userId is null ? await records.DecisionAsync(eventId, cancellationToken) : await records.DecisionAsync(userId, eventId, cancellationToken);
+        return found is { } decision
             ? TypedResults.Json(new JsonObject
             {
                 ["decision"] = JsonNode.Parse(DecisionJson.Serialize(decision)),
@@ -49,6 +50,6 @@ internal static class DecisionEndpoints
             : TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 title: "No such decision",
-                detail: "No decision is kept for this event of this learner: it is unknown, older than State:DecisionRetention, or erased.");
+                detail: "No decision is kept for this event: it is unknown, older than State:DecisionRetention, or erased.");
     }
 }

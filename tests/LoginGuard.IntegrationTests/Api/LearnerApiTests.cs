@@ -17,7 +17,7 @@ public sealed class LearnerApiTests(ApiFixture fixture) : IClassFixture<ApiFixtu
     [InlineData("GET", "/v1/users/ana/activity")]
     [InlineData("GET", "/v1/users/ana/export")]
     [InlineData("DELETE", "/v1/users/ana")]
-    [InlineData("GET", "/v1/decisions/evt-1?userId=ana")]
+    [InlineData("GET", "/v1/decisions/evt-1")]
     [InlineData("GET", "/healthz/live")]
     [InlineData("GET", "/healthz/ready")]
     [InlineData("GET", "/metrics")]
@@ -79,7 +79,7 @@ public sealed class LearnerApiTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         var ids = await LearnerEvents.SignInsAsync(Worker, "ines");
         var decided = await Worker.ProcessAsync(AuthEvents.Of("evt-ines-explained", "login.succeeded", ApiWorker.At(TimeSpan.FromMinutes(30)), "ines", userAgent: AuthEvents.Phone));
 
-        using var response = await Worker.Client.GetAsync($"/v1/decisions/{ids[3]}?userId=ines");
+        using var response = await Worker.Client.GetAsync($"/v1/decisions/{ids[3]}");
         var explained = await response.Content.ReadFromJsonAsync<JsonObject>();
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -92,9 +92,22 @@ public sealed class LearnerApiTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         ((string?)explained["inForceNow"]!["model"]).Should().Be(AnomalyModel.VersionOf(SampleData.FindInRepository("models/login-anomaly.zip")!));
     }
 
+    [Fact]
+    public async Task A_decision_asked_for_under_a_learner_is_found_only_under_its_own()
+    {
+        var ids = await LearnerEvents.SignInsAsync(Worker, "jade");
+
+        using var own = await Worker.Client.GetAsync($"/v1/decisions/{ids[0]}?userId=jade");
+        using var other = await Worker.Client.GetAsync($"/v1/decisions/{ids[0]}?userId=ines");
+
+        own.StatusCode.Should().Be(HttpStatusCode.OK);
+        other.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
     [Theory]
+    [InlineData("/v1/decisions/evt-unknown", HttpStatusCode.NotFound)]
     [InlineData("/v1/decisions/evt-unknown?userId=ines", HttpStatusCode.NotFound)]
-    [InlineData("/v1/decisions/evt-unknown", HttpStatusCode.BadRequest)]
+    [InlineData("/v1/decisions/evt-1?userId=%01bad", HttpStatusCode.BadRequest)]
     [InlineData("/v1/users/%01bad/activity", HttpStatusCode.BadRequest)]
     [InlineData("/v1/no/such/endpoint", HttpStatusCode.NotFound)]
     public async Task Answers_a_bad_or_unknown_request_with_problem_details(string path, HttpStatusCode expected)

@@ -43,8 +43,12 @@ public sealed class RedisKeyLayoutTests(RedisStateFixture redis) : IClassFixture
         }
 
         all.Select(k => HashTag(k.ToString())).Should().OnlyContain(
-            tag => tag != null && (tag.StartsWith("u:", StringComparison.Ordinal) || tag.StartsWith("ip:", StringComparison.Ordinal) || tag.StartsWith("net:", StringComparison.Ordinal)),
-            "every key names its Redis Cluster slot: a learner, an address or a network");
+            tag => tag != null && (tag.StartsWith("u:", StringComparison.Ordinal) || tag.StartsWith("ip:", StringComparison.Ordinal) || tag.StartsWith("net:", StringComparison.Ordinal) || tag.StartsWith("e:", StringComparison.Ordinal)),
+            "every key names its Redis Cluster slot: a learner, an address, a network, or an event whose learner it names");
+        foreach (var e in events)
+        {
+            ((string?)await redis.Redis.GetDatabase().StringGetAsync(keys.DecisionOwner(e.Event.EventId))).Should().Be(e.Keys.Learner, "a decision is found from its eventId alone");
+        }
     }
 
     [Fact]
@@ -59,7 +63,7 @@ public sealed class RedisKeyLayoutTests(RedisStateFixture redis) : IClassFixture
     }
 
     private static TimeSpan Expected(string key) =>
-        key.Contains(":d:", StringComparison.Ordinal) ? Options.DecisionRetention
+        key.Contains(":d:", StringComparison.Ordinal) || key.Contains("{e:", StringComparison.Ordinal) ? Options.DecisionRetention
         : key.EndsWith(":h", StringComparison.Ordinal) ? Options.HistoryLookback
         : Options.FailureMemory + Options.AllowedLateness;
 
