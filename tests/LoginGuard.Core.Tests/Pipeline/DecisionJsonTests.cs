@@ -36,6 +36,17 @@ public sealed class DecisionJsonTests
     }
 
     [Fact]
+    public void A_tiny_score_reads_as_a_plain_decimal_not_in_exponent_notation()
+    {
+        var ordinary = Sample with { RiskScore = 0.000001, Reasons = [new RiskReason("anomaly-model", 0.000021, "ordinary")] };
+
+        var text = System.Text.Encoding.UTF8.GetString(DecisionJson.Serialize(ordinary));
+
+        text.Should().Contain("\"riskScore\":0.000001,").And.Contain("\"score\":0.000021,");
+        DecisionJson.Deserialize(DecisionJson.Serialize(ordinary)).RiskScore.Should().Be(0.000001);
+    }
+
+    [Fact]
     public void Reads_back_exactly_what_it_wrote_including_the_duplicate_mark()
     {
         var duplicate = Sample with { Duplicate = true };
