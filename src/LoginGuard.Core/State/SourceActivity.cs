@@ -1,14 +1,109 @@
 namespace LoginGuard.State;
 
-/// <summary>Recent failed sign-ins from one address or one network, each with the learner it was aimed at.</summary>
-internal sealed record SourceActivity(IReadOnlyList<FailedAttempt> Failures)
+/// <summary>
+/// Recent failed sign-ins from one address or one network, each with the learner it was aimed at, newest
+/// first (<see cref="State.Failures.Add"/>). A sprayed address holds hundreds, and every event from it asks
+/// several times how many failed, and against how many learners, within some window: a window is found by
+/// binary search, and its learners are read off running counts built once per activity.
+/// </summary>
+internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
 {
+    private Counts? counts;
+
     public static SourceActivity Empty { get; } = new([]);
 
-    public int FailuresSince(DateTimeOffset since) => Since(since).Count();
+    public IReadOnlyList<FailedAttempt> Failures { get; } = failures;
 
-    public int DistinctLearnersSince(DateTimeOffset since) => DistinctKeys.Count(Since(since));
+    public int FailuresSince(DateTimeOffset since) => NewerThan(since, inclusive: true);
 
-    /// <summary>Failures are kept newest first (<see cref="State.Failures.Add"/>), so the scan stops at the first older one.</summary>
-    private IEnumerable<FailedAttempt> Since(DateTimeOffset since) => Failures.TakeWhile(f => f.At >= since);
+    public int DistinctLearnersSince(DateTimeOffset since)
+    {
+        var count = FailuresSince(since);
+        return count == 0 ? 0 : Counted().LearnersUpTo[count - 1];
+    }
+
+    /// <summary>
+    /// The failures in (<paramref name="after"/>, <paramref name="upTo"/>] other than <paramref name="eventId"/>,
+    /// plus one aimed at <paramref name="added"/> when given, and the distinct learners among them all.
+    /// </summary>
+    public (int Failures, int Learners) Within(DateTimeOffset after, DateTimeOffset upTo, string eventId, string? added)
+    {
+        var start = NewerThan(upTo, inclusive: false);
+        var end = NewerThan(after, inclusive: false);
+        var extra = added is null ? 0 : 1;
+        if (start > 0 || Holds(eventId, upTo, start, end))
+        {
+            // Late events (failures newer than this one were recorded first) or a redelivery: rare, so counted by a scan.
+            var range = Enumerable.Range(start, end - start).Select(i => Failures[i]).Where(f => f.EventId != eventId);
+            var all = added is null ? range : range.Append(new FailedAttempt(upTo, added, eventId));
+            return (range.Count() + extra, DistinctKeys.Count(all));
+        }
+
+        if (end == 0)
+        {
+            return (extra, extra);
+        }
+
+        var counted = Counted();
+        var addsLearner = added is not null && !(counted.NewestOf.TryGetValue(added, out var newest) && newest < end);
+        return (end + extra, counted.LearnersUpTo[end - 1] + (addsLearner ? 1 : 0));
+    }
+
+    /// <summary>How many failures are newer than <paramref name="time"/> (or at it, when inclusive): the list is newest first.</summary>
+    private int NewerThan(DateTimeOffset time, bool inclusive)
+    {
+        int newer = 0, older = Failures.Count;
+        while (newer < older)
+        {
+            var middle = (newer + older) / 2;
+            var at = Failures[middle].At;
+            if (at > time || (inclusive && at == time))
+            {
+                newer = middle + 1;
+            }
+            else
+            {
+                older = middle;
+            }
+        }
+
+        return newer;
+    }
+
+    /// <summary>Whether the event's own failure lies in [start, end); it can only sit among the failures at its own time.</summary>
+    private bool Holds(string eventId, DateTimeOffset at, int start, int end)
+    {
+        for (var i = NewerThan(at, inclusive: false); i < end && Failures[i].At == at; i++)
+        {
+            if (i >= start && Failures[i].EventId == eventId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Two threads may build them at once; both build the same counts, and either may win.
+    private Counts Counted()
+    {
+        if (counts is { } built)
+        {
+            return built;
+        }
+
+        var learnersUpTo = new int[Failures.Count];
+        var newestOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < learnersUpTo.Length; i++)
+        {
+            newestOf.TryAdd(Failures[i].Key, i);
+            learnersUpTo[i] = newestOf.Count;
+        }
+
+        return counts = new Counts(learnersUpTo, newestOf);
+    }
+
+    /// <param name="LearnersUpTo">Distinct learners among the newest i + 1 failures, at index i.</param>
+    /// <param name="NewestOf">Each learner's newest failure, by index.</param>
+    private sealed record Counts(int[] LearnersUpTo, Dictionary<string, int> NewestOf);
 }

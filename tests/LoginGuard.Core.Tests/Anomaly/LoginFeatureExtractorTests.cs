@@ -69,7 +69,7 @@ public sealed class LoginFeatureExtractorTests
 
         var features = LoginFeatureExtractor.Extract(
             Learners.Event("ana", AuthEventType.LoginFailed, Learners.Laptop, Evening),
-            Histories.Snapshot(Histories.SettledInLyon(), spray with { Failures = [.. spray.Failures, stale] }),
+            Histories.Snapshot(Histories.SettledInLyon(), new SourceActivity([.. spray.Failures, stale])),
             Population.None);
 
         Value(features, "address-failures-1h-log").Should().BeApproximately((float)Math.Log(1 + 7), 1e-5f);

@@ -22,7 +22,7 @@ internal sealed class DistinctLearnersFailingRule(string id, RuleSettings settin
             return null;
         }
 
-        var learners = DistinctKeys.Count(FailureWindow.Failures(enriched, snapshot, group, window));
+        var learners = FailureWindow.DistinctSubjects(enriched, snapshot, group, window);
         return learners < threshold
             ? null
             : new RiskReason(id, 1.0, $"{learners} different learners failed to sign in {FailureWindow.Describe(group)} within {window} (threshold {threshold})");

@@ -18,7 +18,7 @@ internal sealed class FailedLoginsRule(string id, RuleSettings settings, Failure
             return null;
         }
 
-        var count = FailureWindow.Failures(enriched, snapshot, group, window).Count();
+        var count = FailureWindow.Count(enriched, snapshot, group, window);
         return count < threshold
             ? null
             : new RiskReason(id, 1.0, $"{count} failed sign-ins {FailureWindow.Describe(group)} within {window} (threshold {threshold})");

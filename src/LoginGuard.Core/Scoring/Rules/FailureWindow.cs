@@ -11,20 +11,40 @@ namespace LoginGuard.Scoring.Rules;
 /// </summary>
 internal static class FailureWindow
 {
-    public static IEnumerable<FailedAttempt> Failures(EnrichedEvent enriched, BehaviorSnapshot snapshot, FailureGroup group, TimeSpan window)
+    /// <summary>How many failures of the group fall in the window.</summary>
+    public static int Count(EnrichedEvent enriched, BehaviorSnapshot snapshot, FailureGroup group, TimeSpan window) =>
+        SourceOf(snapshot, group) is { } source ? Within(source, enriched, window).Failures : Failures(enriched, snapshot, group, window).Count();
+
+    /// <summary>How many different learners (for a source) or addresses (for a learner) the window's failures name.</summary>
+    public static int DistinctSubjects(EnrichedEvent enriched, BehaviorSnapshot snapshot, FailureGroup group, TimeSpan window) =>
+        SourceOf(snapshot, group) is { } source ? Within(source, enriched, window).Learners : DistinctKeys.Count(Failures(enriched, snapshot, group, window));
+
+    private static SourceActivity? SourceOf(BehaviorSnapshot snapshot, FailureGroup group) => group switch
+    {
+        FailureGroup.Address => snapshot.Address,
+        FailureGroup.Network => snapshot.Network,
+        _ => null,
+    };
+
+    /// <summary>A sprayed source holds hundreds of failures, so its windows are counted by <see cref="SourceActivity.Within"/>, not enumerated.</summary>
+    private static (int Failures, int Learners) Within(SourceActivity source, EnrichedEvent enriched, TimeSpan window)
     {
         var at = enriched.Event.OccurredAt;
-        var remembered = group switch
-        {
-            FailureGroup.Learner => snapshot.Learner.Failures,
-            FailureGroup.LearnerAndAddress => snapshot.Learner.Failures.Where(f => f.Key == enriched.Keys.Address),
-            FailureGroup.Address => snapshot.Address.Failures,
-            _ => snapshot.Network.Failures,
-        };
+        return source.Within(at - window, at, enriched.Event.EventId, enriched.Event.Type == AuthEventType.LoginFailed ? enriched.Keys.Learner : null);
+    }
+
+    /// <summary>A learner's own failures: a short list, capped by State:MaxLearnerFailures.</summary>
+    private static IEnumerable<FailedAttempt> Failures(EnrichedEvent enriched, BehaviorSnapshot snapshot, FailureGroup group, TimeSpan window)
+    {
+        var at = enriched.Event.OccurredAt;
+        var remembered = group == FailureGroup.LearnerAndAddress
+            ? snapshot.Learner.Failures.Where(f => f.Key == enriched.Keys.Address)
+            : snapshot.Learner.Failures;
+
         // Remembered failures are newest first, so the window is one stretch of them.
         var within = remembered.SkipWhile(f => f.At > at).TakeWhile(f => f.At > at - window).Where(f => f.EventId != enriched.Event.EventId);
         return enriched.Event.Type == AuthEventType.LoginFailed
-            ? within.Append(new FailedAttempt(at, Subject(enriched, group), enriched.Event.EventId))
+            ? within.Append(new FailedAttempt(at, enriched.Keys.Address, enriched.Event.EventId))
             : within;
     }
 
@@ -38,7 +58,4 @@ internal static class FailureWindow
         FailureGroup.Address => "from this address",
         _ => "from this network",
     };
-
-    private static string Subject(EnrichedEvent enriched, FailureGroup group) =>
-        group is FailureGroup.Learner or FailureGroup.LearnerAndAddress ? enriched.Keys.Address : enriched.Keys.Learner;
 }

@@ -17,7 +17,7 @@ internal sealed class SuccessAfterFailuresRule(string id, RuleSettings settings,
             return null;
         }
 
-        var failures = FailureWindow.Failures(enriched, snapshot, group, window).Count();
+        var failures = FailureWindow.Count(enriched, snapshot, group, window);
         return failures < threshold
             ? null
             : new RiskReason(id, 1.0, $"signed in after {failures} failed sign-ins {FailureWindow.Describe(group)} within {window} (threshold {threshold})");
