@@ -11,13 +11,20 @@ namespace LoginGuard.Privacy;
 
 /// <summary>
 /// Erasure in Redis. The learner's own keys share their hash tag and go with one SCAN and one DEL; their mails
-/// live under the outbox's tag and are found by the alert ids their activity and decisions name; the shared
-/// failure sets are scanned for members that end with the learner's hash, the labels stream for their labels.
+/// live under the outbox's tag and are found by the alert ids their activity and decisions name, as are the
+/// eventId → learner index keys by the events; the shared failure sets are scanned for members that end with
+/// the learner's hash, the labels stream for their labels.
 /// </summary>
 internal sealed class RedisLearnerEraser(
     IConnectionMultiplexer redis, RedisKeys keys, StateKeyMaker stateKeys, KeyedHasher hasher, RedisFeedbackStore feedback, ILogger<RedisLearnerEraser> logger)
     : ILearnerEraser
 {
+    // KEYS[1] an event's owner; ARGV[1] the learner being erased.
+    private const string DeleteOwnerScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+        return 0
+        """;
+
     public async Task EraseAsync(string userId, CancellationToken cancellationToken)
     {
         var learner = stateKeys.Learner(userId);
@@ -39,8 +46,9 @@ internal sealed class RedisLearnerEraser(
                 database.SortedSetRemoveAsync(keys.OutboxFailed, ids)).WaitAsync(cancellationToken);
         }
 
-        // Each in its own slot, so one DEL apiece; before the decisions that name them go.
-        await Task.WhenAll(eventIds.Select(id => database.KeyDeleteAsync(keys.DecisionOwner(id)))).WaitAsync(cancellationToken);
+        // Each in its own slot, so one script apiece, and only where it still names this learner: an eventId
+        // another account reused must keep leading to that account's decision.
+        await Task.WhenAll(eventIds.Select(id => database.ScriptEvaluateAsync(DeleteOwnerScript, [keys.DecisionOwner(id)], [learner]))).WaitAsync(cancellationToken);
 
         // Last, so an erasure cut short is found again by the same activity and decisions when it is repeated.
         var own = await ScanAsync(keys.LearnerPattern(learner), cancellationToken);
@@ -54,25 +62,26 @@ internal sealed class RedisLearnerEraser(
 
     /// <summary>
     /// Every mail the learner's remembered events owed (named in their activity, or derived from their decisions),
-    /// and the events their kept decisions are for.
+    /// and the events their activity and kept decisions are for.
     /// </summary>
-    private async Task<(HashSet<string> AlertIds, List<string> EventIds)> DecidedAsync(string learner, CancellationToken cancellationToken)
+    private async Task<(HashSet<string> AlertIds, HashSet<string> EventIds)> DecidedAsync(string learner, CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in await database.HashValuesAsync(keys.ActivityEntries(learner)).WaitAsync(cancellationToken))
+        var (ids, eventIds) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+        foreach (var value in await database.HashValuesAsync(keys.ActivityEntries(learner)).WaitAsync(cancellationToken))
         {
-            ids.UnionWith(ActivityJson.Deserialize(entry!).AlertIds);
+            var entry = ActivityJson.Deserialize(value!);
+            ids.UnionWith(entry.AlertIds);
+            eventIds.Add(entry.EventId);
         }
 
         var decisionKeys = await ScanAsync(keys.DecisionPattern(learner), cancellationToken);
-        var prefix = keys.DecisionPrefix(learner);
-        var eventIds = decisionKeys.Select(key => ((string)key!)[prefix.Length..]).ToList();
         var decisions = decisionKeys.Count == 0 ? [] : await database.StringGetAsync([.. decisionKeys]).WaitAsync(cancellationToken);
         foreach (var value in decisions.Where(v => !v.IsNull))
         {
             var decision = DecisionJson.Deserialize((byte[])value!);
             ids.UnionWith(decision.Alerts.Select(kind => Alert.IdFor(decision.EventId, kind)));
+            eventIds.Add(decision.EventId);
         }
 
         return (ids, eventIds);

@@ -71,25 +71,24 @@ internal sealed class RedisBehaviorStore(IConnectionMultiplexer redis, RedisKeys
         var settings = batch.Options;
         var records = batch.Keeping(decisions);
 
-        // Sent before the learners' writes on the same connection, so Redis runs them first: if a learner's
-        // write then fails, the redelivery finds no decision and adds the same failures again, changing nothing.
+        // Both kinds land before any learner's write: if that write then fails, the redelivery finds no decision,
+        // adds the same failures again and finds its owner already named, changing nothing. An owner written after
+        // its decision could be lost for good, since a redelivery that finds the decision records nothing more.
         var failureWrites = records
             .Where(r => r.Enriched.Event.Type == AuthEventType.LoginFailed)
             .SelectMany(r => new[] { (Key: keys.AddressFailures(r.Enriched.Keys.Address), Record: r), (Key: keys.NetworkFailures(r.Enriched.Keys.Network), Record: r) })
             .GroupBy(write => write.Key)
-            .Select(source => sources.AddAsync(source.Key, source.Select(w => new FailedAttempt(w.Record.Enriched.Event.OccurredAt, w.Record.Enriched.Keys.Learner, w.Record.Enriched.Event.EventId)).ToList(), settings.MaxSourceFailures, settings))
-            .ToList();
+            .Select(source => sources.AddAsync(source.Key, source.Select(w => new FailedAttempt(w.Record.Enriched.Event.OccurredAt, w.Record.Enriched.Keys.Learner, w.Record.Enriched.Event.EventId)).ToList(), settings.MaxSourceFailures, settings));
+
+        // The first writer names the owner and its expiry never moves past the decision's.
+        var ownerWrites = records
+            .Select(r => redis.GetDatabase().StringSetAsync(keys.DecisionOwner(r.Decision.EventId), r.Enriched.Keys.Learner, settings.DecisionRetention, When.NotExists));
+        await Task.WhenAll([.. failureWrites, .. ownerWrites]).WaitAsync(cancellationToken);
+
         var learnerWrites = records
             .GroupBy(r => r.Enriched.Keys.Learner, StringComparer.Ordinal)
             .Select(learner => RecordLearnerAsync(learner.Key, batch.Loaded.GetValueOrDefault(learner.Key) ?? StoredHistory.None, batch.History(learner.Key), learner.ToList(), settings))
             .ToList();
-
-        // Idempotent, and harmless before the decision itself lands: a lookup that finds the owner but no decision yet answers "unknown".
-        var ownerWrites = records
-            .Select(r => redis.GetDatabase().StringSetAsync(keys.DecisionOwner(r.Decision.EventId), r.Enriched.Keys.Learner, settings.DecisionRetention))
-            .ToList();
-        await Task.WhenAll(failureWrites).WaitAsync(cancellationToken);
-        await Task.WhenAll(ownerWrites).WaitAsync(cancellationToken);
         var duplicates = await Task.WhenAll(learnerWrites).WaitAsync(cancellationToken);
         return duplicates.SelectMany(d => d).ToHashSet(StringComparer.Ordinal);
     }

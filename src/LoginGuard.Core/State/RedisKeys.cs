@@ -5,8 +5,10 @@ namespace LoginGuard.State;
 /// <summary>
 /// Every Redis key LoginGuard uses, behaviour state and alert outbox alike, built here and nowhere else.
 /// Each key carries a hash tag: all of a learner's keys share <c>{u:&lt;learner&gt;}</c>, so a script touching
-/// them stays in one Redis Cluster slot and erasing a learner finds every key with <see cref="LearnerPattern"/>;
-/// an address's and a network's failures have their own tags, so a busy botnet's keys spread over the cluster.
+/// them stays in one Redis Cluster slot and erasing a learner finds every key with <see cref="LearnerPattern"/>,
+/// except the index from an eventId to its learner (<see cref="DecisionOwner"/>), which is keyed by the event
+/// and found through the learner's decisions and activity; an address's and a network's failures have their
+/// own tags, so a busy botnet's keys spread over the cluster.
 /// The outbox's keys share <c>{outbox}</c>: each of its scripts touches an alert, the shared queues and a
 /// learner's throttle together, which Redis Cluster allows only within one slot, and mail is a few alerts a
 /// second at most, well within one slot's capacity.
