@@ -19,9 +19,11 @@ public sealed class KafkaSettingsTests
     [Theory]
     [InlineData("message.timeout.ms")]
     [InlineData("delivery.timeout.ms")]
+    [InlineData("retries")]
+    [InlineData("message.send.max.retries")]
     [InlineData("enable.idempotence")]
     [InlineData("acks")]
-    public void A_producer_setting_that_decides_whether_a_decision_can_be_lost_or_doubled_is_refused_with_the_reason(string key)
+    public void Rejects_a_producer_setting_that_decides_whether_a_decision_can_be_lost_or_doubled_and_says_why(string key)
     {
         var options = Options();
         options.Producer[key] = "1";
@@ -33,7 +35,7 @@ public sealed class KafkaSettingsTests
     }
 
     [Fact]
-    public void Other_producer_settings_pass_through_to_librdkafka()
+    public void Accepts_other_producer_settings_and_passes_them_to_librdkafka()
     {
         var options = Options();
         options.Producer["linger.ms"] = "20";

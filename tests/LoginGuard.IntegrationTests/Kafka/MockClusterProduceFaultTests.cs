@@ -100,7 +100,8 @@ public sealed class MockClusterProduceFaultTests(KafkaMockCluster cluster) : ICl
                 await Task.Delay(30);
             }
 
-            producer.Flush(TimeSpan.FromSeconds(20));
+            producer.Flush(TimeSpan.FromSeconds(20)).Should().Be(0, "every message gets its delivery report");
+            reports.Should().HaveCount(values.Count(), "a report per message, the faulted one's included");
             return reports;
         }
 

@@ -28,6 +28,8 @@ internal static class KafkaClientConfig
         ["transactional.id"] = "decisions are published idempotently, not in transactions",
         ["message.timeout.ms"] = "a decision waits for the cluster however long it is down; one given up on might have been written, and sending it again could write it twice",
         ["delivery.timeout.ms"] = "a decision waits for the cluster however long it is down; one given up on might have been written, and sending it again could write it twice",
+        ["retries"] = "a decision is retried until the cluster takes it; one given up on might have been written, and sending it again could write it twice",
+        ["message.send.max.retries"] = "a decision is retried until the cluster takes it; one given up on might have been written, and sending it again could write it twice",
     };
 
     public static ConsumerConfig Consumer(KafkaOptions options)

@@ -73,14 +73,16 @@ internal sealed class OutcomeProducer : IDisposable
             return;
         }
 
-        if (report.Error.IsFatal)
+        // Messages never expire and are retried without limit (KafkaClientConfig.Producer), so a report left in
+        // doubt should not happen; if one does, sending it again could write it twice, so the worker stops
+        // instead and the event, its offset never stored, is decided again after the restart, marked duplicate.
+        if (report.Error.IsFatal || report.Status == PersistenceStatus.PossiblyPersisted)
         {
             fault.Report(report.Error);
             return;
         }
 
-        // Messages never expire (KafkaClientConfig.Producer), so what fails here was refused by the cluster,
-        // not left in doubt: sending it again cannot write it twice.
+        // Refused by the cluster, so not written: sending it again cannot write it twice.
         KafkaLog.DeliveryRetried(logger, topic, report.Error.Code, report.Error.Reason);
 
         // Not on this thread: it is the producer's own poll thread, and a full queue would wait on itself.
