@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using LoginGuard.Ingestion;
@@ -10,12 +11,16 @@ internal sealed class StateKeyMaker(KeyedHasher hasher)
 {
     public const string AddressPurpose = "address";
     public const string NetworkPurpose = "network";
+    private const string AsnPrefix = "as";
     private const int KeyLength = 24;
 
     public StateKeys For(AuthEvent authEvent, GeoLocation geo) => new(
         Learner(authEvent.UserId),
         hasher.Hash(AddressPurpose, authEvent.Ip.ToString())[..KeyLength],
-        geo.Asn is { } asn ? $"as{asn}" : hasher.Hash(NetworkPurpose, Prefix(authEvent.Ip))[..KeyLength]);
+        geo.Asn is { } asn ? AsnPrefix + asn.ToString(CultureInfo.InvariantCulture) : hasher.Hash(NetworkPurpose, Prefix(authEvent.Ip))[..KeyLength]);
+
+    /// <summary>Whether a network key is an ASN, the same in every deployment, rather than a keyed hash of a prefix.</summary>
+    public static bool IsAsn(string networkKey) => networkKey.StartsWith(AsnPrefix, StringComparison.Ordinal);
 
     public string Learner(string userId) => hasher.Hash(KeyedHasher.UserPurpose, userId)[..KeyLength];
 

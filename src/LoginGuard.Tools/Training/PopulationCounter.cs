@@ -24,7 +24,8 @@ internal sealed class PopulationCounter
         var learner = enriched.Keys.Learner;
         learners.Add(learner);
         Learners(agents, Population.AgentKey(enriched.Device.Agent)).Add(learner);
-        if (Population.IsListable(enriched.Keys.Network))
+        // Only ASNs mean the same across deployments; a prefix's key is a hash under this deployment's secret.
+        if (StateKeyMaker.IsAsn(enriched.Keys.Network))
         {
             Learners(networks, enriched.Keys.Network).Add(learner);
         }

@@ -59,7 +59,12 @@ internal static class TrainingRun
         {
             foreach (var enriched in EventReplay.Enriched(events, environment))
             {
-                counter.Add(enriched, labels.TryGetValue(enriched.Event.EventId, out var label) && label.Attack);
+                // Unlabelled events are left out here as they are from training: on history labelled by learners'
+                // answers most attacks carry no label, and a botnet's network must not count as the learners'.
+                if (labels.TryGetValue(enriched.Event.EventId, out var label))
+                {
+                    counter.Add(enriched, label.Attack);
+                }
             }
         }
 

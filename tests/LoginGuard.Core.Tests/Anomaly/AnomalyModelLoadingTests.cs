@@ -62,6 +62,27 @@ public sealed class AnomalyModelLoadingTests(TinyModel model) : IClassFixture<Ti
     }
 
     [Fact]
+    public void A_model_whose_metadata_lost_its_population_table_is_refused_at_start_up_not_on_every_event()
+    {
+        var directory = Directory.CreateTempSubdirectory("loginguard-no-population-");
+        try
+        {
+            var path = Path.Combine(directory.FullName, "login-anomaly.zip");
+            File.Copy(model.Path, path);
+            var metadata = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(AnomalyModel.MetadataPathFor(model.Path)))!.AsObject();
+            metadata.Remove("population");
+            File.WriteAllText(AnomalyModel.MetadataPathFor(path), metadata.ToJsonString());
+
+            Validate(new() { [AnomalyModelOptions.Section + ":Path"] = path })
+                .Should().ContainSingle().Which.Should().Contain("population").And.Contain("Retrain");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_good_model_passes_validation_and_is_loaded_once()
     {
         using var services = Services(new() { [AnomalyModelOptions.Section + ":Path"] = model.Path });

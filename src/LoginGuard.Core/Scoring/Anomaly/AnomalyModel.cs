@@ -53,6 +53,12 @@ internal sealed class AnomalyModel : IDisposable
                 $"{settingName}: '{path}' was trained on features [{string.Join(", ", metadata.Features)}], but this LoginGuard computes [{string.Join(", ", LoginFeatures.Names)}]. Retrain it with `loginguard train`.");
         }
 
+        if (metadata.Population is null)
+        {
+            throw new AnomalyModelLoadException(
+                $"{settingName}: '{metadataPath}' has no population table, which two of the model's features read. Retrain it with `loginguard train`.");
+        }
+
         return new AnomalyModel(context, model, metadata);
     }
 

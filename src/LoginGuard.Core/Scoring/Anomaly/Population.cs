@@ -23,9 +23,6 @@ internal sealed record Population(int Learners, IReadOnlyDictionary<string, int>
 
     public static string AgentKey(UserAgentInfo agent) => $"{agent.BrowserFamily} on {agent.OsFamily}";
 
-    /// <summary>Only ASNs mean the same across deployments; a prefix's key is a hash under this deployment's secret.</summary>
-    public static bool IsListable(string networkKey) => networkKey.StartsWith("as", StringComparison.Ordinal);
-
     public int LearnersWithAgent(UserAgentInfo agent) => Agents.GetValueOrDefault(AgentKey(agent));
 
     public int LearnersOnNetwork(string networkKey) => Networks.GetValueOrDefault(networkKey);

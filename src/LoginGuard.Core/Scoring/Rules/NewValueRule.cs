@@ -11,8 +11,6 @@ namespace LoginGuard.Scoring.Rules;
 /// </summary>
 internal sealed class NewValueRule(string id, RuleSettings settings, NoveltyKind kind, Novelty novelty) : IRule
 {
-    private const string AsnPrefix = "as";
-
     public string Id => id;
 
     public RuleSettings Settings => settings;
@@ -41,7 +39,7 @@ internal sealed class NewValueRule(string id, RuleSettings settings, NoveltyKind
         return kind switch
         {
             NoveltyKind.Address => (enriched.Keys.Address, history.Addresses, "this address"),
-            NoveltyKind.Asn => (geo.Asn is null ? null : enriched.Keys.Network, history.Networks.Where(n => n.Key.StartsWith(AsnPrefix, StringComparison.Ordinal)).ToList(), $"AS{geo.Asn} ({geo.AsnOrganization})"),
+            NoveltyKind.Asn => (geo.Asn is null ? null : enriched.Keys.Network, history.Networks.Where(n => StateKeyMaker.IsAsn(n.Key)).ToList(), $"AS{geo.Asn} ({geo.AsnOrganization})"),
             NoveltyKind.Country => (geo.CountryIso, history.Countries, $"{geo.CountryName} ({geo.CountryIso})"),
             _ => (geo.CityGeoNameId?.ToString(CultureInfo.InvariantCulture), Cities(history), $"{geo.CityName}, {geo.CountryIso}"),
         };
