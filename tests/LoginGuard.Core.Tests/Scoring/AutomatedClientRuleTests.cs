@@ -38,6 +38,17 @@ public sealed class AutomatedClientRuleTests
         rule.Evaluate(Learners.FailedSignIn("ana", Headless, Learners.Start), BehaviorSnapshot.FirstSight(LearnerHistory.Empty)).Should().BeNull();
     }
 
+    [Theory]
+    [InlineData("account.deleted")]
+    [InlineData("password.reset")]
+    [InlineData("mfa.enabled")]
+    public void What_the_platforms_own_back_office_jobs_do_is_not_reported(string type)
+    {
+        var job = Learners.Event("ana", AuthEventTypes.FromWireName(type), Headless, Learners.Start);
+
+        rule.Evaluate(job, BehaviorSnapshot.FirstSight(LearnerHistory.Empty)).Should().BeNull();
+    }
+
     [Fact]
     public void Browsers_and_apps_are_not_automation()
     {
