@@ -31,14 +31,14 @@ internal static class DecisionJson
         writer.WriteString("userId", decision.UserId);
         writer.WriteString("type", decision.Type.ToWireName());
         writer.WriteString("occurredAt", decision.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-        writer.WriteNumber("riskScore", Plain(decision.RiskScore));
+        WriteScore(writer, "riskScore", decision.RiskScore);
         writer.WriteString("riskLevel", decision.RiskLevel.ToWireName());
         writer.WriteStartArray("reasons");
         foreach (var reason in decision.Reasons)
         {
             writer.WriteStartObject();
             writer.WriteString("rule", reason.Rule);
-            writer.WriteNumber("score", Plain(reason.Score));
+            WriteScore(writer, "score", reason.Score);
             writer.WriteString("detail", reason.Detail);
             if (reason.Simulated)
             {
@@ -142,5 +142,5 @@ internal static class DecisionJson
     /// Scores keep six decimal places; as a double the smallest print as "1E-06", which people reading a
     /// decision misread. A decimal prints "0.000001", the same number to every JSON reader.
     /// </summary>
-    private static decimal Plain(double score) => Math.Round((decimal)score, 6);
+    public static void WriteScore(Utf8JsonWriter writer, string name, double score) => writer.WriteNumber(name, Math.Round((decimal)score, 6));
 }

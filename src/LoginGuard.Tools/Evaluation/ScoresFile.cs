@@ -18,7 +18,7 @@ internal static class ScoresFile
         csv.AppendJoin(',', scorers.Select(s => s.ToString())).Append(",modelReason\n");
         foreach (var e in events)
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{e.Stream},{e.EventId},{e.Kind},{(e.Attack ? 1 : 0)},{e.Scenario},");
+            csv.AppendJoin(',', Quoted(e.Stream), Quoted(e.EventId), e.Kind, e.Attack ? "1" : "0", Quoted(e.Scenario)).Append(',');
             csv.AppendJoin(',', scorers.Select(s => e.Scores[s].ToString("0.######", CultureInfo.InvariantCulture)));
             csv.Append(',').Append(Quoted(e.ModelDetail)).Append('\n');
         }
@@ -26,5 +26,6 @@ internal static class ScoresFile
         await File.WriteAllTextAsync(path, csv.ToString(), cancellationToken);
     }
 
+    /// <summary>Event ids, streams and scenarios may hold commas and quotes; every text field is quoted, RFC 4180 style.</summary>
     private static string Quoted(string? text) => text is null ? "" : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -82,8 +82,8 @@ internal sealed class ReplayDiff
         writer.WriteString("type", after.Type.ToWireName());
         writer.WriteString("current", before.RiskLevel.ToWireName());
         writer.WriteString("candidate", after.RiskLevel.ToWireName());
-        writer.WriteNumber("currentScore", before.RiskScore);
-        writer.WriteNumber("candidateScore", after.RiskScore);
+        DecisionJson.WriteScore(writer, "currentScore", before.RiskScore);
+        DecisionJson.WriteScore(writer, "candidateScore", after.RiskScore);
         Array(writer, "alertsAdded", alertsAdded);
         Array(writer, "alertsRemoved", alertsRemoved);
         Array(writer, "reasonsAdded", reasonsAdded);
