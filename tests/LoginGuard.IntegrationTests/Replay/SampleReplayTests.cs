@@ -1,4 +1,5 @@
 using System.Text;
+using LoginGuard.Alerts;
 using LoginGuard.Enrichment;
 using LoginGuard.Ingestion;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,8 @@ namespace LoginGuard.IntegrationTests.Replay;
 /// <summary>The bundled sample, replayed end to end, checked against an independent count of what is owed.</summary>
 public sealed class SampleReplayTests : IAsyncLifetime
 {
+    private static readonly AlertThrottleOptions Throttle = new();
+
     private ReplayRun run = null!;
 
     public async Task InitializeAsync() => run = await ReplayRun.OfFileAsync(ReplayCommandTests.SampleFile);
@@ -52,11 +55,12 @@ public sealed class SampleReplayTests : IAsyncLifetime
     /// <summary>
     /// Counted from the contract's own definition: device = deviceId, else browser + OS + device type; the first
     /// device a learner ever signs in with is the baseline; only successful sign-ins make a device known. The
-    /// throttle's default (one new-device mail per learner per hour of event time) holds back a new device
-    /// seen within the hour after the learner's last mailed one.
+    /// throttle's default (one new-device mail per learner per window of event time) holds back a new device
+    /// seen within the window after the learner's last mailed one.
     /// </summary>
     private static (HashSet<string> Owed, HashSet<string> HeldBack) NewDeviceSignIns()
     {
+        Throttle.MaxNewDeviceMails.Should().Be(1, "this count holds back every new device after the first in a window");
         var parser = new UserAgentParser(Options.Create(new EnrichmentOptions()));
         var known = new Dictionary<string, HashSet<string>>();
         var lastMailed = new Dictionary<string, DateTimeOffset>();
@@ -71,7 +75,7 @@ public sealed class SampleReplayTests : IAsyncLifetime
             }
             else if (devices.Add(device))
             {
-                if (lastMailed.TryGetValue(e.UserId, out var mailed) && e.OccurredAt - mailed < TimeSpan.FromHours(1))
+                if (lastMailed.TryGetValue(e.UserId, out var mailed) && e.OccurredAt - mailed < Throttle.Window)
                 {
                     heldBack.Add(e.EventId);
                 }
