@@ -1,5 +1,6 @@
 using LoginGuard.Core.Tests.Support;
 using LoginGuard.Enrichment;
+using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
 
 namespace LoginGuard.Core.Tests.Anomaly;
@@ -31,6 +32,9 @@ internal static class Histories
 
     public static EnrichedEvent SignInFrom(GeoLocation geo, DateTimeOffset at, DeviceFingerprint? device = null) =>
         Learners.From(Learners.SignIn("ana", device ?? Learners.Laptop, at), geo, geo == Learners.Lyon ? "address-81.57.10.20" : "address-" + geo.CityName);
+
+    /// <summary>A model's population that lists no browser or network: every one reads as used by no learner.</summary>
+    public static Population NoPopulation { get; } = new(0, new Dictionary<string, int>(), new Dictionary<string, int>());
 
     public static BehaviorSnapshot Snapshot(LearnerHistory history, SourceActivity? address = null) =>
         new(history, address ?? SourceActivity.Empty, SourceActivity.Empty, null);

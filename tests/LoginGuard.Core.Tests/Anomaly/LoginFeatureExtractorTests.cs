@@ -70,7 +70,7 @@ public sealed class LoginFeatureExtractorTests
         var features = LoginFeatureExtractor.Extract(
             Learners.Event("ana", AuthEventType.LoginFailed, Learners.Laptop, Evening),
             Histories.Snapshot(Histories.SettledInLyon(), new SourceActivity([.. spray.Failures, stale])),
-            Population.None);
+            Histories.NoPopulation);
 
         Value(features, "address-failures-1h-log").Should().BeApproximately((float)Math.Log(1 + 7), 1e-5f);
         Value(features, "address-failing-learners-1h-log").Should().BeApproximately((float)Math.Log(1 + 5), 1e-5f);
@@ -129,7 +129,7 @@ public sealed class LoginFeatureExtractorTests
     }
 
     private static LoginFeatures Extract(LoginGuard.Enrichment.EnrichedEvent enriched, LearnerHistory history) =>
-        LoginFeatureExtractor.Extract(enriched, Histories.Snapshot(history), Population.None);
+        LoginFeatureExtractor.Extract(enriched, Histories.Snapshot(history), Histories.NoPopulation);
 
     private static float Value(LoginFeatures features, string name) => features.Features[LoginFeatures.Names.ToList().IndexOf(name)];
 }

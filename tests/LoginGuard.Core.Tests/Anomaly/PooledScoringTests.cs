@@ -24,5 +24,5 @@ public sealed class PooledScoringTests(TinyModel tiny) : IClassFixture<TinyModel
     private static LoginFeatures Vector(int i) => LoginFeatureExtractor.Extract(
         Histories.SignInFrom(i % 2 == 0 ? Histories.Tokyo : Learners.Lyon, Learners.Start.AddMinutes(i * 17)),
         Histories.Snapshot(Histories.SettledInLyon()),
-        Population.None);
+        Histories.NoPopulation);
 }

@@ -22,7 +22,7 @@ public sealed class TinyModel : IDisposable
         context.Model.Save(model, context.Data.LoadFromEnumerable(Array.Empty<LoginFeatures>()).Schema, Path);
         var metadata = new AnomalyModelMetadata(
             AnomalyModel.VersionOf(Path), "tiny", 1, LoginFeatures.Names, "none", [], "test", rows.Count, rows.Count(r => r.Label),
-            new Dictionary<string, double>(), BenignBaseline.Of(rows), Population.None, "test");
+            new Dictionary<string, double>(), BenignBaseline.Of(rows), Histories.NoPopulation, "test");
         File.WriteAllBytes(AnomalyModel.MetadataPathFor(Path), JsonSerializer.SerializeToUtf8Bytes(metadata, AnomalyJsonContext.Default.AnomalyModelMetadata));
     }
 
@@ -35,7 +35,7 @@ public sealed class TinyModel : IDisposable
     {
         var attack = i % 10 == 0;
         var at = Learners.Start.Date.AddHours(17 + (i % 5)).AddMinutes(i % 60);
-        var features = LoginFeatureExtractor.Extract(Histories.SignInFrom(attack ? Histories.Tokyo : Learners.Lyon, at), Histories.Snapshot(Histories.SettledInLyon()), Population.None);
+        var features = LoginFeatureExtractor.Extract(Histories.SignInFrom(attack ? Histories.Tokyo : Learners.Lyon, at), Histories.Snapshot(Histories.SettledInLyon()), Histories.NoPopulation);
         return new TrainingRow { Features = features.Features, Label = attack };
     }
 }

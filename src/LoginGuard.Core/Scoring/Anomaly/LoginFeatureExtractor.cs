@@ -57,6 +57,7 @@ internal static class LoginFeatureExtractor
             Log(history.Devices.Count),
             Flag(authEvent.FailureReason == FailureReason.UnknownUser),
             Flag(authEvent.FailureReason == FailureReason.Locked),
+            // By system rather than DeviceType, so the platform's app on a phone counts as handheld too.
             Flag(agent.OsFamily is UserAgentFamilies.Android or UserAgentFamilies.Ios or UserAgentFamilies.IPadOs),
             Log(population.LearnersWithAgent(agent)),
             Log(population.LearnersOnNetwork(enriched.Keys.Network)),

@@ -19,8 +19,6 @@ internal sealed record Population(int Learners, IReadOnlyDictionary<string, int>
     /// </summary>
     public const int MinLearners = 5;
 
-    public static Population None { get; } = new(0, new Dictionary<string, int>(), new Dictionary<string, int>());
-
     public static string AgentKey(UserAgentInfo agent) => $"{agent.BrowserFamily} on {agent.OsFamily}";
 
     public int LearnersWithAgent(UserAgentInfo agent) => Agents.GetValueOrDefault(AgentKey(agent));
