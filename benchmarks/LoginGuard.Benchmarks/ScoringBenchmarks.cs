@@ -86,7 +86,7 @@ public class ScoringBenchmarks
     [GlobalCleanup]
     public void Cleanup() => services.Dispose();
 
-    [Benchmark(Baseline = true, Description = "Score one sign-in (15 rules + model)")]
+    [Benchmark(Baseline = true, Description = "Score one sign-in (shipped rules + model)")]
     public object Score() => scorer.Assess(signIn, snapshot);
 
     [Benchmark(Description = "Fold the decided sign-in into the history")]
