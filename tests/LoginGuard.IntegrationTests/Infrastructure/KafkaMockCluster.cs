@@ -36,10 +36,19 @@ public sealed class KafkaMockCluster : IDisposable
     /// after <paramref name="answerAfter"/>, holding back the answers behind it on the same connection. Answered later
     /// than the client's request timeout, the request times out on the client's own clock.
     /// </summary>
-    public void FailNextRequest(int brokerId, ApiKey api, ErrorCode error, TimeSpan answerAfter = default) =>
+    public void FailNextRequest(int brokerId, ApiKey api, ErrorCode error, TimeSpan answerAfter = default)
+    {
+        // The C function is variadic, bound with one fixed (error, rtt) pair: right on x64, where variadic and
+        // fixed arguments travel alike, and silently wrong where they do not (Apple arm64), so refuse elsewhere.
+        if (System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != System.Runtime.InteropServices.Architecture.X64)
+        {
+            throw new PlatformNotSupportedException("Per-broker faults bind a variadic librdkafka function the x64 way; run these tests on x64.");
+        }
+
         Check(
             MockClusterNative.rd_kafka_mock_broker_push_request_error_rtts(Native, brokerId, (short)api, 1, error, (int)answerAfter.TotalMilliseconds),
             $"fail broker {brokerId}'s next request");
+    }
 
     /// <summary>How many of the faults given to this broker with <see cref="FailNextRequest"/> it has not yet applied.</summary>
     public int PendingFaults(int brokerId, ApiKey api)
