@@ -84,10 +84,12 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
         return false;
     }
 
-    // Two threads may build them at once; both build the same counts, and either may win.
+    // Activities are shared between lanes by the in-process store. Two threads may build the counts at once;
+    // both build the same, the first published wins, and publishing through Interlocked makes the arrays'
+    // contents visible to every reader, on weakly ordered processors too.
     private Counts Counted()
     {
-        if (counts is { } built)
+        if (Volatile.Read(ref counts) is { } built)
         {
             return built;
         }
@@ -100,7 +102,8 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
             learnersUpTo[i] = newestOf.Count;
         }
 
-        return counts = new Counts(learnersUpTo, newestOf);
+        var fresh = new Counts(learnersUpTo, newestOf);
+        return Interlocked.CompareExchange(ref counts, fresh, null) ?? fresh;
     }
 
     /// <param name="LearnersUpTo">Distinct learners among the newest i + 1 failures, at index i.</param>
