@@ -18,23 +18,19 @@ internal sealed class RedisLearnerRecords(IConnectionMultiplexer redis, RedisKey
     private static readonly JsonSerializerOptions HistoryJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>The decision made for the learner's event, while <c>State:DecisionRetention</c> keeps it; null when unknown.</summary>
-    public async Task<Decision?> DecisionAsync(string userId, string eventId, CancellationToken cancellationToken)
-    {
-        var value = await redis.GetDatabase().StringGetAsync(keys.Decision(stateKeys.Learner(userId), eventId)).WaitAsync(cancellationToken);
-        return value.IsNull ? null : DecisionJson.Deserialize((byte[])value!);
-    }
+    public Task<Decision?> DecisionAsync(string userId, string eventId, CancellationToken cancellationToken) =>
+        DecisionOfAsync(stateKeys.Learner(userId), eventId, cancellationToken);
 
     /// <summary>The decision made for an event, found through the event's owner; null when unknown, expired or erased.</summary>
     public async Task<Decision?> DecisionAsync(string eventId, CancellationToken cancellationToken)
     {
-        var database = redis.GetDatabase();
-        var owner = await database.StringGetAsync(keys.DecisionOwner(eventId)).WaitAsync(cancellationToken);
-        if (owner.IsNull)
-        {
-            return null;
-        }
+        var owner = await redis.GetDatabase().StringGetAsync(keys.DecisionOwner(eventId)).WaitAsync(cancellationToken);
+        return owner.IsNull ? null : await DecisionOfAsync(owner!, eventId, cancellationToken);
+    }
 
-        var value = await database.StringGetAsync(keys.Decision(owner!, eventId)).WaitAsync(cancellationToken);
+    private async Task<Decision?> DecisionOfAsync(string learner, string eventId, CancellationToken cancellationToken)
+    {
+        var value = await redis.GetDatabase().StringGetAsync(keys.Decision(learner, eventId)).WaitAsync(cancellationToken);
         return value.IsNull ? null : DecisionJson.Deserialize((byte[])value!);
     }
 
