@@ -43,7 +43,7 @@ internal sealed record StoredAlert(
         var s = JsonSerializer.Deserialize(json, StoredAlertJsonContext.Default.StoredAlert)
             ?? throw new JsonException("A stored alert was the JSON literal null.");
         var authEvent = new AuthEvent(s.EventId, s.Type, s.OccurredAt, UserId: "", IPAddress.Parse(s.Network), Email: s.Email, DisplayName: s.DisplayName, Locale: s.Locale);
-        var device = new DeviceFingerprint("", UserAgentInfo.Unknown, s.Device, FromDeviceId: false);
+        var device = new DeviceFingerprint("", "", UserAgentInfo.Unknown, s.Device, FromDeviceId: false);
         var geo = new GeoLocation(CountryIso: s.CountryIso, CountryName: s.CountryName, CityName: s.CityName, TimeZone: s.TimeZone);
         // A mail needs no state keys; the outbox keeps none, so nothing can link it back to state.
         var keys = new StateKeys("", "", "");

@@ -14,16 +14,20 @@ namespace LoginGuard.Enrichment;
 /// </remarks>
 internal sealed class DeviceFingerprinter(UserAgentParser parser, KeyedHasher hasher)
 {
+    // As short as the state keys: a learner has a handful of agents, and collisions only across learners are harmless.
+    private const int AgentKeyLength = 24;
+
     public DeviceFingerprint Fingerprint(AuthEvent authEvent)
     {
         var agent = parser.Parse(authEvent.UserAgent);
         var description = UserAgentDescriber.Describe(agent);
+        var agentKey = hasher.Hash(KeyedHasher.AgentPurpose, $"{agent.BrowserFamily}|{agent.BrowserMajor}|{agent.OsFamily}|{agent.OsMajor}|{agent.DeviceType}")[..AgentKeyLength];
         if (!string.IsNullOrWhiteSpace(authEvent.DeviceId))
         {
-            return new DeviceFingerprint(hasher.Hash(KeyedHasher.DevicePurpose, authEvent.DeviceId), agent, description, FromDeviceId: true);
+            return new DeviceFingerprint(hasher.Hash(KeyedHasher.DevicePurpose, authEvent.DeviceId), agentKey, agent, description, FromDeviceId: true);
         }
 
         var identity = $"{agent.BrowserFamily}|{agent.OsFamily}|{agent.DeviceType}";
-        return new DeviceFingerprint(hasher.Hash(KeyedHasher.DeviceAgentPurpose, identity), agent, description, FromDeviceId: false);
+        return new DeviceFingerprint(hasher.Hash(KeyedHasher.DeviceAgentPurpose, identity), agentKey, agent, description, FromDeviceId: false);
     }
 }

@@ -23,6 +23,9 @@ internal sealed class KeyedHasher
     /// <summary>For devices known only by their user agent, kept apart from device cookies so no cookie value can equal one.</summary>
     public const string DeviceAgentPurpose = "device-agent";
 
+    /// <summary>For a device's browser or app with its versions, which several of a learner's devices may share.</summary>
+    public const string AgentPurpose = "agent";
+
     // Common ids fit on the stack; longer ones borrow a pooled buffer rather than allocate one per call.
     private const int StackBufferBytes = 512;
 

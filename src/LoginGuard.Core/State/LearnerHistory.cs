@@ -4,8 +4,14 @@ namespace LoginGuard.State;
 /// What LoginGuard remembers of one learner: capped lists, aged out by event time. Everything is a keyed
 /// hash, an id or a code — never a raw address, device cookie or place name.
 /// </summary>
+/// <param name="Agents">
+/// The browsers and apps, with their versions, the learner's devices ran (<see cref="Enrichment.DeviceFingerprint.AgentKey"/>):
+/// a new device cookie on a known agent is a cleared cookie or a copied user agent, and when that agent was
+/// last seen helps tell the two apart.
+/// </param>
 internal sealed record LearnerHistory(
     IReadOnlyList<KnownValue> Devices,
+    IReadOnlyList<KnownValue> Agents,
     IReadOnlyList<KnownValue> Addresses,
     IReadOnlyList<KnownValue> Networks,
     IReadOnlyList<KnownValue> Countries,
@@ -16,7 +22,7 @@ internal sealed record LearnerHistory(
     DateTimeOffset? LastRiskyLoginAt,
     IReadOnlyDictionary<string, DateTimeOffset> RuleFirings)
 {
-    public static LearnerHistory Empty { get; } = new([], [], [], [], [], null, 0, [], null, new Dictionary<string, DateTimeOffset>());
+    public static LearnerHistory Empty { get; } = new([], [], [], [], [], [], null, 0, [], null, new Dictionary<string, DateTimeOffset>());
 
     public bool KnowsDevice(string deviceKey) => Devices.Any(d => d.Key == deviceKey);
 }

@@ -8,7 +8,10 @@ namespace LoginGuard.State;
 internal static class LearnerHistorySerializer
 {
     /// <summary>Bumped when the layout changes; a blob in an unknown format is refused rather than misread.</summary>
-    private const byte Format = 1;
+    private const byte Format = 2;
+
+    /// <summary>Before agents were kept: still read, as a history with no agents, so an upgrade forgets nothing else.</summary>
+    private const byte FormatWithoutAgents = 1;
 
     [Flags]
     private enum Present : byte
@@ -30,6 +33,7 @@ internal static class LearnerHistorySerializer
             writer.Write(Format);
             writer.WriteTime(writer.Base);
             WriteKnown(writer, history.Devices);
+            WriteKnown(writer, history.Agents);
             WriteKnown(writer, history.Addresses);
             WriteKnown(writer, history.Networks);
             WriteKnown(writer, history.Countries);
@@ -87,13 +91,14 @@ internal static class LearnerHistorySerializer
     {
         using var reader = new CompactReader(blob);
         var format = reader.ReadByte();
-        if (format != Format)
+        if (format is not (Format or FormatWithoutAgents))
         {
-            throw new InvalidDataException($"Learner history in format {format} cannot be read; this LoginGuard reads format {Format}.");
+            throw new InvalidDataException($"Learner history in format {format} cannot be read; this LoginGuard reads formats {FormatWithoutAgents} and {Format}.");
         }
 
         reader.Base = reader.ReadTime();
         var devices = ReadKnown(reader);
+        var agents = format == Format ? ReadKnown(reader) : [];
         var addresses = ReadKnown(reader);
         var networks = ReadKnown(reader);
         var countries = ReadKnown(reader);
@@ -114,7 +119,7 @@ internal static class LearnerHistorySerializer
         var failures = reader.ReadList(() => new FailedAttempt(reader.ReadDelta(), reader.ReadKey(), reader.ReadKey()));
         var firings = reader.ReadList(() => KeyValuePair.Create(reader.ReadKey(), reader.ReadDelta()));
         return new LearnerHistory(
-            devices, addresses, networks, countries, places, last, successfulLogins, failures, lastRisky,
+            devices, agents, addresses, networks, countries, places, last, successfulLogins, failures, lastRisky,
             new Dictionary<string, DateTimeOffset>(firings, StringComparer.Ordinal));
     }
 
@@ -135,7 +140,7 @@ internal static class LearnerHistorySerializer
 
     /// <summary>Every time is written as its distance back from the latest one, which keeps the numbers small.</summary>
     private static DateTimeOffset Latest(LearnerHistory history) =>
-        history.Devices.Concat(history.Addresses).Concat(history.Networks).Concat(history.Countries).Select(v => v.LastSeen)
+        history.Devices.Concat(history.Agents).Concat(history.Addresses).Concat(history.Networks).Concat(history.Countries).Select(v => v.LastSeen)
             .Concat(history.Places.Select(p => p.LastSeen))
             .Concat(history.Failures.Select(f => f.At))
             .Concat(history.RuleFirings.Values)

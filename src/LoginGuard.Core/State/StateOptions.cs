@@ -11,7 +11,10 @@ internal sealed class StateOptions
     [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
     public TimeSpan HistoryLookback { get; set; } = TimeSpan.FromDays(180);
 
-    /// <summary>Most devices remembered per learner; the least recently used is forgotten first. Okta keeps the last 20 sign-ins' context.</summary>
+    /// <summary>
+    /// Most devices remembered per learner, and most browser and app versions they ran; the least recently used is
+    /// forgotten first. Okta keeps the last 20 sign-ins' context.
+    /// </summary>
     [Range(1, 100)]
     public int MaxDevices { get; set; } = 10;
 

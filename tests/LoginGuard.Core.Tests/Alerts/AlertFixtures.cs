@@ -26,7 +26,7 @@ internal static class AlertFixtures
         TimeZone: "Europe/Paris");
 
     public static readonly DeviceFingerprint Chrome = new(
-        "ab12", new UserAgentInfo("Chrome", 131, "Windows", 10, DeviceType.Desktop), "Chrome 131 on Windows", false);
+        "ab12", "cd34", new UserAgentInfo("Chrome", 131, "Windows", 10, DeviceType.Desktop), "Chrome 131 on Windows", false);
 
     public static IEnumerable<AlertKind> Kinds => Enum.GetValues<AlertKind>();
 

@@ -53,7 +53,7 @@ public sealed class FreemanScorerTests
 
     private static EnrichedEvent SignIn(string user, string ip, long asn, string country, string userAgent, UserAgentInfo agent, AuthEventType type = AuthEventType.LoginSucceeded) => new(
         new AuthEvent($"e-{Guid.NewGuid():N}", type, DateTimeOffset.UnixEpoch, user, IPAddress.Parse(ip), userAgent),
-        new DeviceFingerprint(userAgent, agent, userAgent, false),
+        new DeviceFingerprint(userAgent, userAgent, agent, userAgent, false),
         new GeoLocation(CountryIso: country, Asn: asn),
         new StateKeys(user, ip, "as" + asn));
 }

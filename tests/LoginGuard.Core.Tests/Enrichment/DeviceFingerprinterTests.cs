@@ -107,9 +107,24 @@ public sealed class DeviceFingerprinterTests
 
         fingerprinter.Fingerprint(SignIn(Chrome131, deviceId)).Should().Be(fingerprinter.Fingerprint(SignIn(Chrome130)) with
         {
+            AgentKey = fingerprinter.Fingerprint(SignIn(Chrome131, "a-cookie")).AgentKey,
             Agent = new UserAgentInfo("Chrome", 131, "Windows", 10, DeviceType.Desktop),
             Description = "Chrome 131 on Windows",
         });
+    }
+
+    [Fact]
+    public void A_cleared_cookie_keeps_the_browsers_agent_key_and_an_update_changes_it()
+    {
+        var fingerprinter = Create();
+
+        var before = fingerprinter.Fingerprint(SignIn(Chrome131, "cookie-before"));
+        var cleared = fingerprinter.Fingerprint(SignIn(Chrome131, "cookie-after"));
+        var updated = fingerprinter.Fingerprint(SignIn(Chrome130, "cookie-before"));
+
+        cleared.Id.Should().NotBe(before.Id);
+        cleared.AgentKey.Should().Be(before.AgentKey).And.MatchRegex("^[0-9a-f]{24}$");
+        updated.AgentKey.Should().NotBe(before.AgentKey);
     }
 
     [Fact]

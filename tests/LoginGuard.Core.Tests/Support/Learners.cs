@@ -19,12 +19,13 @@ internal static class Learners
     public static DeviceFingerprint Tablet { get; } = Device("tablet", "Samsung Internet", "Android", DeviceType.Tablet, "Samsung Internet 25 on Android");
 
     public static DeviceFingerprint Device(string id, string browser, string os, DeviceType type, string description) =>
-        new(id, new UserAgentInfo(browser, 131, os, 10, type), description, false);
+        new(id, $"agent-{browser}-{os}-{type}", new UserAgentInfo(browser, 131, os, 10, type), description, false);
 
     /// <summary>A learner who has signed in with these devices before, most recently a day before <see cref="Start"/>.</summary>
     public static LearnerHistory Knowing(params DeviceFingerprint[] devices) => LearnerHistory.Empty with
     {
         Devices = devices.Select(d => new KnownValue(d.Id, Start.AddDays(-3), Start.AddDays(-1), 1)).ToList(),
+        Agents = devices.Select(d => d.AgentKey).Distinct().Select(a => new KnownValue(a, Start.AddDays(-3), Start.AddDays(-1), 1)).ToList(),
         SuccessfulLogins = devices.Length,
         LastSuccess = new LastSignIn(Start.AddDays(-1), null, null, null, null),
     };

@@ -140,7 +140,7 @@ public abstract class OutboxStoreContract
             _ => AuthEventType.PasswordChanged,
         };
         var authEvent = new AuthEvent(eventId, type, at ?? Monday, user, IPAddress.Parse("81.57.10.20"), Email: "ana@example.org", DisplayName: "Ana Lima", Locale: "en");
-        var device = new DeviceFingerprint("d1", UserAgentInfo.Unknown, "Safari on iPhone", false);
+        var device = new DeviceFingerprint("d1", "a1", UserAgentInfo.Unknown, "Safari on iPhone", false);
         var geo = new GeoLocation(CountryIso: "FR", CountryName: "France", CityName: "Lyon", Latitude: 45.7, Longitude: 4.8, TimeZone: "Europe/Paris");
         return LoginGuard.Alerts.Alert.For(new EnrichedEvent(authEvent, device, geo, new StateKeys("learner", "address", "as12322")), kind, recipient);
     }

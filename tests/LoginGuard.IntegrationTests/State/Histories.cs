@@ -8,6 +8,7 @@ internal static class Histories
 {
     public static LearnerHistory Full(int failures = 5) => new(
         Known("d", 10),
+        Known("g", 10),
         Known("a", 20),
         Enumerable.Range(0, 10).Select(i => new KnownValue($"as{3215 + i * 977}", At(i * 11), At(i), 3 + i)).ToList(),
         Enumerable.Range(0, 10).Select(i => new KnownValue(((char)('A' + i)).ToString() + "R", At(i * 11), At(i), 2)).ToList(),

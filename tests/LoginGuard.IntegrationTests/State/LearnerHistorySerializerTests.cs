@@ -46,6 +46,22 @@ public sealed class LearnerHistorySerializerTests
     }
 
     [Fact]
+    public void Reads_a_history_stored_before_agents_were_kept_as_one_with_no_agents()
+    {
+        var history = Histories.Full() with { Devices = [], Agents = [] };
+        var blob = LearnerHistorySerializer.Serialize(history).ToList();
+        // Format 1 is format 2 without the agents' count, which sits after the base time and the empty device list.
+        var agentsCount = 1 + Base128Length(blob, 1) + 1;
+        blob[agentsCount].Should().Be(0);
+        blob.RemoveAt(agentsCount);
+        blob[0] = 1;
+
+        var back = LearnerHistorySerializer.Deserialize(blob.ToArray());
+
+        back.Should().BeEquivalentTo(history, o => o.Using<DateTimeOffset>(c => c.Subject.UtcTicks.Should().Be(c.Expectation.UtcTicks)).WhenTypeIs<DateTimeOffset>());
+    }
+
+    [Fact]
     public void Refuses_a_blob_in_a_format_it_does_not_know()
     {
         var blob = LearnerHistorySerializer.Serialize(Histories.Full());
@@ -54,5 +70,16 @@ public sealed class LearnerHistorySerializerTests
         var read = () => LearnerHistorySerializer.Deserialize(blob);
 
         read.Should().Throw<InvalidDataException>().WithMessage("*format 99*");
+    }
+
+    private static int Base128Length(List<byte> blob, int at)
+    {
+        var length = 1;
+        while ((blob[at + length - 1] & 0x80) != 0)
+        {
+            length++;
+        }
+
+        return length;
     }
 }
