@@ -31,4 +31,8 @@ set -e
 grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" \
   | awk -F'[:,] +' '{ failed += $2; passed += $4; skipped += $6 }
       END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }'
+# A project that does not build runs no tests and adds no summary, so the counts alone can look green.
+if [ "$status" -ne 0 ]; then
+  echo "test.sh: dotnet test exited with $status: a project did not build, a test failed or a test host crashed (see above)." >&2
+fi
 exit "$status"
