@@ -7,6 +7,8 @@ namespace LoginGuard.Scoring.Rules;
 /// <summary>
 /// Password spraying and credential stuffing: failures against many different learners from one address or
 /// network. It fires on the source's failures and, above all, on a success from it: the one guess that worked.
+/// A success from a device the learner already signs in with, known by its cookie, is not a guess: a spray on a
+/// national ISP or a carrier's shared addresses says nothing about the learner's own laptop on it.
 /// </summary>
 internal sealed class DistinctLearnersFailingRule(string id, RuleSettings settings, FailureGroup group, TimeSpan window, int threshold, Allowlist allowlist) : IRule
 {
@@ -18,6 +20,11 @@ internal sealed class DistinctLearnersFailingRule(string id, RuleSettings settin
     {
         var type = enriched.Event.Type;
         if ((type != AuthEventType.LoginFailed && type != AuthEventType.LoginSucceeded) || allowlist.Contains(enriched.Event.Ip))
+        {
+            return null;
+        }
+
+        if (type == AuthEventType.LoginSucceeded && enriched.Device.FromDeviceId && snapshot.Learner.KnowsDevice(enriched.Device.Id))
         {
             return null;
         }
