@@ -30,6 +30,8 @@ public sealed class AttackTests
     [InlineData("travel")]
     [InlineData("new-phone")]
     [InlineData("cookie-reset")]
+    [InlineData("private-window")]
+    [InlineData("app-reinstall")]
     [InlineData("vpn")]
     [InlineData("browser-update")]
     [InlineData("isp-change")]
@@ -89,6 +91,22 @@ public sealed class AttackTests
 
             own.Should().Contain(e => Text(e.Json, "userAgent") == Text(takeover.Json, "userAgent"));
             own.Should().NotContain(e => Text(e.Json, "deviceId") == Text(takeover.Json, "deviceId"));
+        }
+    }
+
+    [Fact]
+    public void A_private_window_signs_in_minutes_after_the_learner_from_the_same_address_and_browser_with_a_new_cookie()
+    {
+        var signIns = Events.Where(e => Text(e.Json, "type") == "login.succeeded").ToList();
+        foreach (var window in signIns.Where(e => e.Scenario == "private-window"))
+        {
+            var at = window.Json.GetProperty("occurredAt").GetDateTimeOffset();
+            var before = signIns.Last(e => Text(e.Json, "userId") == Text(window.Json, "userId") && Text(e.Json, "userAgent") == Text(window.Json, "userAgent")
+                && e.Json.GetProperty("occurredAt").GetDateTimeOffset() < at);
+
+            (at - before.Json.GetProperty("occurredAt").GetDateTimeOffset()).Should().BeLessThan(TimeSpan.FromMinutes(40));
+            Text(before.Json, "ip").Should().Be(Text(window.Json, "ip"));
+            Text(before.Json, "deviceId").Should().NotBe(Text(window.Json, "deviceId"));
         }
     }
 

@@ -6,7 +6,7 @@ namespace LoginGuard.Tools.Generation.Behaviour;
 
 /// <summary>
 /// The harmless changes a detector must not mistake for an attacker: browsers update, cookies get
-/// cleared, phones get replaced, ISPs hand out new addresses, and learners go on trips.
+/// cleared, apps get reinstalled, phones get replaced, ISPs hand out new addresses, and learners go on trips.
 /// </summary>
 internal sealed class DailyChanges(GeoCatalogue geo, Random random)
 {
@@ -26,6 +26,13 @@ internal sealed class DailyChanges(GeoCatalogue geo, Random random)
             {
                 device.Cookie = DeviceCookies.New(device.Kind, random);
                 device.PendingScenario = "cookie-reset";
+            }
+
+            // Reinstalling the app mints a new vendor id; rarer than clearing a browser's cookies, but it happens.
+            if (device.Kind.IsApp && random.NextDouble() < 0.003)
+            {
+                device.Cookie = DeviceCookies.New(device.Kind, random);
+                device.PendingScenario = "app-reinstall";
             }
         }
 

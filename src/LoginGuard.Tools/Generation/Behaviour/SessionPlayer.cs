@@ -21,7 +21,9 @@ internal sealed class SessionPlayer(GeoCatalogue geo, EventLog log, Random rando
             return;
         }
 
-        var label = placeLabel ?? TakePending(device) ?? Label.Normal;
+        // Taken even when the place's label wins, so a later sign-in never carries a change it did not make.
+        var pending = TakePending(device);
+        var label = placeLabel ?? pending ?? Label.Normal;
         var roll = random.NextDouble();
         if (roll < 0.04)
         {
@@ -36,6 +38,26 @@ internal sealed class SessionPlayer(GeoCatalogue geo, EventLog log, Random rando
 
         log.SignIn(learner, at, actor, label);
         Chores(learner, at, actor);
+        if (placeLabel is null)
+        {
+            PrivateWindow(device, at, actor, learner);
+        }
+    }
+
+    /// <summary>
+    /// Now and then the learner signs in again in a private window, minutes later and from the same place:
+    /// the same browser, and a cookie that vanishes with the window. Only on the learner's usual connection,
+    /// so the window's label never hides a VPN exit or a trip.
+    /// </summary>
+    private void PrivateWindow(Device device, DateTimeOffset at, Actor actor, Learner learner)
+    {
+        if (device.Kind.IsApp || device.Cookie is null || random.NextDouble() >= 0.01)
+        {
+            return;
+        }
+
+        var window = actor with { DeviceId = DeviceCookies.New(device.Kind, random) };
+        log.SignIn(learner, at.AddMinutes(random.Next(2, 40)), window, Label.Benign("private-window"));
     }
 
     private Device ChooseDevice(Learner learner)
