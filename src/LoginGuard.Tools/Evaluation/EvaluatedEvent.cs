@@ -20,8 +20,9 @@ internal enum Scorer
 /// <param name="Stream">The events file it came from, so metrics can be read per stream as well as pooled.</param>
 /// <param name="EventId">The event, so a miss in the report can be looked up in its stream.</param>
 /// <param name="Kind">successful-login, failed-login or account-change.</param>
+/// <param name="Rules">The rules that fired in the combined decision, space-separated: what a flagged event was flagged for.</param>
 /// <param name="ModelDetail">The detail of the model's reason in the combined decision, when it gave one.</param>
-internal sealed record EvaluatedEvent(string Stream, string EventId, string Kind, bool Attack, string Scenario, IReadOnlyDictionary<Scorer, double> Scores, string? ModelDetail = null)
+internal sealed record EvaluatedEvent(string Stream, string EventId, string Kind, bool Attack, string Scenario, IReadOnlyDictionary<Scorer, double> Scores, string Rules = "", string? ModelDetail = null)
 {
     public Scored By(Scorer scorer) => new(Scores[scorer], Attack);
 }

@@ -33,7 +33,9 @@ internal static class EvaluationRun
                         [Scorer.RulesOnly] = rulesOnly.Assess(step.Enriched, step.Snapshot).Score,
                         [Scorer.Freeman] = double.IsPositiveInfinity(likelihood) ? 1 : likelihood / (1 + likelihood),
                         [Scorer.ModelAlone] = model.Score(step.Features),
-                    }, step.Decision.Reasons.FirstOrDefault(r => r.Rule == AnomalyModelRule.RuleId && r.Score > 0)?.Detail));
+                    },
+                    string.Join(' ', step.Decision.Reasons.Where(r => r.Rule != AnomalyModelRule.RuleId && !r.Simulated).Select(r => r.Rule)),
+                    step.Decision.Reasons.FirstOrDefault(r => r.Rule == AnomalyModelRule.RuleId && r.Score > 0)?.Detail));
                 }
             }, cancellationToken);
         }

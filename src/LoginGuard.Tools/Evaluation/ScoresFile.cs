@@ -15,12 +15,12 @@ internal static class ScoresFile
     {
         var scorers = Enum.GetValues<Scorer>();
         var csv = new StringBuilder("stream,eventId,kind,attack,scenario,");
-        csv.AppendJoin(',', scorers.Select(s => s.ToString())).Append(",modelReason\n");
+        csv.AppendJoin(',', scorers.Select(s => s.ToString())).Append(",rules,modelReason\n");
         foreach (var e in events)
         {
             csv.AppendJoin(',', Quoted(e.Stream), Quoted(e.EventId), e.Kind, e.Attack ? "1" : "0", Quoted(e.Scenario)).Append(',');
             csv.AppendJoin(',', scorers.Select(s => e.Scores[s].ToString("0.######", CultureInfo.InvariantCulture)));
-            csv.Append(',').Append(Quoted(e.ModelDetail)).Append('\n');
+            csv.Append(',').Append(Quoted(e.Rules)).Append(',').Append(Quoted(e.ModelDetail)).Append('\n');
         }
 
         await File.WriteAllTextAsync(path, csv.ToString(), cancellationToken);

@@ -21,6 +21,7 @@ internal static class Histories
         return LearnerHistory.Empty with
         {
             Devices = [new KnownValue(Learners.Laptop.Id, first, last, 10)],
+            Agents = [new KnownValue(Learners.Laptop.AgentKey, first, last, 10)],
             Addresses = [new KnownValue("address-81.57.10.20", first, last, 10)],
             Networks = [new KnownValue("as12322", first, last, 10)],
             Countries = [new KnownValue("FR", first, last, 10)],

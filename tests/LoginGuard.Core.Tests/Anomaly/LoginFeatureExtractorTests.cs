@@ -128,6 +128,37 @@ public sealed class LoginFeatureExtractorTests
         Value(Extract(Histories.SignInFrom(Learners.Lyon, Evening, Learners.Laptop), LearnerHistory.Empty), "handheld").Should().Be(0);
     }
 
+    [Fact]
+    public void A_new_cookie_on_the_learners_own_browser_is_a_known_agent_last_seen_when_the_laptop_was()
+    {
+        var cleared = Learners.Laptop with { Id = "laptop-after-clearing-cookies" };
+        var lastUse = Histories.SettledInLyon().LastSuccess!.At;
+
+        var features = Extract(Histories.SignInFrom(Learners.Lyon, Evening, cleared), Histories.SettledInLyon());
+
+        Value(features, "new-device").Should().Be(1);
+        Value(features, "known-agent").Should().Be(1);
+        Value(features, "hours-since-agent-seen-log").Should().BeApproximately((float)Math.Log(1 + (Evening - lastUse).TotalHours), 1e-5f);
+    }
+
+    [Fact]
+    public void A_browser_the_learner_never_ran_is_an_unknown_agent_as_old_as_a_month()
+    {
+        var features = Extract(Histories.SignInFrom(Learners.Lyon, Evening, Learners.Phone), Histories.SettledInLyon());
+
+        Value(features, "known-agent").Should().Be(0);
+        Value(features, "hours-since-agent-seen-log").Should().BeApproximately((float)Math.Log(1 + (24 * 30)), 1e-5f);
+    }
+
+    [Fact]
+    public void The_platforms_own_app_is_an_app_and_a_browser_is_not()
+    {
+        var app = Learners.Device("app", "Learnwell app", "Android", LoginGuard.Enrichment.DeviceType.App, "Learnwell app 8 on Android");
+
+        Value(Extract(Histories.SignInFrom(Learners.Lyon, Evening, app), LearnerHistory.Empty), "app").Should().Be(1);
+        Value(Extract(Histories.SignInFrom(Learners.Lyon, Evening, Learners.Phone), LearnerHistory.Empty), "app").Should().Be(0);
+    }
+
     private static LoginFeatures Extract(LoginGuard.Enrichment.EnrichedEvent enriched, LearnerHistory history) =>
         LoginFeatureExtractor.Extract(enriched, Histories.Snapshot(history), Histories.NoPopulation);
 

@@ -26,7 +26,7 @@ public sealed class TrainAndEvaluateTests : IDisposable
 
         using var metadata = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(models, "login-anomaly.json")));
         metadata.RootElement.GetProperty("seed").GetInt32().Should().Be(1);
-        metadata.RootElement.GetProperty("features").GetArrayLength().Should().Be(31);
+        metadata.RootElement.GetProperty("features").GetArrayLength().Should().Be(34);
         metadata.RootElement.GetProperty("population").GetProperty("learners").GetInt32().Should().BePositive();
         metadata.RootElement.GetProperty("dataSha256").GetString().Should().HaveLength(64);
         metadata.RootElement.GetProperty("version").GetString().Should().StartWith("m-");
@@ -48,9 +48,10 @@ public sealed class TrainAndEvaluateTests : IDisposable
 
         var scores = await File.ReadAllLinesAsync(Path.Combine(report, "scores.csv"));
         var labelled = (await File.ReadAllLinesAsync(first.Labels)).Length + (await File.ReadAllLinesAsync(second.Labels)).Length - 2;
-        scores[0].Should().Be("stream,eventId,kind,attack,scenario,Combined,RulesOnly,Freeman,ModelAlone,modelReason");
+        scores[0].Should().Be("stream,eventId,kind,attack,scenario,Combined,RulesOnly,Freeman,ModelAlone,rules,modelReason");
         scores.Should().HaveCount(labelled + 1, "every labelled event has its row");
         scores.Should().Contain(line => line.Contains(",1,\"credential-stuffing\",", StringComparison.Ordinal));
+        scores.Should().Contain(line => line.Contains("\"new-device", StringComparison.Ordinal), "a flagged event names the rules that flagged it");
     }
 
     [Fact]

@@ -27,6 +27,7 @@ internal static class LoginFeatureExtractor
         var since = at - FailureWindow;
         var device = history.Devices.FirstOrDefault(d => d.Key == enriched.Device.Id);
         var agent = enriched.Device.Agent;
+        var knownAgent = history.Agents.FirstOrDefault(a => a.Key == enriched.Device.AgentKey);
         float[] values =
         [
             Flag(authEvent.Type == AuthEventType.LoginSucceeded),
@@ -61,6 +62,12 @@ internal static class LoginFeatureExtractor
             Flag(agent.OsFamily is UserAgentFamilies.Android or UserAgentFamilies.Ios or UserAgentFamilies.IPadOs),
             Log(population.LearnersWithAgent(agent)),
             Log(population.LearnersOnNetwork(enriched.Keys.Network)),
+            // A new cookie on a known browser or app version is a cleared cookie or a copied user agent. The
+            // learner's own device going quiet before it, rather than being in use elsewhere minutes ago, is
+            // what the state can tell of which.
+            Flag(knownAgent is not null),
+            Log(knownAgent is null ? LongAgoHours : Math.Min(Hours(at - knownAgent.LastSeen), LongAgoHours)),
+            Flag(agent.DeviceType == DeviceType.App),
         ];
         return new LoginFeatures { Features = values };
     }

@@ -42,9 +42,12 @@ internal sealed class LoginFeatures
         "handheld",
         "agent-learners-log",
         "network-learners-log",
+        "known-agent",
+        "hours-since-agent-seen-log",
+        "app",
     ];
 
-    public const int Count = 31;
+    public const int Count = 34;
 
     [VectorType(Count)]
     public float[] Features { get; set; } = new float[Count];
