@@ -36,9 +36,15 @@ public sealed class ScenarioTests
             {
                 fired.Should().NotContain(rule, because);
             }
+
             if (expected.Level is { } level)
             {
                 decision.RiskLevel.ToWireName().Should().Be(level, because);
+            }
+
+            if (expected.Below is { } below)
+            {
+                ((int)decision.RiskLevel).Should().BeLessThan((int)Enum.GetValues<RiskLevel>().Single(l => l.ToWireName() == below), because);
             }
 
             if (expected.Alerts is { } alerts)
