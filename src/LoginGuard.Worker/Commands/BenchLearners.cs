@@ -57,7 +57,7 @@ internal static class BenchLearners
 
     private static EnrichedEvent Enriched(int learner, string learnerKey, AuthEventType type, DateTimeOffset at, string address, GeoLocation geo, int device) => new(
         new AuthEvent(Guid.NewGuid().ToString(), type, at, $"user-{learner:D7}", IPAddress.Parse("198.51.100.7"), FailureReason: type == AuthEventType.LoginFailed ? FailureReason.BadPassword : null),
-        new DeviceFingerprint(Hash("device", learner, device), Hash("agent", learner, 0), new UserAgentInfo("Firefox", 128, "Windows", 10, DeviceType.Desktop), "Firefox 128 on Windows", true),
+        new DeviceFingerprint(Hash("device", learner, device), Hash("agent", learner, device), new UserAgentInfo("Firefox", 128, "Windows", 10, DeviceType.Desktop), "Firefox 128 on Windows", true),
         geo,
         new StateKeys(learnerKey, address, $"as{geo.Asn}"));
 
