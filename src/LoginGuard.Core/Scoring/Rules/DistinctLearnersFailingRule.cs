@@ -7,8 +7,10 @@ namespace LoginGuard.Scoring.Rules;
 /// <summary>
 /// Password spraying and credential stuffing: failures against many different learners from one address or
 /// network. It fires on the source's failures and, above all, on a success from it: the one guess that worked.
-/// A success from a device the learner already signs in with, known by its cookie, is not a guess: a spray on a
-/// national ISP or a carrier's shared addresses says nothing about the learner's own laptop on it.
+/// A success from a device the learner already signs in with, known by its cookie, on a network they already
+/// sign in from, is not a guess: a spray on their national ISP or their carrier's shared addresses says nothing
+/// about their own laptop on it. A known cookie from a network the learner never used still counts, because
+/// info-stealer logs carry cookies along with passwords.
 /// </summary>
 internal sealed class DistinctLearnersFailingRule(string id, RuleSettings settings, FailureGroup group, TimeSpan window, int threshold, Allowlist allowlist) : IRule
 {
@@ -24,7 +26,7 @@ internal sealed class DistinctLearnersFailingRule(string id, RuleSettings settin
             return null;
         }
 
-        if (type == AuthEventType.LoginSucceeded && enriched.Device.FromDeviceId && snapshot.Learner.KnowsDevice(enriched.Device.Id))
+        if (type == AuthEventType.LoginSucceeded && IsLearnersOwnDeviceAtHome(enriched, snapshot.Learner))
         {
             return null;
         }
@@ -34,4 +36,9 @@ internal sealed class DistinctLearnersFailingRule(string id, RuleSettings settin
             ? null
             : new RiskReason(id, 1.0, $"{learners} different learners failed to sign in {FailureWindow.Describe(group)} within {window} (threshold {threshold})");
     }
+
+    private static bool IsLearnersOwnDeviceAtHome(EnrichedEvent enriched, LearnerHistory history) =>
+        enriched.Device.FromDeviceId
+        && history.KnowsDevice(enriched.Device.Id)
+        && history.Networks.Any(n => n.Key == enriched.Keys.Network);
 }
