@@ -7,7 +7,8 @@ namespace LoginGuard.Enrichment;
 /// <param name="Id">Lower-case hex HMAC-SHA256 of the device identity.</param>
 /// <param name="AgentKey">
 /// Keyed hash of the browser or app, its major version, the system and its major version, and the device type:
-/// what a copied user agent shares with the learner's own device, and what a cleared cookie keeps.
+/// what a copied user agent shares with the learner's own device, and what a cleared cookie keeps. Empty when
+/// the user agent is missing or unreadable.
 /// </param>
 /// <param name="Agent">The parsed user agent.</param>
 /// <param name="Description">For people: "Chrome 131 on Windows", "Safari on iPhone".</param>

@@ -14,14 +14,14 @@ namespace LoginGuard.Enrichment;
 /// </remarks>
 internal sealed class DeviceFingerprinter(UserAgentParser parser, KeyedHasher hasher)
 {
-    // As short as the state keys: a learner has a handful of agents, and collisions only across learners are harmless.
-    private const int AgentKeyLength = 24;
-
     public DeviceFingerprint Fingerprint(AuthEvent authEvent)
     {
         var agent = parser.Parse(authEvent.UserAgent);
         var description = UserAgentDescriber.Describe(agent);
-        var agentKey = hasher.Hash(KeyedHasher.AgentPurpose, $"{agent.BrowserFamily}|{agent.BrowserMajor}|{agent.OsFamily}|{agent.OsMajor}|{agent.DeviceType}")[..AgentKeyLength];
+        // A user agent that says nothing names no agent: every blank or unreadable one would otherwise share a key.
+        var agentKey = agent.BrowserFamily == UserAgentInfo.UnknownFamily
+            ? ""
+            : hasher.Hash(KeyedHasher.AgentPurpose, $"{agent.BrowserFamily}|{agent.BrowserMajor}|{agent.OsFamily}|{agent.OsMajor}|{agent.DeviceType}")[..StateKeyMaker.KeyLength];
         if (!string.IsNullOrWhiteSpace(authEvent.DeviceId))
         {
             return new DeviceFingerprint(hasher.Hash(KeyedHasher.DevicePurpose, authEvent.DeviceId), agentKey, agent, description, FromDeviceId: true);

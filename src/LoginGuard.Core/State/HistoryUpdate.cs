@@ -32,7 +32,7 @@ internal static class HistoryUpdate
         return updated with
         {
             Devices = Known.Upsert(history.Devices, enriched.Device.Id, at, options.MaxDevices, horizon),
-            Agents = Known.Upsert(history.Agents, enriched.Device.AgentKey, at, options.MaxDevices, horizon),
+            Agents = enriched.Device.AgentKey.Length == 0 ? history.Agents : Known.Upsert(history.Agents, enriched.Device.AgentKey, at, options.MaxDevices, horizon),
             Addresses = Known.Upsert(history.Addresses, enriched.Keys.Address, at, options.MaxAddresses, horizon),
             Networks = Known.Upsert(history.Networks, enriched.Keys.Network, at, options.MaxNetworks, horizon),
             Countries = geo.CountryIso is { } country ? Known.Upsert(history.Countries, country, at, options.MaxCountries, horizon) : history.Countries,

@@ -23,7 +23,7 @@ internal sealed class PopulationCounter
 
         var learner = enriched.Keys.Learner;
         learners.Add(learner);
-        Learners(agents, Population.AgentKey(enriched.Device.Agent)).Add(learner);
+        Learners(agents, Population.AgentFamily(enriched.Device.Agent)).Add(learner);
 
         // Only ASNs mean the same across deployments; a prefix's key is a hash under this deployment's secret.
         if (StateKeyMaker.IsAsn(enriched.Keys.Network))

@@ -135,4 +135,13 @@ public sealed class DeviceFingerprinterTests
         device.Agent.Should().BeSameAs(UserAgentInfo.Unknown);
         device.Description.Should().Be("an unknown device");
     }
+
+    [Fact]
+    public void A_missing_or_unreadable_user_agent_names_no_agent_so_strangers_never_share_one()
+    {
+        var fingerprinter = Create();
+
+        fingerprinter.Fingerprint(SignIn(userAgent: null, "cookie-a")).AgentKey.Should().BeEmpty();
+        fingerprinter.Fingerprint(SignIn(userAgent: "", "cookie-b")).AgentKey.Should().BeEmpty();
+    }
 }

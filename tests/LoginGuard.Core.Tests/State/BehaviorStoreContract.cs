@@ -39,6 +39,20 @@ public abstract partial class BehaviorStoreContract
     }
 
     [Fact]
+    public async Task Remembers_the_browser_version_of_a_sign_in_unless_the_user_agent_named_none()
+    {
+        var store = CreateStore(Options);
+        var blank = Learners.Laptop with { Id = "no-user-agent", AgentKey = "" };
+        await Record(store, Learners.SignIn("ana", Learners.Laptop, Learners.Start));
+        await Record(store, Learners.SignIn("ana", blank, Learners.Start.AddMinutes(5)));
+
+        var snapshot = await store.LoadAsync(Learners.SignIn("ana", Learners.Phone, Learners.Start.AddHours(1)), default);
+
+        snapshot.Learner.Agents.Select(a => a.Key).Should().Equal(Learners.Laptop.AgentKey);
+        snapshot.Learner.Agents[0].LastSeen.Should().Be(Learners.Start);
+    }
+
+    [Fact]
     public async Task A_failed_sign_in_does_not_make_a_device_known()
     {
         var store = CreateStore(Options);

@@ -14,7 +14,7 @@ internal static class LoginFeatureExtractor
     /// <summary>The failure window the model was trained with; part of the feature contract, not a tunable.</summary>
     public static readonly TimeSpan FailureWindow = TimeSpan.FromHours(1);
 
-    /// <summary>Hours since a risky sign-in saturate here: a month ago is as good as never.</summary>
+    /// <summary>Hours since a risky sign-in, or since an agent was last seen, saturate here: a month ago is as good as never.</summary>
     private const double LongAgoHours = 24 * 30;
 
     /// <param name="population">Who uses which browser and network, from the model's metadata.</param>
@@ -27,7 +27,7 @@ internal static class LoginFeatureExtractor
         var since = at - FailureWindow;
         var device = history.Devices.FirstOrDefault(d => d.Key == enriched.Device.Id);
         var agent = enriched.Device.Agent;
-        var knownAgent = history.Agents.FirstOrDefault(a => a.Key == enriched.Device.AgentKey);
+        var knownAgent = enriched.Device.AgentKey.Length == 0 ? null : history.Agents.FirstOrDefault(a => a.Key == enriched.Device.AgentKey);
         float[] values =
         [
             Flag(authEvent.Type == AuthEventType.LoginSucceeded),
@@ -62,9 +62,9 @@ internal static class LoginFeatureExtractor
             Flag(agent.OsFamily is UserAgentFamilies.Android or UserAgentFamilies.Ios or UserAgentFamilies.IPadOs),
             Log(population.LearnersWithAgent(agent)),
             Log(population.LearnersOnNetwork(enriched.Keys.Network)),
-            // A new cookie on a known browser or app version is a cleared cookie or a copied user agent. The
-            // learner's own device going quiet before it, rather than being in use elsewhere minutes ago, is
-            // what the state can tell of which.
+            // A new cookie on a known browser or app version is a cleared cookie, a private window, a reinstall
+            // or a copied user agent. How long since the agent was last seen is all the state can add: a private
+            // window comes minutes after the learner's own use, a cleared cookie or a copy usually later.
             Flag(knownAgent is not null),
             Log(knownAgent is null ? LongAgoHours : Math.Min(Hours(at - knownAgent.LastSeen), LongAgoHours)),
             Flag(agent.DeviceType == DeviceType.App),

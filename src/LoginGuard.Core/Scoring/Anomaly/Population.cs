@@ -9,7 +9,7 @@ namespace LoginGuard.Scoring.Anomaly;
 /// population-wide counter in the hot path: it is as current as the model that reads it.
 /// </summary>
 /// <param name="Learners">Learners with at least one legitimate successful sign-in in the training history.</param>
-/// <param name="Agents">Learners per browser family and operating system (<see cref="AgentKey"/>).</param>
+/// <param name="Agents">Learners per browser family and operating system (<see cref="AgentFamily"/>).</param>
 /// <param name="Networks">Learners per network key (<c>as</c> + number); networks known only by a keyed hash of their prefix are never listed.</param>
 internal sealed record Population(int Learners, IReadOnlyDictionary<string, int> Agents, IReadOnlyDictionary<string, int> Networks)
 {
@@ -19,9 +19,9 @@ internal sealed record Population(int Learners, IReadOnlyDictionary<string, int>
     /// </summary>
     public const int MinLearners = 5;
 
-    public static string AgentKey(UserAgentInfo agent) => $"{agent.BrowserFamily} on {agent.OsFamily}";
+    public static string AgentFamily(UserAgentInfo agent) => $"{agent.BrowserFamily} on {agent.OsFamily}";
 
-    public int LearnersWithAgent(UserAgentInfo agent) => Agents.GetValueOrDefault(AgentKey(agent));
+    public int LearnersWithAgent(UserAgentInfo agent) => Agents.GetValueOrDefault(AgentFamily(agent));
 
     public int LearnersOnNetwork(string networkKey) => Networks.GetValueOrDefault(networkKey);
 }
