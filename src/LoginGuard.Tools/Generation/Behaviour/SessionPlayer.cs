@@ -15,14 +15,16 @@ internal sealed class SessionPlayer(GeoCatalogue geo, EventLog log, Random rando
         var device = ChooseDevice(learner);
         var (ip, placeLabel) = connections.Choose(learner, device, localDay);
         var actor = Actor.On(device, ip, learner.Locale);
+
+        // Taken whatever this session turns out to be (a recovery, a trip), so a later sign-in never carries a
+        // change it did not make.
+        var pending = TakePending(device);
         if (learner.NeedsRecovery)
         {
             Recovery.Play(learner, at, actor, log, random);
             return;
         }
 
-        // Taken even when the place's label wins, so a later sign-in never carries a change it did not make.
-        var pending = TakePending(device);
         var label = placeLabel ?? pending ?? Label.Normal;
         var roll = random.NextDouble();
         if (roll < 0.04)
