@@ -8,20 +8,23 @@ internal static class EvaluationReport
     public const string ReportFile = "report.md";
 
     /// <param name="configurationFiles">The worker's settings and rules files the replay decides with, later ones winning.</param>
+    /// <param name="warmUp">How much of each stream, from its first event, builds history without being scored.</param>
     public static async Task<IReadOnlyList<KindMetrics>> WriteAsync(
         IReadOnlyList<(string Events, string Labels)> streams,
         string geoIpDirectory,
         IReadOnlyList<string> configurationFiles,
         string modelPath,
         string outputDirectory,
+        TimeSpan warmUp,
         CancellationToken cancellationToken)
     {
         using var environment = new ReplayEnvironment(geoIpDirectory, configurationFiles, modelPath);
-        var events = await EvaluationRun.ScoreAsync(streams, environment, cancellationToken);
+        var events = await EvaluationRun.ScoreAsync(streams, environment, warmUp, cancellationToken);
         var metrics = EvaluationSummary.Metrics(events, environment.Levels);
         var scenarios = EvaluationSummary.Scenarios(events, metrics);
         var model = environment.Model.Metadata;
-        var setup = $"model {model.Version}, {model.Trainer}, seed {model.Seed}; rules {environment.RuleSetVersion} from {string.Join(" + ", configurationFiles.Select(Path.GetFileName))}";
+        var setup = $"model {model.Version}, {model.Trainer}, seed {model.Seed}; rules {environment.RuleSetVersion} from {string.Join(" + ", configurationFiles.Select(Path.GetFileName))}"
+            + (warmUp > TimeSpan.Zero ? $"; the first {warmUp.TotalDays:0.##} days of each stream built history and were not scored" : "");
 
         Directory.CreateDirectory(outputDirectory);
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, ReportFile), MarkdownReport.Render(metrics, scenarios, events, setup), cancellationToken);

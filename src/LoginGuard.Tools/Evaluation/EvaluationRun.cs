@@ -8,10 +8,15 @@ namespace LoginGuard.Tools.Evaluation;
 /// worker would (its rules file with the model among the rules), and scores every event with the
 /// baselines side by side.
 /// </summary>
+/// <remarks>
+/// A warm-up replays the first stretch of each stream into the history without scoring it, so the figures
+/// describe learners LoginGuard already knows, as in a deployment that has run a while, rather than a
+/// platform where every account starts unknown on the first day.
+/// </remarks>
 internal static class EvaluationRun
 {
     public static async Task<List<EvaluatedEvent>> ScoreAsync(
-        IReadOnlyList<(string Events, string Labels)> streams, ReplayEnvironment environment, CancellationToken cancellationToken)
+        IReadOnlyList<(string Events, string Labels)> streams, ReplayEnvironment environment, TimeSpan warmUp, CancellationToken cancellationToken)
     {
         var model = environment.Model;
         var rulesOnly = environment.RulesOnly;
@@ -21,11 +26,13 @@ internal static class EvaluationRun
             var labels = LabelFile.Read(labelsFile);
             var freeman = new FreemanScorer();
             var stream = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(events))) + "/" + Path.GetFileName(events);
+            DateTimeOffset? scoredFrom = null;
             await EventReplay.RunAsync(events, environment, model.Metadata.Population, step =>
             {
                 var likelihood = freeman.Score(step.Enriched);
                 freeman.Record(step.Enriched);
-                if (labels.TryGetValue(step.Enriched.Event.EventId, out var label))
+                scoredFrom ??= step.Enriched.Event.OccurredAt + warmUp;
+                if (step.Enriched.Event.OccurredAt >= scoredFrom && labels.TryGetValue(step.Enriched.Event.EventId, out var label))
                 {
                     evaluated.Add(new EvaluatedEvent(stream, step.Enriched.Event.EventId, FeatureBaseline.KindOf(step.Features), label.Attack, label.Scenario, new Dictionary<Scorer, double>
                     {

@@ -15,16 +15,26 @@ internal static class EvaluateCommand
         var labels = new Option<FileInfo[]>("--labels") { Description = "eventId,attack,scenario for each --events file, in the same order.", Required = true };
         var model = new Option<FileInfo>("--model") { Description = "The model to evaluate.", DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "login-anomaly.zip")) };
         var output = new Option<DirectoryInfo>("--out") { Description = "Where report.md and the ROC charts are written.", DefaultValueFactory = _ => new DirectoryInfo("evaluation") };
+        var warmUpDays = new Option<int>("--warm-up-days")
+        {
+            Description = "Replay the first DAYS of each stream into the history without scoring them, to measure learners LoginGuard already knows.",
+            DefaultValueFactory = _ => 0,
+        };
         var geoip = ReplaySources.GeoIpOption();
         var rules = ReplaySources.RulesOption();
         events.AcceptExistingOnly();
         labels.AcceptExistingOnly();
-        var command = new Command("evaluate", "Replay labelled auth events and compare the combined scorer with rules only and Freeman et al.") { events, labels, model, output, geoip, rules };
+        var command = new Command("evaluate", "Replay labelled auth events and compare the combined scorer with rules only and Freeman et al.") { events, labels, model, output, warmUpDays, geoip, rules };
         command.Validators.Add(result =>
         {
             if (result.GetValue(events)?.Length != result.GetValue(labels)?.Length)
             {
                 result.AddError("--labels: give one labels file per --events file, in the same order.");
+            }
+
+            if (result.GetValue(warmUpDays) < 0)
+            {
+                result.AddError($"--warm-up-days: must be 0 or more (was {result.GetValue(warmUpDays)}).");
             }
         });
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -35,7 +45,8 @@ internal static class EvaluateCommand
             try
             {
                 var metrics = await EvaluationReport.WriteAsync(streams, parseResult.GetRequiredValue(geoip).FullName,
-                    ReplaySources.ConfigurationFiles(parseResult.GetRequiredValue(rules)), parseResult.GetRequiredValue(model).FullName, directory, cancellationToken);
+                    ReplaySources.ConfigurationFiles(parseResult.GetRequiredValue(rules)), parseResult.GetRequiredValue(model).FullName, directory,
+                    TimeSpan.FromDays(parseResult.GetValue(warmUpDays)), cancellationToken);
                 foreach (var row in metrics.Where(m => m.Stream == EvaluationSummary.AllStreams))
                 {
                     var combined = row[Scorer.Combined];

@@ -74,6 +74,26 @@ public sealed class TrainAndEvaluateTests : IDisposable
     }
 
     [Fact]
+    public async Task A_warm_up_builds_history_from_the_first_days_and_scores_only_the_events_after_them()
+    {
+        var geo = Path.Combine(RepositoryRoot(), "data-samples", "geoip");
+        var stream = Generate(seed: 16, geo);
+        var models = Path.Combine(work.FullName, "models");
+        (await Run(TrainCommand.Create(), "--events", stream.Events, "--labels", stream.Labels, "--out", models, "--geoip", geo)).Should().Be(0);
+
+        var report = await EvaluateAsync(stream, models, geo, "warm", "--warm-up-days", "7");
+
+        var times = (await File.ReadAllLinesAsync(stream.Events)).Select(line => JsonDocument.Parse(line).RootElement)
+            .ToDictionary(e => e.GetProperty("eventId").GetString()!, e => e.GetProperty("occurredAt").GetDateTimeOffset());
+        var cutoff = times.Values.First() + TimeSpan.FromDays(7);
+        var scored = (await File.ReadAllLinesAsync(Path.Combine(work.FullName, "warm", "scores.csv"))).Skip(1)
+            .Select(line => line.Split(',')[1].Trim('"')).ToList();
+        scored.Should().NotBeEmpty().And.OnlyContain(id => times[id] >= cutoff);
+        scored.Should().HaveCount(times.Count(t => t.Value >= cutoff), "every labelled event after the warm-up is scored");
+        report.Should().Contain("the first 7 days of each stream built history and were not scored");
+    }
+
+    [Fact]
     public async Task Evaluating_with_a_missing_model_fails_with_the_setting_named()
     {
         var geo = Path.Combine(RepositoryRoot(), "data-samples", "geoip");
