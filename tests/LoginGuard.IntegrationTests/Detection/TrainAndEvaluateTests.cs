@@ -57,10 +57,7 @@ public sealed class TrainAndEvaluateTests : IDisposable
     [Fact]
     public async Task The_rules_only_baseline_is_the_rules_file_the_worker_ships_unless_another_is_named()
     {
-        var geo = Path.Combine(RepositoryRoot(), "data-samples", "geoip");
-        var stream = Generate(seed: 15, geo);
-        var models = Path.Combine(work.FullName, "models");
-        (await Run(TrainCommand.Create(), "--events", stream.Events, "--labels", stream.Labels, "--out", models, "--geoip", geo)).Should().Be(0);
+        var (geo, stream, models) = await TrainedOnAsync(seed: 15);
         var newDeviceOnly = Path.Combine(work.FullName, "new-device-only.json");
         await File.WriteAllTextAsync(newDeviceOnly, """{ "Scoring": { "Rules": { "new-device": { "Kind": "NewDevice", "Weight": 0.35 } } } }""");
 
@@ -76,10 +73,7 @@ public sealed class TrainAndEvaluateTests : IDisposable
     [Fact]
     public async Task A_warm_up_builds_history_from_the_first_days_and_scores_only_the_events_after_them()
     {
-        var geo = Path.Combine(RepositoryRoot(), "data-samples", "geoip");
-        var stream = Generate(seed: 16, geo);
-        var models = Path.Combine(work.FullName, "models");
-        (await Run(TrainCommand.Create(), "--events", stream.Events, "--labels", stream.Labels, "--out", models, "--geoip", geo)).Should().Be(0);
+        var (geo, stream, models) = await TrainedOnAsync(seed: 16);
 
         var report = await EvaluateAsync(stream, models, geo, "warm", "--warm-up-days", "7");
 
@@ -111,6 +105,16 @@ public sealed class TrainAndEvaluateTests : IDisposable
 
     private static string RulesOnlyFailedLoginAuc(string report) =>
         report.Split("## failed-login")[1].Split('\n').First(l => l.StartsWith("| all |", StringComparison.Ordinal) && l.Contains("| rules only |")).Split('|')[5].Trim();
+
+    /// <summary>A generated stream and a model trained on it with the sample geo databases.</summary>
+    private async Task<(string Geo, (string Events, string Labels) Stream, string Models)> TrainedOnAsync(int seed)
+    {
+        var geo = Path.Combine(RepositoryRoot(), "data-samples", "geoip");
+        var stream = Generate(seed, geo);
+        var models = Path.Combine(work.FullName, "models");
+        (await Run(TrainCommand.Create(), "--events", stream.Events, "--labels", stream.Labels, "--out", models, "--geoip", geo)).Should().Be(0);
+        return (geo, stream, models);
+    }
 
     private async Task<string> EvaluateAsync((string Events, string Labels) stream, string models, string geo, string name, params string[] extra)
     {
