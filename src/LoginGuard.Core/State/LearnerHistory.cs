@@ -6,8 +6,8 @@ namespace LoginGuard.State;
 /// </summary>
 /// <param name="Agents">
 /// The browsers and apps, with their versions, the learner's devices ran (<see cref="Enrichment.DeviceFingerprint.AgentKey"/>):
-/// a new device cookie on a known agent is a cleared cookie or a copied user agent, and when that agent was
-/// last seen helps tell the two apart.
+/// a new device cookie on a known agent is a cleared cookie, a private window, a reinstall or a copied user
+/// agent, and when that agent was last seen is what the history can add.
 /// </param>
 internal sealed record LearnerHistory(
     IReadOnlyList<KnownValue> Devices,
