@@ -25,4 +25,6 @@ internal sealed record LearnerHistory(
     public static LearnerHistory Empty { get; } = new([], [], [], [], [], [], null, 0, [], null, new Dictionary<string, DateTimeOffset>());
 
     public bool KnowsDevice(string deviceKey) => Devices.Any(d => d.Key == deviceKey);
+
+    public bool KnowsNetwork(string networkKey) => Networks.Any(n => n.Key == networkKey);
 }

@@ -40,5 +40,5 @@ internal sealed class DistinctLearnersFailingRule(string id, RuleSettings settin
     private static bool IsLearnersOwnDeviceAtHome(EnrichedEvent enriched, LearnerHistory history) =>
         enriched.Device.FromDeviceId
         && history.KnowsDevice(enriched.Device.Id)
-        && history.Networks.Any(n => n.Key == enriched.Keys.Network);
+        && history.KnowsNetwork(enriched.Keys.Network);
 }
