@@ -14,6 +14,9 @@ internal static partial class GeoIpLog
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Cannot watch {Path} for changes; checking it every {Interval} instead.")]
     public static partial void WatchUnavailable(ILogger logger, Exception exception, string path, TimeSpan interval);
 
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "No GeoIP database is configured (GeoIp:CityDatabasePath, GeoIp:AsnDatabasePath): new-country, far-from-usual-places and impossible-travel never fire, and mails name no place. Point both at GeoLite2 City and ASN files.")]
+    public static partial void NotConfigured(ILogger logger);
+
     [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "The GeoIP database at {Path} failed a lookup; the event is enriched without it.")]
     public static partial void LookupFailed(ILogger logger, Exception exception, string path);
 }

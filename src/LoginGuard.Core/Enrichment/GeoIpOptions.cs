@@ -16,4 +16,6 @@ internal sealed class GeoIpOptions
 
     /// <summary>Path to a GeoLite2 ASN <c>.mmdb</c>; updated the same way as the City database.</summary>
     public string? AsnDatabasePath { get; set; }
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(CityDatabasePath) || !string.IsNullOrWhiteSpace(AsnDatabasePath);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Enrichment;
@@ -9,7 +10,7 @@ internal static class GeoIpServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IGeoLocator"/> from the <c>GeoIp</c> section: MaxMind when a City or
-    /// ASN path is set, otherwise a locator that knows nothing. Paths are checked at start-up.
+    /// ASN path is set, otherwise a locator that knows nothing, with a warning. Paths are checked at start-up.
     /// </summary>
     public static IServiceCollection AddGeoIp(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,10 +19,13 @@ internal static class GeoIpServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IGeoLocator>(provider =>
         {
-            var options = provider.GetRequiredService<IOptions<GeoIpOptions>>().Value;
-            return string.IsNullOrWhiteSpace(options.CityDatabasePath) && string.IsNullOrWhiteSpace(options.AsnDatabasePath)
-                ? new GeoIpDisabledLocator()
-                : ActivatorUtilities.CreateInstance<MaxMindGeoLocator>(provider);
+            if (provider.GetRequiredService<IOptions<GeoIpOptions>>().Value.IsConfigured)
+            {
+                return ActivatorUtilities.CreateInstance<MaxMindGeoLocator>(provider);
+            }
+
+            GeoIpLog.NotConfigured(provider.GetRequiredService<ILogger<GeoIpDisabledLocator>>());
+            return new GeoIpDisabledLocator();
         });
         return services;
     }

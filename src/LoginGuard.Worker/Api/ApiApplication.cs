@@ -1,5 +1,6 @@
 using LoginGuard.Activity;
 using LoginGuard.Alerts;
+using LoginGuard.Enrichment;
 using LoginGuard.Feedback;
 using LoginGuard.Ingestion.Kafka;
 using LoginGuard.Pipeline;
@@ -91,7 +92,8 @@ internal static class ApiApplication
         var checks = services.AddHealthChecks()
             .AddCheck("redis", new RedisHealthCheck(worker.GetRequiredService<IConnectionMultiplexer>()), tags: [Ready])
             .AddCheck("smtp", new SmtpHealthCheck(worker.GetRequiredService<IOptions<SmtpOptions>>()), tags: [Ready])
-            .AddCheck("rules", new RuleSetHealthCheck(worker.GetRequiredService<RuleSetSource>()), tags: [Ready]);
+            .AddCheck("rules", new RuleSetHealthCheck(worker.GetRequiredService<RuleSetSource>()), tags: [Ready])
+            .AddCheck("geoip", new GeoIpHealthCheck(worker.GetRequiredService<IOptions<GeoIpOptions>>()), tags: [Ready]);
         if (worker.GetService<KafkaFault>() is { } fault)
         {
             checks.AddCheck("kafka", new KafkaHealthCheck(fault), tags: [Ready]);

@@ -1,7 +1,10 @@
 using LoginGuard.Enrichment;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using LoginGuard.Worker.Api;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Core.Tests.GeoIp;
@@ -11,12 +14,27 @@ public sealed class GeoIpServiceCollectionTests : IDisposable
     private readonly GeoIpTestDirectory _files = new();
 
     [Fact]
-    public void Runs_without_geo_when_no_database_is_configured()
+    public void Runs_without_geo_when_no_database_is_configured_and_warns_the_operator()
     {
         using var provider = Build([]);
 
         provider.GetRequiredService<IStartupValidator>().Validate();
         provider.GetRequiredService<IGeoLocator>().Should().BeOfType<GeoIpDisabledLocator>();
+        provider.GetFakeLogCollector().GetSnapshot().Should().ContainSingle(r =>
+            r.Level == LogLevel.Warning && r.Message.Contains("GeoIp:CityDatabasePath", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reports_readiness_degraded_without_geo_and_healthy_with_it()
+    {
+        var city = _files.BuildCity("city.mmdb", "81.56.0.0/16,2988507,Paris,IDF,Île-de-France,FR,France,48.8534,2.3488,20,Europe/Paris");
+
+        var without = await new GeoIpHealthCheck(Options.Create(new GeoIpOptions())).CheckHealthAsync(new HealthCheckContext());
+        var with = await new GeoIpHealthCheck(Options.Create(new GeoIpOptions { CityDatabasePath = city })).CheckHealthAsync(new HealthCheckContext());
+
+        without.Status.Should().Be(HealthStatus.Degraded);
+        without.Description.Should().Contain("location rules never fire");
+        with.Status.Should().Be(HealthStatus.Healthy);
     }
 
     [Fact]
@@ -47,7 +65,6 @@ public sealed class GeoIpServiceCollectionTests : IDisposable
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
-        return services.AddGeoIp(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddFakeLogging().AddGeoIp(configuration).BuildServiceProvider();
     }
 }

@@ -9,7 +9,7 @@ namespace LoginGuard.IntegrationTests.Api;
 public sealed class HealthAndMetricsTests
 {
     [Fact]
-    public async Task Is_ready_when_redis_the_mail_folder_and_the_rule_set_are()
+    public async Task Is_ready_when_redis_the_mail_folder_the_rule_set_and_the_geo_databases_are()
     {
         await using var redis = await RedisServer.StartAsync();
         await using var worker = await ApiWorker.StartAsync(redis);
@@ -22,7 +22,7 @@ public sealed class HealthAndMetricsTests
         ready.StatusCode.Should().Be(HttpStatusCode.OK);
         report.GetProperty("status").GetString().Should().Be("Healthy");
         var checks = report.GetProperty("checks");
-        foreach (var name in new[] { "redis", "smtp", "rules" })
+        foreach (var name in new[] { "redis", "smtp", "rules", "geoip" })
         {
             checks.GetProperty(name).GetProperty("status").GetString().Should().Be("Healthy", name);
         }
