@@ -12,9 +12,10 @@ RUN dotnet publish src/LoginGuard.Worker/LoginGuard.Worker.csproj -c Release --n
 
 # Runtime stage: the ASP.NET Core runtime the worker is built on, run as the image's non-root user.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
-# LightGBM (the anomaly model) is built with OpenMP and needs its runtime, which the base image lacks.
+# LightGBM (the anomaly model) is built with OpenMP and needs its runtime, which the base image lacks;
+# curl is for the container's health check (deploy/compose.yaml).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libgomp1 \
+    && apt-get install -y --no-install-recommends libgomp1 curl \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./

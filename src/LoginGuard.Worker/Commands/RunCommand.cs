@@ -15,14 +15,16 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var command = new Command("run", "Consume auth events from Kafka and publish a decision for each (the default).");
-        command.SetAction((_, cancellationToken) => RunAsync(cancellationToken));
+        var rules = ReplaySources.RulesOption();
+        var command = new Command("run", "Consume auth events from Kafka and publish a decision for each (the default).") { rules };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(cancellationToken, parseResult.GetRequiredValue(rules).FullName));
         return command;
     }
 
-    public static async Task<int> RunAsync(CancellationToken cancellationToken)
+    /// <param name="rulesFile">The rules file to score with and watch for edits; null for the <c>rules.json</c> beside the binaries.</param>
+    public static async Task<int> RunAsync(CancellationToken cancellationToken, string? rulesFile = null)
     {
-        using var host = CreateBuilder(new Dictionary<string, string?>()).Build();
+        using var host = CreateBuilder(new Dictionary<string, string?>(), rulesFile).Build();
         try
         {
             await host.RunAsync(cancellationToken);
@@ -41,9 +43,9 @@ internal static class RunCommand
     }
 
     /// <summary>The same stages as every command, plus the Kafka consumer and the HTTP API; tests build it with their own overrides.</summary>
-    public static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> overrides)
+    public static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> overrides, string? rulesFile = null)
     {
-        var builder = LoginGuardHost.CreateBuilder(new Dictionary<string, string?>(), overrides);
+        var builder = LoginGuardHost.CreateBuilder(new Dictionary<string, string?>(), overrides, rulesFile);
         builder.Services.AddKafkaIngestion();
         builder.Services.AddSingleton<EventConsumerService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<EventConsumerService>());
