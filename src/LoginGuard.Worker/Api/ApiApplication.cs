@@ -46,6 +46,7 @@ internal static class ApiApplication
             .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         Share(builder.Services, worker);
         builder.Services.AddProblemDetails();
+        builder.Services.AddApiDescription();
         AddHealthChecks(builder.Services, worker);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(PipelineMetrics.MeterName, ScoringMetrics.MeterName, AlertMetrics.MeterName, KafkaLagMetrics.MeterName)
@@ -58,6 +59,7 @@ internal static class ApiApplication
         app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = HealthResponse.WriteAsync });
         app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapOpenApi(ApiDescription.Path);
         app.MapLearnerEndpoints().MapDecisionEndpoints().MapFeedbackEndpoints();
         return app;
     }

@@ -15,7 +15,9 @@ internal static class DecisionEndpoints
 {
     public static IEndpointRouteBuilder MapDecisionEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/decisions/{eventId}", ExplainAsync);
+        app.MapGet("/v1/decisions/{eventId}", ExplainAsync)
+            .Described("ExplainDecision", "A decision's reasons and scores, the rule-set version that made it, and what is in force now")
+            .Produces<JsonObject>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -7,8 +7,14 @@ internal static class FeedbackEndpoints
 {
     public static IEndpointRouteBuilder MapFeedbackEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/feedback", AnswerAsync);
-        app.MapGet("/v1/feedback/labels", LabelsAsync);
+        app.MapPost("/v1/feedback", AnswerAsync)
+            .Described("AnswerAlert", "The learner's answer to an alert mail, with the token from its link: was-me or was-not-me")
+            .Accepts<FeedbackRequest>("application/json").Produces<FeedbackReceipt>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/v1/feedback/labels", LabelsAsync)
+            .Described("ListLabels", "The learners' answers, newest first, as labels for retraining the model")
+            .Produces<IReadOnlyList<FeedbackLabel>>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

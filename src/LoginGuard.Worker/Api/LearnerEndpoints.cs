@@ -10,9 +10,15 @@ internal static class LearnerEndpoints
     public static IEndpointRouteBuilder MapLearnerEndpoints(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/v1/users/{userId}");
-        users.MapGet("/activity", ActivityAsync);
-        users.MapGet("/export", ExportAsync);
-        users.MapDelete("/", EraseAsync);
+        users.MapGet("/activity", ActivityAsync)
+            .Described("GetActivity", "The learner's recent sign-ins and security events, newest first")
+            .Produces<ActivityPage>().ProducesProblem(StatusCodes.Status400BadRequest);
+        users.MapGet("/export", ExportAsync)
+            .Described("ExportLearner", "Everything LoginGuard keeps about the learner, as one JSON document")
+            .Produces<System.Text.Json.Nodes.JsonObject>().ProducesProblem(StatusCodes.Status400BadRequest);
+        users.MapDelete("/", EraseAsync)
+            .Described("EraseLearner", "Erase every key, mail, failure and answer of the learner")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }
 
