@@ -14,8 +14,10 @@ namespace LoginGuard.Pipeline;
 internal static class PipelineServiceCollectionExtensions
 {
     /// <summary>Every stage, in the order an event meets them: the worker, the replay and the tests build the same pipeline.</summary>
-    public static IServiceCollection AddLoginGuard(this IServiceCollection services, IConfiguration configuration) =>
-        services
+    public static IServiceCollection AddLoginGuard(this IServiceCollection services, IConfiguration configuration)
+    {
+        Durations.AcceptInConfiguration();
+        return services
             .AddEnrichment(configuration)
             .AddState(configuration)
             .AddScoring(configuration)
@@ -25,6 +27,7 @@ internal static class PipelineServiceCollectionExtensions
             .AddActivity(configuration)
             .AddErasure(configuration)
             .AddPipeline();
+    }
 
     public static IServiceCollection AddPipeline(this IServiceCollection services) =>
         services.AddMetrics().AddSingleton<PipelineMetrics>().AddSingleton<LoginPipeline>();

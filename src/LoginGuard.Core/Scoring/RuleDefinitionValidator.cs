@@ -34,7 +34,7 @@ internal static partial class RuleDefinitionValidator
 
         if (rule.Cooldown is { } cooldown && cooldown < TimeSpan.Zero)
         {
-            yield return $"{key}: Cooldown must not be negative (was {cooldown}); use 00:00:00 for no cooldown.";
+            yield return $"{key}: Cooldown must not be negative (was {Durations.Format(cooldown)}); use 0s for no cooldown.";
         }
 
         if (rule.Kind is null)
@@ -83,11 +83,11 @@ internal static partial class RuleDefinitionValidator
 
         if (rule.Window is { } window && window <= TimeSpan.Zero)
         {
-            yield return $"{key}: Window must be longer than zero (was {window}).";
+            yield return $"{key}: Window must be longer than zero (was {Durations.Format(window)}).";
         }
         else if (rule.Window is { } counted && kind.CountsFailures && counted > state.FailureMemory)
         {
-            yield return $"{key}: Window must not be longer than State:FailureMemory ({state.FailureMemory}) because older failures are forgotten (was {counted}); shorten Window or raise State:FailureMemory.";
+            yield return $"{key}: Window must not be longer than State:FailureMemory ({Durations.Format(state.FailureMemory)}) because older failures are forgotten (was {Durations.Format(counted)}); shorten Window or raise State:FailureMemory.";
         }
 
         if (rule.Threshold is { } threshold && threshold < kind.MinimumThreshold)
@@ -97,7 +97,7 @@ internal static partial class RuleDefinitionValidator
 
         if (rule.Lookback is { } lookback && (lookback <= TimeSpan.Zero || lookback > state.HistoryLookback))
         {
-            yield return $"{key}: Lookback must be longer than zero and at most State:HistoryLookback ({state.HistoryLookback}) because older history is forgotten (was {lookback}).";
+            yield return $"{key}: Lookback must be longer than zero and at most State:HistoryLookback ({Durations.Format(state.HistoryLookback)}) because older history is forgotten (was {Durations.Format(lookback)}).";
         }
 
         if (rule.MinimumHistory is { } minimum && minimum < 1)
@@ -119,7 +119,7 @@ internal static partial class RuleDefinitionValidator
         }
     }
 
-    private static string Show(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+    private static string Show(object value) => value is TimeSpan duration ? Durations.Format(duration) : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex RuleId();

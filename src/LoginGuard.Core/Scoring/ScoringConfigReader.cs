@@ -87,7 +87,7 @@ internal static class ScoringConfigReader
             var t when t == typeof(bool) => (bool.TryParse(text, out var b), b),
             var t when t == typeof(int) => (int.TryParse(text, NumberStyles.Integer, culture, out var i), i),
             var t when t == typeof(double) => (double.TryParse(text, NumberStyles.Float, culture, out var d) && double.IsFinite(d), d),
-            var t when t == typeof(TimeSpan) => (TimeSpan.TryParse(text, culture, out var s), s),
+            var t when t == typeof(TimeSpan) => (Durations.TryParse(text, out var s), s),
             _ => (false, null),
         };
     }
@@ -97,7 +97,7 @@ internal static class ScoringConfigReader
         var t when t == typeof(bool) => "true or false",
         var t when t == typeof(int) => "a whole number",
         var t when t == typeof(double) => "a number such as 0.5",
-        var t when t == typeof(TimeSpan) => "a duration such as \"00:10:00\" (10 minutes) or \"1.00:00:00\" (1 day)",
+        var t when t == typeof(TimeSpan) => Durations.Examples,
         _ => "a text",
     };
 
