@@ -14,6 +14,7 @@ internal sealed class GeoIpOptionsValidator : IValidateOptions<GeoIpOptions>
         var errors = new List<string>();
         Check(options.CityDatabasePath, MaxMindDatabaseKind.City, errors);
         Check(options.AsnDatabasePath, MaxMindDatabaseKind.Asn, errors);
+        Check(options.OverlayDatabasePath, MaxMindDatabaseKind.Overlay, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -9,8 +9,8 @@ namespace LoginGuard.Enrichment;
 internal static class GeoIpServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IGeoLocator"/> from the <c>GeoIp</c> section: MaxMind when a City or
-    /// ASN path is set, otherwise a locator that knows nothing, with a warning. Paths are checked at start-up.
+    /// Registers <see cref="IGeoLocator"/> from the <c>GeoIp</c> section: MaxMind when a City,
+    /// ASN or overlay path is set, otherwise a locator that knows nothing, with a warning. Paths are checked at start-up.
     /// </summary>
     public static IServiceCollection AddGeoIp(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,13 +19,15 @@ internal static class GeoIpServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IGeoLocator>(provider =>
         {
-            if (provider.GetRequiredService<IOptions<GeoIpOptions>>().Value.IsConfigured)
+            var options = provider.GetRequiredService<IOptions<GeoIpOptions>>().Value;
+            if (!options.IsConfigured)
             {
-                return ActivatorUtilities.CreateInstance<MaxMindGeoLocator>(provider);
+                GeoIpLog.NotConfigured(provider.GetRequiredService<ILogger<GeoIpDisabledLocator>>());
             }
 
-            GeoIpLog.NotConfigured(provider.GetRequiredService<ILogger<GeoIpDisabledLocator>>());
-            return new GeoIpDisabledLocator();
+            return options.IsConfigured || !string.IsNullOrWhiteSpace(options.OverlayDatabasePath)
+                ? ActivatorUtilities.CreateInstance<MaxMindGeoLocator>(provider)
+                : new GeoIpDisabledLocator();
         });
         return services;
     }

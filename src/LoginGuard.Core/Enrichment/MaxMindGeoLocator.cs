@@ -5,25 +5,27 @@ using Microsoft.Extensions.Options;
 namespace LoginGuard.Enrichment;
 
 /// <summary>
-/// Locates addresses with MaxMind City and ASN databases (either may be absent). Each file is
-/// reloaded when replaced; see <see cref="MaxMindDatabaseFile"/>.
+/// Locates addresses with MaxMind City and ASN databases (either may be absent), after the platform's own
+/// overlay when there is one. Each file is reloaded when replaced; see <see cref="MaxMindDatabaseFile"/>.
 /// </summary>
 internal sealed class MaxMindGeoLocator : IGeoLocator, IDisposable
 {
+    private readonly MaxMindDatabaseFile? _overlay;
     private readonly MaxMindDatabaseFile? _city;
     private readonly MaxMindDatabaseFile? _asn;
 
     public MaxMindGeoLocator(IOptions<GeoIpOptions> options, TimeProvider timeProvider, ILogger<MaxMindGeoLocator> logger)
     {
         var settings = options.Value;
-        _city = Open(settings.CityDatabasePath, MaxMindDatabaseKind.City, timeProvider, logger);
         try
         {
+            _overlay = Open(settings.OverlayDatabasePath, MaxMindDatabaseKind.Overlay, timeProvider, logger);
+            _city = Open(settings.CityDatabasePath, MaxMindDatabaseKind.City, timeProvider, logger);
             _asn = Open(settings.AsnDatabasePath, MaxMindDatabaseKind.Asn, timeProvider, logger);
         }
         catch
         {
-            _city?.Dispose();
+            Dispose();
             throw;
         }
     }
@@ -31,6 +33,7 @@ internal sealed class MaxMindGeoLocator : IGeoLocator, IDisposable
     /// <summary>Checks the files now instead of waiting for the watcher or the next poll.</summary>
     public void Reload()
     {
+        _overlay?.Reload();
         _city?.Reload();
         _asn?.Reload();
     }
@@ -42,13 +45,17 @@ internal sealed class MaxMindGeoLocator : IGeoLocator, IDisposable
             address = address.MapToIPv4();
         }
 
-        if (!GeoIpAddressScope.IsPublic(address))
+        var location = Read(_overlay, address);
+        if (location == GeoLocation.None)
         {
-            return GeoLocation.None;
+            if (!GeoIpAddressScope.IsPublic(address))
+            {
+                return GeoLocation.None;
+            }
+
+            location = Read(_city, address);
         }
 
-        var location = _city?.Read(address, static (reader, ip) => reader.Find<MaxMindCityRecord>(ip) is { } city ? FromCity(city) : GeoLocation.None, GeoLocation.None)
-            ?? GeoLocation.None;
         var asn = _asn?.Read(address, static (reader, ip) => reader.Find<MaxMindAsnRecord>(ip), null);
         return asn?.Number is null
             ? location
@@ -57,9 +64,14 @@ internal sealed class MaxMindGeoLocator : IGeoLocator, IDisposable
 
     public void Dispose()
     {
+        _overlay?.Dispose();
         _city?.Dispose();
         _asn?.Dispose();
     }
+
+    private static GeoLocation Read(MaxMindDatabaseFile? file, IPAddress address) =>
+        file?.Read(address, static (reader, ip) => reader.Find<MaxMindCityRecord>(ip) is { } city ? FromCity(city) : GeoLocation.None, GeoLocation.None)
+        ?? GeoLocation.None;
 
     private static MaxMindDatabaseFile? Open(string? path, MaxMindDatabaseKind kind, TimeProvider timeProvider, ILogger logger) =>
         string.IsNullOrWhiteSpace(path) ? null : new MaxMindDatabaseFile(path, kind, timeProvider, logger);

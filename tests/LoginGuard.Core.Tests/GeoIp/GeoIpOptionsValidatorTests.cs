@@ -57,8 +57,19 @@ public sealed class GeoIpOptionsValidatorTests : IDisposable
             .And.EndWith("). Point it at a GeoIP2/GeoLite2 City .mmdb or leave it empty to run without geo.");
     }
 
+    [Fact]
+    public void Rejects_an_overlay_that_is_not_city_format_naming_its_key()
+    {
+        var asn = _files.BuildAsn("asn.mmdb", "81.56.0.0/15,12322,Free SAS");
+
+        var result = Validate(null, null, overlay: asn);
+
+        result.Failures.Should().Equal(
+            $"GeoIp:OverlayDatabasePath: '{asn}' is a GeoLite2-ASN database, not City-format (loginguard geoip build --kind city). Point it at a City-format (loginguard geoip build --kind city) .mmdb or leave it empty to run without an overlay.");
+    }
+
     public void Dispose() => _files.Dispose();
 
-    private Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? city, string? asn) =>
-        _validator.Validate(null, new GeoIpOptions { CityDatabasePath = city, AsnDatabasePath = asn });
+    private Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? city, string? asn, string? overlay = null) =>
+        _validator.Validate(null, new GeoIpOptions { CityDatabasePath = city, AsnDatabasePath = asn, OverlayDatabasePath = overlay });
 }
