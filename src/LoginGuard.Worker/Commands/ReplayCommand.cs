@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using LoginGuard.Pipeline;
+using LoginGuard.Tools.Training;
 using LoginGuard.Worker.Hosting;
 using LoginGuard.Worker.Replay;
 using Microsoft.Extensions.Options;
@@ -8,10 +9,11 @@ using Microsoft.Extensions.Options;
 namespace LoginGuard.Worker.Commands;
 
 /// <summary>
-/// <c>loginguard replay [FILE] [--out DIR] [--rules CANDIDATE.json [--diff]]</c>: the whole pipeline on embedded
+/// <c>loginguard replay [FILE] [--out DIR] [--rules CANDIDATE.json [--diff [--labels LABELS.csv]]]</c>: the whole pipeline on embedded
 /// defaults — in-memory state, mail to a pickup folder, the sample geo databases — with no Kafka, Redis or SMTP.
 /// With <c>--rules</c> it scores with a candidate rules file; with <c>--diff</c> it also replays under the
-/// current rules (into DIR/current) and reports what the candidate would change.
+/// current rules (into DIR/current) and reports what the candidate would change; with <c>--labels</c>, which
+/// attacks and legitimate events it brings to Medium or takes below it.
 /// </summary>
 internal static class ReplayCommand
 {
@@ -31,18 +33,20 @@ internal static class ReplayCommand
         };
         var rules = new Option<FileInfo?>("--rules") { Description = "Score with this candidate rules file instead of the current rules.json." };
         var diff = new Option<bool>("--diff") { Description = "Also replay under the current rules and write what the candidate changes to DIR/diff.jsonl." };
+        var labels = new Option<FileInfo?>("--labels") { Description = "With --diff: eventId,attack,scenario of each event (as generate writes), to count attacks and legitimate events the candidate gains and loses." };
         var verbose = new Option<bool>("--verbose") { Description = "Log every warning (dead letters, unaddressable mail) as it happens." };
         var command = new Command("replay", "Replay auth events through the whole pipeline on embedded defaults and show the decisions and mail.")
         {
-            file, output, rules, diff, verbose,
+            file, output, rules, diff, labels, verbose,
         };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             parseResult.GetValue(file), parseResult.GetValue(output)!, parseResult.GetValue(verbose), cancellationToken,
-            parseResult.GetValue(rules), parseResult.GetValue(diff)));
+            parseResult.GetValue(rules), parseResult.GetValue(diff), parseResult.GetValue(labels)));
         return command;
     }
 
-    public static async Task<int> RunAsync(FileInfo? file, DirectoryInfo output, bool verbose, CancellationToken cancellationToken, FileInfo? rules = null, bool diff = false)
+    public static async Task<int> RunAsync(
+        FileInfo? file, DirectoryInfo output, bool verbose, CancellationToken cancellationToken, FileInfo? rules = null, bool diff = false, FileInfo? labels = null)
     {
         var input = file?.FullName ?? SampleData.Find(DefaultInput);
         if (input is null || !File.Exists(input))
@@ -51,9 +55,20 @@ internal static class ReplayCommand
             return 2;
         }
 
-        if (Problem(rules, diff) is { } problem)
+        if (Problem(rules, diff, labels) is { } problem)
         {
             await Console.Error.WriteLineAsync($"replay: {problem}");
+            return 2;
+        }
+
+        IReadOnlyDictionary<string, EventLabel>? labelled;
+        try
+        {
+            labelled = labels is null ? null : LabelFile.Read(labels.FullName);
+        }
+        catch (FormatException bad)
+        {
+            await Console.Error.WriteLineAsync($"replay: --labels: {bad.Message}");
             return 2;
         }
 
@@ -83,16 +98,18 @@ internal static class ReplayCommand
         {
             var diffPath = Path.Combine(output.FullName, ReplayDiff.FileName);
             var changes = await ReplayDiff.CompareAsync(
-                Path.Combine(output.FullName, "current", "decisions.jsonl"), Path.Combine(output.FullName, "decisions.jsonl"), diffPath, cancellationToken);
+                Path.Combine(output.FullName, "current", "decisions.jsonl"), Path.Combine(output.FullName, "decisions.jsonl"), diffPath, labelled, cancellationToken);
             DiffReport.Write(Console.Out, changes, diffPath);
         }
 
         return 0;
     }
 
-    private static string? Problem(FileInfo? rules, bool diff) =>
+    private static string? Problem(FileInfo? rules, bool diff, FileInfo? labels) =>
         diff && rules is null ? "--diff compares the current rules with a candidate: name it with --rules FILE."
         : rules is { Exists: false } ? $"rules file '{rules.FullName}' does not exist."
+        : labels is not null && !diff ? "--labels says what each event was, for --diff: add --diff and --rules FILE."
+        : labels is { Exists: false } ? $"labels file '{labels.FullName}' does not exist."
         : null;
 
     private static async Task ReplayAsync(string input, DirectoryInfo output, bool verbose, string? rules, TextWriter report, CancellationToken cancellationToken)

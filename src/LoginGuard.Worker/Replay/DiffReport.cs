@@ -21,6 +21,14 @@ internal static class DiffReport
         }
 
         Section(output, "Reasons by rule", diff.ReasonsByRule);
+        if (diff.Labelled)
+        {
+            Section(output, "Attacks at medium+, by scenario", diff.AttacksFlagged);
+            Section(output, "Legitimate events at medium+", diff.LegitimateFlagged == default
+                ? new SortedDictionary<string, (long, long)>(StringComparer.Ordinal)
+                : new SortedDictionary<string, (long, long)>(StringComparer.Ordinal) { ["legitimate"] = diff.LegitimateFlagged });
+        }
+
         output.WriteLine();
         output.WriteLine($"Differences:  {diffPath}");
     }

@@ -4,14 +4,16 @@ using LoginGuard.Alerts;
 using LoginGuard.Ingestion;
 using LoginGuard.Pipeline;
 using LoginGuard.Scoring;
+using LoginGuard.Tools.Training;
 
 namespace LoginGuard.Worker.Replay;
 
 /// <summary>
 /// What a candidate rule set would change, event by event: the two replays' decisions compared by eventId
-/// (redeliveries left out: they repeat a decision), each difference written as one line of diff.jsonl.
+/// (redeliveries left out: they repeat a decision), each difference written as one line of diff.jsonl. With
+/// labels (what each event really was), it also says which attacks and legitimate events cross the Medium line.
 /// </summary>
-internal sealed class ReplayDiff
+internal sealed class ReplayDiff(IReadOnlyDictionary<string, EventLabel>? labels)
 {
     public const string FileName = "diff.jsonl";
 
@@ -31,10 +33,19 @@ internal sealed class ReplayDiff
 
     public SortedDictionary<string, (long Added, long Removed)> ReasonsByRule { get; } = new(StringComparer.Ordinal);
 
-    public static async Task<ReplayDiff> CompareAsync(string currentDecisions, string candidateDecisions, string diffPath, CancellationToken cancellationToken)
+    public bool Labelled => labels is not null;
+
+    /// <summary>Attacks by scenario that reach Medium or above under the candidate and not now (Added), or the reverse (Removed).</summary>
+    public SortedDictionary<string, (long Added, long Removed)> AttacksFlagged { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Legitimate events the candidate brings to Medium or above (Added: friction) or takes below it (Removed).</summary>
+    public (long Added, long Removed) LegitimateFlagged { get; private set; }
+
+    public static async Task<ReplayDiff> CompareAsync(
+        string currentDecisions, string candidateDecisions, string diffPath, IReadOnlyDictionary<string, EventLabel>? labels, CancellationToken cancellationToken)
     {
         var current = Read(currentDecisions).ToDictionary(d => d.EventId, StringComparer.Ordinal);
-        var diff = new ReplayDiff();
+        var diff = new ReplayDiff(labels);
         await using var stream = File.Create(diffPath);
         await using var writer = new Utf8JsonWriter(stream, Options);
         foreach (var candidate in Read(candidateDecisions))
@@ -76,8 +87,15 @@ internal sealed class ReplayDiff
             LevelMoves[move] = LevelMoves.GetValueOrDefault(move) + 1;
         }
 
+        var label = labels?.GetValueOrDefault(after.EventId);
+        TallyFlagged(label, before.RiskLevel >= RiskLevel.Medium, after.RiskLevel >= RiskLevel.Medium);
         writer.WriteStartObject();
         writer.WriteString("eventId", after.EventId);
+        if (label is not null)
+        {
+            writer.WriteString("label", label.Attack ? label.Scenario : "legitimate");
+        }
+
         writer.WriteString("userId", after.UserId);
         writer.WriteString("type", after.Type.ToWireName());
         writer.WriteString("current", before.RiskLevel.ToWireName());
@@ -90,6 +108,25 @@ internal sealed class ReplayDiff
         Array(writer, "reasonsRemoved", reasonsRemoved);
         writer.WriteEndObject();
         return true;
+    }
+
+    private void TallyFlagged(EventLabel? label, bool flaggedBefore, bool flaggedAfter)
+    {
+        if (label is null || flaggedBefore == flaggedAfter)
+        {
+            return;
+        }
+
+        var (added, removed) = flaggedAfter ? (1, 0) : (0, 1);
+        if (label.Attack)
+        {
+            var was = AttacksFlagged.GetValueOrDefault(label.Scenario);
+            AttacksFlagged[label.Scenario] = (was.Added + added, was.Removed + removed);
+        }
+        else
+        {
+            LegitimateFlagged = (LegitimateFlagged.Added + added, LegitimateFlagged.Removed + removed);
+        }
     }
 
     private static string Name(RiskReason reason) => reason.Simulated ? $"{reason.Rule} (simulated)" : reason.Rule;

@@ -30,6 +30,40 @@ public sealed class ReplayRulesTests : IDisposable
     }
 
     [Fact]
+    public async Task With_labels_the_diff_counts_the_attacks_and_legitimate_sign_ins_a_candidate_brings_to_medium()
+    {
+        var candidate = Candidate(rules => rules["new-device"]!["Weight"] = 0.6);
+        var labels = Path.Combine(directory, "labels.csv");
+        await File.WriteAllLinesAsync(labels, ["eventId,attack,scenario", "e1,0,normal", "e2,1,lookalike"]);
+        using var report = new StringWriter();
+        var console = Console.Out;
+        Console.SetOut(report);
+        int exitCode;
+        try
+        {
+            exitCode = await RunAsync(candidate, diff: true, labels);
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        exitCode.Should().Be(0);
+        var change = File.ReadLines(Path.Combine(directory, "out", "diff.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).Should().ContainSingle().Subject;
+        change.GetProperty("label").GetString().Should().Be("lookalike");
+        report.ToString().Should().Contain("Attacks at medium+, by scenario").And.MatchRegex(@"lookalike\s+1\s+0");
+    }
+
+    [Fact]
+    public async Task Labels_without_a_diff_are_refused()
+    {
+        var labels = Path.Combine(directory, "labels.csv");
+        await File.WriteAllLinesAsync(labels, ["eventId,attack,scenario"]);
+
+        (await RunAsync(Candidate(_ => { }), diff: false, labels)).Should().Be(2);
+    }
+
+    [Fact]
     public async Task Replaying_under_a_candidate_stamps_every_decision_with_the_candidates_version()
     {
         var candidate = Candidate(rules => rules["new-device"]!["Weight"] = 0.6);
@@ -52,11 +86,13 @@ public sealed class ReplayRulesTests : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    private async Task<int> RunAsync(string candidate, bool diff)
+    private async Task<int> RunAsync(string candidate, bool diff, string? labels = null)
     {
         var input = Path.Combine(directory, "events.jsonl");
         await File.WriteAllLinesAsync(input, [SignIn("e1", Laptop, "2026-10-01T08:00:00Z"), SignIn("e2", Phone, "2026-10-02T08:00:00Z")]);
-        return await ReplayCommand.RunAsync(new FileInfo(input), new DirectoryInfo(Path.Combine(directory, "out")), verbose: false, CancellationToken.None, new FileInfo(candidate), diff);
+        return await ReplayCommand.RunAsync(
+            new FileInfo(input), new DirectoryInfo(Path.Combine(directory, "out")), verbose: false, CancellationToken.None, new FileInfo(candidate), diff,
+            labels is null ? null : new FileInfo(labels));
     }
 
     private string Candidate(Action<JsonNode> edit)
