@@ -57,7 +57,8 @@ internal static class OutboxScripts
             if tonumber(w[2]) >= tonumber(ARGV[10]) then
               if not w[3] or w[3] == '' then
                 redis.call('HSET', KEYS[4], 'held', ARGV[2], 'summary', ARGV[12], 'first', ARGV[4])
-                redis.call('ZADD', KEYS[5], w[4], ARGV[13])
+                -- A window opened before windows had a wall-clock end gets one from now, so it still closes.
+                redis.call('ZADD', KEYS[5], w[4] or (now + window), ARGV[13])
                 redis.call('EXPIRE', KEYS[5], ttl)
               else
                 redis.call('HSET', KEYS[4], 'held', w[3] .. ',' .. ARGV[2])
