@@ -33,7 +33,7 @@ internal sealed record AlertContent(
             IntroFor(alert, texts, kind, product),
             alert.Summarizes is { } held ? SummaryDetails(held, language.Culture) : DetailsFor(alert, texts, language.Culture),
             texts.LabelSeparator,
-            texts.IfYou,
+            kind.IfYou ?? texts.IfYou,
             Format(kind.IfNotYou, product),
             alert.ReviewUrl ?? options.AccountSecurityUrl,
             [Format(texts.NeverAskPassword, product), Format(texts.WhySent, product)]);

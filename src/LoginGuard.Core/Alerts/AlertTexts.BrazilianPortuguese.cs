@@ -26,19 +26,21 @@ internal sealed partial record AlertTexts
         NewDeviceSummary = new(
             "Novos acessos à sua conta {0}",
             "Sua conta {0} foi acessada de dispositivos que não conhecíamos. Reunimos esses acessos em um único e-mail em vez de enviar um para cada ({1} no total).",
-            "Se algum deles não foi você, abra o app {0} ou digite você mesmo no navegador o endereço abaixo; depois troque sua senha e ative a verificação em duas etapas."),
+            "Se algum deles não foi você, abra o aplicativo {0} ou digite você mesmo no navegador o endereço abaixo; depois altere sua senha e ative a verificação em duas etapas.",
+            "Se foi você em todos eles, não é preciso fazer nada."),
         StolenSession = new(
             "Acesso incomum à sua conta {0}",
             "Sua conta {0} foi usada em um dos seus próprios dispositivos a partir de um lugar longe demais do seu acesso anterior para alguém ter viajado até lá nesse intervalo. Outra pessoa pode estar usando a sua sessão.",
-            "Se não foi você, abra o app {0} ou digite você mesmo no navegador o endereço abaixo; depois saia de todos os dispositivos, troque sua senha e ative a verificação em duas etapas."),
+            "Se não foi você, abra o aplicativo {0} ou digite você mesmo no navegador o endereço abaixo; depois saia de todos os dispositivos, altere sua senha e ative a verificação em duas etapas."),
         SuccessAfterFailures = new(
             "Acesso à sua conta {0} depois de várias senhas erradas",
             "Sua conta {0} foi acessada logo depois de várias tentativas com senhas erradas.",
-            "Se não foi você, abra o app {0} ou digite você mesmo no navegador o endereço abaixo; depois saia de todos os dispositivos, troque sua senha e ative a verificação em duas etapas."),
+            "Se não foi você, abra o aplicativo {0} ou digite você mesmo no navegador o endereço abaixo; depois saia de todos os dispositivos, altere sua senha e ative a verificação em duas etapas."),
         BruteForce = new(
             "Alguém está tentando adivinhar sua senha da {0}",
             "Muitas senhas erradas foram tentadas na sua conta {0} em pouco tempo. Alguém pode estar tentando adivinhar sua senha. A tentativa mais recente:",
-            "Se não foi você, abra o app {0} ou digite você mesmo no navegador o endereço abaixo; depois troque sua senha por uma que você não use em nenhum outro lugar e ative a verificação em duas etapas."),
+            "Se não foi você, abra o aplicativo {0} ou digite você mesmo no navegador o endereço abaixo; depois altere sua senha por uma que você não use em nenhum outro lugar e ative a verificação em duas etapas.",
+            "Se foi você quem tentou essas senhas, não é preciso fazer nada."),
         EmailChangedToOther = "O e-mail da sua conta {0} foi alterado para {1}.",
         DeviceLabel = "Dispositivo",
         TimeLabel = "Data e hora",

@@ -26,7 +26,8 @@ internal sealed partial record AlertTexts
         NewDeviceSummary = new(
             "New sign-ins to your {0} account",
             "Your {0} account was signed in to from devices we had not seen before. We kept these sign-ins together in one email rather than send one for each ({1} in all).",
-            "If any of them was not you, open the {0} app, or type the address below into your browser yourself, then change your password and turn on two-step verification."),
+            "If any of them was not you, open the {0} app, or type the address below into your browser yourself, then change your password and turn on two-step verification.",
+            "If they were all you, there is nothing to do."),
         StolenSession = new(
             "Unusual sign-in to your {0} account",
             "Your {0} account was used on one of your own devices from a place too far from your previous sign-in for anyone to travel there in the time between. Someone else may be using your session.",
@@ -38,7 +39,8 @@ internal sealed partial record AlertTexts
         BruteForce = new(
             "Someone is trying to guess your {0} password",
             "Many wrong passwords were tried on your {0} account in a short time. Someone may be trying to guess your password. The latest attempt:",
-            "If it was not you, open the {0} app, or type the address below into your browser yourself, then change your password to one you use nowhere else and turn on two-step verification."),
+            "If it was not you, open the {0} app, or type the address below into your browser yourself, then change your password to one you use nowhere else and turn on two-step verification.",
+            "If you tried these passwords yourself, there is nothing to do."),
         EmailChangedToOther = "The email address of your {0} account was changed to {1}.",
         DeviceLabel = "Device",
         TimeLabel = "When",

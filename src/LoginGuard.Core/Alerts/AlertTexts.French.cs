@@ -26,7 +26,8 @@ internal sealed partial record AlertTexts
         NewDeviceSummary = new(
             "Nouvelles connexions à votre compte {0}",
             "Des connexions à votre compte {0} ont eu lieu depuis des appareils que nous ne connaissions pas. Nous les avons réunies dans un seul e-mail plutôt que de vous en envoyer un par connexion ({1} en tout).",
-            "Si l’une d’elles n’était pas vous, ouvrez l’application {0} ou saisissez vous-même l’adresse ci-dessous dans votre navigateur, puis changez votre mot de passe et activez la vérification en deux étapes."),
+            "Si l’une d’elles n’était pas vous, ouvrez l’application {0} ou saisissez vous-même l’adresse ci-dessous dans votre navigateur, puis changez votre mot de passe et activez la vérification en deux étapes.",
+            "Si c’était vous à chaque fois, vous n’avez rien à faire."),
         StolenSession = new(
             "Connexion inhabituelle à votre compte {0}",
             "Votre compte {0} a été utilisé sur l’un de vos appareils depuis un lieu trop éloigné de votre connexion précédente pour que quiconque ait pu s’y rendre entre-temps. Quelqu’un d’autre utilise peut-être votre session.",
@@ -38,7 +39,8 @@ internal sealed partial record AlertTexts
         BruteForce = new(
             "Quelqu’un essaie de deviner votre mot de passe {0}",
             "De nombreux mots de passe erronés ont été essayés sur votre compte {0} en peu de temps. Quelqu’un essaie peut-être de deviner votre mot de passe. Le dernier essai\u00A0:",
-            "Si ce n’était pas vous, ouvrez l’application {0} ou saisissez vous-même l’adresse ci-dessous dans votre navigateur, puis choisissez un mot de passe que vous n’utilisez nulle part ailleurs et activez la vérification en deux étapes."),
+            "Si ce n’était pas vous, ouvrez l’application {0} ou saisissez vous-même l’adresse ci-dessous dans votre navigateur, puis choisissez un mot de passe que vous n’utilisez nulle part ailleurs et activez la vérification en deux étapes.",
+            "Si c’est vous qui avez essayé ces mots de passe, vous n’avez rien à faire."),
         EmailChangedToOther = "L’adresse e-mail de votre compte {0} a été remplacée par {1}.",
         DeviceLabel = "Appareil",
         TimeLabel = "Date et heure",

@@ -26,19 +26,21 @@ internal sealed partial record AlertTexts
         NewDeviceSummary = new(
             "Neue Anmeldungen bei Ihrem {0}-Konto",
             "Bei Ihrem {0}-Konto wurde sich von Geräten angemeldet, die wir bisher nicht kannten. Wir haben diese Anmeldungen in einer E-Mail zusammengefasst, statt für jede eine eigene zu senden (insgesamt {1}).",
-            "Falls eine davon nicht von Ihnen war, öffnen Sie die {0}-App oder geben Sie die Adresse unten selbst in Ihren Browser ein, ändern Sie dann Ihr Passwort und schalten Sie die Bestätigung in zwei Schritten ein."),
+            "Falls eine davon nicht von Ihnen war, öffnen Sie die {0}-App oder geben Sie die unten stehende Adresse selbst in Ihren Browser ein, ändern Sie dann Ihr Passwort und aktivieren Sie die Bestätigung in zwei Schritten.",
+            "Wenn Sie das jedes Mal waren, müssen Sie nichts tun."),
         StolenSession = new(
             "Ungewöhnliche Anmeldung bei Ihrem {0}-Konto",
             "Ihr {0}-Konto wurde auf einem Ihrer eigenen Geräte von einem Ort aus genutzt, der zu weit von Ihrer vorigen Anmeldung entfernt ist, als dass jemand in der Zwischenzeit dorthin hätte reisen können. Möglicherweise nutzt jemand anderes Ihre Sitzung.",
-            "Falls das nicht Sie waren, öffnen Sie die {0}-App oder geben Sie die Adresse unten selbst in Ihren Browser ein, melden Sie dann alle Geräte ab, ändern Sie Ihr Passwort und schalten Sie die Bestätigung in zwei Schritten ein."),
+            "Falls Sie das nicht waren, öffnen Sie die {0}-App oder geben Sie die unten stehende Adresse selbst in Ihren Browser ein, melden Sie dann alle Geräte ab, ändern Sie Ihr Passwort und aktivieren Sie die Bestätigung in zwei Schritten."),
         SuccessAfterFailures = new(
             "Anmeldung bei Ihrem {0}-Konto nach mehreren falschen Passwörtern",
             "Bei Ihrem {0}-Konto wurde sich direkt nach mehreren Versuchen mit falschen Passwörtern angemeldet.",
-            "Falls das nicht Sie waren, öffnen Sie die {0}-App oder geben Sie die Adresse unten selbst in Ihren Browser ein, melden Sie dann alle Geräte ab, ändern Sie Ihr Passwort und schalten Sie die Bestätigung in zwei Schritten ein."),
+            "Falls Sie das nicht waren, öffnen Sie die {0}-App oder geben Sie die unten stehende Adresse selbst in Ihren Browser ein, melden Sie dann alle Geräte ab, ändern Sie Ihr Passwort und aktivieren Sie die Bestätigung in zwei Schritten."),
         BruteForce = new(
             "Jemand versucht, Ihr {0}-Passwort zu erraten",
             "Bei Ihrem {0}-Konto wurden in kurzer Zeit viele falsche Passwörter ausprobiert. Möglicherweise versucht jemand, Ihr Passwort zu erraten. Der letzte Versuch:",
-            "Falls das nicht Sie waren, öffnen Sie die {0}-App oder geben Sie die Adresse unten selbst in Ihren Browser ein, wählen Sie dann ein Passwort, das Sie nirgendwo sonst verwenden, und schalten Sie die Bestätigung in zwei Schritten ein."),
+            "Falls Sie das nicht waren, öffnen Sie die {0}-App oder geben Sie die unten stehende Adresse selbst in Ihren Browser ein, wählen Sie dann ein Passwort, das Sie nirgendwo sonst verwenden, und aktivieren Sie die Bestätigung in zwei Schritten.",
+            "Wenn Sie diese Passwörter selbst ausprobiert haben, müssen Sie nichts tun."),
         EmailChangedToOther = "Die E-Mail-Adresse Ihres {0}-Kontos wurde in {1} geändert.",
         DeviceLabel = "Gerät",
         TimeLabel = "Zeitpunkt",

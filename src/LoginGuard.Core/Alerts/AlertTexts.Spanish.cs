@@ -26,7 +26,8 @@ internal sealed partial record AlertTexts
         NewDeviceSummary = new(
             "Nuevos inicios de sesión en tu cuenta de {0}",
             "Se inició sesión en tu cuenta de {0} desde dispositivos que no habíamos visto antes. Los reunimos en un solo correo en lugar de enviarte uno por cada uno ({1} en total).",
-            "Si alguno no fuiste tú, abre la aplicación de {0} o escribe tú mismo en tu navegador la dirección que aparece abajo; después cambia tu contraseña y activa la verificación en dos pasos."),
+            "Si alguno no fuiste tú, abre la aplicación de {0} o escribe tú mismo en tu navegador la dirección que aparece abajo; después cambia tu contraseña y activa la verificación en dos pasos.",
+            "Si fuiste tú en todos los casos, no tienes que hacer nada."),
         StolenSession = new(
             "Inicio de sesión inusual en tu cuenta de {0}",
             "Tu cuenta de {0} se usó en uno de tus dispositivos desde un lugar demasiado lejos de tu inicio de sesión anterior como para que alguien haya podido viajar hasta allí en ese tiempo. Puede que otra persona esté usando tu sesión.",
@@ -38,7 +39,8 @@ internal sealed partial record AlertTexts
         BruteForce = new(
             "Alguien intenta adivinar tu contraseña de {0}",
             "Se probaron muchas contraseñas incorrectas en tu cuenta de {0} en poco tiempo. Puede que alguien esté intentando adivinar tu contraseña. El último intento:",
-            "Si no fuiste tú, abre la aplicación de {0} o escribe tú mismo en tu navegador la dirección que aparece abajo; después cambia tu contraseña por una que no uses en ningún otro sitio y activa la verificación en dos pasos."),
+            "Si no fuiste tú, abre la aplicación de {0} o escribe tú mismo en tu navegador la dirección que aparece abajo; después cambia tu contraseña por una que no uses en ningún otro sitio y activa la verificación en dos pasos.",
+            "Si fuiste tú quien probó estas contraseñas, no tienes que hacer nada."),
         EmailChangedToOther = "El correo electrónico de tu cuenta de {0} se cambió a {1}.",
         DeviceLabel = "Dispositivo",
         TimeLabel = "Fecha y hora",

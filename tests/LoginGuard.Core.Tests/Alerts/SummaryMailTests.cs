@@ -28,7 +28,7 @@ public sealed class SummaryMailTests
         message.Headers[AlertMessageBuilder.AlertHeader].Should().Be("new-device");
         message.Headers.Where(h => h.Field == AlertMessageBuilder.EventIdHeader).Select(h => h.Value).Should().Equal("evt-0001", "evt-0002");
         message.Subject.Should().Be("New sign-ins to your Learnwell account");
-        message.TextBody.Should().Contain("(2 in all)");
+        message.TextBody.Should().Contain("(2 in all)").And.Contain("If they were all you, there is nothing to do.");
     }
 
     [Fact]

@@ -23,6 +23,13 @@ public sealed class SuspiciousActivityMailTests
     }
 
     [Fact]
+    public void Speaks_of_attempts_not_a_sign_in_when_it_tells_of_a_brute_force()
+    {
+        Build(Alert(AlertKind.SuspiciousActivity, incident: Incident.BruteForce)).TextBody
+            .Should().Contain("If you tried these passwords yourself, there is nothing to do.").And.NotContain("If this was you");
+    }
+
+    [Fact]
     public void Names_its_own_kind_in_the_alert_header()
     {
         var message = Build(Alert(AlertKind.SuspiciousActivity, incident: Incident.BruteForce));
