@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders one alert mail of each kind into docs/mail/: <kind>.txt (the text part) and <kind>.png (the HTML part,
+# Renders one alert mail of each kind into docs/mail/ — the mails of the events whose ids start with "doc-", named
+# after them, plus the new-device summary and the copy to the old address: <name>.txt (the text part) and <name>.png (the HTML part,
 # screenshotted by headless Chromium: `apt-get install -y chromium`). Not run by the tests.
 # Usage, from the repository root: docs/mail/render.sh
 set -euo pipefail
@@ -14,7 +15,15 @@ import email, email.policy, pathlib, sys
 outbox, docs, work = map(pathlib.Path, sys.argv[1:])
 for eml in sorted(outbox.glob("*.eml")):
     message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
-    name = message["X-LoginGuard-Alert"]
+    told = message.get_all("X-LoginGuard-Event-Id")
+    if len(told) > 1:
+        name = "new-device-summary"
+    elif not told[0].startswith("doc-"):
+        continue
+    elif message["X-LoginGuard-Alert"] == "suspicious-activity":
+        name = "suspicious-activity-" + told[0].removeprefix("doc-")
+    else:
+        name = message["X-LoginGuard-Alert"]
     if name == "email-changed" and message["To"].addresses[0].addr_spec != "c.martin@example.net":
         name = "email-changed-to-old-address"
     (docs / f"{name}.txt").write_text(

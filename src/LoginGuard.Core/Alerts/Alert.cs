@@ -11,8 +11,14 @@ namespace LoginGuard.Alerts;
 /// </summary>
 internal sealed record Alert(string AlertId, AlertKind Kind, EnrichedEvent Source, string Recipient)
 {
-    /// <summary>New-device sign-ins held back by the throttle before this one, told in this mail; null when none were.</summary>
-    public SuppressedSignIns? Suppressed { get; init; }
+    /// <summary>
+    /// Set only on a summary: the new-device sign-ins the throttle held back in one window, oldest first, each told
+    /// in this one mail. The summary's <see cref="Source"/> is the latest of them.
+    /// </summary>
+    public IReadOnlyList<Alert>? Summarizes { get; init; }
+
+    /// <summary>Set only on a suspicious-activity alert: which incident it tells of.</summary>
+    public Incident? Incident { get; init; }
 
     /// <summary>The "was this you?" page with this mail's sealed token, when feedback is on: then the mail's one link.</summary>
     public string? ReviewUrl { get; init; }
@@ -23,12 +29,32 @@ internal sealed record Alert(string AlertId, AlertKind Kind, EnrichedEvent Sourc
         return new(IdFor(source.Event.EventId, kind, isCopy ? recipient : null), kind, source, recipient);
     }
 
+    /// <summary>
+    /// The summary of a throttle window, addressed like its latest sign-in. Its id derives from the first sign-in
+    /// held in the window, which every store knows the moment it holds it, so however often the window is closed
+    /// (a redelivery, a restart, a second worker) it names one mail.
+    /// </summary>
+    /// <param name="held">The held sign-ins in the order they were held; the mail lists them by time.</param>
+    public static Alert SummaryOf(IReadOnlyList<Alert> held)
+    {
+        List<Alert> byTime = [.. held.OrderBy(h => h.Source.Event.OccurredAt)];
+        var latest = byTime[^1];
+        return new(SummaryIdFor(held[0].Source.Event.EventId), AlertKind.NewDevice, latest.Source, latest.Recipient) { Summarizes = byTime };
+    }
+
+    public static string SummaryIdFor(string firstHeldEventId) => Hash($"new-device-summary\n{firstHeldEventId}");
+
     /// <param name="copyRecipient">Set only for a copy to another address (the old one on an email change), so the copy gets its own id.</param>
     public static string IdFor(string eventId, AlertKind kind, string? copyRecipient = null)
     {
         var input = copyRecipient is null
             ? $"{kind.ToWireName()}\n{eventId}"
             : $"{kind.ToWireName()}\n{eventId}\n{copyRecipient.Trim().ToLowerInvariant()}";
+        return Hash(input);
+    }
+
+    private static string Hash(string input)
+    {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(input));
         return Convert.ToHexStringLower(hash.AsSpan(0, 16));
     }

@@ -22,7 +22,7 @@ internal sealed record AlertContent(
     {
         var language = AlertLanguage.For(alert.Source.Event.Locale);
         var texts = language.Texts;
-        var kind = texts.For(alert.Kind);
+        var kind = texts.For(alert);
         var product = SafeText.Clean(options.ProductName);
         var name = SafeText.Clean(alert.Source.Event.DisplayName);
 
@@ -31,9 +31,9 @@ internal sealed record AlertContent(
             Format(kind.Subject, product),
             name.Length > 0 ? Format(texts.Greeting, name) : texts.GreetingWithoutName,
             IntroFor(alert, texts, kind, product),
-            DetailsFor(alert, texts, language.Culture),
+            alert.Summarizes is { } held ? SummaryDetails(held, language.Culture) : DetailsFor(alert, texts, language.Culture),
             texts.LabelSeparator,
-            texts.IfYou,
+            kind.IfYou ?? texts.IfYou,
             Format(kind.IfNotYou, product),
             alert.ReviewUrl ?? options.AccountSecurityUrl,
             [Format(texts.NeverAskPassword, product), Format(texts.WhySent, product)]);
@@ -49,7 +49,7 @@ internal sealed record AlertContent(
             && !string.Equals(newAddress.Trim(), alert.Recipient.Trim(), StringComparison.OrdinalIgnoreCase);
         return toOldAddress
             ? Format(texts.EmailChangedToOther, product, Masking.Email(SafeText.Clean(newAddress, SafeText.MaxAddressLength)))
-            : Format(kind.Intro, product);
+            : Format(kind.Intro, product, alert.Summarizes?.Count ?? 1);
     }
 
     private static List<AlertDetail> DetailsFor(Alert alert, AlertTexts texts, CultureInfo culture)
@@ -71,16 +71,17 @@ internal sealed record AlertContent(
         }
 
         details.Add(new(texts.IpLabel, Masking.Ip(source.Event.Ip)));
-
-        // The throttle mails the first new device of a burst and counts the rest; the next mail says how many.
-        if (alert.Suppressed is { Count: > 0 } suppressed)
-        {
-            var since = AlertFacts.LocalTime(suppressed.Since, source.Geo.TimeZone, culture);
-            details.Add(new(texts.OtherSignInsLabel, string.Format(culture, texts.OtherSignInsValue, suppressed.Count, since)));
-        }
-
         return details;
     }
+
+    // One line per held sign-in, labelled by its time: a summary can tell a dozen sign-ins and still be read at a glance.
+    private static List<AlertDetail> SummaryDetails(IReadOnlyList<Alert> held, CultureInfo culture) =>
+    [
+        .. held.Select(h => new AlertDetail(
+            AlertFacts.LocalTime(h.Source.Event.OccurredAt, h.Source.Geo.TimeZone, culture),
+            string.Join(" · ", new[] { SafeText.Clean(h.Source.Device.Description), AlertFacts.Place(h.Source.Geo), Masking.Ip(h.Source.Event.Ip) }
+                .Where(part => !string.IsNullOrEmpty(part))))),
+    ];
 
     private static string Format(string template, params object[] values) =>
         string.Format(CultureInfo.InvariantCulture, template, values);

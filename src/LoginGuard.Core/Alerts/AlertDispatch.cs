@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 namespace LoginGuard.Alerts;
 
 /// <summary>
-/// One round of sending: claims what is due, delivers it, and records sent, retry-later with backoff, or failed.
+/// One round of sending: closes the new-device windows whose end has come on the wall clock (so a learner hears of
+/// held sign-ins even when no later event of theirs arrives), claims what is due, delivers it, and records sent, retry-later with backoff, or failed.
 /// Rounds never overlap, so the sender has one caller at a time.
 /// </summary>
 internal sealed class AlertDispatch(
@@ -24,6 +25,7 @@ internal sealed class AlertDispatch(
         await round.WaitAsync(cancellationToken);
         try
         {
+            await store.CloseWindowsAsync(clock.GetUtcNow(), cancellationToken);
             var claimed = await store.ClaimDueAsync(options.BatchSize, cancellationToken);
             for (var i = 0; i < claimed.Count; i++)
             {

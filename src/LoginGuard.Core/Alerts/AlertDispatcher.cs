@@ -20,11 +20,13 @@ internal sealed class AlertDispatcher(
         await base.StopAsync(cancellationToken);
 
         // An in-process queue dies with the process: whatever is due goes out now, before the host is gone,
-        // unless the host's shutdown deadline has already passed; then it is said, not thrown.
+        // unless the host's shutdown deadline has already passed; then it is said, not thrown. Its throttle windows
+        // die with it too, so each is closed now (the end of a replay's stream): nothing held stays owed.
         if (!store.IsDurable)
         {
             try
             {
+                await store.CloseWindowsAsync(DateTimeOffset.MaxValue, cancellationToken);
                 while (await dispatch.DispatchDueAsync(cancellationToken) > 0)
                 {
                 }

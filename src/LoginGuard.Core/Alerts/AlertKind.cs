@@ -7,6 +7,9 @@ internal enum AlertKind
     PasswordChanged,
     MfaDisabled,
     EmailChanged,
+
+    /// <summary>A High-risk incident no other mail tells of (<see cref="Incident"/>).</summary>
+    SuspiciousActivity,
 }
 
 internal static class AlertKinds
@@ -17,6 +20,7 @@ internal static class AlertKinds
         ["password-changed"] = AlertKind.PasswordChanged,
         ["mfa-disabled"] = AlertKind.MfaDisabled,
         ["email-changed"] = AlertKind.EmailChanged,
+        ["suspicious-activity"] = AlertKind.SuspiciousActivity,
     });
 
     public static string ToWireName(this AlertKind kind) => Names.NameOf(kind);

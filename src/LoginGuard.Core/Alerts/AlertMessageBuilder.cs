@@ -40,7 +40,13 @@ internal sealed class AlertMessageBuilder
             SafeText.Clean(alert.Source.Event.DisplayName),
             SafeText.Clean(alert.Recipient, SafeText.MaxAddressLength)));
         message.Headers.Add(AlertHeader, alert.Kind.ToWireName());
-        message.Headers.Add(EventIdHeader, SafeText.Clean(alert.Source.Event.EventId, SafeText.MaxAddressLength));
+
+        // One per sign-in the mail tells, so a mail system can tell exactly which events a learner was told of.
+        foreach (var told in alert.Summarizes ?? [alert])
+        {
+            message.Headers.Add(EventIdHeader, SafeText.Clean(told.Source.Event.EventId, SafeText.MaxAddressLength));
+        }
+
 
         // RFC 3834: tells vacation responders and ticket systems not to answer a machine.
         message.Headers.Add("Auto-Submitted", "auto-generated");

@@ -17,7 +17,7 @@ internal sealed class AlertMetrics
     {
         var meter = meterFactory.Create(MeterName);
         queued = meter.CreateCounter<long>("loginguard.alerts.queued", "{alert}", "Alerts written to the outbox.");
-        suppressed = meter.CreateCounter<long>("loginguard.alerts.suppressed", "{alert}", "New-device alerts held back by the throttle and counted into the next mail.");
+        suppressed = meter.CreateCounter<long>("loginguard.alerts.suppressed", "{alert}", "New-device alerts held for their window's summary, and suspicious-activity findings within an incident already told.");
         sent = meter.CreateCounter<long>("loginguard.alerts.sent", "{alert}", "Alert mails accepted by the mail server or pickup folder.");
         retried = meter.CreateCounter<long>("loginguard.alerts.retried", "{attempt}", "Failed sends that will be tried again.");
         failed = meter.CreateCounter<long>("loginguard.alerts.failed", "{alert}", "Alerts recorded as failed and never tried again.");

@@ -24,6 +24,18 @@ internal sealed partial record AlertTexts
     /// <summary>Email-changed mail sent to the new address itself.</summary>
     public required KindTexts EmailChanged { get; init; }
 
+    /// <summary>The summary of new-device sign-ins a throttle window held back; <c>{1}</c> in the intro is how many.</summary>
+    public required KindTexts NewDeviceSummary { get; init; }
+
+    /// <summary>Suspicious activity: a known device signing in at a speed no traveller reaches.</summary>
+    public required KindTexts StolenSession { get; init; }
+
+    /// <summary>Suspicious activity: a sign-in right after a burst of wrong passwords.</summary>
+    public required KindTexts SuccessAfterFailures { get; init; }
+
+    /// <summary>Suspicious activity: wrong passwords against the account crossing the brute-force threshold.</summary>
+    public required KindTexts BruteForce { get; init; }
+
     /// <summary>Email-changed intro for the copy sent to the old address; <c>{1}</c> is the masked new address.</summary>
     public required string EmailChangedToOther { get; init; }
 
@@ -35,12 +47,6 @@ internal sealed partial record AlertTexts
 
     public required string IpLabel { get; init; }
 
-    /// <summary>Label of the line a throttled new-device mail adds about the sign-ins it stands for.</summary>
-    public required string OtherSignInsLabel { get; init; }
-
-    /// <summary><c>{0}</c> is how many new-device mails were held back, <c>{1}</c> when the first of them happened; a number, so no plural forms.</summary>
-    public required string OtherSignInsValue { get; init; }
-
     /// <summary>Between a label and its value in the text part; French typography wants a space before the colon.</summary>
     public required string LabelSeparator { get; init; }
 
@@ -50,7 +56,16 @@ internal sealed partial record AlertTexts
 
     public required string WhySent { get; init; }
 
-    public KindTexts For(AlertKind kind) => kind switch
+    public KindTexts For(Alert alert) => alert switch
+    {
+        { Summarizes: not null } => NewDeviceSummary,
+        { Kind: AlertKind.SuspiciousActivity, Incident: Incident.StolenSession } => StolenSession,
+        { Kind: AlertKind.SuspiciousActivity, Incident: Incident.SuccessAfterFailures } => SuccessAfterFailures,
+        { Kind: AlertKind.SuspiciousActivity, Incident: Incident.BruteForce } => BruteForce,
+        _ => For(alert.Kind),
+    };
+
+    private KindTexts For(AlertKind kind) => kind switch
     {
         AlertKind.NewDevice => NewDevice,
         AlertKind.PasswordChanged => PasswordChanged,

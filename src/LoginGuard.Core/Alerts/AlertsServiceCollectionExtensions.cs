@@ -10,7 +10,7 @@ namespace LoginGuard.Alerts;
 internal static class AlertsServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds and validates <c>Alerts</c>, <c>Alerts:Outbox</c>, <c>Alerts:Throttle</c> and <c>Smtp</c> at start-up,
+    /// Binds and validates <c>Alerts</c>, <c>Alerts:Outbox</c>, <c>Alerts:Throttle</c>, <c>Alerts:SuspiciousActivity</c> and <c>Smtp</c> at start-up,
     /// and adds the outbox and its dispatcher. Mail goes through <c>Smtp:Host</c>, or to <c>Smtp:PickupDirectory</c>
     /// when the host is empty; alerts wait in Redis when <c>Redis:Configuration</c> is set, else in this process.
     /// </summary>
@@ -24,6 +24,9 @@ internal static class AlertsServiceCollectionExtensions
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateOnStart();
         services.AddOptions<AlertOutboxOptions>().BindConfiguration(AlertOutboxOptions.SectionName).ValidateOnStart();
         services.AddOptions<AlertThrottleOptions>().BindConfiguration(AlertThrottleOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SuspiciousActivityOptions>, SuspiciousActivityOptionsValidator>();
+        services.AddOptions<SuspiciousActivityOptions>().BindConfiguration(SuspiciousActivityOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<AlertPolicy>();
 
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);

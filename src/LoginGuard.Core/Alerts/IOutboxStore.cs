@@ -12,6 +12,14 @@ internal interface IOutboxStore
     /// <summary>Stores the alert unless its id is known, applying the new-device throttle in the same step.</summary>
     Task<EnqueueOutcome> EnqueueAsync(Alert alert, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Closes every new-device throttle window whose wall-clock end is at or before <paramref name="until"/>, queueing
+    /// one summary per window that held sign-ins; <see cref="DateTimeOffset.MaxValue"/> closes them all (the end of a
+    /// replay). Closing a window twice queues its summary once.
+    /// </summary>
+    /// <returns>How many summaries were queued.</returns>
+    Task<int> CloseWindowsAsync(DateTimeOffset until, CancellationToken cancellationToken);
+
     /// <summary>Reserves up to <paramref name="max"/> alerts that are due, for one lease, so no other worker sends them meanwhile.</summary>
     Task<IReadOnlyList<ClaimedAlert>> ClaimDueAsync(int max, CancellationToken cancellationToken);
 

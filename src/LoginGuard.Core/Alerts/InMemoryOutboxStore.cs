@@ -3,12 +3,17 @@ using Microsoft.Extensions.Options;
 namespace LoginGuard.Alerts;
 
 /// <summary>The outbox of the embedded replay and of tests: the same rules as Redis, kept in this process under one lock.</summary>
-internal sealed class InMemoryOutboxStore(IOptions<AlertOutboxOptions> outboxOptions, IOptions<AlertThrottleOptions> throttleOptions, TimeProvider clock)
+internal sealed class InMemoryOutboxStore(
+    IOptions<AlertOutboxOptions> outboxOptions,
+    IOptions<AlertThrottleOptions> throttleOptions,
+    IOptions<SuspiciousActivityOptions> suspiciousOptions,
+    TimeProvider clock)
     : IOutboxStore
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NewDeviceThrottle> throttles = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string UserId, Incident Incident), DateTimeOffset> incidents = [];
     private readonly AlertOutboxOptions options = outboxOptions.Value;
 
     public bool IsDurable => false;
@@ -27,13 +32,33 @@ internal sealed class InMemoryOutboxStore(IOptions<AlertOutboxOptions> outboxOpt
             if (alert.Kind == AlertKind.NewDevice)
             {
                 var throttle = throttles.TryGetValue(alert.Source.Event.UserId, out var found) ? found : throttles[alert.Source.Event.UserId] = new();
-                admitted = throttle.Admit(alert, throttleOptions.Value);
+                (admitted, var summary) = throttle.Admit(alert, throttleOptions.Value, now);
+                Queue(summary, now);
+            }
+            else if (alert is { Kind: AlertKind.SuspiciousActivity, Incident: { } incident } && !IsNewIncident(alert, incident))
+            {
+                admitted = null;
             }
 
             entries[alert.AlertId] = admitted is null
                 ? new Entry(alert, now) { State = OutboxState.Suppressed }
                 : new Entry(admitted, now) { DueAt = now };
             return Task.FromResult(admitted is null ? EnqueueOutcome.Suppressed : EnqueueOutcome.Queued);
+        }
+    }
+
+    public Task<int> CloseWindowsAsync(DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var now = clock.GetUtcNow();
+            var queued = 0;
+            foreach (var throttle in throttles.Values.Where(t => t.IsHolding && t.ClosesAt <= until))
+            {
+                queued += Queue(throttle.Close(), now) ? 1 : 0;
+            }
+
+            return Task.FromResult(queued);
         }
     }
 
@@ -116,8 +141,26 @@ internal sealed class InMemoryOutboxStore(IOptions<AlertOutboxOptions> outboxOpt
             }
 
             throttles.Remove(userId);
+            foreach (var key in incidents.Keys.Where(k => k.UserId == userId).ToList())
+            {
+                incidents.Remove(key);
+            }
         }
     }
+
+    // Findings of one kind less than the quiet period apart are one incident; the latest finding extends it.
+    private bool IsNewIncident(Alert alert, Incident incident)
+    {
+        var key = (alert.Source.Event.UserId, incident);
+        var at = alert.Source.Event.OccurredAt;
+        var quiet = suspiciousOptions.Value.QuietPeriod;
+        var isNew = !incidents.TryGetValue(key, out var last) || at <= last - quiet || at >= last + quiet;
+        incidents[key] = isNew || at > last ? at : last;
+        return isNew;
+    }
+
+    private bool Queue(Alert? summary, DateTimeOffset now) =>
+        summary is not null && entries.TryAdd(summary.AlertId, new Entry(summary, now) { DueAt = now });
 
     // Only a queued alert moves on: a late answer about an alert already sent or failed changes nothing.
     private Task Update(string alertId, Action<Entry> change)

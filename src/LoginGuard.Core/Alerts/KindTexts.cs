@@ -4,4 +4,5 @@ namespace LoginGuard.Alerts;
 /// <param name="Subject">The subject line.</param>
 /// <param name="Intro">What happened, in one calm sentence.</param>
 /// <param name="IfNotYou">What to do if it was not the learner: where to go by themselves, never a form to fill in.</param>
-internal sealed record KindTexts(string Subject, string Intro, string IfNotYou);
+/// <param name="IfYou">Where the language's one "if this was you" sentence does not fit: several sign-ins, or attempts rather than a sign-in.</param>
+internal sealed record KindTexts(string Subject, string Intro, string IfNotYou, string? IfYou = null);

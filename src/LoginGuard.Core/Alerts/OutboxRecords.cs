@@ -9,7 +9,7 @@ internal enum EnqueueOutcome
     /// <summary>The id was already queued, sent, failed or suppressed: a redelivery, nothing changed.</summary>
     Duplicate,
 
-    /// <summary>A new-device alert over the throttle: counted, and told in the learner's next new-device mail.</summary>
+    /// <summary>Held by a throttle: a new-device sign-in told later in its window's summary, or a suspicious-activity finding within an incident already told.</summary>
     Suppressed,
 }
 

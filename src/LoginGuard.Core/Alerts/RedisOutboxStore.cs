@@ -16,6 +16,7 @@ internal sealed class RedisOutboxStore(
     KeyedHasher hasher,
     IOptions<AlertOutboxOptions> outboxOptions,
     IOptions<AlertThrottleOptions> throttleOptions,
+    IOptions<SuspiciousActivityOptions> suspiciousOptions,
     TimeProvider clock) : IOutboxStore
 {
     private readonly AlertOutboxOptions options = outboxOptions.Value;
@@ -32,11 +33,13 @@ internal sealed class RedisOutboxStore(
         var learner = hasher.Hash(KeyedHasher.UserPurpose, alert.Source.Event.UserId);
         var result = await Db.ScriptEvaluateAsync(
             OutboxScripts.Enqueue,
-            [keys.OutboxAlert(alert.AlertId), keys.OutboxDue, keys.OutboxQueued, keys.OutboxThrottle(learner)],
+            [keys.OutboxAlert(alert.AlertId), keys.OutboxDue, keys.OutboxQueued, keys.OutboxThrottle(learner), keys.OutboxWindows],
             [
                 alert.AlertId, StoredAlert.Serialize(alert), alert.Kind.ToWireName(), alert.Source.Event.EventId, Now(), RetentionSeconds,
-                alert.Kind == AlertKind.NewDevice ? 1 : 0, alert.Source.Event.OccurredAt.ToUnixTimeMilliseconds(),
-                (long)throttle.Window.TotalMilliseconds, throttle.MaxNewDeviceMails,
+                ThrottleMode(alert), alert.Source.Event.OccurredAt.ToUnixTimeMilliseconds(),
+                (long)(alert.Kind == AlertKind.NewDevice ? throttle.Window : suspiciousOptions.Value.QuietPeriod).TotalMilliseconds,
+                throttle.MaxNewDeviceMails, alert.Incident is { } incident ? "incident:" + incident.ToWireName() : "",
+                Alert.SummaryIdFor(alert.Source.Event.EventId), learner, AlertKeyPrefix,
             ]);
         return (string?)result switch
         {
@@ -44,6 +47,16 @@ internal sealed class RedisOutboxStore(
             "suppressed" => EnqueueOutcome.Suppressed,
             _ => EnqueueOutcome.Duplicate,
         };
+    }
+
+    public async Task<int> CloseWindowsAsync(DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var upTo = until == DateTimeOffset.MaxValue ? "+inf" : until.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var queued = await Db.ScriptEvaluateAsync(
+            OutboxScripts.CloseWindows,
+            [keys.OutboxWindows, keys.OutboxDue, keys.OutboxQueued],
+            [upTo, Now(), RetentionSeconds, AlertKeyPrefix, (string)keys.OutboxThrottle("")!, options.BatchSize]);
+        return (int)queued;
     }
 
     public async Task<IReadOnlyList<ClaimedAlert>> ClaimDueAsync(int max, CancellationToken cancellationToken)
@@ -91,13 +104,19 @@ internal sealed class RedisOutboxStore(
 
     private static ClaimedAlert ToClaimed(RedisResult[] fields)
     {
-        var suppressed = (int)fields[3];
-        var since = (string?)fields[4];
-        var carried = suppressed > 0 && !string.IsNullOrEmpty(since)
-            ? new SuppressedSignIns(suppressed, DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(since, CultureInfo.InvariantCulture)))
-            : null;
-        return new ClaimedAlert(StoredAlert.Deserialize((string)fields[0]!, carried), (int)fields[1], DateTimeOffset.FromUnixTimeMilliseconds((long)fields[2]));
+        var summary = (string?)fields[3];
+        var alert = string.IsNullOrEmpty(summary) ? StoredAlert.Deserialize((string)fields[0]!) : StoredAlert.DeserializeSummary(summary);
+        return new ClaimedAlert(alert, (int)fields[1], DateTimeOffset.FromUnixTimeMilliseconds((long)fields[2]));
     }
+
+    private static int ThrottleMode(Alert alert) => alert switch
+    {
+        { Kind: AlertKind.NewDevice } => 1,
+        { Kind: AlertKind.SuspiciousActivity, Incident: not null } => 2,
+        _ => 0,
+    };
+
+    private string AlertKeyPrefix => keys.OutboxAlert("")!;
 
     private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
 }

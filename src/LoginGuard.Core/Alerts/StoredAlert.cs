@@ -26,7 +26,8 @@ internal sealed record StoredAlert(
     string? CountryName,
     string? CityName,
     string? TimeZone,
-    string? ReviewUrl = null)
+    string? ReviewUrl = null,
+    Incident? Incident = null)
 {
     public static string Serialize(Alert alert)
     {
@@ -34,23 +35,34 @@ internal sealed record StoredAlert(
         var geo = alert.Source.Geo;
         var stored = new StoredAlert(
             alert.AlertId, alert.Kind, e.EventId, e.Type, e.OccurredAt, Masking.Network(e.Ip).ToString(), alert.Recipient,
-            e.Email, e.DisplayName, e.Locale, alert.Source.Device.Description, geo.CountryIso, geo.CountryName, geo.CityName, geo.TimeZone, alert.ReviewUrl);
+            e.Email, e.DisplayName, e.Locale, alert.Source.Device.Description, geo.CountryIso, geo.CountryName, geo.CityName, geo.TimeZone, alert.ReviewUrl, alert.Incident);
         return JsonSerializer.Serialize(stored, StoredAlertJsonContext.Default.StoredAlert);
     }
 
-    public static Alert Deserialize(string json, SuppressedSignIns? suppressed)
+    public static Alert Deserialize(string json) => ToAlert(
+        JsonSerializer.Deserialize(json, StoredAlertJsonContext.Default.StoredAlert) ?? throw new JsonException("A stored alert was the JSON literal null."));
+
+    /// <param name="json">A JSON array of the held sign-ins' stored alerts, in the order they were held.</param>
+    public static Alert DeserializeSummary(string json)
     {
-        var s = JsonSerializer.Deserialize(json, StoredAlertJsonContext.Default.StoredAlert)
-            ?? throw new JsonException("A stored alert was the JSON literal null.");
+        var held = JsonSerializer.Deserialize(json, StoredAlertJsonContext.Default.ListStoredAlert);
+        return held is { Count: > 0 }
+            ? Alert.SummaryOf([.. held.Select(ToAlert)])
+            : throw new JsonException("A stored summary named no sign-in.");
+    }
+
+    private static Alert ToAlert(StoredAlert s)
+    {
         var authEvent = new AuthEvent(s.EventId, s.Type, s.OccurredAt, UserId: "", IPAddress.Parse(s.Network), Email: s.Email, DisplayName: s.DisplayName, Locale: s.Locale);
         var device = new DeviceFingerprint("", "", UserAgentInfo.Unknown, s.Device, FromDeviceId: false);
         var geo = new GeoLocation(CountryIso: s.CountryIso, CountryName: s.CountryName, CityName: s.CityName, TimeZone: s.TimeZone);
         // A mail needs no state keys; the outbox keeps none, so nothing can link it back to state.
         var keys = new StateKeys("", "", "");
-        return new Alert(s.AlertId, s.Kind, new EnrichedEvent(authEvent, device, geo, keys), s.Recipient) { Suppressed = suppressed, ReviewUrl = s.ReviewUrl };
+        return new Alert(s.AlertId, s.Kind, new EnrichedEvent(authEvent, device, geo, keys), s.Recipient) { ReviewUrl = s.ReviewUrl, Incident = s.Incident };
     }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(StoredAlert))]
+[JsonSerializable(typeof(List<StoredAlert>))]
 internal sealed partial class StoredAlertJsonContext : JsonSerializerContext;

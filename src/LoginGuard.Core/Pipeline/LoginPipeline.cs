@@ -20,6 +20,7 @@ internal sealed class LoginPipeline(
     Enricher enricher,
     IBehaviorStore store,
     RiskScorer scorer,
+    AlertPolicy policy,
     IAlertOutbox outbox,
     IActivityLog activity,
     ILearnerEraser eraser,
@@ -88,7 +89,7 @@ internal sealed class LoginPipeline(
             }
 
             var assessment = scorer.Assess(enriched, snapshot);
-            var (alerts, unaddressable) = Address(enriched, AlertPolicy.AlertsFor(enriched, assessment));
+            var (alerts, unaddressable) = Address(enriched, policy.AlertsFor(enriched, assessment));
             var decision = Decision.For(enriched.Event, assessment, []) with { Context = DecisionContext.Of(enriched) };
             batch.Record(enriched, decision);
             scored.Add(new Scored(index, enriched, decision, alerts, unaddressable));
@@ -149,11 +150,11 @@ internal sealed class LoginPipeline(
         }
     }
 
-    private static (List<Alert> Alerts, List<UnaddressableAlert> Unaddressable) Address(EnrichedEvent enriched, IReadOnlyList<AlertKind> kinds)
+    private static (List<Alert> Alerts, List<UnaddressableAlert> Unaddressable) Address(EnrichedEvent enriched, IReadOnlyList<OwedAlert> owed)
     {
-        var alerts = new List<Alert>(kinds.Count);
+        var alerts = new List<Alert>(owed.Count);
         var unaddressable = new List<UnaddressableAlert>();
-        foreach (var kind in kinds)
+        foreach (var (kind, incident) in owed)
         {
             foreach (var recipient in Recipients.For(enriched.Event, kind))
             {
@@ -163,7 +164,7 @@ internal sealed class LoginPipeline(
                 }
                 else
                 {
-                    alerts.Add(Alert.For(enriched, kind, recipient!.Trim()));
+                    alerts.Add(Alert.For(enriched, kind, recipient!.Trim()) with { Incident = incident });
                 }
             }
         }

@@ -33,10 +33,15 @@ internal sealed class RedisLearnerEraser(
         await ForgetFailuresAsync(learner, cancellationToken);
         await feedback.ForgetAsync(learner).WaitAsync(cancellationToken);
 
+        // A summary's id derives from the first sign-in its window held, so each of the learner's events names the
+        // summary it may have started; ids that never became a summary delete nothing.
+        alertIds.UnionWith(eventIds.Select(Alert.SummaryIdFor));
+        var throttleOwner = hasher.Hash(KeyedHasher.UserPurpose, userId);
         var outboxKeys = alertIds.Select(id => keys.OutboxAlert(id))
-            .Append(keys.OutboxThrottle(hasher.Hash(KeyedHasher.UserPurpose, userId)))
+            .Append(keys.OutboxThrottle(throttleOwner))
             .ToArray();
         var ids = alertIds.Select(id => (RedisValue)id).ToArray();
+        await database.SortedSetRemoveAsync(keys.OutboxWindows, throttleOwner).WaitAsync(cancellationToken);
         await database.KeyDeleteAsync(outboxKeys).WaitAsync(cancellationToken);
         if (ids.Length > 0)
         {

@@ -80,6 +80,13 @@ internal sealed class RedisKeys
     /// <summary>Outbox sorted set: failed alert ids by when they failed — the dead-letter list.</summary>
     public RedisKey OutboxFailed => $"{prefix}{{outbox}}:failed";
 
-    /// <summary>Outbox hash: one learner's new-device window (start, mailed, suppressed, since; event time, unix ms).</summary>
+    /// <summary>
+    /// Outbox hash: one learner's throttles. The new-device window (start and closesAt, event and wall time, unix ms;
+    /// mailed; held: the held sign-ins' payloads; summary and first: the id the summary will have and the event it
+    /// derives from) and, per incident kind of suspicious activity, the event time it last happened.
+    /// </summary>
     public RedisKey OutboxThrottle(string learnerHash) => $"{prefix}{{outbox}}:throttle:{learnerHash}";
+
+    /// <summary>Outbox sorted set: learners whose new-device window holds sign-ins, by when it ends on the wall clock (unix ms).</summary>
+    public RedisKey OutboxWindows => $"{prefix}{{outbox}}:windows";
 }

@@ -41,20 +41,44 @@ internal static class AlertFixtures
         string? email = LearnerEmail,
         string? recipient = null,
         DeviceFingerprint? device = null,
-        string eventId = "evt-0001")
+        string eventId = "evt-0001",
+        Incident? incident = null,
+        DateTimeOffset? at = null)
     {
         var authEvent = new AuthEvent(
             eventId,
             TypeOf(kind),
-            TuesdayAfternoon,
+            at ?? TuesdayAfternoon,
             "user-42",
             IPAddress.Parse(ip),
             Email: email,
             DisplayName: displayName,
             Locale: locale);
         var enriched = new EnrichedEvent(authEvent, device ?? Chrome, geo ?? Lyon, new StateKeys("learner", "address", "as12322"));
-        return LoginGuard.Alerts.Alert.For(enriched, kind, recipient ?? email ?? LearnerEmail);
+        var alert = LoginGuard.Alerts.Alert.For(enriched, kind, recipient ?? email ?? LearnerEmail);
+        return kind == AlertKind.SuspiciousActivity ? alert with { Incident = incident ?? Incident.StolenSession } : alert;
     }
+
+    /// <summary>A summary of two held sign-ins: an iPhone in London at 12:50 (London time) and Chrome in Lyon at 14:05 (Paris time).</summary>
+    public static Alert Summary(string? locale = "en") => LoginGuard.Alerts.Alert.SummaryOf(
+    [
+        Alert(locale: locale, eventId: "evt-0002"),
+        Alert(locale: locale, eventId: "evt-0001", at: TuesdayAfternoon.AddMinutes(-15), geo: London, ip: "198.51.100.7", device: Iphone),
+    ]);
+
+    public static readonly GeoLocation London = new(CountryIso: "GB", CountryName: "United Kingdom", CityName: "London", TimeZone: "Europe/London");
+
+    public static readonly DeviceFingerprint Iphone = new(
+        "ef56", "gh78", new UserAgentInfo("Safari", 17, "iOS", 17, DeviceType.Mobile), "Safari on iPhone", false);
+
+    /// <summary>Every mail LoginGuard writes: each kind, each suspicious-activity incident, and the new-device summary.</summary>
+    public static IEnumerable<string> Shapes =>
+        [.. Kinds.Where(k => k != AlertKind.SuspiciousActivity).Select(k => k.ToString()), .. Enum.GetValues<Incident>().Select(i => i.ToString()), "Summary"];
+
+    public static Alert Shape(string shape, string? locale = "en", string? recipient = null) =>
+        shape == "Summary" ? Summary(locale)
+        : Enum.TryParse<Incident>(shape, out var incident) ? Alert(AlertKind.SuspiciousActivity, locale: locale, recipient: recipient, incident: incident)
+        : Alert(Enum.Parse<AlertKind>(shape), locale: locale, recipient: recipient);
 
     public static AlertMessageBuilder Builder() => new(
         Options.Create(new AlertMailOptions()),
@@ -75,7 +99,7 @@ internal static class AlertFixtures
 
     private static AuthEventType TypeOf(AlertKind kind) => kind switch
     {
-        AlertKind.NewDevice => AuthEventType.LoginSucceeded,
+        AlertKind.NewDevice or AlertKind.SuspiciousActivity => AuthEventType.LoginSucceeded,
         AlertKind.PasswordChanged => AuthEventType.PasswordChanged,
         AlertKind.MfaDisabled => AuthEventType.MfaDisabled,
         _ => AuthEventType.EmailChanged,

@@ -58,9 +58,9 @@ public sealed class AlertLocalizationTests
     {
         foreach (var texts in AlertLanguage.All)
         {
-            foreach (var kind in Kinds)
+            foreach (var kind in Shapes)
             {
-                var kindTexts = texts.For(kind);
+                var kindTexts = texts.For(Shape(kind));
                 new[] { kindTexts.Subject, kindTexts.Intro, kindTexts.IfNotYou }
                     .Should().OnlyContain(s => s.Contains("{0}"), $"{texts.Language} {kind} names the product");
             }

@@ -29,7 +29,7 @@ public sealed class AlertPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task Mails_the_first_new_device_of_a_burst_and_counts_the_rest_into_the_next_mail()
+    public async Task Mails_the_first_new_device_of_a_burst_and_the_rest_in_one_summary_when_the_window_closes()
     {
         await harness.DecideAsync(Event("e0", "login.succeeded", Windows, "2026-10-01T08:00:00Z"));
         await harness.DecideAsync(Event("e1", "login.succeeded", IPhone, "2026-10-02T08:00:00Z"));
@@ -40,8 +40,10 @@ public sealed class AlertPipelineTests : IDisposable
 
         await harness.DecideAsync(Event("e4", "login.succeeded", Linux.Replace("Linux", "FreeBSD", StringComparison.Ordinal), "2026-10-02T10:00:00Z"));
 
-        var next = harness.Mail.Single(m => m.Headers["X-LoginGuard-Event-Id"] == "e4");
-        next.TextBody.Should().Contain("Other new sign-ins: 2 since");
+        harness.Mail.Should().ContainSingle(m => m.Headers["X-LoginGuard-Event-Id"] == "e4");
+        var summary = harness.Mail.Should().ContainSingle(m => m.Subject == "New sign-ins to your Learnwell account").Subject;
+        summary.Headers.Where(h => h.Field == "X-LoginGuard-Event-Id").Select(h => h.Value).Should().Equal("e2", "e3");
+        summary.Headers["X-LoginGuard-Alert"].Should().Be("new-device");
     }
 
     public void Dispose() => harness.Dispose();

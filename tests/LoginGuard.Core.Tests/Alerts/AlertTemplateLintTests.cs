@@ -33,11 +33,11 @@ public sealed partial class AlertTemplateLintTests
     public static TheoryData<string, string, bool> EveryMail()
     {
         var data = new TheoryData<string, string, bool>();
-        foreach (var kind in Kinds)
+        foreach (var shape in Shapes)
         {
             foreach (var locale in Locales)
             {
-                data.Add(kind.ToString(), locale, false);
+                data.Add(shape, locale, false);
             }
         }
 
@@ -53,7 +53,7 @@ public sealed partial class AlertTemplateLintTests
     [MemberData(nameof(EveryMail))]
     public void Reads_as_a_calm_genuine_mail_with_one_plain_link(string kind, string locale, bool toOldAddress)
     {
-        var message = RoundTrip(Build(Alert(Enum.Parse<AlertKind>(kind), locale: locale, recipient: toOldAddress ? "old@example.org" : null)));
+        var message = RoundTrip(Build(Shape(kind, locale, toOldAddress ? "old@example.org" : null)));
         var everything = Everything(message);
 
         message.TextBody.Should().NotBeNullOrWhiteSpace().And.Contain(SecurityUrl);

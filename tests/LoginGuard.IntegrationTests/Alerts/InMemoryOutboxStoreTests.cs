@@ -5,5 +5,5 @@ namespace LoginGuard.IntegrationTests.Alerts;
 
 public sealed class InMemoryOutboxStoreTests : OutboxStoreContract
 {
-    internal override IOutboxStore CreateStore() => new InMemoryOutboxStore(Options.Create(OutboxOptions), Options.Create(Throttle), Clock);
+    internal override IOutboxStore CreateStore() => new InMemoryOutboxStore(Options.Create(OutboxOptions), Options.Create(Throttle), Options.Create(Suspicion), Clock);
 }

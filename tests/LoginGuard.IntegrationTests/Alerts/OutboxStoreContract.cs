@@ -16,6 +16,8 @@ public abstract class OutboxStoreContract
 
     internal static readonly AlertThrottleOptions Throttle = new() { MaxNewDeviceMails = 1, Window = TimeSpan.FromHours(1) };
 
+    internal static readonly SuspiciousActivityOptions Suspicion = new() { QuietPeriod = TimeSpan.FromDays(1) };
+
     internal FakeTimeProvider Clock { get; } = new(Monday);
 
     internal abstract IOutboxStore CreateStore();
@@ -111,31 +113,89 @@ public abstract class OutboxStoreContract
     }
 
     [Fact]
-    public async Task Mails_one_new_device_per_hour_of_event_time_and_tells_the_rest_in_the_next_mail()
+    public async Task Mails_one_new_device_per_hour_of_event_time_and_tells_the_rest_in_one_summary_when_the_window_closes()
     {
         var store = CreateStore();
         var at = Monday.AddDays(-3);
 
         (await store.EnqueueAsync(AlertFor("n1", AlertKind.NewDevice, at: at), default)).Should().Be(EnqueueOutcome.Queued);
-        (await store.EnqueueAsync(AlertFor("n2", AlertKind.NewDevice, at: at.AddMinutes(5)), default)).Should().Be(EnqueueOutcome.Suppressed);
         (await store.EnqueueAsync(AlertFor("n3", AlertKind.NewDevice, at: at.AddMinutes(50)), default)).Should().Be(EnqueueOutcome.Suppressed);
+        (await store.EnqueueAsync(AlertFor("n2", AlertKind.NewDevice, at: at.AddMinutes(5)), default)).Should().Be(EnqueueOutcome.Suppressed);
         (await store.EnqueueAsync(AlertFor("p1", AlertKind.PasswordChanged, at: at.AddMinutes(51)), default)).Should().Be(EnqueueOutcome.Queued, "account changes are never throttled");
         (await store.EnqueueAsync(AlertFor("n2", AlertKind.NewDevice, at: at.AddMinutes(5)), default)).Should().Be(EnqueueOutcome.Duplicate);
-        (await store.EnqueueAsync(AlertFor("n4", AlertKind.NewDevice, at: at.AddMinutes(70)), default)).Should().Be(EnqueueOutcome.Queued);
         (await store.EnqueueAsync(AlertFor("other", AlertKind.NewDevice, at: at.AddMinutes(6), user: "bo"), default)).Should().Be(EnqueueOutcome.Queued, "each learner has a throttle of their own");
+        (await store.EnqueueAsync(AlertFor("n4", AlertKind.NewDevice, at: at.AddMinutes(70)), default)).Should().Be(EnqueueOutcome.Queued);
 
         var claimed = await store.ClaimDueAsync(10, default);
-        claimed.Select(c => c.Alert.Source.Event.EventId).Should().BeEquivalentTo(["n1", "p1", "n4", "other"]);
-        claimed.Single(c => c.Alert.Source.Event.EventId == "n4").Alert.Suppressed.Should().Be(new SuppressedSignIns(2, at.AddMinutes(5)));
-        claimed.Where(c => c.Alert.Source.Event.EventId != "n4").Should().OnlyContain(c => c.Alert.Suppressed == null);
+        claimed.Select(c => c.Alert.Source.Event.EventId).Should().BeEquivalentTo(["n1", "p1", "other", "n4", "n3"], "the summary is addressed like its latest sign-in");
+        var summary = claimed.Single(c => c.Alert.Summarizes is not null).Alert;
+        summary.AlertId.Should().Be(LoginGuard.Alerts.Alert.SummaryIdFor("n3"), "its id derives from the first sign-in the window held");
+        summary.Kind.Should().Be(AlertKind.NewDevice);
+        summary.Summarizes!.Select(h => h.Source.Event.EventId).Should().Equal(["n2", "n3"], "the mail lists them by time");
+        summary.Summarizes!.Select(h => h.Source.Device.Description).Should().OnlyContain(d => d == "Safari on iPhone");
+        claimed.Where(c => c.Alert.Summarizes is null).Select(c => c.Alert.Source.Event.EventId).Should().BeEquivalentTo(["n1", "p1", "other", "n4"]);
         (await store.StateAsync(LoginGuard.Alerts.Alert.IdFor("n3", AlertKind.NewDevice), default)).Should().Be(OutboxState.Suppressed);
     }
+
+    [Fact]
+    public async Task A_window_ending_on_the_wall_clock_sends_what_it_held_once_and_the_next_new_device_is_mailed()
+    {
+        var store = CreateStore();
+        await store.EnqueueAsync(AlertFor("n1", AlertKind.NewDevice, at: Monday), default);
+        await store.EnqueueAsync(AlertFor("n2", AlertKind.NewDevice, at: Monday.AddMinutes(1)), default);
+
+        (await store.CloseWindowsAsync(Clock.GetUtcNow(), default)).Should().Be(0, "the hour has not passed");
+        Clock.Advance(Throttle.Window);
+        (await store.CloseWindowsAsync(Clock.GetUtcNow(), default)).Should().Be(1);
+        (await store.CloseWindowsAsync(DateTimeOffset.MaxValue, default)).Should().Be(0, "closing again must not send it twice");
+        (await store.EnqueueAsync(AlertFor("n2", AlertKind.NewDevice, at: Monday.AddMinutes(1)), default)).Should().Be(EnqueueOutcome.Duplicate, "a redelivered held sign-in was told");
+
+        (await store.ClaimDueAsync(10, default)).Select(c => c.Alert.Summarizes?.Count ?? 0).Should().BeEquivalentTo([0, 1]);
+        (await store.EnqueueAsync(AlertFor("n3", AlertKind.NewDevice, at: Monday.AddMinutes(2)), default))
+            .Should().Be(EnqueueOutcome.Queued, "the closed window no longer holds, whatever the events' own times");
+    }
+
+    [Fact]
+    public async Task The_end_of_a_stream_closes_every_window_that_holds_a_sign_in()
+    {
+        var store = CreateStore();
+        await store.EnqueueAsync(AlertFor("n1", AlertKind.NewDevice, at: Monday), default);
+        await store.EnqueueAsync(AlertFor("n2", AlertKind.NewDevice, at: Monday.AddMinutes(1)), default);
+        await store.EnqueueAsync(AlertFor("b1", AlertKind.NewDevice, at: Monday, user: "bo"), default);
+
+        (await store.CloseWindowsAsync(DateTimeOffset.MaxValue, default)).Should().Be(1, "only ana's window held anything");
+
+        (await store.ClaimDueAsync(10, default)).Should().ContainSingle(c => c.Alert.Summarizes != null)
+            .Which.Alert.Summarizes!.Single().Source.Event.EventId.Should().Be("n2");
+    }
+
+    [Fact]
+    public async Task Tells_an_incident_once_however_long_it_lasts_and_a_new_one_after_a_quiet_period()
+    {
+        var store = CreateStore();
+        var at = Monday.AddDays(-5);
+
+        (await store.EnqueueAsync(Suspicious("s1", Incident.BruteForce, at), default)).Should().Be(EnqueueOutcome.Queued);
+        (await store.EnqueueAsync(Suspicious("s2", Incident.BruteForce, at.AddHours(1)), default)).Should().Be(EnqueueOutcome.Suppressed);
+        (await store.EnqueueAsync(Suspicious("s3", Incident.BruteForce, at.AddHours(20)), default)).Should().Be(EnqueueOutcome.Suppressed, "each finding extends the incident");
+        (await store.EnqueueAsync(Suspicious("s2", Incident.BruteForce, at.AddHours(1)), default)).Should().Be(EnqueueOutcome.Duplicate);
+        (await store.EnqueueAsync(Suspicious("t1", Incident.SuccessAfterFailures, at.AddHours(20)), default)).Should().Be(EnqueueOutcome.Queued, "another kind is another incident");
+        (await store.EnqueueAsync(Suspicious("o1", Incident.BruteForce, at.AddHours(1), user: "bo"), default)).Should().Be(EnqueueOutcome.Queued);
+        (await store.EnqueueAsync(Suspicious("s4", Incident.BruteForce, at.AddHours(45)), default)).Should().Be(EnqueueOutcome.Queued, "a day passed without a finding");
+
+        var claimed = await store.ClaimDueAsync(10, default);
+        claimed.Select(c => (c.Alert.Source.Event.EventId, c.Alert.Incident)).Should().BeEquivalentTo(
+            [("s1", Incident.BruteForce), ("t1", Incident.SuccessAfterFailures), ("o1", Incident.BruteForce), ("s4", Incident.BruteForce)]);
+    }
+
+    internal static Alert Suspicious(string eventId, Incident incident, DateTimeOffset at, string user = "ana") =>
+        AlertFor(eventId, AlertKind.SuspiciousActivity, at: at, user: user) with { Incident = incident };
 
     internal static Alert AlertFor(string eventId, AlertKind kind = AlertKind.PasswordChanged, string recipient = "ana@example.org", DateTimeOffset? at = null, string user = "ana")
     {
         var type = kind switch
         {
-            AlertKind.NewDevice => AuthEventType.LoginSucceeded,
+            AlertKind.NewDevice or AlertKind.SuspiciousActivity => AuthEventType.LoginSucceeded,
             AlertKind.EmailChanged => AuthEventType.EmailChanged,
             _ => AuthEventType.PasswordChanged,
         };

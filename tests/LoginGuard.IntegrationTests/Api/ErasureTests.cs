@@ -2,12 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using LoginGuard.Alerts;
 using LoginGuard.Enrichment;
 using LoginGuard.Feedback;
 using LoginGuard.Ingestion;
 using LoginGuard.IntegrationTests.Alerts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Pipeline;
+using LoginGuard.Privacy;
 using LoginGuard.Scoring;
 using LoginGuard.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +32,34 @@ public sealed class ErasureTests(RedisFixture redis) : IClassFixture<RedisFixtur
         await ShouldHoldNothingOfZoeButAllOfMiaAsync(worker, traces);
         var activity = await worker.Client.GetFromJsonAsync<JsonObject>("/v1/users/zoe/activity");
         activity!["entries"]!.AsArray().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Erasing_a_learner_drops_their_held_new_device_sign_ins_and_summaries_too()
+    {
+        await using var worker = await ApiWorker.StartAsync(redis.Server);
+        var traces = await TwoLearnersAsync(worker);
+        const string Linux = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+        const string Mac = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15";
+        const string Android = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+        string[] held = ["evt-zoe-linux", "evt-zoe-android"];
+
+        // Held within the phone's hour, then told in a summary; a Mac opens the next window, whose Android sign-in is held still.
+        await worker.ProcessAsync(AuthEvents.Of(held[0], "login.succeeded", ApiWorker.At(TimeSpan.FromMinutes(110)), "zoe", userAgent: Linux));
+        var store = (IOutboxStore)worker.Services.GetService(typeof(IOutboxStore))!;
+        (await store.CloseWindowsAsync(DateTimeOffset.MaxValue, CancellationToken.None)).Should().Be(1);
+        await worker.ProcessAsync(AuthEvents.Of("evt-zoe-mac", "login.succeeded", ApiWorker.At(TimeSpan.FromMinutes(100)), "zoe", userAgent: Mac));
+        await worker.ProcessAsync(AuthEvents.Of(held[1], "login.succeeded", ApiWorker.At(TimeSpan.FromMinutes(90)), "zoe", userAgent: Android));
+        var hasher = (KeyedHasher)worker.Services.GetService(typeof(KeyedHasher))!;
+        traces.AddRange([.. held, "evt-zoe-mac", Alert.SummaryIdFor(held[0]), hasher.Hash(KeyedHasher.UserPurpose, "zoe")]);
+        var before = await LearnerTraces.DumpAsync(Connection(worker), worker.Prefix);
+        before.Keys.Should().Contain(k => k.EndsWith("{outbox}:windows", StringComparison.Ordinal), "a window holds the Android sign-in");
+        LearnerTraces.Mentioning(before, [held[1]]).Should().NotBeEmpty();
+
+        using var response = await worker.Client.DeleteAsync("/v1/users/zoe");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await ShouldHoldNothingOfZoeButAllOfMiaAsync(worker, traces);
     }
 
     [Fact]

@@ -6,9 +6,10 @@ namespace LoginGuard.IntegrationTests.Scenarios;
 /// <summary>
 /// One folder under data-samples/scenarios/&lt;rule id&gt;: events.jsonl and expected.json, which says for named
 /// events which rules must fire and must not, and optionally the level (or a level it must stay below, where a
-/// retrained model may fairly move it within that band) and the mail.
+/// retrained model may fairly move it within that band) and the mail; and optionally, under "mail", how many mails of
+/// each kind (X-LoginGuard-Alert) the whole replay sends, counted in the pickup folder once every window has closed.
 /// </summary>
-internal sealed record Scenario(string Name, string EventsPath, IReadOnlyDictionary<string, Expectation> Expected)
+internal sealed record Scenario(string Name, string EventsPath, IReadOnlyDictionary<string, Expectation> Expected, IReadOnlyDictionary<string, int> Mail)
 {
     public static string Root => Path.Combine(Path.GetDirectoryName(SampleData.Find("login-events.jsonl")!)!, "scenarios");
 
@@ -19,7 +20,10 @@ internal sealed record Scenario(string Name, string EventsPath, IReadOnlyDiction
         var folder = Path.Combine(Root, name);
         using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "expected.json")));
         var events = expected.RootElement.GetProperty("events").EnumerateObject().ToDictionary(e => e.Name, e => Expectation.From(e.Value));
-        return new Scenario(name, Path.Combine(folder, "events.jsonl"), events);
+        var mail = expected.RootElement.TryGetProperty("mail", out var counts)
+            ? counts.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt32())
+            : [];
+        return new Scenario(name, Path.Combine(folder, "events.jsonl"), events, mail);
     }
 }
 

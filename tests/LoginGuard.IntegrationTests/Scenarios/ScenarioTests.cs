@@ -4,6 +4,7 @@ using LoginGuard.Pipeline;
 using LoginGuard.Scoring;
 using LoginGuard.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace LoginGuard.IntegrationTests.Scenarios;
 
@@ -20,7 +21,7 @@ public sealed class ScenarioTests
     public async Task Each_rule_fires_on_its_scenario_and_stays_quiet_where_it_should(string name)
     {
         var scenario = Scenario.Load(name);
-        var decisions = await DecideAsync(scenario.EventsPath);
+        var (decisions, mail) = await DecideAsync(scenario.EventsPath);
 
         foreach (var (eventId, expected) in scenario.Expected)
         {
@@ -52,6 +53,11 @@ public sealed class ScenarioTests
                 decision.Alerts.Select(a => a.ToWireName()).Should().Equal(alerts, because);
             }
         }
+
+        foreach (var (kind, count) in scenario.Mail)
+        {
+            mail.Count(m => m.Headers[AlertMessageBuilder.AlertHeader] == kind).Should().Be(count, $"{name} sends {count} {kind} mail(s)");
+        }
     }
 
     [Fact]
@@ -63,7 +69,8 @@ public sealed class ScenarioTests
         Scenario.Names().Should().Contain(ids, "every detection ships with a scenario under data-samples/scenarios/<rule id>/");
     }
 
-    private static async Task<Dictionary<string, Decision>> DecideAsync(string eventsPath)
+    /// <returns>Every decision, and every mail sent once the host stopped (which closes the throttle windows still open).</returns>
+    private static async Task<(Dictionary<string, Decision> Decisions, List<MimeMessage> Mail)> DecideAsync(string eventsPath)
     {
         var pickup = Directory.CreateTempSubdirectory("loginguard-scenario-").FullName;
         try
@@ -86,7 +93,7 @@ public sealed class ScenarioTests
             }
 
             await host.StopAsync();
-            return decisions;
+            return (decisions, [.. Directory.EnumerateFiles(pickup, "*.eml").Select(path => MimeMessage.Load(path))]);
         }
         finally
         {
