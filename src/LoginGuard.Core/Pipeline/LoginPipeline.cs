@@ -12,6 +12,7 @@ namespace LoginGuard.Pipeline;
 /// <summary>
 /// Messages, one way: wire bytes → validated events → enriched events → snapshots → assessments → alerts
 /// queued → state recorded → activity recorded (or, for a deleted account, everything erased) → decisions.
+/// An event dated outside the stream's present (<see cref="IEventTimeWindow"/>) is dead-lettered before it is scored.
 /// A batch is read from the store at once and written at once, and between the two its events are scored in order, each against the state the earlier ones left. The
 /// caller publishes the outcomes and only then moves on (stores the offsets), so a crash anywhere repeats
 /// work that is idempotent rather than losing it.
@@ -23,6 +24,7 @@ internal sealed class LoginPipeline(
     IAlertOutbox outbox,
     IActivityLog activity,
     ILearnerEraser eraser,
+    IEventTimeWindow window,
     PipelineMetrics metrics,
     ILogger<LoginPipeline> logger)
 {
@@ -84,6 +86,14 @@ internal sealed class LoginPipeline(
                 Log.Redelivered(logger, previous.EventId);
                 outcomes[index] = new Decided(previous with { Duplicate = true }, null, []);
                 redelivered.Add((index, BehaviorBatch.DecisionKey(enriched)));
+                continue;
+            }
+
+            // After the redelivery check: a redelivered event keeps its decision however old it has become.
+            if (window.Admit(enriched.Event.OccurredAt, batch.Options) is { } outside)
+            {
+                Log.Rejected(logger, outside.Reason, outside.Field);
+                outcomes[index] = new DeadLettered(outside);
                 continue;
             }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LoginGuard.Feedback;
 using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Pipeline;
 using LoginGuard.Worker.Api;
 using LoginGuard.Worker.Hosting;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,7 @@ internal static class RunCommand
     public static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> overrides)
     {
         var builder = LoginGuardHost.CreateBuilder(new Dictionary<string, string?>(), overrides);
+        builder.Services.AddWallClockEventWindow();
         builder.Services.AddKafkaIngestion();
         builder.Services.AddSingleton<EventConsumerService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<EventConsumerService>());

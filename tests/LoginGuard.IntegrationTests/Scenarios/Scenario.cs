@@ -4,11 +4,12 @@ using LoginGuard.Worker.Hosting;
 namespace LoginGuard.IntegrationTests.Scenarios;
 
 /// <summary>
-/// One folder under data-samples/scenarios/&lt;rule id&gt;: events.jsonl and expected.json, which says for named
+/// One folder under data-samples/scenarios/&lt;rule id or fault&gt;: events.jsonl and expected.json, which says for named
 /// events which rules must fire and must not, and optionally the level (or a level it must stay below, where a
-/// retrained model may fairly move it within that band) and the mail.
+/// retrained model may fairly move it within that band) and the mail; and, under <c>deadLettered</c>, which
+/// events must be dead-lettered and with what reason (every other line must be decided).
 /// </summary>
-internal sealed record Scenario(string Name, string EventsPath, IReadOnlyDictionary<string, Expectation> Expected)
+internal sealed record Scenario(string Name, string EventsPath, IReadOnlyDictionary<string, Expectation> Expected, IReadOnlyDictionary<string, string> DeadLettered)
 {
     public static string Root => Path.Combine(Path.GetDirectoryName(SampleData.Find("login-events.jsonl")!)!, "scenarios");
 
@@ -19,7 +20,10 @@ internal sealed record Scenario(string Name, string EventsPath, IReadOnlyDiction
         var folder = Path.Combine(Root, name);
         using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "expected.json")));
         var events = expected.RootElement.GetProperty("events").EnumerateObject().ToDictionary(e => e.Name, e => Expectation.From(e.Value));
-        return new Scenario(name, Path.Combine(folder, "events.jsonl"), events);
+        var deadLettered = expected.RootElement.TryGetProperty("deadLettered", out var dead)
+            ? dead.EnumerateObject().ToDictionary(e => e.Name, e => e.Value.GetString()!)
+            : [];
+        return new Scenario(name, Path.Combine(folder, "events.jsonl"), events, deadLettered);
     }
 }
 

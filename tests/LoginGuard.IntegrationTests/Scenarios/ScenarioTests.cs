@@ -20,7 +20,7 @@ public sealed class ScenarioTests
     public async Task Each_rule_fires_on_its_scenario_and_stays_quiet_where_it_should(string name)
     {
         var scenario = Scenario.Load(name);
-        var decisions = await DecideAsync(scenario.EventsPath);
+        var (decisions, deadLettered) = await DecideAsync(scenario.EventsPath);
 
         foreach (var (eventId, expected) in scenario.Expected)
         {
@@ -52,6 +52,8 @@ public sealed class ScenarioTests
                 decision.Alerts.Select(a => a.ToWireName()).Should().Equal(alerts, because);
             }
         }
+
+        deadLettered.Should().Equal(scenario.DeadLettered, $"{name} dead-letters exactly the events expected.json names under deadLettered");
     }
 
     [Fact]
@@ -63,7 +65,7 @@ public sealed class ScenarioTests
         Scenario.Names().Should().Contain(ids, "every detection ships with a scenario under data-samples/scenarios/<rule id>/");
     }
 
-    private static async Task<Dictionary<string, Decision>> DecideAsync(string eventsPath)
+    private static async Task<(Dictionary<string, Decision> Decisions, Dictionary<string, string> DeadLettered)> DecideAsync(string eventsPath)
     {
         var pickup = Directory.CreateTempSubdirectory("loginguard-scenario-").FullName;
         try
@@ -78,15 +80,26 @@ public sealed class ScenarioTests
             await host.StartAsync();
             var pipeline = host.Services.GetRequiredService<LoginPipeline>();
             var decisions = new Dictionary<string, Decision>();
+            var deadLettered = new Dictionary<string, string>();
             foreach (var line in await File.ReadAllLinesAsync(eventsPath))
             {
-                var outcome = await pipeline.ProcessAsync(System.Text.Encoding.UTF8.GetBytes(line), CancellationToken.None);
-                var decision = outcome.Should().BeOfType<Decided>("every scenario line is a valid event").Subject.Decision;
-                decisions[decision.EventId] = decision;
+                switch (await pipeline.ProcessAsync(System.Text.Encoding.UTF8.GetBytes(line), CancellationToken.None))
+                {
+                    case Decided decided:
+                        decisions[decided.Decision.EventId] = decided.Decision;
+                        break;
+                    case DeadLettered dead:
+                        using (var json = JsonDocument.Parse(line))
+                        {
+                            deadLettered[json.RootElement.GetProperty("eventId").GetString()!] = dead.Rejection.Reason;
+                        }
+
+                        break;
+                }
             }
 
             await host.StopAsync();
-            return decisions;
+            return (decisions, deadLettered);
         }
         finally
         {
