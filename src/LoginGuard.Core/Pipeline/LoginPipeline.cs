@@ -112,9 +112,9 @@ internal sealed class LoginPipeline(
 
         // Sent just before the state on the same connection, and idempotent by eventId: a crash between the
         // two writes the same entries again, where writing them after would lose them to the redelivery,
-        // which finds the event decided.
+        // which finds the event decided. An unknown user has no account whose activity anyone could look at.
         var activityWrites = scored.Zip(decisions)
-            .Where(pair => pair.First.Enriched.Event.Type != AuthEventType.AccountDeleted)
+            .Where(pair => pair.First.Enriched.Event.Type != AuthEventType.AccountDeleted && !pair.First.Enriched.Event.NamesNoAccount)
             .Select(pair => activity.RecordAsync(pair.First.Enriched.Keys.Learner, ActivityEntry.Of(pair.First.Enriched, pair.Second, pair.First.Alerts), cancellationToken))
             .ToList();
         var recordedElsewhere = await store.CommitAsync(batch, decisions, cancellationToken);
