@@ -2,6 +2,7 @@ using System.CommandLine;
 using LoginGuard.Feedback;
 using LoginGuard.Ingestion.Kafka;
 using LoginGuard.Pipeline;
+using LoginGuard.State;
 using LoginGuard.Worker.Api;
 using LoginGuard.Worker.Hosting;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,7 @@ internal static class RunCommand
     {
         var builder = LoginGuardHost.CreateBuilder(new Dictionary<string, string?>(), overrides);
         builder.Services.AddWallClockEventWindow();
+        builder.Services.AddRedisEvictionPolicyCheck(builder.Configuration);
         builder.Services.AddKafkaIngestion();
         builder.Services.AddSingleton<EventConsumerService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<EventConsumerService>());
