@@ -89,8 +89,9 @@ internal sealed class LoginPipeline(
                 continue;
             }
 
-            // After the redelivery check: a redelivered event keeps its decision however old it has become.
-            if (window.Admit(enriched.Event.OccurredAt, batch.Options) is { } outside)
+            // After the redelivery check: a redelivered event keeps its decision however old it has become. An
+            // account.deleted moves no clock (everything it would touch is erased), and must erase whatever its date.
+            if (enriched.Event.Type != AuthEventType.AccountDeleted && window.Admit(enriched.Event.OccurredAt, batch.Options) is { } outside)
             {
                 Log.Rejected(logger, outside.Reason, outside.Field);
                 outcomes[index] = new DeadLettered(outside);

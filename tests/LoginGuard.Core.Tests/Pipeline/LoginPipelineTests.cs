@@ -93,6 +93,19 @@ public sealed class LoginPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Dead_letters_a_sign_in_dated_years_ahead_but_carries_out_an_account_deletion_whatever_its_date()
+    {
+        await harness.DecideAsync(SignIn("e1", Windows, "2026-10-01T08:00:00Z"));
+
+        var ahead = await harness.SendAsync(SignIn("e2", Iphone, "2036-10-01T08:00:00Z"));
+        var deleted = await harness.SendAsync(SignIn("e3", Windows, "2036-10-01T08:00:00Z", "account.deleted"));
+
+        ahead.Should().BeOfType<DeadLettered>().Which.Rejection.Reason.Should().Be(RejectionReasons.OutOfWindow);
+        deleted.Should().BeOfType<Decided>();
+        harness.Mail.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_decision_records_the_rule_set_that_made_it()
     {
         var decision = await harness.DecideAsync(SignIn("e1", Windows, "2026-10-01T08:00:00Z"));
