@@ -89,6 +89,17 @@ internal sealed class LoginPipeline(
                 continue;
             }
 
+            // An unknown user's failure keeps no decision (a flood would keep millions): its place in its address's
+            // failures shows it was recorded before. Scored again, it gets the same verdict, since a failure's
+            // windows leave out its own eventId, and is published as the duplicate it is, changing nothing.
+            if (enriched.Event.NamesNoAccount && snapshot.Address.Failures.Any(f => f.EventId == enriched.Event.EventId))
+            {
+                Log.Redelivered(logger, enriched.Event.EventId);
+                var again = Decision.For(enriched.Event, scorer.Assess(enriched, snapshot), []) with { Context = DecisionContext.Of(enriched), Duplicate = true };
+                outcomes[index] = new Decided(again, null, []);
+                continue;
+            }
+
             // After the redelivery check: a redelivered event keeps its decision however old it has become. An
             // account.deleted moves no clock (everything it would touch is erased), and must erase whatever its date.
             if (enriched.Event.Type != AuthEventType.AccountDeleted && window.Admit(enriched.Event.OccurredAt, batch.Options) is { } outside)
