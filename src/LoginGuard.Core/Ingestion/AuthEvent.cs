@@ -19,4 +19,10 @@ internal sealed record AuthEvent(
     string? PreviousEmail = null)
 {
     public bool IsSuccessfulLogin => Type == AuthEventType.LoginSucceeded;
+
+    /// <summary>
+    /// A failed sign-in for a username the platform does not know: there is no learner to remember, only the
+    /// address and network it came from (credential stuffing sends millions, each naming a different user).
+    /// </summary>
+    public bool NamesNoAccount => Type == AuthEventType.LoginFailed && FailureReason == Ingestion.FailureReason.UnknownUser;
 }

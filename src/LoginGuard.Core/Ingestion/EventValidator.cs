@@ -50,6 +50,14 @@ internal static class EventValidator
             return ParseResult.Reject(RejectionReasons.InvalidField, $"locale '{Quote(fields.Locale)}' is not a BCP 47 language tag", "locale");
         }
 
+        foreach (var (field, value, max) in new[] { ("email", fields.Email, FieldLimits.Email), ("previousEmail", fields.PreviousEmail, FieldLimits.Email), ("displayName", fields.DisplayName, FieldLimits.DisplayName) })
+        {
+            if (value is not null && value.Length > max)
+            {
+                return ParseResult.Reject(RejectionReasons.InvalidField, $"{field} is {value.Length} characters; the limit is {max}", field);
+            }
+        }
+
         FailureReason? failureReason = null;
         if (fields.FailureReason is not null)
         {
@@ -63,7 +71,7 @@ internal static class EventValidator
 
         return ParseResult.Accept(new AuthEvent(
             fields.EventId!, type, occurredAt, fields.UserId!, ip,
-            Blank(fields.UserAgent), Blank(fields.DeviceId), Blank(fields.Email), Blank(fields.DisplayName),
+            FieldLimits.Cut(Blank(fields.UserAgent), FieldLimits.UserAgent), FieldLimits.Cut(Blank(fields.DeviceId), FieldLimits.DeviceId), Blank(fields.Email), Blank(fields.DisplayName),
             fields.Locale, failureReason, fields.MfaUsed, Blank(fields.PreviousEmail)));
     }
 

@@ -20,6 +20,12 @@ internal static class RejectionReasons
     public const string InvalidIp = "invalid-ip";
     public const string InvalidTimestamp = "invalid-timestamp";
 
+    /// <summary>
+    /// A well-formed event dated outside the stream's present (<see cref="Pipeline.IEventTimeWindow"/>). Not in
+    /// <see cref="All"/>, the parser's reasons: the pipeline gives it, once the event is known not to be a redelivery.
+    /// </summary>
+    public const string OutOfWindow = "out-of-window";
+
     public static IReadOnlyList<string> All { get; } =
     [
         TooLarge, InvalidJson, TooDeep, NotAnObject, DuplicateField, MissingField,

@@ -12,6 +12,7 @@ namespace LoginGuard.Pipeline;
 /// <summary>
 /// Messages, one way: wire bytes → validated events → enriched events → snapshots → assessments → alerts
 /// queued → state recorded → activity recorded (or, for a deleted account, everything erased) → decisions.
+/// An event dated outside the stream's present (<see cref="IEventTimeWindow"/>) is dead-lettered before it is scored.
 /// A batch is read from the store at once and written at once, and between the two its events are scored in order, each against the state the earlier ones left. The
 /// caller publishes the outcomes and only then moves on (stores the offsets), so a crash anywhere repeats
 /// work that is idempotent rather than losing it.
@@ -24,6 +25,7 @@ internal sealed class LoginPipeline(
     IAlertOutbox outbox,
     IActivityLog activity,
     ILearnerEraser eraser,
+    IEventTimeWindow window,
     PipelineMetrics metrics,
     ILogger<LoginPipeline> logger)
 {
@@ -88,6 +90,26 @@ internal sealed class LoginPipeline(
                 continue;
             }
 
+            // An unknown user's failure keeps no decision (a flood would keep millions): its place in its address's
+            // failures shows it was recorded before. Scored again, it gets the same verdict, since a failure's
+            // windows leave out its own eventId, and is published as the duplicate it is, changing nothing.
+            if (enriched.Event.NamesNoAccount && snapshot.Address.Failures.Any(f => f.EventId == enriched.Event.EventId))
+            {
+                Log.Redelivered(logger, enriched.Event.EventId);
+                var again = Decision.For(enriched.Event, scorer.Assess(enriched, snapshot), []) with { Context = DecisionContext.Of(enriched), Duplicate = true };
+                outcomes[index] = new Decided(again, null, []);
+                continue;
+            }
+
+            // After the redelivery check: a redelivered event keeps its decision however old it has become. An
+            // account.deleted moves no clock (everything it would touch is erased), and must erase whatever its date.
+            if (enriched.Event.Type != AuthEventType.AccountDeleted && window.Admit(enriched.Event.OccurredAt, batch.Options) is { } outside)
+            {
+                Log.Rejected(logger, outside.Reason, outside.Field);
+                outcomes[index] = new DeadLettered(outside);
+                continue;
+            }
+
             var assessment = scorer.Assess(enriched, snapshot);
             var (alerts, unaddressable) = Address(enriched, policy.AlertsFor(enriched, assessment));
             var decision = Decision.For(enriched.Event, assessment, []) with { Context = DecisionContext.Of(enriched) };
@@ -103,9 +125,9 @@ internal sealed class LoginPipeline(
 
         // Sent just before the state on the same connection, and idempotent by eventId: a crash between the
         // two writes the same entries again, where writing them after would lose them to the redelivery,
-        // which finds the event decided.
+        // which finds the event decided. An unknown user has no account whose activity anyone could look at.
         var activityWrites = scored.Zip(decisions)
-            .Where(pair => pair.First.Enriched.Event.Type != AuthEventType.AccountDeleted)
+            .Where(pair => pair.First.Enriched.Event.Type != AuthEventType.AccountDeleted && !pair.First.Enriched.Event.NamesNoAccount)
             .Select(pair => activity.RecordAsync(pair.First.Enriched.Keys.Learner, ActivityEntry.Of(pair.First.Enriched, pair.Second, pair.First.Alerts), cancellationToken))
             .ToList();
         var recordedElsewhere = await store.CommitAsync(batch, decisions, cancellationToken);

@@ -8,6 +8,7 @@ using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LoginGuard.Pipeline;
 
@@ -29,6 +30,17 @@ internal static class PipelineServiceCollectionExtensions
             .AddPipeline();
     }
 
-    public static IServiceCollection AddPipeline(this IServiceCollection services) =>
-        services.AddMetrics().AddSingleton<PipelineMetrics>().AddSingleton<LoginPipeline>();
+    public static IServiceCollection AddPipeline(this IServiceCollection services)
+    {
+        // The replayed stream's present unless the host says otherwise: run judges events by the wall clock.
+        services.TryAddSingleton<IEventTimeWindow, StreamPresentWindow>();
+        return services.AddMetrics().AddSingleton<PipelineMetrics>().AddSingleton<LoginPipeline>();
+    }
+
+    /// <summary>For <c>run</c>: events are judged against the worker's clock rather than each other.</summary>
+    public static IServiceCollection AddWallClockEventWindow(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        return services.Replace(ServiceDescriptor.Singleton<IEventTimeWindow, WallClockWindow>());
+    }
 }

@@ -61,7 +61,10 @@ internal sealed class BehaviorBatch
         sources.GetValueOrDefault(NetworkKey(enriched.Keys), SourceActivity.Empty),
         decided.GetValueOrDefault(DecisionKey(enriched)));
 
-    /// <summary>Folds a decided event into the batch's state. An event decided before (its snapshot said so) cannot be recorded again.</summary>
+    /// <summary>
+    /// Folds a decided event into the batch's state. An event decided before (its snapshot said so) cannot be
+    /// recorded again. A failure for an unknown user counts for its address and network only.
+    /// </summary>
     public void Record(EnrichedEvent enriched, Decision decision)
     {
         if (!decided.TryAdd(DecisionKey(enriched), decision))
@@ -70,7 +73,11 @@ internal sealed class BehaviorBatch
         }
 
         var keys = enriched.Keys;
-        learners[keys.Learner] = HistoryUpdate.Apply(History(keys.Learner), enriched, decision, options);
+        if (!enriched.Event.NamesNoAccount)
+        {
+            learners[keys.Learner] = HistoryUpdate.Apply(History(keys.Learner), enriched, decision, options);
+        }
+
         sources[AddressKey(keys)] = Failures.Apply(sources.GetValueOrDefault(AddressKey(keys), SourceActivity.Empty), enriched, options);
         sources[NetworkKey(keys)] = Failures.Apply(sources.GetValueOrDefault(NetworkKey(keys), SourceActivity.Empty), enriched, options);
         recorded.Add(new RecordedEvent(enriched, decision));

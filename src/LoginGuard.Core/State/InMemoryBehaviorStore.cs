@@ -58,6 +58,14 @@ internal sealed class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> option
         {
             foreach (var (enriched, decision) in batch.Keeping(kept))
             {
+                // As in Redis: an unknown user's failure counts for its sources only, which add it once by eventId.
+                if (enriched.Event.NamesNoAccount)
+                {
+                    Apply(BehaviorBatch.AddressKey(enriched.Keys), enriched, settings);
+                    Apply(BehaviorBatch.NetworkKey(enriched.Keys), enriched, settings);
+                    continue;
+                }
+
                 var key = BehaviorBatch.DecisionKey(enriched);
                 if (!decisions.TryAdd(key, decision))
                 {

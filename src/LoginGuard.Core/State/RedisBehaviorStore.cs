@@ -80,12 +80,15 @@ internal sealed class RedisBehaviorStore(IConnectionMultiplexer redis, RedisKeys
             .GroupBy(write => write.Key)
             .Select(source => sources.AddAsync(source.Key, source.Select(w => new FailedAttempt(w.Record.Enriched.Event.OccurredAt, w.Record.Enriched.Keys.Learner, w.Record.Enriched.Event.EventId)).ToList(), settings.MaxSourceFailures, settings));
 
-        // The first writer names the owner and its expiry never moves past the decision's.
-        var ownerWrites = records
+        // The first writer names the owner and its expiry never moves past the decision's. A failure for an unknown
+        // user keeps nothing but its place in the source sets, which are idempotent by eventId: a key per event
+        // would let a flood of random usernames grow Redis by one key per attempt.
+        var learnerRecords = records.Where(r => !r.Enriched.Event.NamesNoAccount).ToList();
+        var ownerWrites = learnerRecords
             .Select(r => redis.GetDatabase().StringSetAsync(keys.DecisionOwner(r.Decision.EventId), r.Enriched.Keys.Learner, settings.DecisionRetention, When.NotExists));
         await Task.WhenAll([.. failureWrites, .. ownerWrites]).WaitAsync(cancellationToken);
 
-        var learnerWrites = records
+        var learnerWrites = learnerRecords
             .GroupBy(r => r.Enriched.Keys.Learner, StringComparer.Ordinal)
             .Select(learner => RecordLearnerAsync(learner.Key, batch.Loaded.GetValueOrDefault(learner.Key) ?? StoredHistory.None, batch.History(learner.Key), learner.ToList(), settings))
             .ToList();

@@ -46,6 +46,21 @@ internal sealed class StateOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan AllowedLateness { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// In <c>run</c>, how far ahead of the worker's clock an event may be dated; a later one is dead-lettered as
+    /// <c>out-of-window</c>, so a client with a fast clock cannot age a learner's devices or failures out of memory.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan AllowedSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// In <c>replay</c>, how far ahead of the replayed stream's present (the median of its last few events) an event
+    /// may be dated: longer than the quiet spells of a replayed file (a weekend, a holiday), far shorter than the
+    /// years of a broken clock.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "365.00:00:00")]
+    public TimeSpan ReplayAllowedSkew { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How long a decision is kept to recognise a redelivered event by its eventId.</summary>
     [Range(typeof(TimeSpan), "00:10:00", "90.00:00:00")]
     public TimeSpan DecisionRetention { get; set; } = TimeSpan.FromDays(7);

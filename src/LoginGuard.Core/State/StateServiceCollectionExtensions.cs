@@ -31,4 +31,8 @@ internal static class StateServiceCollectionExtensions
             provider.GetRequiredService<IOptionsMonitor<StateOptions>>()));
         return services;
     }
+
+    /// <summary>For <c>run</c>: warn at start-up when the Redis that keeps state may evict it.</summary>
+    public static IServiceCollection AddRedisEvictionPolicyCheck(this IServiceCollection services, IConfiguration configuration) =>
+        RedisConnection.ReadOptions(configuration).IsConfigured ? services.AddHostedService<RedisEvictionPolicyCheck>() : services;
 }

@@ -10,6 +10,7 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Measure what LoginGuard costs to run.");
         command.Subcommands.Add(CreateRedisMemory());
+        command.Subcommands.Add(CreateFlood());
         command.Subcommands.Add(CreatePipeline());
         return command;
     }
@@ -39,6 +40,30 @@ internal static class BenchCommand
             }
         });
         return option;
+    }
+
+    private static Command CreateFlood()
+    {
+        var failures = AtLeast(new Option<int>("--failures") { Description = "Failed sign-ins of random unknown users, spread over the last hour.", DefaultValueFactory = _ => 1_000_000 }, 1);
+        var addresses = AtLeast(new Option<int>("--addresses") { Description = "Addresses the flood comes from, each in a /24 of its own (at most 65,536).", DefaultValueFactory = _ => 10_000 }, 1);
+        addresses.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() > 65_536)
+            {
+                result.AddError("--addresses must be at most 65,536: each address is 45.x.y.7 with a /24 of its own.");
+            }
+        });
+        var redis = new Option<string?>("--redis")
+        {
+            Description = "HOST:PORT of a scratch Redis; the flood is written under the worker's own 'lg:' keys. Default: start a redis-server on a free loopback port.",
+        };
+        var command = new Command("flood", "Send a credential-stuffing flood through the pipeline into Redis and report the memory it leaves.")
+        {
+            failures, addresses, redis,
+        };
+        command.SetAction((parseResult, cancellationToken) => BenchFlood.RunAsync(
+            parseResult.GetValue(failures), parseResult.GetValue(addresses), parseResult.GetValue(redis), parseResult.InvocationConfiguration.Output, cancellationToken));
+        return command;
     }
 
     private static Command CreateRedisMemory()

@@ -85,14 +85,14 @@ internal static class BenchRedisMemory
             $"MEMORY USAGE of learner 0: state {state:N0} bytes (serialized history {await database.StringLengthAsync(stateKey):N0} bytes); {decisions} decisions {decisionBytes:N0} bytes ({decisionBytes / Math.Max(1, decisions):N0} each)."));
     }
 
-    private static async Task<long> MemoryUsageAsync(IDatabase database, RedisKey key) =>
+    internal static async Task<long> MemoryUsageAsync(IDatabase database, RedisKey key) =>
         (long)await database.ExecuteAsync("MEMORY", "USAGE", key, "SAMPLES", "0");
 
-    private static async Task<long> UsedMemoryAsync(IServer server) =>
+    internal static async Task<long> UsedMemoryAsync(IServer server) =>
         long.Parse((await server.InfoAsync("memory")).SelectMany(g => g).First(p => p.Key == "used_memory").Value, CultureInfo.InvariantCulture);
 
     /// <summary>The multiplexer starts even while Redis is down (as the worker must); a bench wants it up, so it waits a little.</summary>
-    private static async Task<IServer?> ConnectedServerAsync(IConnectionMultiplexer redis, CancellationToken cancellationToken)
+    internal static async Task<IServer?> ConnectedServerAsync(IConnectionMultiplexer redis, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
         while (!redis.IsConnected && waited.Elapsed < TimeSpan.FromSeconds(10))

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using LoginGuard.Feedback;
 using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Pipeline;
+using LoginGuard.State;
 using LoginGuard.Worker.Api;
 using LoginGuard.Worker.Hosting;
 using Microsoft.Extensions.Options;
@@ -46,6 +48,8 @@ internal static class RunCommand
     public static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> overrides, string? rulesFile = null)
     {
         var builder = LoginGuardHost.CreateBuilder(new Dictionary<string, string?>(), overrides, rulesFile);
+        builder.Services.AddWallClockEventWindow();
+        builder.Services.AddRedisEvictionPolicyCheck(builder.Configuration);
         builder.Services.AddKafkaIngestion();
         builder.Services.AddSingleton<EventConsumerService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<EventConsumerService>());

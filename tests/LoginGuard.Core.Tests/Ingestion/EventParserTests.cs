@@ -151,6 +151,41 @@ public sealed class EventParserTests
     }
 
     [Fact]
+    public void Cuts_a_client_sent_user_agent_and_device_cookie_to_length_so_a_flood_cannot_store_kilobytes_per_attempt()
+    {
+        var result = EventParser.Parse(Valid
+            .Replace("\"Mozilla/5.0\"", $"\"Mozilla/5.0 {new string('x', 20_000)}\"", StringComparison.Ordinal)
+            .Replace("\"d-9\"", $"\"{new string('d', 5_000)}\"", StringComparison.Ordinal));
+
+        result.IsAccepted.Should().BeTrue("an attacker controls these fields; a rejection would keep the sign-in from being scored");
+        result.Event!.UserAgent.Should().HaveLength(FieldLimits.UserAgent).And.StartWith("Mozilla/5.0 x");
+        result.Event.DeviceId.Should().HaveLength(FieldLimits.DeviceId);
+    }
+
+    [Fact]
+    public void Never_cuts_a_user_agent_between_the_halves_of_a_surrogate_pair()
+    {
+        var agent = new string('a', FieldLimits.UserAgent - 1) + "😀tail";
+
+        EventParser.Parse(With("userAgent", $"\"{agent}\"")).Event!.UserAgent.Should().Be(new string('a', FieldLimits.UserAgent - 1));
+    }
+
+    [Theory]
+    [InlineData("email", FieldLimits.Email)]
+    [InlineData("previousEmail", FieldLimits.Email)]
+    [InlineData("displayName", FieldLimits.DisplayName)]
+    public void Rejects_an_account_field_longer_than_its_limit_naming_the_field_and_the_limit(string field, int max)
+    {
+        EventParser.Parse(With(field, $"\"{new string('a', max)}\"")).IsAccepted.Should().BeTrue();
+
+        var rejection = Rejected(With(field, $"\"{new string('a', max + 1)}\""));
+
+        rejection.Reason.Should().Be(RejectionReasons.InvalidField);
+        rejection.Field.Should().Be(field);
+        rejection.Detail.Should().Be($"{field} is {max + 1} characters; the limit is {max}");
+    }
+
+    [Fact]
     public void Every_rejection_reason_is_reachable_by_some_input()
     {
         var reasons = new[]

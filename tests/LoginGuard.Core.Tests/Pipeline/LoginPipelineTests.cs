@@ -93,6 +93,32 @@ public sealed class LoginPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Dead_letters_a_sign_in_dated_years_ahead_but_carries_out_an_account_deletion_whatever_its_date()
+    {
+        await harness.DecideAsync(SignIn("e1", Windows, "2026-10-01T08:00:00Z"));
+
+        var ahead = await harness.SendAsync(SignIn("e2", Iphone, "2036-10-01T08:00:00Z"));
+        var deleted = await harness.SendAsync(SignIn("e3", Windows, "2036-10-01T08:00:00Z", "account.deleted"));
+
+        ahead.Should().BeOfType<DeadLettered>().Which.Rejection.Reason.Should().Be(RejectionReasons.OutOfWindow);
+        deleted.Should().BeOfType<Decided>();
+        harness.Mail.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Recognises_a_redelivered_failure_for_an_unknown_user_without_keeping_its_decision()
+    {
+        const string Stuffing = """{"eventId":"u1","type":"login.failed","occurredAt":"2026-10-01T08:00:00Z","userId":"nobody@stuffing.example","ip":"45.155.205.7","failureReason":"unknown_user"}""";
+
+        var first = await harness.DecideAsync(Stuffing);
+        var again = await harness.DecideAsync(Stuffing);
+
+        first.Duplicate.Should().BeFalse();
+        again.Duplicate.Should().BeTrue("its failure is already counted for its address");
+        again.RiskScore.Should().Be(first.RiskScore);
+    }
+
+    [Fact]
     public async Task A_decision_records_the_rule_set_that_made_it()
     {
         var decision = await harness.DecideAsync(SignIn("e1", Windows, "2026-10-01T08:00:00Z"));

@@ -40,6 +40,24 @@ public abstract partial class BehaviorStoreContract
     }
 
     [Fact]
+    public async Task Counts_a_failure_for_an_unknown_user_against_its_address_and_network_only_and_once()
+    {
+        var store = CreateStore(Options);
+        var failure = Learners.From(Learners.FailedSignIn("nobody", Learners.Phone, Learners.Start), Learners.Lyon, "addr-7");
+        failure = failure with { Event = failure.Event with { FailureReason = LoginGuard.Ingestion.FailureReason.UnknownUser } };
+        await Record(store, failure);
+        await store.RecordAsync(failure, DecisionFor(failure), default);
+
+        var again = await store.LoadAsync(failure, default);
+
+        again.Learner.Failures.Should().BeEmpty("there is no learner to remember");
+        again.Learner.RuleFirings.Should().BeEmpty();
+        again.PreviousDecision.Should().BeNull("no decision is kept per attempt of a flood");
+        again.Address.Failures.Should().ContainSingle().Which.EventId.Should().Be(failure.Event.EventId);
+        again.Network.Failures.Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task Sees_one_address_failing_against_many_learners()
     {
         var store = CreateStore(Options);

@@ -4,12 +4,15 @@ using LoginGuard.Worker.Hosting;
 namespace LoginGuard.IntegrationTests.Scenarios;
 
 /// <summary>
-/// One folder under data-samples/scenarios/&lt;rule id&gt;: events.jsonl and expected.json, which says for named
+/// One folder under data-samples/scenarios/&lt;rule id or fault&gt;: events.jsonl and expected.json, which says for named
 /// events which rules must fire and must not, and optionally the level (or a level it must stay below, where a
-/// retrained model may fairly move it within that band) and the mail; and optionally, under "mail", how many mails of
-/// each kind (X-LoginGuard-Alert) the whole replay sends, counted in the pickup folder once every window has closed.
+/// retrained model may fairly move it within that band) and the mail; and, under <c>deadLettered</c>, which
+/// events must be dead-lettered and with what reason (every other line must be decided); and optionally, under
+/// "mail", how many mails of each kind (X-LoginGuard-Alert) the whole replay sends, counted in the pickup folder
+/// once every window has closed.
 /// </summary>
-internal sealed record Scenario(string Name, string EventsPath, IReadOnlyDictionary<string, Expectation> Expected, IReadOnlyDictionary<string, int> Mail)
+internal sealed record Scenario(
+    string Name, string EventsPath, IReadOnlyDictionary<string, Expectation> Expected, IReadOnlyDictionary<string, string> DeadLettered, IReadOnlyDictionary<string, int> Mail)
 {
     public static string Root => Path.Combine(Path.GetDirectoryName(SampleData.Find("login-events.jsonl")!)!, "scenarios");
 
@@ -20,10 +23,13 @@ internal sealed record Scenario(string Name, string EventsPath, IReadOnlyDiction
         var folder = Path.Combine(Root, name);
         using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "expected.json")));
         var events = expected.RootElement.GetProperty("events").EnumerateObject().ToDictionary(e => e.Name, e => Expectation.From(e.Value));
+        var deadLettered = expected.RootElement.TryGetProperty("deadLettered", out var dead)
+            ? dead.EnumerateObject().ToDictionary(e => e.Name, e => e.Value.GetString()!)
+            : [];
         var mail = expected.RootElement.TryGetProperty("mail", out var counts)
             ? counts.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt32())
             : [];
-        return new Scenario(name, Path.Combine(folder, "events.jsonl"), events, mail);
+        return new Scenario(name, Path.Combine(folder, "events.jsonl"), events, deadLettered, mail);
     }
 }
 

@@ -21,7 +21,7 @@ public sealed class ScenarioTests
     public async Task Each_rule_fires_on_its_scenario_and_stays_quiet_where_it_should(string name)
     {
         var scenario = Scenario.Load(name);
-        var (decisions, mail) = await DecideAsync(scenario.EventsPath);
+        var (decisions, deadLettered, mail) = await DecideAsync(scenario.EventsPath);
 
         foreach (var (eventId, expected) in scenario.Expected)
         {
@@ -54,6 +54,7 @@ public sealed class ScenarioTests
             }
         }
 
+        deadLettered.Should().Equal(scenario.DeadLettered, $"{name} dead-letters exactly the events expected.json names under deadLettered");
         foreach (var (kind, count) in scenario.Mail)
         {
             mail.Count(m => m.Headers[AlertMessageBuilder.AlertHeader] == kind).Should().Be(count, $"{name} sends {count} {kind} mail(s)");
@@ -69,8 +70,8 @@ public sealed class ScenarioTests
         Scenario.Names().Should().Contain(ids, "every detection ships with a scenario under data-samples/scenarios/<rule id>/");
     }
 
-    /// <returns>Every decision, and every mail sent once the host stopped (which closes the throttle windows still open).</returns>
-    private static async Task<(Dictionary<string, Decision> Decisions, List<MimeMessage> Mail)> DecideAsync(string eventsPath)
+    /// <returns>Every decision, every dead letter's reason, and every mail sent once the host stopped (which closes the throttle windows still open).</returns>
+    private static async Task<(Dictionary<string, Decision> Decisions, Dictionary<string, string> DeadLettered, List<MimeMessage> Mail)> DecideAsync(string eventsPath)
     {
         var pickup = Directory.CreateTempSubdirectory("loginguard-scenario-").FullName;
         try
@@ -85,15 +86,26 @@ public sealed class ScenarioTests
             await host.StartAsync();
             var pipeline = host.Services.GetRequiredService<LoginPipeline>();
             var decisions = new Dictionary<string, Decision>();
+            var deadLettered = new Dictionary<string, string>();
             foreach (var line in await File.ReadAllLinesAsync(eventsPath))
             {
-                var outcome = await pipeline.ProcessAsync(System.Text.Encoding.UTF8.GetBytes(line), CancellationToken.None);
-                var decision = outcome.Should().BeOfType<Decided>("every scenario line is a valid event").Subject.Decision;
-                decisions[decision.EventId] = decision;
+                switch (await pipeline.ProcessAsync(System.Text.Encoding.UTF8.GetBytes(line), CancellationToken.None))
+                {
+                    case Decided decided:
+                        decisions[decided.Decision.EventId] = decided.Decision;
+                        break;
+                    case DeadLettered dead:
+                        using (var json = JsonDocument.Parse(line))
+                        {
+                            deadLettered[json.RootElement.GetProperty("eventId").GetString()!] = dead.Rejection.Reason;
+                        }
+
+                        break;
+                }
             }
 
             await host.StopAsync();
-            return (decisions, [.. Directory.EnumerateFiles(pickup, "*.eml").Select(path => MimeMessage.Load(path))]);
+            return (decisions, deadLettered, [.. Directory.EnumerateFiles(pickup, "*.eml").Select(path => MimeMessage.Load(path))]);
         }
         finally
         {

@@ -1,0 +1,26 @@
+using LoginGuard.Pipeline;
+using LoginGuard.Worker.Commands;
+using LoginGuard.Worker.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoginGuard.IntegrationTests.Replay;
+
+/// <summary>Which present an event's time is judged against: the worker's clock when it runs, the stream's own in a replay.</summary>
+public sealed class EventTimeWindowChoiceTests
+{
+    [Fact]
+    public void The_running_worker_judges_event_time_by_its_own_clock()
+    {
+        using var host = RunCommand.CreateBuilder(new Dictionary<string, string?>()).Build();
+
+        host.Services.GetRequiredService<IEventTimeWindow>().Should().BeOfType<WallClockWindow>();
+    }
+
+    [Fact]
+    public void A_replay_judges_event_time_by_the_replayed_stream()
+    {
+        using var host = LoginGuardHost.CreateBuilder(new Dictionary<string, string?>(), new Dictionary<string, string?>()).Build();
+
+        host.Services.GetRequiredService<IEventTimeWindow>().Should().BeOfType<StreamPresentWindow>();
+    }
+}
