@@ -27,11 +27,7 @@ internal sealed class RiskScorer(RuleSetSource source, ScoringMetrics metrics)
     public RiskAssessment Assess(EnrichedEvent enriched, BehaviorSnapshot snapshot)
     {
         var ruleSet = source.Current;
-        var verdict = ruleSet.Model?.Judge(enriched, snapshot);
-        var trust = verdict is null ? 1 : ruleSet.Model!.TrustInRules(verdict);
-        var reasons = new List<RiskReason>();
-        var unexplained = 1.0;
-        var discounted = false;
+        var hits = new List<(IRule Rule, RiskReason Reason)>();
         foreach (var rule in ruleSet.Rules)
         {
             if (InCooldown(rule, enriched, snapshot) || rule.Evaluate(enriched, snapshot) is not { } reason)
@@ -40,6 +36,20 @@ internal sealed class RiskScorer(RuleSetSource source, ScoringMetrics metrics)
             }
 
             metrics.Hit(rule.Id, rule.Settings.Mode);
+            hits.Add((rule, reason));
+        }
+
+        // The model may discount novelty only once it is known which rules hit: strong novelty needs the
+        // learner's own history behind the discount (AnomalyModelRule.Gate).
+        var verdict = ruleSet.Model?.Judge(enriched, snapshot);
+        var enforcedKinds = hits.Where(h => h.Rule.Settings.Mode == RuleMode.Enforce && h.Reason.Score > 0).Select(h => h.Rule.Settings.Kind).ToHashSet(StringComparer.Ordinal);
+        var gate = verdict is null ? null : ruleSet.Model!.Gate(verdict, enforcedKinds, snapshot.Learner, enriched.Event.OccurredAt);
+        var trust = gate?.Trust ?? 1;
+        var reasons = new List<RiskReason>();
+        var unexplained = 1.0;
+        var discounted = false;
+        foreach (var (rule, reason) in hits)
+        {
             if (rule.Settings.Mode == RuleMode.Simulate)
             {
                 reasons.Add(reason with { Simulated = true });
@@ -54,7 +64,7 @@ internal sealed class RiskScorer(RuleSetSource source, ScoringMetrics metrics)
 
         if (verdict is not null)
         {
-            unexplained *= AddModel(ruleSet.Model!, verdict, discounted, reasons);
+            unexplained *= AddModel(ruleSet.Model!, verdict, discounted, gate, reasons);
         }
 
         // Six places, not four: most ordinary sign-ins score below 0.00005, and rounding them all to 0
@@ -68,9 +78,9 @@ internal sealed class RiskScorer(RuleSetSource source, ScoringMetrics metrics)
     /// An enforced score counts even below ReportAbove, where it adds no reason: it is too small to move a
     /// level, but it still orders events the rules alone would tie.
     /// </summary>
-    private double AddModel(AnomalyModelRule model, ModelVerdict verdict, bool discounted, List<RiskReason> reasons)
+    private double AddModel(AnomalyModelRule model, ModelVerdict verdict, bool discounted, VouchGate? gate, List<RiskReason> reasons)
     {
-        var reason = model.ReasonFor(verdict, discounted);
+        var reason = model.ReasonFor(verdict, discounted, gate);
         var enforced = model.Settings.Mode == RuleMode.Enforce;
         if (reason is not null)
         {

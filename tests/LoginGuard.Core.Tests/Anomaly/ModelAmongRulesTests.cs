@@ -82,6 +82,55 @@ public sealed class ModelAmongRulesTests(TinyModel tiny) : IClassFixture<TinyMod
         combined.Score.Should().BeGreaterThanOrEqualTo(0.6);
     }
 
+    [Theory]
+    [InlineData("NewDevice,NewCountry")]
+    [InlineData("NewDevice,NewAsn,UnusualDistance")]
+    public void A_model_that_finds_a_new_device_in_a_new_country_ordinary_may_not_discount_it_for_a_learner_who_never_roamed(string hitKinds)
+    {
+        var kinds = hitKinds.Split(',');
+        var model = Model();
+        var tokyo = Histories.SignInFrom(Histories.Tokyo, Evening, Learners.Phone);
+        var ordinary = model.Judge(tokyo, Histories.Snapshot(Histories.SettledInLyon())) with { Score = 0.001 };
+
+        var gate = model.Gate(ordinary, kinds, Histories.SettledInLyon(), Evening);
+
+        model.TrustInRules(ordinary).Should().BeLessThan(0.05, "the model alone would vouch");
+        gate.Trust.Should().Be(1);
+        gate.Withheld.Should().BeTrue();
+        model.ReasonFor(ordinary, discounted: false, gate)!.Detail.Should().Contain("is not discounted").And.Contain("no earlier sign-in on a new device abroad");
+    }
+
+    [Fact]
+    public void A_learner_whose_history_shows_a_kept_new_phone_abroad_has_earned_the_models_discount_and_the_reason_says_so()
+    {
+        var model = Model();
+        var settled = Histories.SettledInLyon();
+        var trip = Learners.Start.AddDays(-6).Date.AddHours(14);
+        var roamed = settled with
+        {
+            Devices = [.. settled.Devices, new KnownValue(Learners.Tablet.Id, trip, trip.AddDays(3), 6)],
+            Countries = [.. settled.Countries, new KnownValue("US", trip, trip.AddDays(2), 3)],
+        };
+        var ordinary = model.Judge(Histories.SignInFrom(Histories.Tokyo, Evening, Learners.Phone), Histories.Snapshot(roamed)) with { Score = 0.001 };
+
+        var gate = model.Gate(ordinary, ["NewDevice", "NewCountry"], roamed, Evening);
+
+        gate.Trust.Should().Be(model.TrustInRules(ordinary));
+        gate.Withheld.Should().BeFalse();
+        model.ReasonFor(ordinary, discounted: true, gate)!.Detail.Should().Contain("rules count ×").And.Contain("is earned: this learner's history shows 1 earlier sign-in");
+    }
+
+    [Fact]
+    public void Novelty_short_of_the_conjunction_is_discounted_as_before()
+    {
+        var model = Model();
+        var ordinary = model.Judge(Histories.SignInFrom(Learners.Lyon, Evening, Learners.Phone), Histories.Snapshot(Histories.SettledInLyon())) with { Score = 0.001 };
+
+        var gate = model.Gate(ordinary, ["NewDevice", "NewCity"], Histories.SettledInLyon(), Evening);
+
+        gate.Should().Be(new VouchGate(model.TrustInRules(ordinary), null, Withheld: false));
+    }
+
     public void Dispose() => store.Dispose();
 
     private AnomalyModelRule Model(double vouchBelow = 0.05, RuleMode mode = RuleMode.Enforce, int minSignIns = 2) =>
