@@ -39,11 +39,9 @@ internal sealed class RiskScorer(RuleSetSource source, ScoringMetrics metrics)
             hits.Add((rule, reason));
         }
 
-        // The model may discount novelty only once it is known which rules hit: strong novelty needs the
-        // learner's own history behind the discount (AnomalyModelRule.Gate).
+        // Strong novelty needs the learner's own history behind a discount (AnomalyModelRule.Gate).
         var verdict = ruleSet.Model?.Judge(enriched, snapshot);
-        var enforcedKinds = hits.Where(h => h.Rule.Settings.Mode == RuleMode.Enforce && h.Reason.Score > 0).Select(h => h.Rule.Settings.Kind).ToHashSet(StringComparer.Ordinal);
-        var gate = verdict is null ? null : ruleSet.Model!.Gate(verdict, enforcedKinds, snapshot.Learner, enriched.Event.OccurredAt);
+        var gate = verdict is null ? null : ruleSet.Model!.Gate(verdict, enriched, snapshot.Learner);
         var trust = gate?.Trust ?? 1;
         var reasons = new List<RiskReason>();
         var unexplained = 1.0;

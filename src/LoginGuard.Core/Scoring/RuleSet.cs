@@ -72,7 +72,6 @@ internal sealed class RuleSet
     private static RuleSettings SettingsOf(RuleDefinition rule, RuleKind kind) => new()
     {
         Novelty = kind.Novelty,
-        Kind = kind.Name,
         Enabled = rule.Enabled,
         Mode = rule.Mode is { } mode ? Enum.Parse<RuleMode>(mode, ignoreCase: true) : RuleMode.Enforce,
         Weight = rule.Weight!.Value,

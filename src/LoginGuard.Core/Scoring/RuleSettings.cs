@@ -14,7 +14,4 @@ internal sealed record RuleSettings
 
     /// <summary>From the rule's kind (<see cref="RuleKind.Novelty"/>): whether the model may vouch this rule's hits down.</summary>
     public bool Novelty { get; init; }
-
-    /// <summary>The rule's kind (<see cref="RuleKind.Name"/>), which tells the scorer which hits form strong novelty (<see cref="StrongNovelty"/>).</summary>
-    public string Kind { get; init; } = "";
 }

@@ -82,22 +82,33 @@ public sealed class ModelAmongRulesTests(TinyModel tiny) : IClassFixture<TinyMod
         combined.Score.Should().BeGreaterThanOrEqualTo(0.6);
     }
 
-    [Theory]
-    [InlineData("NewDevice,NewCountry")]
-    [InlineData("NewDevice,NewAsn,UnusualDistance")]
-    public void A_model_that_finds_a_new_device_in_a_new_country_ordinary_may_not_discount_it_for_a_learner_who_never_roamed(string hitKinds)
+    [Fact]
+    public void A_model_that_finds_a_new_device_in_a_new_country_ordinary_may_not_discount_it_for_a_learner_who_never_roamed()
     {
-        var kinds = hitKinds.Split(',');
         var model = Model();
         var tokyo = Histories.SignInFrom(Histories.Tokyo, Evening, Learners.Phone);
         var ordinary = model.Judge(tokyo, Histories.Snapshot(Histories.SettledInLyon())) with { Score = 0.001 };
 
-        var gate = model.Gate(ordinary, kinds, Histories.SettledInLyon(), Evening);
+        var gate = model.Gate(ordinary, tokyo, Histories.SettledInLyon());
 
         model.TrustInRules(ordinary).Should().BeLessThan(0.05, "the model alone would vouch");
         gate.Trust.Should().Be(1);
         gate.Withheld.Should().BeTrue();
-        model.ReasonFor(ordinary, discounted: false, gate)!.Detail.Should().Contain("is not discounted").And.Contain("no earlier sign-in on a new device abroad");
+        model.ReasonFor(ordinary, discounted: false, gate)!.Detail.Should().Contain("a new device in a country this learner never used is not discounted")
+            .And.Contain("no earlier sign-in on a new device abroad");
+    }
+
+    [Fact]
+    public void A_new_device_on_a_new_network_far_away_in_the_learners_own_country_is_strong_novelty_too()
+    {
+        var model = Model();
+        var settled = Histories.SettledInLyon();
+        var paris = Histories.SignInFrom(Histories.Paris, Evening, Learners.Phone);
+        var farParis = paris with { Geo = paris.Geo with { Latitude = 48.39, Longitude = -4.49, Asn = 3215 }, Keys = paris.Keys with { Network = "as3215" } };
+        var ordinary = model.Judge(farParis, Histories.Snapshot(settled)) with { Score = 0.001 };
+
+        model.Gate(ordinary, farParis, settled).Withheld.Should().BeTrue();
+        model.ReasonFor(ordinary, discounted: false, model.Gate(ordinary, farParis, settled))!.Detail.Should().Contain("a new network far from this learner's usual places");
     }
 
     [Fact]
@@ -111,9 +122,10 @@ public sealed class ModelAmongRulesTests(TinyModel tiny) : IClassFixture<TinyMod
             Devices = [.. settled.Devices, new KnownValue(Learners.Tablet.Id, trip, trip.AddDays(3), 6)],
             Countries = [.. settled.Countries, new KnownValue("US", trip, trip.AddDays(2), 3)],
         };
-        var ordinary = model.Judge(Histories.SignInFrom(Histories.Tokyo, Evening, Learners.Phone), Histories.Snapshot(roamed)) with { Score = 0.001 };
+        var tokyo = Histories.SignInFrom(Histories.Tokyo, Evening, Learners.Phone);
+        var ordinary = model.Judge(tokyo, Histories.Snapshot(roamed)) with { Score = 0.001 };
 
-        var gate = model.Gate(ordinary, ["NewDevice", "NewCountry"], roamed, Evening);
+        var gate = model.Gate(ordinary, tokyo, roamed);
 
         gate.Trust.Should().Be(model.TrustInRules(ordinary));
         gate.Withheld.Should().BeFalse();
@@ -121,14 +133,13 @@ public sealed class ModelAmongRulesTests(TinyModel tiny) : IClassFixture<TinyMod
     }
 
     [Fact]
-    public void Novelty_short_of_the_conjunction_is_discounted_as_before()
+    public void A_new_phone_at_home_is_no_strong_novelty_and_is_discounted_as_before()
     {
         var model = Model();
-        var ordinary = model.Judge(Histories.SignInFrom(Learners.Lyon, Evening, Learners.Phone), Histories.Snapshot(Histories.SettledInLyon())) with { Score = 0.001 };
+        var phoneAtHome = Histories.SignInFrom(Learners.Lyon, Evening, Learners.Phone);
+        var ordinary = model.Judge(phoneAtHome, Histories.Snapshot(Histories.SettledInLyon())) with { Score = 0.001 };
 
-        var gate = model.Gate(ordinary, ["NewDevice", "NewCity"], Histories.SettledInLyon(), Evening);
-
-        gate.Should().Be(new VouchGate(model.TrustInRules(ordinary), null, Withheld: false));
+        model.Gate(ordinary, phoneAtHome, Histories.SettledInLyon()).Should().Be(new VouchGate(model.TrustInRules(ordinary), null, Withheld: false));
     }
 
     public void Dispose() => store.Dispose();

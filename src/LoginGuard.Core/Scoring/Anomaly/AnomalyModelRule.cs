@@ -58,22 +58,20 @@ internal sealed class AnomalyModelRule(AnomalyModelStore models, IOptionsMonitor
     }
 
     /// <summary>
-    /// How much novelty rules' hits count once it is known which rules hit: <see cref="TrustInRules"/>, except
+    /// How much novelty rules' hits count on this event: <see cref="TrustInRules"/>, except
     /// that strong novelty (<see cref="StrongNovelty"/>) is discounted only when the learner's own history has
     /// earned it (<see cref="EarnedRoaming"/>). Without that the rules count in full, so no model trained on
     /// someone else's idea of ordinary can lower such a decision below the rules' own level. The note says which.
     /// </summary>
-    /// <param name="hitKinds">The kinds of the enforced rules that hit this event.</param>
-    public VouchGate Gate(ModelVerdict verdict, IReadOnlyCollection<string> hitKinds, LearnerHistory history, DateTimeOffset at)
+    public VouchGate Gate(ModelVerdict verdict, EnrichedEvent enriched, LearnerHistory history)
     {
         var trust = TrustInRules(verdict);
-        if (trust >= 1 || !StrongNovelty.Holds(hitKinds))
+        if (trust >= 1 || StrongNovelty.Of(enriched, history) is not { } conjunction)
         {
             return new VouchGate(trust, null, Withheld: false);
         }
 
-        var conjunction = StrongNovelty.Describe(hitKinds);
-        return EarnedRoaming.Find(history, at) is { } earned
+        return EarnedRoaming.Find(history, enriched.Event.OccurredAt) is { } earned
             ? new VouchGate(trust, $"{conjunction} is earned: {earned.Describe()}", Withheld: false)
             : new VouchGate(1, $"{conjunction} is not discounted: this learner's history shows no earlier sign-in on a new device abroad or far away that they kept using", Withheld: true);
     }
