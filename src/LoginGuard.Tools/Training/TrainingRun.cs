@@ -123,7 +123,8 @@ internal static class TrainingRun
         var predictions = context.Data.CreateEnumerable<LoginModelOutput>(model.Transform(context.Data.LoadFromEnumerable(rows)), reuseRowObject: false).ToList();
         var scored = rows.Zip(predictions, (row, prediction) => (Kind: FeatureBaseline.KindOf(new LoginFeatures { Features = row.Features }), Scored: new Scored(prediction.Probability, row.Label))).ToList();
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var kind in scored.GroupBy(s => s.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // A kind with one class only (failed sign-ins get no impostors) has no AUC to report.
+        foreach (var kind in scored.GroupBy(s => s.Kind).Where(g => g.Any(s => s.Scored.Attack) && g.Any(s => !s.Scored.Attack)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             metrics[$"in-sample-auc:{kind.Key}"] = Math.Round(RocMetrics.Auc(kind.Select(k => k.Scored).ToList()), 4);
         }
