@@ -8,7 +8,7 @@ namespace LoginGuard.Scoring;
 /// Runs the rule set in force over an event. Weighted hits combine as independent evidence
 /// (1 − Π(1 − weight·score)), so the score stays in 0..1 however many rules fire and no single
 /// weak rule can reach high on its own. The trained model, when enabled, joins as one more weighted
-/// hit and scales the novelty rules' hits by its trust in them (<see cref="AnomalyModelRule.TrustInRules"/>):
+/// hit and scales the novelty rules' hits by its trust in them (<see cref="AnomalyModelRule.Gate"/>):
 /// 1 − Π(1 − trust·weight·score) · (1 − weight·model), with trust 1 for every other rule.
 /// </summary>
 /// <remarks>
@@ -27,7 +27,14 @@ internal sealed class RiskScorer(RuleSetSource source, ScoringMetrics metrics)
     public RiskAssessment Assess(EnrichedEvent enriched, BehaviorSnapshot snapshot)
     {
         var ruleSet = source.Current;
-        var hits = new List<(IRule Rule, RiskReason Reason)>();
+        var verdict = ruleSet.Model?.Judge(enriched, snapshot);
+
+        // Strong novelty needs the learner's own history behind a discount (AnomalyModelRule.Gate).
+        var gate = verdict is null ? null : ruleSet.Model!.Gate(verdict, enriched, snapshot.Learner);
+        var trust = gate?.Trust ?? 1;
+        var reasons = new List<RiskReason>();
+        var unexplained = 1.0;
+        var discounted = false;
         foreach (var rule in ruleSet.Rules)
         {
             if (InCooldown(rule, enriched, snapshot) || rule.Evaluate(enriched, snapshot) is not { } reason)
@@ -36,18 +43,6 @@ internal sealed class RiskScorer(RuleSetSource source, ScoringMetrics metrics)
             }
 
             metrics.Hit(rule.Id, rule.Settings.Mode);
-            hits.Add((rule, reason));
-        }
-
-        // Strong novelty needs the learner's own history behind a discount (AnomalyModelRule.Gate).
-        var verdict = ruleSet.Model?.Judge(enriched, snapshot);
-        var gate = verdict is null ? null : ruleSet.Model!.Gate(verdict, enriched, snapshot.Learner);
-        var trust = gate?.Trust ?? 1;
-        var reasons = new List<RiskReason>();
-        var unexplained = 1.0;
-        var discounted = false;
-        foreach (var (rule, reason) in hits)
-        {
             if (rule.Settings.Mode == RuleMode.Simulate)
             {
                 reasons.Add(reason with { Simulated = true });

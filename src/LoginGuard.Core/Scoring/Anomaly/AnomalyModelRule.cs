@@ -11,7 +11,8 @@ namespace LoginGuard.Scoring.Anomaly;
 /// the hits of novelty rules count in proportion (<see cref="TrustInRules"/>), so a learner's own trip or
 /// new phone that trips several of them is not stepped up when everything else about it is usual. It
 /// vouches only for a learner with a rhythm to be ordinary against (<see cref="AnomalyModelOptions.MinSignIns"/>),
-/// and never for counted failures or impossible travel (<see cref="RuleSettings.Novelty"/>).
+/// never for counted failures or impossible travel (<see cref="RuleSettings.Novelty"/>), and for a new device in a
+/// new country or far away only when the learner's own history has earned it (<see cref="Gate"/>).
 /// </summary>
 internal sealed class AnomalyModelRule(AnomalyModelStore models, IOptionsMonitor<AnomalyModelOptions> options) : IRule
 {
