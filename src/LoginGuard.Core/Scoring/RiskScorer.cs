@@ -8,7 +8,7 @@ namespace LoginGuard.Scoring;
 /// Runs the rule set in force over an event. Weighted hits combine as independent evidence
 /// (1 − Π(1 − weight·score)), so the score stays in 0..1 however many rules fire and no single
 /// weak rule can reach high on its own. The trained model, when enabled, joins as one more weighted
-/// hit and scales the novelty rules' hits by its trust in them (<see cref="AnomalyModelRule.TrustInRules"/>):
+/// hit and scales the novelty rules' hits by its trust in them (<see cref="AnomalyModelRule.Gate"/>):
 /// 1 − Π(1 − trust·weight·score) · (1 − weight·model), with trust 1 for every other rule.
 /// </summary>
 /// <remarks>
@@ -28,7 +28,10 @@ internal sealed class RiskScorer(RuleSetSource source, ScoringMetrics metrics)
     {
         var ruleSet = source.Current;
         var verdict = ruleSet.Model?.Judge(enriched, snapshot);
-        var trust = verdict is null ? 1 : ruleSet.Model!.TrustInRules(verdict);
+
+        // Strong novelty needs the learner's own history behind a discount (AnomalyModelRule.Gate).
+        var gate = verdict is null ? null : ruleSet.Model!.Gate(verdict, enriched, snapshot.Learner);
+        var trust = gate?.Trust ?? 1;
         var reasons = new List<RiskReason>();
         var unexplained = 1.0;
         var discounted = false;
@@ -54,7 +57,7 @@ internal sealed class RiskScorer(RuleSetSource source, ScoringMetrics metrics)
 
         if (verdict is not null)
         {
-            unexplained *= AddModel(ruleSet.Model!, verdict, discounted, reasons);
+            unexplained *= AddModel(ruleSet.Model!, verdict, discounted, gate, reasons);
         }
 
         // Six places, not four: most ordinary sign-ins score below 0.00005, and rounding them all to 0
@@ -68,9 +71,9 @@ internal sealed class RiskScorer(RuleSetSource source, ScoringMetrics metrics)
     /// An enforced score counts even below ReportAbove, where it adds no reason: it is too small to move a
     /// level, but it still orders events the rules alone would tie.
     /// </summary>
-    private double AddModel(AnomalyModelRule model, ModelVerdict verdict, bool discounted, List<RiskReason> reasons)
+    private double AddModel(AnomalyModelRule model, ModelVerdict verdict, bool discounted, VouchGate? gate, List<RiskReason> reasons)
     {
-        var reason = model.ReasonFor(verdict, discounted);
+        var reason = model.ReasonFor(verdict, discounted, gate);
         var enforced = model.Settings.Mode == RuleMode.Enforce;
         if (reason is not null)
         {

@@ -14,6 +14,9 @@ internal enum Scorer
 
     /// <summary>The model's calibrated probability on every event, cold start or not.</summary>
     ModelAlone,
+
+    /// <summary>Four naive flags: new device id, new country, new city, failures from the address (<see cref="NaiveNoveltyScorer"/>).</summary>
+    NaiveNovelty,
 }
 
 /// <summary>One replayed event with its ground truth and every scorer's 0..1 score.</summary>
@@ -22,7 +25,9 @@ internal enum Scorer
 /// <param name="Kind">successful-login, failed-login or account-change.</param>
 /// <param name="Rules">The rules that fired in the combined decision, space-separated: what a flagged event was flagged for.</param>
 /// <param name="ModelDetail">The detail of the model's reason in the combined decision, when it gave one.</param>
-internal sealed record EvaluatedEvent(string Stream, string EventId, string Kind, bool Attack, string Scenario, IReadOnlyDictionary<Scorer, double> Scores, string Rules = "", string? ModelDetail = null)
+/// <param name="NewDeviceInNewCountry">A sign-in on a device id the learner never used, from a country they never used, after sign-ins of their own.</param>
+internal sealed record EvaluatedEvent(
+    string Stream, string EventId, string Kind, bool Attack, string Scenario, IReadOnlyDictionary<Scorer, double> Scores, string Rules = "", string? ModelDetail = null, bool NewDeviceInNewCountry = false)
 {
     public Scored By(Scorer scorer) => new(Scores[scorer], Attack);
 }

@@ -27,11 +27,19 @@ internal static class EvaluationReport
             + (warmUp > TimeSpan.Zero ? $"; the first {warmUp.TotalDays:0.##} days of each stream built history and were not scored" : "");
 
         Directory.CreateDirectory(outputDirectory);
-        await File.WriteAllTextAsync(Path.Combine(outputDirectory, ReportFile), MarkdownReport.Render(metrics, scenarios, events, setup), cancellationToken);
+        var levels = ShiftChecks.Levels(events, environment.Levels);
+        var checks = ShiftChecks.Checks(events, metrics, levels, environment.Levels);
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, ReportFile), MarkdownReport.Render(metrics, scenarios, events, setup, levels, checks), cancellationToken);
         await ScoresFile.WriteAsync(events, Path.Combine(outputDirectory, ScoresFile.FileName), cancellationToken);
         foreach (var kind in EvaluationSummary.Kinds.Where(k => events.Any(e => e.Kind == k)))
         {
             RocPlot.Write(events, kind, Path.Combine(outputDirectory, $"roc-{kind}.png"));
+        }
+
+        foreach (var stream in events.Select(e => e.Stream).Distinct().Where(_ => events.Select(e => e.Stream).Distinct().Count() > 1))
+        {
+            var name = Path.GetDirectoryName(stream) is { Length: > 0 } folder ? folder : Path.GetFileNameWithoutExtension(stream);
+            RocPlot.Write(events.Where(e => e.Stream == stream).ToList(), "successful-login", Path.Combine(outputDirectory, $"roc-{name}-successful-login.png"), name);
         }
 
         return metrics;

@@ -25,12 +25,16 @@ internal static class EvaluationRun
         {
             var labels = LabelFile.Read(labelsFile);
             var freeman = new FreemanScorer();
+            var naive = new NaiveNoveltyScorer();
             var stream = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(events))) + "/" + Path.GetFileName(events);
             DateTimeOffset? scoredFrom = null;
             await EventReplay.RunAsync(events, environment, model.Metadata.Population, step =>
             {
                 var likelihood = freeman.Score(step.Enriched);
+                var naiveScore = naive.Score(step.Enriched);
+                var conjunction = naive.NewDeviceInNewCountry(step.Enriched);
                 freeman.Record(step.Enriched);
+                naive.Record(step.Enriched);
                 scoredFrom ??= step.Enriched.Event.OccurredAt + warmUp;
                 if (step.Enriched.Event.OccurredAt >= scoredFrom && labels.TryGetValue(step.Enriched.Event.EventId, out var label))
                 {
@@ -40,9 +44,11 @@ internal static class EvaluationRun
                         [Scorer.RulesOnly] = rulesOnly.Assess(step.Enriched, step.Snapshot).Score,
                         [Scorer.Freeman] = double.IsPositiveInfinity(likelihood) ? 1 : likelihood / (1 + likelihood),
                         [Scorer.ModelAlone] = model.Score(step.Features),
+                        [Scorer.NaiveNovelty] = naiveScore,
                     },
                     string.Join(' ', step.Decision.Reasons.Where(r => r.Rule != AnomalyModelRule.RuleId && !r.Simulated).Select(r => r.Rule)),
-                    step.Decision.Reasons.FirstOrDefault(r => r.Rule == AnomalyModelRule.RuleId && r.Score > 0)?.Detail));
+                    step.Decision.Reasons.FirstOrDefault(r => r.Rule == AnomalyModelRule.RuleId && r.Score > 0)?.Detail,
+                    conjunction));
                 }
             }, cancellationToken);
         }

@@ -11,14 +11,35 @@ internal static class MarkdownReport
         Scorer.Combined => "combined (rules + model)",
         Scorer.RulesOnly => "rules only",
         Scorer.Freeman => "Freeman et al.",
+        Scorer.NaiveNovelty => "naive novelty",
         _ => "model alone",
     };
 
-    public static string Render(IReadOnlyList<KindMetrics> metrics, IReadOnlyList<ScenarioRow> scenarios, IReadOnlyList<EvaluatedEvent> events, string setup)
+    public static string Render(
+        IReadOnlyList<KindMetrics> metrics, IReadOnlyList<ScenarioRow> scenarios, IReadOnlyList<EvaluatedEvent> events, string setup,
+        IReadOnlyList<ScenarioLevels> levels, IReadOnlyList<ShiftCheck> checks)
     {
         var page = new StringBuilder();
         page.AppendLine("# Detection evaluation").AppendLine();
         page.AppendLine(CultureInfo.InvariantCulture, $"Scored with {setup}.").AppendLine();
+        page.AppendLine("## Targets, per stream").AppendLine();
+        page.AppendLine("The combined default against the naive novelty baseline on each target of issue 15.").AppendLine();
+        page.AppendLine("| stream | check | combined | naive novelty | holds |").AppendLine("|---|---|---:|---:|---|");
+        foreach (var check in checks)
+        {
+            page.AppendLine(CultureInfo.InvariantCulture, $"| {check.Stream} | {check.Check} | {check.Combined} | {check.Naive} | {(check.Holds ? "yes" : "**no**")} |");
+        }
+
+        page.AppendLine().AppendLine("## Attack scenarios at Medium or above, per stream").AppendLine();
+        page.AppendLine("| stream | kind | scenario | events | " + string.Join(" | ", Enum.GetValues<Scorer>().Select(NameOf)) + " |");
+        page.AppendLine("|---|---|---|---:|" + string.Concat(Enumerable.Repeat("---:|", Enum.GetValues<Scorer>().Length)));
+        foreach (var row in levels)
+        {
+            page.AppendLine(CultureInfo.InvariantCulture,
+                $"| {row.Stream} | {row.Kind} | {row.Scenario} | {row.Events} | {string.Join(" | ", Enum.GetValues<Scorer>().Select(s => row.MediumOrAbove[s].ToString("0.000", CultureInfo.InvariantCulture)))} |");
+        }
+
+        page.AppendLine();
         page.AppendLine("TPR@x%: attacks caught at the threshold that flags at most x% of legitimate events of that kind. "
             + "attacks ≥medium: attacks whose score reaches the Medium level. legit ≥medium / high: legitimate events whose score reaches the Medium / High level (Scoring:Levels) — friction for learners who did nothing wrong.").AppendLine();
         foreach (var kind in EvaluationSummary.Kinds)

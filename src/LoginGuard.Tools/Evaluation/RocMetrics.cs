@@ -34,7 +34,8 @@ internal static class RocMetrics
             start = end;
         }
 
-        return (rankSum - (positives * (positives + 1) / 2.0)) / ((double)positives * negatives);
+        // In doubles: with 50,000 failed-login attacks, positives·(positives+1) overflows an int.
+        return (rankSum - ((double)positives * (positives + 1) / 2)) / ((double)positives * negatives);
     }
 
     /// <summary>The curve's corners, from flagging nothing to flagging everything, one per distinct score.</summary>

@@ -5,7 +5,8 @@ namespace LoginGuard.Tools.Evaluation;
 /// <summary>One ROC chart per kind of event, every scorer on it. The x axis stops at 20% FPR: beyond that no one would deploy a threshold.</summary>
 internal static class RocPlot
 {
-    public static void Write(IReadOnlyList<EvaluatedEvent> events, string kind, string path)
+    /// <param name="stream">The stream the events come from, for the title; null when all streams are pooled.</param>
+    public static void Write(IReadOnlyList<EvaluatedEvent> events, string kind, string path, string? stream = null)
     {
         var plot = new Plot();
         foreach (var scorer in Enum.GetValues<Scorer>())
@@ -16,7 +17,7 @@ internal static class RocPlot
             line.LineWidth = 2;
         }
 
-        plot.Title($"ROC, {kind} (all streams)");
+        plot.Title($"ROC, {kind} ({stream ?? "all streams"})");
         plot.XLabel("false-positive rate (legitimate events flagged)");
         plot.YLabel("true-positive rate (attacks caught)");
         plot.Axes.SetLimits(0, 0.2, 0, 1.02);

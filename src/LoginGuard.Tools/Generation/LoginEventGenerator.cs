@@ -2,6 +2,7 @@ using LoginGuard.Tools.Generation.Attacks;
 using LoginGuard.Tools.Generation.Behaviour;
 using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.People;
+using LoginGuard.Tools.Generation.Profiles;
 using LoginGuard.Tools.Generation.Stream;
 
 namespace LoginGuard.Tools.Generation;
@@ -16,11 +17,17 @@ internal static class LoginEventGenerator
     {
         var random = new Random(settings.Seed);
         var window = new SimulationWindow(settings.Start, settings.Days);
-        var factory = new LearnerFactory(geo, random);
+        var profile = settings.EffectiveProfile;
+        var factory = new LearnerFactory(geo, random, profile);
         var learners = Enumerable.Range(0, settings.Users).Select(_ => factory.Create()).ToList();
+        foreach (var learner in learners.Where(_ => profile.LateJoiners > 0 && random.NextDouble() < profile.LateJoiners))
+        {
+            learner.JoinsOn = window.FirstDay.AddDays(random.Next(window.Days));
+        }
+
         var log = new EventLog();
-        var incidents = new AttackPlanner(geo, window).Plan(learners, log, random);
-        var simulator = new LearnerSimulator(geo, window, log);
+        var incidents = new AttackPlanner(geo, window, profile).Plan(learners, log, random);
+        var simulator = new LearnerSimulator(geo, window, log, profile);
         foreach (var learner in learners)
         {
             simulator.Run(learner, incidents.For(learner), new Random(random.Next()));

@@ -14,7 +14,7 @@ internal static class ModelTrainer
 {
     public static ITransformer Fit(MLContext context, IReadOnlyList<TrainingRow> rows, ModelKind kind, int seed) => kind switch
     {
-        ModelKind.LightGbm => FitLightGbm(context, rows, seed),
+        ModelKind.LightGbm or ModelKind.Impostor => FitLightGbm(context, rows, seed),
         ModelKind.Pca => FitPca(context, rows, seed),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
@@ -22,6 +22,7 @@ internal static class ModelTrainer
     public static string Describe(ModelKind kind) => kind switch
     {
         ModelKind.LightGbm => "LightGbmBinary(leaves=16, iterations=150, lr=0.1, min-leaf=10, threads=1), Platt-calibrated",
+        ModelKind.Impostor => "LightGbmBinary(leaves=16, iterations=150, lr=0.1, min-leaf=10, threads=1), Platt-calibrated, on each learner's own events against other learners' events replayed on their history (no labels needed)",
         _ => "NormalizeMeanVariance + RandomizedPca(rank=6, oversampling=20) on legitimate events, Platt-calibrated on all",
     };
 

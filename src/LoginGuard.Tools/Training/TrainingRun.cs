@@ -53,7 +53,10 @@ internal static class TrainingRun
     {
         var rows = new List<TrainingRow>();
         using var environment = new ReplayEnvironment(request.GeoIpDirectory, request.ConfigurationFiles, modelPath: null);
-        var streams = request.EventsFiles.Zip(request.LabelsFiles, (events, labels) => (Events: events, Labels: LabelFile.Read(labels), LabelsFile: labels)).ToList();
+        // Without labels files (only the Impostor trainer takes none) every event is the platform's own history.
+        var streams = request.EventsFiles.Select((events, i) => i < request.LabelsFiles.Count
+            ? (Events: events, Labels: LabelFile.Read(request.LabelsFiles[i]), LabelsFile: request.LabelsFiles[i])
+            : (Events: events, Labels: (IReadOnlyDictionary<string, EventLabel>?)null, LabelsFile: "")).ToList();
         var counter = new PopulationCounter();
         foreach (var (events, labels, _) in streams)
         {
@@ -61,7 +64,12 @@ internal static class TrainingRun
             {
                 // Unlabelled events are left out here as they are from training: on history labelled by learners'
                 // answers most attacks carry no label, and a botnet's network must not count as the learners'.
-                if (labels.TryGetValue(enriched.Event.EventId, out var label))
+                // A history with no labels at all is the platform's own, counted as it is.
+                if (labels is null)
+                {
+                    counter.Add(enriched, attack: false);
+                }
+                else if (labels.TryGetValue(enriched.Event.EventId, out var label))
                 {
                     counter.Add(enriched, label.Attack);
                 }
@@ -69,18 +77,35 @@ internal static class TrainingRun
         }
 
         var population = counter.Build();
+        var impostors = request.Kind == ModelKind.Impostor ? new Impostors(request.Seed) : null;
         foreach (var (events, labels, labelsFile) in streams)
         {
             var unlabelled = 0;
             await EventReplay.RunAsync(events, environment, population, step =>
             {
-                if (labels.TryGetValue(step.Enriched.Event.EventId, out var label))
+                EventLabel? label = labels is null ? null : labels.GetValueOrDefault(step.Enriched.Event.EventId);
+                if (label is not null)
                 {
                     rows.Add(new TrainingRow { Features = step.Features.Features, Label = label.Attack, Scenario = label.Scenario });
+                }
+                else if (impostors is not null)
+                {
+                    rows.Add(new TrainingRow { Features = step.Features.Features, Label = false, Scenario = "own" });
                 }
                 else
                 {
                     unlabelled++;
+                }
+
+                // A labelled attack is neither a learner's own event nor a source for impostors.
+                if (impostors is not null && label is not { Attack: true })
+                {
+                    if (impostors.Against(step, population) is { } impostor)
+                    {
+                        rows.Add(new TrainingRow { Features = impostor.Features, Label = true, Scenario = "impostor" });
+                    }
+
+                    impostors.Remember(step);
                 }
             }, cancellationToken);
             if (unlabelled > 0)
@@ -98,7 +123,8 @@ internal static class TrainingRun
         var predictions = context.Data.CreateEnumerable<LoginModelOutput>(model.Transform(context.Data.LoadFromEnumerable(rows)), reuseRowObject: false).ToList();
         var scored = rows.Zip(predictions, (row, prediction) => (Kind: FeatureBaseline.KindOf(new LoginFeatures { Features = row.Features }), Scored: new Scored(prediction.Probability, row.Label))).ToList();
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var kind in scored.GroupBy(s => s.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // A kind with one class only (failed sign-ins get no impostors) has no AUC to report.
+        foreach (var kind in scored.GroupBy(s => s.Kind).Where(g => g.Any(s => s.Scored.Attack) && g.Any(s => !s.Scored.Attack)).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             metrics[$"in-sample-auc:{kind.Key}"] = Math.Round(RocMetrics.Auc(kind.Select(k => k.Scored).ToList()), 4);
         }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LoginGuard.Tools.Generation;
 using LoginGuard.Tools.Generation.Geo;
+using LoginGuard.Tools.Generation.Profiles;
 using LoginGuard.Tools.Generation.Stream;
 
 namespace LoginGuard.Worker.Commands;
@@ -16,6 +17,19 @@ internal static class GenerateCommand
         var start = new Option<DateOnly>("--start") { Description = "First day, as yyyy-MM-dd; days run midnight to midnight UTC.", DefaultValueFactory = _ => new DateOnly(2026, 10, 1) };
         var badLines = AtLeast(new Option<int>("--bad-lines") { Description = "Lines that break the contract, every kind in turn." }, 0);
         var duplicates = AtLeast(new Option<int>("--duplicates") { Description = "Earlier lines delivered again verbatim." }, 0);
+        var profile = new Option<string>("--profile")
+        {
+            Description = $"Who the learners are and how they are attacked: {string.Join(", ", GenerationProfile.All.Keys)}. Models are trained on 'training'; the others are for evaluation under shift (docs/detection.md).",
+            DefaultValueFactory = _ => TrainingProfile.Profile.Name,
+        };
+        profile.Validators.Add(result =>
+        {
+            var name = result.GetValueOrDefault<string>();
+            if (!GenerationProfile.All.ContainsKey(name))
+            {
+                result.AddError($"--profile: no profile '{name}'. Use one of: {string.Join(", ", GenerationProfile.All.Keys)}.");
+            }
+        });
         var geoip = new Option<DirectoryInfo>("--geoip")
         {
             Description = "Directory holding city-ranges.csv and asn-ranges.csv.",
@@ -31,7 +45,7 @@ internal static class GenerateCommand
         });
 
         var command = new Command("generate", "Write a labelled, reproducible sample of auth events.");
-        foreach (var option in new Option[] { users, days, seed, output, start, badLines, duplicates, geoip })
+        foreach (var option in new Option[] { users, days, seed, output, start, badLines, duplicates, profile, geoip })
         {
             command.Options.Add(option);
         }
@@ -44,7 +58,8 @@ internal static class GenerateCommand
                 parseResult.GetValue(seed),
                 parseResult.GetValue(start),
                 parseResult.GetValue(badLines),
-                parseResult.GetValue(duplicates));
+                parseResult.GetValue(duplicates),
+                GenerationProfile.All[parseResult.GetRequiredValue(profile)]);
             var stream = LoginEventGenerator.Generate(settings, GeoCatalogue.Load(parseResult.GetRequiredValue(geoip).FullName));
             var directory = parseResult.GetRequiredValue(output).FullName;
             SampleFiles.Write(stream, directory);

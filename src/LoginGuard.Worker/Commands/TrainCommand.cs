@@ -11,10 +11,10 @@ internal static class TrainCommand
     public static Command Create()
     {
         var events = new Option<FileInfo[]>("--events") { Description = "JSON Lines of auth events, replayed in order; repeat to train on several streams.", Required = true };
-        var labels = new Option<FileInfo[]>("--labels") { Description = "eventId,attack,scenario for each --events file, in the same order.", Required = true };
+        var labels = new Option<FileInfo[]>("--labels") { Description = "eventId,attack,scenario for each --events file, in the same order; optional for --trainer Impostor, which learns from unlabelled history." };
         var seed = new Option<int>("--seed") { Description = "Seed for every random choice in training.", DefaultValueFactory = _ => 1 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Where login-anomaly.zip and login-anomaly.json are written.", DefaultValueFactory = _ => new DirectoryInfo("models") };
-        var trainer = new Option<ModelKind>("--trainer") { Description = "LightGbm (supervised) or Pca (learns legitimate events only).", DefaultValueFactory = _ => ModelKind.LightGbm };
+        var trainer = new Option<ModelKind>("--trainer") { Description = "LightGbm (supervised), Pca (learns legitimate events, labels calibrate it) or Impostor (learns each learner's own events against other learners'; no labels needed).", DefaultValueFactory = _ => ModelKind.LightGbm };
         var geoip = ReplaySources.GeoIpOption();
         var rules = ReplaySources.RulesOption();
         events.AcceptExistingOnly();
@@ -22,15 +22,20 @@ internal static class TrainCommand
         var command = new Command("train", "Train the login anomaly model from replayed, labelled auth events.") { events, labels, seed, output, trainer, geoip, rules };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(events)?.Length != result.GetValue(labels)?.Length)
+            var labelCount = result.GetValue(labels)?.Length ?? 0;
+            if (labelCount == 0 && result.GetValue(trainer) != ModelKind.Impostor)
             {
-                result.AddError("--labels: give one labels file per --events file, in the same order.");
+                result.AddError($"--labels: --trainer {result.GetValue(trainer)} needs one labels file per --events file. Without labels, use --trainer Impostor.");
+            }
+            else if (labelCount != 0 && result.GetValue(events)?.Length != labelCount)
+            {
+                result.AddError("--labels: give one labels file per --events file, in the same order, or none with --trainer Impostor.");
             }
         });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var eventFiles = parseResult.GetRequiredValue(events);
-            var labelFiles = parseResult.GetRequiredValue(labels);
+            var labelFiles = parseResult.GetValue(labels) ?? [];
             var kind = parseResult.GetValue(trainer);
             var request = new TrainingRequest(
                 eventFiles.Select(f => f.FullName).ToList(),
@@ -40,7 +45,7 @@ internal static class TrainCommand
                 kind,
                 parseResult.GetRequiredValue(geoip).FullName,
                 ReplaySources.ConfigurationFiles(parseResult.GetRequiredValue(rules)),
-                $"loginguard train {string.Join(" ", eventFiles.Zip(labelFiles, (e, l) => $"--events {Short(e)} --labels {Short(l)}"))} --seed {parseResult.GetValue(seed)} --trainer {kind}{RulesArgument(parseResult.GetRequiredValue(rules))}");
+                $"loginguard train {string.Join(" ", eventFiles.Select((e, i) => $"--events {Short(e)}" + (i < labelFiles.Length ? $" --labels {Short(labelFiles[i])}" : "")))} --seed {parseResult.GetValue(seed)} --trainer {kind}{RulesArgument(parseResult.GetRequiredValue(rules))}");
             try
             {
                 await TrainingRun.RunAsync(request, parseResult.InvocationConfiguration.Output, cancellationToken);

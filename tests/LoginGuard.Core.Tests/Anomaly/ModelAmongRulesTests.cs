@@ -82,6 +82,66 @@ public sealed class ModelAmongRulesTests(TinyModel tiny) : IClassFixture<TinyMod
         combined.Score.Should().BeGreaterThanOrEqualTo(0.6);
     }
 
+    [Fact]
+    public void A_model_that_finds_a_new_device_in_a_new_country_ordinary_may_not_discount_it_for_a_learner_who_never_roamed()
+    {
+        var model = Model();
+        var tokyo = Histories.SignInFrom(Histories.Tokyo, Evening, Learners.Phone);
+        var ordinary = model.Judge(tokyo, Histories.Snapshot(Histories.SettledInLyon())) with { Score = 0.001 };
+
+        var gate = model.Gate(ordinary, tokyo, Histories.SettledInLyon());
+
+        model.TrustInRules(ordinary).Should().BeLessThan(0.05, "the model alone would vouch");
+        gate.Trust.Should().Be(1);
+        gate.Withheld.Should().BeTrue();
+        model.ReasonFor(ordinary, discounted: false, gate)!.Detail.Should().Contain("a new device in a country this learner never used is not discounted")
+            .And.Contain("no earlier sign-in on a new device abroad");
+    }
+
+    [Fact]
+    public void A_new_device_on_a_new_network_far_away_in_the_learners_own_country_is_strong_novelty_too()
+    {
+        var model = Model();
+        var settled = Histories.SettledInLyon();
+        var paris = Histories.SignInFrom(Histories.Paris, Evening, Learners.Phone);
+        var farParis = paris with { Geo = paris.Geo with { Latitude = 48.39, Longitude = -4.49, Asn = 3215 }, Keys = paris.Keys with { Network = "as3215" } };
+        var ordinary = model.Judge(farParis, Histories.Snapshot(settled)) with { Score = 0.001 };
+
+        model.Gate(ordinary, farParis, settled).Withheld.Should().BeTrue();
+        model.ReasonFor(ordinary, discounted: false, model.Gate(ordinary, farParis, settled))!.Detail.Should().Contain("a new network far from this learner's usual places");
+    }
+
+    [Fact]
+    public void A_learner_whose_history_shows_a_kept_new_phone_abroad_has_earned_the_models_discount_and_the_reason_says_so()
+    {
+        var model = Model();
+        var settled = Histories.SettledInLyon();
+        var trip = Learners.Start.AddDays(-6).Date.AddHours(14);
+        var roamed = settled with
+        {
+            Devices = [.. settled.Devices, new KnownValue(Learners.Tablet.Id, trip, trip.AddDays(3), 6)],
+            Countries = [.. settled.Countries, new KnownValue("US", trip, trip.AddDays(2), 3)],
+        };
+        var tokyo = Histories.SignInFrom(Histories.Tokyo, Evening, Learners.Phone);
+        var ordinary = model.Judge(tokyo, Histories.Snapshot(roamed)) with { Score = 0.001 };
+
+        var gate = model.Gate(ordinary, tokyo, roamed);
+
+        gate.Trust.Should().Be(model.TrustInRules(ordinary));
+        gate.Withheld.Should().BeFalse();
+        model.ReasonFor(ordinary, discounted: true, gate)!.Detail.Should().Contain("rules count ×").And.Contain("is earned: this learner's history shows 1 earlier sign-in");
+    }
+
+    [Fact]
+    public void A_new_phone_at_home_is_no_strong_novelty_and_is_discounted_as_before()
+    {
+        var model = Model();
+        var phoneAtHome = Histories.SignInFrom(Learners.Lyon, Evening, Learners.Phone);
+        var ordinary = model.Judge(phoneAtHome, Histories.Snapshot(Histories.SettledInLyon())) with { Score = 0.001 };
+
+        model.Gate(ordinary, phoneAtHome, Histories.SettledInLyon()).Should().Be(new VouchGate(model.TrustInRules(ordinary), null, Withheld: false));
+    }
+
     public void Dispose() => store.Dispose();
 
     private AnomalyModelRule Model(double vouchBelow = 0.05, RuleMode mode = RuleMode.Enforce, int minSignIns = 2) =>

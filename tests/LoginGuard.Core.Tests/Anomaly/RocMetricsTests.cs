@@ -18,6 +18,12 @@ public sealed class RocMetricsTests
     }
 
     [Fact]
+    public void Fifty_thousand_attacks_that_all_outscore_the_legitimate_events_still_give_an_auc_of_one()
+    {
+        RocMetrics.Auc(Scores(attacks: [.. Enumerable.Repeat(0.9, 50_000)], legitimate: [0.1, 0.2])).Should().Be(1);
+    }
+
+    [Fact]
     public void A_scorer_that_gives_everything_the_same_score_is_a_coin_toss()
     {
         RocMetrics.Auc(Scores(attacks: [0.3, 0.3], legitimate: [0.3, 0.3, 0.3])).Should().Be(0.5);

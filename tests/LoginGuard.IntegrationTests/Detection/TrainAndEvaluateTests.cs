@@ -40,7 +40,8 @@ public sealed class TrainAndEvaluateTests : IDisposable
 
         var markdown = await File.ReadAllTextAsync(Path.Combine(report, "report.md"));
         markdown.Should().Contain("## successful-login").And.Contain("## failed-login").And.Contain("## account-change")
-            .And.Contain("| all |").And.Contain("Freeman et al.").And.Contain("rules only").And.Contain("credential-stuffing");
+            .And.Contain("| all |").And.Contain("Freeman et al.").And.Contain("rules only").And.Contain("credential-stuffing")
+            .And.Contain("naive novelty").And.Contain("## Targets, per stream").And.Contain("## Attack scenarios at Medium or above, per stream");
         foreach (var kind in new[] { "successful-login", "failed-login", "account-change" })
         {
             new FileInfo(Path.Combine(report, $"roc-{kind}.png")).Length.Should().BeGreaterThan(10_000);
@@ -48,10 +49,40 @@ public sealed class TrainAndEvaluateTests : IDisposable
 
         var scores = await File.ReadAllLinesAsync(Path.Combine(report, "scores.csv"));
         var labelled = (await File.ReadAllLinesAsync(first.Labels)).Length + (await File.ReadAllLinesAsync(second.Labels)).Length - 2;
-        scores[0].Should().Be("stream,eventId,kind,attack,scenario,Combined,RulesOnly,Freeman,ModelAlone,rules,modelReason");
+        scores[0].Should().Be("stream,eventId,kind,attack,scenario,Combined,RulesOnly,Freeman,ModelAlone,NaiveNovelty,rules,modelReason");
         scores.Should().HaveCount(labelled + 1, "every labelled event has its row");
         scores.Should().Contain(line => line.Contains(",1,\"credential-stuffing\",", StringComparison.Ordinal));
         scores.Should().Contain(line => line.Contains("\"new-device", StringComparison.Ordinal), "a flagged event names the rules that flagged it");
+    }
+
+    [Fact]
+    public async Task A_platform_with_no_labelled_attacks_trains_the_impostor_model_on_its_history_alone()
+    {
+        var geo = Path.Combine(RepositoryRoot(), "data-samples", "geoip");
+        var history = Generate(seed: 17, geo);
+        var models = Path.Combine(work.FullName, "unlabelled");
+
+        (await Run(TrainCommand.Create(), "--events", history.Events, "--trainer", "Impostor", "--seed", "1", "--out", models, "--geoip", geo)).Should().Be(0);
+
+        using var metadata = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(models, "login-anomaly.json")));
+        metadata.RootElement.GetProperty("trainer").GetString().Should().Contain("no labels needed");
+        metadata.RootElement.GetProperty("command").GetString().Should().NotContain("--labels").And.Contain("--trainer Impostor");
+        metadata.RootElement.GetProperty("attackEvents").GetInt32().Should().BePositive("other learners' events replayed on each history are its impostors");
+        metadata.RootElement.GetProperty("metrics").GetProperty("in-sample-auc:successful-login").GetDouble().Should().BeGreaterThan(0.5);
+    }
+
+    [Fact]
+    public async Task A_supervised_trainer_without_labels_is_refused_with_the_way_out()
+    {
+        var geo = Path.Combine(RepositoryRoot(), "data-samples", "geoip");
+        var history = Generate(seed: 18, geo);
+        var error = new StringWriter();
+
+        var exit = await TrainCommand.Create().Parse(["--events", history.Events, "--out", Path.Combine(work.FullName, "refused")])
+            .InvokeAsync(new InvocationConfiguration { Output = TextWriter.Null, Error = error });
+
+        exit.Should().NotBe(0);
+        error.ToString().Should().Contain("--labels: --trainer LightGbm needs one labels file per --events file. Without labels, use --trainer Impostor.");
     }
 
     [Fact]

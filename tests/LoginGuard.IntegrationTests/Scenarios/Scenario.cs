@@ -5,7 +5,7 @@ namespace LoginGuard.IntegrationTests.Scenarios;
 
 /// <summary>
 /// One folder under data-samples/scenarios/&lt;rule id or fault&gt;: events.jsonl and expected.json, which says for named
-/// events which rules must fire and must not, and optionally the level (or a level it must stay below, where a
+/// events which rules must fire and must not, and optionally the level (or a level it must stay below, or reach at least, where a
 /// retrained model may fairly move it within that band) and the mail; and, under <c>deadLettered</c>, which
 /// events must be dead-lettered and with what reason (every other line must be decided); and optionally, under
 /// "mail", how many mails of each kind (X-LoginGuard-Alert) the whole replay sends, counted in the pickup folder
@@ -33,13 +33,14 @@ internal sealed record Scenario(
     }
 }
 
-internal sealed record Expectation(IReadOnlyList<string> Fired, IReadOnlyList<string> NotFired, string? Level, string? Below, IReadOnlyList<string>? Alerts)
+internal sealed record Expectation(IReadOnlyList<string> Fired, IReadOnlyList<string> NotFired, string? Level, string? Below, string? AtLeast, IReadOnlyList<string>? Alerts)
 {
     public static Expectation From(JsonElement json) => new(
         Strings(json, "fired") ?? [],
         Strings(json, "notFired") ?? [],
         json.TryGetProperty("level", out var level) ? level.GetString() : null,
         json.TryGetProperty("below", out var below) ? below.GetString() : null,
+        json.TryGetProperty("atLeast", out var atLeast) ? atLeast.GetString() : null,
         Strings(json, "alerts"));
 
     private static List<string>? Strings(JsonElement json, string name) =>

@@ -48,6 +48,11 @@ public sealed class ScenarioTests
                 ((int)decision.RiskLevel).Should().BeLessThan((int)Enum.GetValues<RiskLevel>().Single(l => l.ToWireName() == below), because);
             }
 
+            if (expected.AtLeast is { } atLeast)
+            {
+                ((int)decision.RiskLevel).Should().BeGreaterThanOrEqualTo((int)Enum.GetValues<RiskLevel>().Single(l => l.ToWireName() == atLeast), because);
+            }
+
             if (expected.Alerts is { } alerts)
             {
                 decision.Alerts.Select(a => a.ToWireName()).Should().Equal(alerts, because);

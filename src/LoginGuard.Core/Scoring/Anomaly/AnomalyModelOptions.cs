@@ -43,7 +43,8 @@ internal sealed class AnomalyModelOptions
     /// Below this score the model vouches for the event: each novelty rule's hit (new device, address,
     /// network, city, country, distance, account change after a risky sign-in) counts only score/VouchBelow
     /// of its weight, so novelty the model has learned is ordinary for a learner it knows (a trip, a new
-    /// phone) does not step them up. Counted failures and impossible travel always count in full. 0 turns
+    /// phone) does not step them up. Counted failures and impossible travel always count in full, and so does
+    /// a new device in a new country (or far away) unless the learner's own history shows such trips. 0 turns
     /// vouching off.
     /// </summary>
     [Range(0.0, 1.0)]

@@ -11,7 +11,8 @@ namespace LoginGuard.Scoring.Anomaly;
 /// the hits of novelty rules count in proportion (<see cref="TrustInRules"/>), so a learner's own trip or
 /// new phone that trips several of them is not stepped up when everything else about it is usual. It
 /// vouches only for a learner with a rhythm to be ordinary against (<see cref="AnomalyModelOptions.MinSignIns"/>),
-/// and never for counted failures or impossible travel (<see cref="RuleSettings.Novelty"/>).
+/// never for counted failures or impossible travel (<see cref="RuleSettings.Novelty"/>), and for a new device in a
+/// new country or far away only when the learner's own history has earned it (<see cref="Gate"/>).
 /// </summary>
 internal sealed class AnomalyModelRule(AnomalyModelStore models, IOptionsMonitor<AnomalyModelOptions> options) : IRule
 {
@@ -58,26 +59,57 @@ internal sealed class AnomalyModelRule(AnomalyModelStore models, IOptionsMonitor
     }
 
     /// <summary>
+    /// How much novelty rules' hits count on this event: <see cref="TrustInRules"/>, except
+    /// that strong novelty (<see cref="StrongNovelty"/>) is discounted only when the learner's own history has
+    /// earned it (<see cref="EarnedRoaming"/>). Without that the rules count in full, so no model trained on
+    /// someone else's idea of ordinary can lower such a decision below the rules' own level. The note says which.
+    /// </summary>
+    public VouchGate Gate(ModelVerdict verdict, EnrichedEvent enriched, LearnerHistory history)
+    {
+        var trust = TrustInRules(verdict);
+        if (trust >= 1 || StrongNovelty.Of(enriched, history) is not { } conjunction)
+        {
+            return new VouchGate(trust, null, Withheld: false);
+        }
+
+        return EarnedRoaming.Find(history, enriched.Event.OccurredAt) is { } earned
+            ? new VouchGate(trust, $"{conjunction} is earned: {earned.Describe()}", Withheld: false)
+            : new VouchGate(1, $"{conjunction} is not discounted: this learner's history shows no earlier sign-in on a new device abroad or far away that they kept using", Withheld: true);
+    }
+
+    /// <summary>
     /// The reason a decision lists: whenever the model discounted a rule's hit (so the lower score is
-    /// explained), otherwise only from <see cref="AnomalyModelOptions.ReportAbove"/> up.
+    /// explained) or was refused the right to (<see cref="Gate"/>), otherwise only from <see cref="AnomalyModelOptions.ReportAbove"/> up.
     /// </summary>
     /// <param name="discounted">Whether an enforced rule fired and counted less because of the verdict.</param>
-    public RiskReason? ReasonFor(ModelVerdict verdict, bool discounted)
+    /// <param name="gate">What <see cref="Gate"/> decided for this event, when it was asked.</param>
+    public RiskReason? ReasonFor(ModelVerdict verdict, bool discounted, VouchGate? gate = null)
     {
         var settings = options.CurrentValue;
         var features = verdict.Features;
-        if (verdict.Score < settings.ReportAbove && !discounted)
+        var withheld = gate is { Withheld: true };
+        if (verdict.Score < settings.ReportAbove && !discounted && !withheld)
         {
             return null;
         }
 
         var model = models.Get(settings.Path).Metadata;
         var unusual = FeatureExplanation.Describe(FeatureExplanation.MostUnusual(features, model, settings.ReasonFeatures));
-        var detail = discounted
-            ? string.Create(CultureInfo.InvariantCulture, $"ordinary for this learner ({model.Version}), rules count ×{TrustInRules(verdict):0.###}; most unusual: {unusual}")
-            : $"unusual for this learner ({model.Version}): {unusual}";
+        var note = gate?.Note is { } text ? $"; {text}" : "";
+        var detail = (discounted, withheld) switch
+        {
+            (true, _) => string.Create(CultureInfo.InvariantCulture, $"ordinary for this learner ({model.Version}), rules count ×{gate?.Trust ?? TrustInRules(verdict):0.###}{note}; most unusual: {unusual}"),
+            (_, true) => $"ordinary to the model ({model.Version}), but {gate!.Note}; most unusual: {unusual}",
+            _ => $"unusual for this learner ({model.Version}): {unusual}",
+        };
         return new RiskReason(Id, verdict.Score, detail);
     }
 
     public RiskReason? Evaluate(EnrichedEvent enriched, BehaviorSnapshot snapshot) => ReasonFor(Judge(enriched, snapshot), discounted: false);
 }
+
+/// <summary>What the model may do to novelty rules' hits on one event.</summary>
+/// <param name="Trust">How much those hits count, 0..1.</param>
+/// <param name="Note">Why strong novelty was discounted or not, for the reason; null when the event has none.</param>
+/// <param name="Withheld">The model would have vouched, but the learner's history has not earned it.</param>
+internal sealed record VouchGate(double Trust, string? Note, bool Withheld);

@@ -1,6 +1,7 @@
 using LoginGuard.Tools.Generation.Behaviour;
 using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.People;
+using LoginGuard.Tools.Generation.Profiles;
 
 namespace LoginGuard.Tools.Generation.Attacks;
 
@@ -9,7 +10,7 @@ namespace LoginGuard.Tools.Generation.Attacks;
 /// least once. Each victim is taken once, so recovering from one takeover never overlaps another.
 /// Account deletions are planned here too: a deleted learner must not be anyone's victim afterwards.
 /// </summary>
-internal sealed class AttackPlanner(GeoCatalogue geo, SimulationWindow window)
+internal sealed class AttackPlanner(GeoCatalogue geo, SimulationWindow window, GenerationProfile profile)
 {
     public IncidentBook Plan(IReadOnlyList<Learner> learners, EventLog log, Random random)
     {
@@ -29,6 +30,14 @@ internal sealed class AttackPlanner(GeoCatalogue geo, SimulationWindow window)
         Plant(Count(learnerDays, 2500), _ => true, _ => new BruteForce(Instant(random), attackers));
         Plant(Count(learnerDays, 2500), _ => true, victim => new ImpossibleTravel(LocalEvening(victim, random), attackers));
         Plant(Count(learnerDays, 1500), _ => true, _ => new AccountDeletion(NearTheEnd(random)));
+        if (profile.LocalTactics)
+        {
+            // Planted after everything the training profile plants, so the training attacks and victims stay as they were.
+            Plant(Count(learnerDays, 1250), _ => true, victim => new CopiedTakeover(LocalEvening(victim, random), attackers, CopiedTakeover.Tactic.HomeIspProxy));
+            Plant(Count(learnerDays, 1250), l => l.Devices.Any(d => d.Kind.FormFactor == Devices.FormFactor.Phone), victim => new CopiedTakeover(LocalEvening(victim, random), attackers, CopiedTakeover.Tactic.OnTheCarrier));
+            Plant(Count(learnerDays, 1250), _ => true, victim => new CopiedTakeover(LocalEvening(victim, random), attackers, CopiedTakeover.Tactic.Abroad));
+        }
+
         return book;
 
         void Plant(int times, Func<Learner, bool> preferred, Func<Learner, Incident> incident)

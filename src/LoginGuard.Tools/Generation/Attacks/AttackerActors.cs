@@ -36,6 +36,23 @@ internal sealed class AttackerActors(GeoCatalogue geo)
         return new Actor(AddressPicker.Pick(place.Network, random), copied.UserAgent, DeviceCookies.New(copied.Kind, random), learner.Locale);
     }
 
+    /// <summary>
+    /// A copy of the victim's own device (user agent and device type; a cookie of its own) signing in from
+    /// <paramref name="range"/>: a residential proxy, the victim's carrier, or a city abroad.
+    /// </summary>
+    public static Actor Copying(Learner learner, Device copied, GeoRange range, Random random) =>
+        new(AddressPicker.Pick(range.Network, random), copied.UserAgent, DeviceCookies.New(copied.Kind, random), learner.Locale);
+
+    /// <summary>A city of another country at least <paramref name="minKm"/> from the learner's home.</summary>
+    public GeoRange CityAbroad(Learner learner, Random random, double minKm)
+    {
+        var far = cities.Where(c => c.CountryIso != learner.Home.CountryIso && c.KilometresTo(learner.Home) >= minKm).ToList();
+        return far[random.Next(far.Count)];
+    }
+
+    /// <summary>The country-wide carrier range of the learner's country, or their city's range where the sample has none.</summary>
+    public GeoRange Carrier(Learner learner) => geo.MobileRange(learner.Home.CountryIso) ?? learner.Home;
+
     /// <summary>A botnet's addresses: mostly hosting and anonymising ranges, some foreign ISPs, a few unmapped blocks.</summary>
     public List<IPAddress> Botnet(int size, Random random) =>
         Enumerable.Range(0, size).Select(_ => random.NextDouble() switch

@@ -2,11 +2,12 @@ using System.Net;
 using LoginGuard.Tools.Generation.Devices;
 using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.People;
+using LoginGuard.Tools.Generation.Profiles;
 
 namespace LoginGuard.Tools.Generation.Behaviour;
 
 /// <summary>Where a learner's request comes from: home line, mobile carrier, VPN exit, or wherever they travelled to.</summary>
-internal sealed class Connections(GeoCatalogue geo, Random random)
+internal sealed class Connections(GeoCatalogue geo, Random random, GenerationProfile profile)
 {
     public (IPAddress Ip, Label? Label) Choose(Learner learner, Device device, DateOnly day)
     {
@@ -20,22 +21,28 @@ internal sealed class Connections(GeoCatalogue geo, Random random)
             return (AddressPicker.Pick(vpn.Network, random), Label.Benign("vpn"));
         }
 
-        if (device.Kind.FormFactor == FormFactor.Phone && random.NextDouble() < 0.4)
+        if (device.Kind.FormFactor == FormFactor.Phone && random.NextDouble() < profile.CarrierShare)
         {
-            return (AddressPicker.Pick(Carrier(learner).Network, random), null);
+            return (CarrierAddress(learner), null);
         }
 
         // A laptop shares its owner's phone connection now and then (on a train, when the home line is
         // down): carrier addresses are not a phone's alone, and a model must not learn that they are.
         if (device.Kind.FormFactor == FormFactor.Computer && learner.ActiveDevices.Any(d => d.Kind.FormFactor == FormFactor.Phone) && random.NextDouble() < 0.05)
         {
-            return (AddressPicker.Pick(Carrier(learner).Network, random), Label.Benign("tethering"));
+            return (CarrierAddress(learner), Label.Benign("tethering"));
         }
 
         var pending = learner.PendingHomeScenario;
         learner.PendingHomeScenario = null;
         return (learner.HomeAddress, pending is null ? null : Label.Benign(pending));
     }
+
+    // Behind carrier-grade NAT many subscribers share a few addresses, so one learner's neighbour's typos
+    // count against the address they both use.
+    private System.Net.IPAddress CarrierAddress(Learner learner) => profile.CarrierNatAddresses > 0
+        ? AddressPicker.PickFromPool(Carrier(learner).Network, profile.CarrierNatAddresses, random)
+        : AddressPicker.Pick(Carrier(learner).Network, random);
 
     // Carriers without a country-wide range in the sample hand out addresses from the city's range.
     private GeoRange Carrier(Learner learner) => geo.MobileRange(learner.Home.CountryIso) ?? learner.Home;

@@ -1,6 +1,7 @@
 using LoginGuard.Tools.Generation.Devices;
 using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.People;
+using LoginGuard.Tools.Generation.Profiles;
 
 namespace LoginGuard.Tools.Generation.Behaviour;
 
@@ -8,7 +9,7 @@ namespace LoginGuard.Tools.Generation.Behaviour;
 /// The harmless changes a detector must not mistake for an attacker: browsers update, cookies get
 /// cleared, apps get reinstalled, phones get replaced, ISPs hand out new addresses, and learners go on trips.
 /// </summary>
-internal sealed class DailyChanges(GeoCatalogue geo, Random random)
+internal sealed class DailyChanges(GeoCatalogue geo, Random random, GenerationProfile profile)
 {
     private readonly IReadOnlyList<GeoRange> cities = geo.Cities;
 
@@ -22,14 +23,14 @@ internal sealed class DailyChanges(GeoCatalogue geo, Random random)
                 device.PendingScenario = "browser-update";
             }
 
-            if (!device.Kind.IsApp && device.Cookie is not null && random.NextDouble() < 0.01)
+            if (!device.Kind.IsApp && device.Cookie is not null && random.NextDouble() < 0.01 * profile.CookieChurn)
             {
                 device.Cookie = DeviceCookies.New(device.Kind, random);
                 device.PendingScenario = "cookie-reset";
             }
 
             // Reinstalling the app mints a new vendor id; rarer than clearing a browser's cookies, but it happens.
-            if (device.Kind.IsApp && random.NextDouble() < 0.003)
+            if (device.Kind.IsApp && random.NextDouble() < 0.003 * profile.CookieChurn)
             {
                 device.Cookie = DeviceCookies.New(device.Kind, random);
                 device.PendingScenario = "app-reinstall";
@@ -69,7 +70,7 @@ internal sealed class DailyChanges(GeoCatalogue geo, Random random)
             learner.Trip = null;
         }
 
-        if (learner.Trip is null && random.NextDouble() < 0.007)
+        if (learner.Trip is null && random.NextDouble() < profile.TripChance)
         {
             var destination = cities.Where(c => c.GeoNameId != learner.Home.GeoNameId).ElementAt(random.Next(cities.Count - 1));
             learner.Trip = new Trip(destination, day, day.AddDays(random.Next(3, 8)));

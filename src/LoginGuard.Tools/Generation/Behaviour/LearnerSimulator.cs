@@ -1,15 +1,16 @@
 using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.People;
+using LoginGuard.Tools.Generation.Profiles;
 
 namespace LoginGuard.Tools.Generation.Behaviour;
 
 /// <summary>Lives one learner's days in order, interleaving their sessions with the incidents planned against the account.</summary>
-internal sealed class LearnerSimulator(GeoCatalogue geo, SimulationWindow window, EventLog log)
+internal sealed class LearnerSimulator(GeoCatalogue geo, SimulationWindow window, EventLog log, GenerationProfile profile)
 {
     public void Run(Learner learner, IEnumerable<Incident> incidents, Random random)
     {
-        var changes = new DailyChanges(geo, random);
-        var sessions = new SessionPlayer(geo, log, random);
+        var changes = new DailyChanges(geo, random, profile);
+        var sessions = new SessionPlayer(geo, log, random, profile);
         var pending = new Queue<Incident>(incidents.OrderBy(i => i.At));
         foreach (var day in window.EachDay)
         {
@@ -30,7 +31,7 @@ internal sealed class LearnerSimulator(GeoCatalogue geo, SimulationWindow window
 
     private IEnumerable<DateTimeOffset> SessionsOn(Learner learner, DateOnly day, Random random)
     {
-        if (learner.Trip is { } trip && trip.IsTravelDay(day))
+        if ((learner.Trip is { } trip && trip.IsTravelDay(day)) || day < learner.JoinsOn)
         {
             return [];
         }

@@ -2,13 +2,14 @@ using LoginGuard.Ingestion;
 using LoginGuard.Tools.Generation.Devices;
 using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.People;
+using LoginGuard.Tools.Generation.Profiles;
 
 namespace LoginGuard.Tools.Generation.Behaviour;
 
 /// <summary>One study session: the learner signs in (sometimes after a typo or a forgotten password) and now and then tidies up their account.</summary>
-internal sealed class SessionPlayer(GeoCatalogue geo, EventLog log, Random random)
+internal sealed class SessionPlayer(GeoCatalogue geo, EventLog log, Random random, GenerationProfile profile)
 {
-    private readonly Connections connections = new(geo, random);
+    private readonly Connections connections = new(geo, random, profile);
 
     public void Play(Learner learner, DateOnly localDay, DateTimeOffset at)
     {

@@ -24,4 +24,14 @@ internal static class AddressPicker
 
         return new IPAddress(bytes);
     }
+
+    /// <summary>One of the first <paramref name="poolSize"/> host addresses of an IPv4 network: a carrier-grade NAT's shared pool.</summary>
+    public static IPAddress PickFromPool(IPNetwork network, int poolSize, Random random)
+    {
+        var bytes = network.BaseAddress.GetAddressBytes();
+        var host = random.Next(1, poolSize + 1);
+        bytes[^1] = (byte)(bytes[^1] + (host & 0xFF));
+        bytes[^2] = (byte)(bytes[^2] + (host >> 8));
+        return new IPAddress(bytes);
+    }
 }

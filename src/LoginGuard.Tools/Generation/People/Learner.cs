@@ -38,6 +38,9 @@ internal sealed class Learner(string userId, string displayName, string email, s
 
     public Trip? Trip { get; set; }
 
+    /// <summary>The day the learner first signs in, when it is not the window's first (a learner with no history yet).</summary>
+    public DateOnly? JoinsOn { get; set; }
+
     public bool PasswordStolen { get; set; }
 
     public bool EmailStolen { get; set; }

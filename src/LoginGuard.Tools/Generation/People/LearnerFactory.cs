@@ -1,12 +1,13 @@
 using LoginGuard.Tools.Generation.Devices;
 using LoginGuard.Tools.Generation.Geo;
+using LoginGuard.Tools.Generation.Profiles;
 
 namespace LoginGuard.Tools.Generation.People;
 
-/// <summary>Creates learners with a home city from the geo sample, a name and locale from that country, and 1–3 devices.</summary>
-internal sealed class LearnerFactory(GeoCatalogue geo, Random random)
+/// <summary>Creates learners with a home city from the geo sample (in the profile's countries), a name and locale from that country, and 1–3 devices.</summary>
+internal sealed class LearnerFactory(GeoCatalogue geo, Random random, GenerationProfile profile)
 {
-    private readonly IReadOnlyList<GeoRange> cities = geo.Cities;
+    private readonly IReadOnlyList<GeoRange> cities = geo.Cities.Where(c => profile.HomeCountries is not { } countries || countries.Contains(c.CountryIso)).ToList();
     private readonly HashSet<string> emails = new(StringComparer.Ordinal);
 
     public Learner Create()
@@ -53,12 +54,12 @@ internal sealed class LearnerFactory(GeoCatalogue geo, Random random)
     private void AddDevices(Learner learner)
     {
         var roll = random.NextDouble();
-        if (roll < 0.85)
+        if (roll < 1 - profile.PhoneOnlyShare)
         {
             learner.Devices.Add(Pick(DeviceCatalogue.Computers));
         }
 
-        if (roll >= 0.85 || random.NextDouble() < 0.7)
+        if (roll >= 1 - profile.PhoneOnlyShare || random.NextDouble() < 0.7)
         {
             learner.Devices.Add(Pick(DeviceCatalogue.Phones));
         }

@@ -1,0 +1,83 @@
+using LoginGuard.Scoring;
+
+namespace LoginGuard.Tools.Evaluation;
+
+/// <summary>The share of one attack scenario's events at Medium or above, per scorer, in one stream (or all pooled).</summary>
+internal sealed record ScenarioLevels(string Stream, string Kind, string Scenario, int Events, IReadOnlyDictionary<Scorer, double> MediumOrAbove);
+
+/// <summary>One line of the issue's "done when", measured on one stream: the combined default's figure, the naive baseline's, and whether it holds.</summary>
+internal sealed record ShiftCheck(string Stream, string Check, string Combined, string Naive, bool Holds);
+
+/// <summary>
+/// What the report needs to say whether detection holds on streams it never saw: each attack scenario at
+/// Medium or above, per stream and scorer, and the targets of issue 15 checked one by one.
+/// </summary>
+internal static class ShiftChecks
+{
+    /// <summary>Takeovers that keep the victim's country and copy their user agent: what "same-country lookalikes" covers.</summary>
+    public static readonly string[] Lookalikes = ["same-country-takeover", "home-isp-proxy-takeover", "carrier-lookalike-takeover"];
+
+    public static List<ScenarioLevels> Levels(IReadOnlyList<EvaluatedEvent> events, LevelThresholds levels) =>
+        [.. from e in events.Where(e => e.Attack)
+            from stream in new[] { e.Stream, EvaluationSummary.AllStreams }
+            group e by (stream, e.Kind, e.Scenario) into scenario
+            orderby scenario.Key.stream == EvaluationSummary.AllStreams, scenario.Key.stream, Array.IndexOf(EvaluationSummary.Kinds, scenario.Key.Kind), scenario.Key.Scenario
+            select new ScenarioLevels(scenario.Key.stream, scenario.Key.Kind, scenario.Key.Scenario, scenario.Count(),
+                Enum.GetValues<Scorer>().ToDictionary(s => s, s => (double)scenario.Count(e => e.Scores[s] >= levels.Medium) / scenario.Count()))];
+
+    public static List<ShiftCheck> Checks(IReadOnlyList<EvaluatedEvent> events, IReadOnlyList<KindMetrics> metrics, IReadOnlyList<ScenarioLevels> scenarios, LevelThresholds levels)
+    {
+        var checks = new List<ShiftCheck>();
+        foreach (var stream in events.Select(e => e.Stream).Distinct().Order(StringComparer.Ordinal))
+        {
+            var subset = events.Where(e => e.Stream == stream).ToList();
+            KindMetrics? Kind(string kind) => metrics.SingleOrDefault(m => m.Stream == stream && m.Kind == kind);
+            void Add(string check, string combined, string naive, bool holds) => checks.Add(new ShiftCheck(stream, check, combined, naive, holds));
+
+            if (Kind("successful-login") is { } signIns)
+            {
+                Add("sign-ins: TPR at 1% FPR ≥ 0.98 and above naive", F(signIns[Scorer.Combined].TprAt1), F(signIns[Scorer.NaiveNovelty].TprAt1),
+                    signIns[Scorer.Combined].TprAt1 >= 0.98 && signIns[Scorer.Combined].TprAt1 > signIns[Scorer.NaiveNovelty].TprAt1);
+                Add("legitimate sign-ins at High ≤ 0.1%", P(signIns[Scorer.Combined].HighRate), P(signIns[Scorer.NaiveNovelty].HighRate), signIns[Scorer.Combined].HighRate <= 0.001);
+            }
+
+            foreach (var scenario in scenarios.Where(s => s.Stream == stream))
+            {
+                var (combined, naive) = (scenario.MediumOrAbove[Scorer.Combined], scenario.MediumOrAbove[Scorer.NaiveNovelty]);
+                Add($"{scenario.Scenario} ({scenario.Kind}, {scenario.Events}) at Medium+ above naive", F(combined), F(naive), combined > naive || combined == 1);
+            }
+
+            var conjunction = subset.Where(e => e.Attack && e.NewDeviceInNewCountry).ToList();
+            if (conjunction.Count > 0)
+            {
+                Add("takeovers on a new device from a country never used: all at Medium+",
+                    $"{conjunction.Count(e => e.Scores[Scorer.Combined] >= levels.Medium)} of {conjunction.Count}",
+                    $"{conjunction.Count(e => e.Scores[Scorer.NaiveNovelty] >= levels.Medium)} of {conjunction.Count}",
+                    conjunction.All(e => e.Scores[Scorer.Combined] >= levels.Medium));
+            }
+
+            var lookalikes = subset.Where(e => e.Attack && e.Kind == "successful-login" && Lookalikes.Contains(e.Scenario)).ToList();
+            if (lookalikes.Count > 0)
+            {
+                double Share(Scorer s) => (double)lookalikes.Count(e => e.Scores[s] >= levels.Medium) / lookalikes.Count;
+                Add($"same-country lookalikes ({lookalikes.Count}) ≥ 90% at Medium+", F(Share(Scorer.Combined)), F(Share(Scorer.NaiveNovelty)), Share(Scorer.Combined) >= 0.9);
+            }
+
+            if (Kind("failed-login") is { Attacks: > 0 } failures)
+            {
+                Add("failed-login attacks: AUC ≥ 0.99", F(failures[Scorer.Combined].Auc), F(failures[Scorer.NaiveNovelty].Auc), failures[Scorer.Combined].Auc >= 0.99);
+            }
+
+            if (Kind("account-change") is { Attacks: > 0 } changes)
+            {
+                Add("account changes after a takeover: AUC ≥ 0.97", F(changes[Scorer.Combined].Auc), F(changes[Scorer.NaiveNovelty].Auc), changes[Scorer.Combined].Auc >= 0.97);
+            }
+        }
+
+        return checks;
+    }
+
+    private static string F(double value) => value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string P(double value) => (value * 100).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + "%";
+}
