@@ -30,6 +30,7 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
             ["Kafka:EventsTopic"] = topics.Events,
             ["Kafka:DecisionsTopic"] = topics.Decisions,
             ["Kafka:DeadLetterTopic"] = topics.DeadLetters,
+            ["Kafka:ParkingTopic"] = topics.Parked,
             ["Kafka:RetryBaseDelay"] = "00:00:00.020",
             ["Kafka:RetryMaxDelay"] = "00:00:00.200",
             ["Kafka:DrainTimeout"] = "00:00:05",

@@ -28,12 +28,12 @@ internal sealed partial class EventConsumerLoop(
     /// <summary>
     /// Consumes until <paramref name="stopping"/> (then finishes the events in flight, commits and leaves the
     /// group), until <paramref name="abort"/> (then leaves at once, committing nothing more), or until a fatal
-    /// Kafka error, which it throws after leaving the same way.
+    /// Kafka error or a failed lane, which it throws after leaving the same way.
     /// </summary>
     public void Run(CancellationToken stopping, CancellationToken abort)
     {
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(abort, fault.Faulted);
-        lanes = new EventLanes(settings.Lanes, settings.LaneCapacity, settings.MaxBatch, processor.ProcessAsync, halt.Token);
+        lanes = new EventLanes(settings.Lanes, settings.LaneCapacity, settings.MaxBatch, processor.ProcessAsync, fault.ReportLaneFailure, halt.Token);
         using var consumer = Build();
         consumer.Subscribe(settings.EventsTopic);
         KafkaLog.Started(logger, settings.EventsTopic, settings.GroupId, settings.GroupProtocol, settings.Lanes);
@@ -67,6 +67,11 @@ internal sealed partial class EventConsumerLoop(
         if (fault.Error is { } error)
         {
             throw new KafkaException(error);
+        }
+
+        if (fault.LaneFailure is { } failure)
+        {
+            throw new InvalidOperationException("A lane failed; its events were left to be redelivered.", failure);
         }
     }
 
