@@ -22,8 +22,11 @@ internal sealed class SourceCopyProducer(OutcomeProducer producer, KafkaFault fa
     public const string OriginalSha256Header = "loginguard.original.sha256";
     public const string TruncatedHeader = "loginguard.truncated";
 
-    /// <summary>Room kept for the record's own framing (lengths, timestamp, attributes), well above what librdkafka counts.</summary>
-    private const int RecordOverhead = 512;
+    /// <summary>
+    /// Room kept for the framing librdkafka counts against <c>message.max.bytes</c> (a record's lengths, timestamp
+    /// and attributes, under 50 bytes) and a record batch's header (61 bytes), with some to spare.
+    /// </summary>
+    private const int RecordOverhead = 128;
 
     private const int DefaultMessageMaxBytes = 1_000_000;
     private readonly int messageMaxBytes = options.Value.Producer.TryGetValue("message.max.bytes", out var configured)
