@@ -52,6 +52,7 @@ public sealed class KafkaRedisOutageTests(KafkaMockCluster cluster) : IClassFixt
         await worker.StopAsync();
 
         log.Saw(EventIds.KafkaPartitionResumed).Should().BeTrue("consumption resumes once Redis is back");
+        log.Saw(EventIds.KafkaEventParked).Should().BeFalse("an outage delays events past ParkAfterAttempts and parks none");
         decisions.Select(d => d.EventId).Distinct().Should().BeEquivalentTo(owed.DecidedEvents, "every event is decided");
         decisions.Where(d => !d.Duplicate).Select(d => d.EventId).Should().OnlyHaveUniqueItems("a redelivered event is published marked duplicate");
         (await RecordedDecisionsAsync()).Should().Be(owed.DecidedEvents.Count, "each event's effects are recorded once");

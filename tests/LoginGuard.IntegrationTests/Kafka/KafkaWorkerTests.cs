@@ -200,6 +200,7 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
 
         failedWhilePaused.Should().BePositive();
         log.Saw(EventIds.KafkaPartitionResumed).Should().BeTrue();
+        log.Saw(EventIds.KafkaEventParked).Should().BeFalse("an outage delays events past ParkAfterAttempts and parks none");
         AssertEffectsOnce(store, owed, decisions);
     }
 
