@@ -21,6 +21,7 @@ internal sealed partial class EventConsumerLoop(
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan LaneStopWait = TimeSpan.FromSeconds(5);
     private readonly KafkaOptions settings = options.Value;
     private readonly Dictionary<TopicPartition, PartitionLease> leases = [];
     private EventLanes lanes = null!;
@@ -62,6 +63,10 @@ internal sealed partial class EventConsumerLoop(
             // Disposing without Close commits nothing and leaves the group to notice the member is gone.
             KafkaLog.ShutdownAbandoned(logger);
             AbandonAll();
+
+            // The lanes stop at their next await on the halt; waited for, so that the producer and the stores are
+            // not disposed under a lane still calling them (a native client used after it is destroyed crashes the process).
+            Task.WaitAny([lanes.CompleteAsync()], LaneStopWait);
         }
 
         if (fault.Error is { } error)
