@@ -26,6 +26,9 @@ internal static class EventIds
     public const int KafkaClientLog = 3015;
     public const int KafkaPartitionThrottled = 3016;
     public const int KafkaLoopFailed = 3017;
+    public const int KafkaDeliveryRefused = 3018;
+    public const int KafkaEventParked = 3019;
+    public const int KafkaLaneFailed = 3020;
 
     // Alert delivery: the outbox, the dispatcher and the SMTP connection.
     public const int AlertQueued = 4001;

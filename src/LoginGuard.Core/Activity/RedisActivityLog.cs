@@ -7,7 +7,9 @@ namespace LoginGuard.Activity;
 /// <summary>
 /// A learner's activity in two keys under their hash tag: a sorted set of eventIds by event time and a hash of
 /// the entries by eventId. One script records an entry, trims what fell out of the window or over the cap and
-/// refreshes both TTLs, so a write is one round trip and can join a pipelined batch.
+/// refreshes both TTLs, so a write is one round trip and can join a pipelined batch. What it trims goes in
+/// slices of 1,000: Lua's <c>unpack</c> fails past about 8,000 values, which a large <c>Activity:MaxEntries</c>
+/// (or a learner back after a month away) reaches, and then every event of that learner would fail alike.
 /// </summary>
 internal sealed class RedisActivityLog(IConnectionMultiplexer redis, RedisKeys keys, IOptionsMonitor<ActivityOptions> options, TimeProvider clock)
     : IActivityLog
@@ -23,9 +25,10 @@ internal sealed class RedisActivityLog(IConnectionMultiplexer redis, RedisKeys k
         if excess > 0 then
             for _, id in ipairs(redis.call('ZRANGE', KEYS[1], #gone, #gone + excess - 1)) do gone[#gone + 1] = id end
         end
-        if #gone > 0 then
-            redis.call('ZREM', KEYS[1], unpack(gone))
-            redis.call('HDEL', KEYS[2], unpack(gone))
+        for first = 1, #gone, 1000 do
+            local last = math.min(first + 999, #gone)
+            redis.call('ZREM', KEYS[1], unpack(gone, first, last))
+            redis.call('HDEL', KEYS[2], unpack(gone, first, last))
         end
         redis.call('PEXPIRE', KEYS[1], ARGV[4])
         redis.call('PEXPIRE', KEYS[2], ARGV[4])

@@ -1,3 +1,4 @@
+using Confluent.Kafka;
 using LoginGuard.Ingestion.Kafka;
 using LoginGuard.Pipeline;
 using LoginGuard.Scoring;
@@ -34,7 +35,12 @@ internal sealed class CompromisePublisher(OutcomeProducer producer, IOptions<Kaf
             [],
             RuleSetVersion);
         var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await producer.SendAsync(topic, KafkaDecisionPublisher.MessageFor(decision), delivered.SetResult, cancellationToken);
+        await producer.SendAsync(
+            topic,
+            KafkaDecisionPublisher.MessageFor(decision),
+            delivered.SetResult,
+            refusal => delivered.SetException(new KafkaException(refusal)),
+            cancellationToken);
         await delivered.Task.WaitAsync(DeliveryWait, cancellationToken);
     }
 }

@@ -14,8 +14,9 @@ internal sealed class KafkaDecisionPublisher(OutcomeProducer producer, IOptions<
 {
     private readonly string topic = options.Value.DecisionsTopic;
 
-    public ValueTask PublishAsync(Decision decision, Action delivered, CancellationToken cancellationToken) =>
-        producer.SendAsync(topic, MessageFor(decision), delivered, cancellationToken);
+    /// <param name="refused">Runs instead of <paramref name="delivered"/> when the cluster will never take the decision.</param>
+    public ValueTask PublishAsync(Decision decision, Action delivered, Action<Error> refused, CancellationToken cancellationToken) =>
+        producer.SendAsync(topic, MessageFor(decision), delivered, refused, cancellationToken);
 
     /// <summary>A decision as every LoginGuard decision goes on the wire: keyed by userId, the contract's JSON.</summary>
     public static Message<byte[]?, byte[]?> MessageFor(Decision decision) => new()

@@ -53,6 +53,10 @@ internal static class MockClusterNative
     [DllImport(Library)]
     public static extern void rd_kafka_mock_push_request_errors_array(IntPtr mcluster, short apiKey, nuint count, ErrorCode[] errors);
 
+    /// <summary>Makes a broker the coordinator of a group (<paramref name="nulTerminatedKeyType"/> "group") or transaction.</summary>
+    [DllImport(Library)]
+    public static extern ErrorCode rd_kafka_mock_coordinator_set(IntPtr mcluster, byte[] nulTerminatedKeyType, byte[] nulTerminatedKey, int brokerId);
+
     [DllImport(Library)]
     public static extern void rd_kafka_mock_group_initial_rebalance_delay_ms(IntPtr mcluster, int delayMs);
 

@@ -27,8 +27,13 @@ internal static class RunCommand
     public static async Task<int> RunAsync(CancellationToken cancellationToken, string? rulesFile = null)
     {
         using var host = CreateBuilder(new Dictionary<string, string?>(), rulesFile).Build();
+
+        EventConsumerService consumer;
         try
         {
+            // Resolved before running: RunAsync disposes the host's services when it returns, and asking a disposed
+            // provider afterwards turned every SIGTERM into an ObjectDisposedException.
+            consumer = host.Services.GetRequiredService<EventConsumerService>();
             await host.RunAsync(cancellationToken);
         }
         catch (OptionsValidationException e)
@@ -41,7 +46,7 @@ internal static class RunCommand
             return 2;
         }
 
-        return host.Services.GetRequiredService<EventConsumerService>().Failure is null ? 0 : 1;
+        return consumer.Failure is null ? 0 : 1;
     }
 
     /// <summary>The same stages as every command, plus the Kafka consumer and the HTTP API; tests build it with their own overrides.</summary>

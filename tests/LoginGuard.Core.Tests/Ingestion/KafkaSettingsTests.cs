@@ -44,5 +44,31 @@ public sealed class KafkaSettingsTests
         KafkaClientConfig.Producer(options).LingerMs.Should().Be(20);
     }
 
+    [Fact]
+    public void Rejects_a_parking_topic_that_is_no_topic_name_or_is_another_of_LoginGuards_topics()
+    {
+        var invalid = Options();
+        invalid.ParkingTopic = "parked events";
+        var shared = Options();
+        shared.ParkingTopic = shared.DeadLetterTopic;
+
+        new KafkaOptionsValidator().Validate(null, invalid).Failures.Should().ContainSingle()
+            .Which.Should().StartWith("Kafka:ParkingTopic must be a topic name").And.Contain("\"parked events\"");
+        new KafkaOptionsValidator().Validate(null, shared).Failures.Should().ContainSingle()
+            .Which.Should().Be("Kafka:DeadLetterTopic and ParkingTopic all name \"auth-events.dlq\"; give each its own topic, or LoginGuard would read its own output.");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(101)]
+    public void Rejects_a_number_of_attempts_before_parking_that_would_park_on_the_first_failure_or_hardly_ever(int attempts)
+    {
+        var options = Options();
+        options.ParkAfterAttempts = attempts;
+
+        new KafkaOptionsValidator().Validate(null, options).Failures.Should().ContainSingle()
+            .Which.Should().StartWith($"Kafka:ParkAfterAttempts must be between 2 and 100 (was {attempts})");
+    }
+
     private static KafkaOptions Options() => new() { BootstrapServers = "kafka-1:9092" };
 }

@@ -57,6 +57,11 @@ public sealed class KafkaMockCluster : IDisposable
         return (int)count;
     }
 
+    /// <summary>Makes <paramref name="brokerId"/> the group's coordinator, so faults given to that broker meet the group's commits.</summary>
+    public void SetGroupCoordinator(string group, int brokerId) => Check(
+        MockClusterNative.rd_kafka_mock_coordinator_set(Native, System.Text.Encoding.UTF8.GetBytes("group\0"), System.Text.Encoding.UTF8.GetBytes(group + "\0"), brokerId),
+        $"make broker {brokerId} the coordinator of {group}");
+
     /// <summary>The broker leading each partition of the topic.</summary>
     public IReadOnlyDictionary<int, int> Leaders(string topic)
     {

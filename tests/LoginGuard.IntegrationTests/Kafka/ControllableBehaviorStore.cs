@@ -69,7 +69,9 @@ internal sealed class ControllableBehaviorStore(IBehaviorStore inner) : IBehavio
         if (down)
         {
             Interlocked.Increment(ref failedCalls);
-            throw new InvalidOperationException("The behaviour store is down (test outage).");
+            // What the Redis store throws when redis-server is away.
+            throw new StackExchange.Redis.RedisConnectionException(
+                StackExchange.Redis.ConnectionFailureType.UnableToConnect, StackExchange.Redis.CommandFlags.None, "The behaviour store is down (test outage).", null, StackExchange.Redis.CommandStatus.Unknown);
         }
     }
 }

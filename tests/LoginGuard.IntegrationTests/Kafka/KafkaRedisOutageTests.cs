@@ -53,6 +53,7 @@ public sealed class KafkaRedisOutageTests(KafkaMockCluster cluster) : IClassFixt
         await worker.StopAsync();
 
         log.Saw(EventIds.KafkaPartitionResumed).Should().BeTrue("consumption resumes once Redis is back");
+        log.Saw(EventIds.KafkaEventParked).Should().BeFalse("an outage delays events past ParkAfterAttempts and parks none");
         decisions.Select(d => d.EventId).Distinct().Should().BeEquivalentTo(owed.DecidedEvents, "every event is decided");
         decisions.Where(d => !d.Duplicate).Select(d => d.EventId).Should().OnlyHaveUniqueItems("a redelivered event is published marked duplicate");
         var unknownUsers = messages.Where(m => Encoding.UTF8.GetString(m.Value).Contains("\"failureReason\":\"unknown_user\"", StringComparison.Ordinal)).Select(m => m.EventId).ToHashSet();

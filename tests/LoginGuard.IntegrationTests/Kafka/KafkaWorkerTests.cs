@@ -78,15 +78,24 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
     {
         var (topics, owed, store) = await PublishSampleAsync(2000);
 
+        // A known coordinator, so the commit faults can be given to it and counted: a fault no commit met tests nothing.
+        // Given before the worker starts, so a fast worker cannot have committed its last offsets before they arrive.
+        const int coordinator = 1;
+        cluster.SetGroupCoordinator(topics.Group, coordinator);
+        foreach (var error in new[] { ErrorCode.RequestTimedOut, ErrorCode.GroupCoordinatorNotAvailable, ErrorCode.NotCoordinatorForGroup })
+        {
+            cluster.FailNextRequest(coordinator, KafkaMockCluster.ApiKey.OffsetCommit, error);
+        }
+
         await using var worker = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: new Dictionary<string, string?> { ["Kafka:Lanes"] = "4" });
         await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count >= 300, Patience, settle: TimeSpan.Zero);
         cluster.SetBrokerDown(2);
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         cluster.SetBrokerUp(2);
-        cluster.FailNextRequests(KafkaMockCluster.ApiKey.OffsetCommit, ErrorCode.RequestTimedOut, ErrorCode.GroupCoordinatorNotAvailable, ErrorCode.NotCoordinatorForGroup);
         var decisions = await ReadEveryDecisionAsync(topics, owed);
         await worker.StopAsync();
 
+        cluster.PendingFaults(coordinator, KafkaMockCluster.ApiKey.OffsetCommit).Should().Be(0, "every commit fault met one of the worker's commits");
         AssertEffectsOnce(store, owed, decisions);
         worker.Failure.Should().BeNull();
     }
@@ -191,6 +200,7 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
 
         failedWhilePaused.Should().BePositive();
         log.Saw(EventIds.KafkaPartitionResumed).Should().BeTrue();
+        log.Saw(EventIds.KafkaEventParked).Should().BeFalse("an outage delays events past ParkAfterAttempts and parks none");
         AssertEffectsOnce(store, owed, decisions);
     }
 

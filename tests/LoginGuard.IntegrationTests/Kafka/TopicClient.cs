@@ -14,6 +14,9 @@ internal static class TopicClient
             BootstrapServers = cluster.BootstrapServers,
             EnableIdempotence = true,
             LingerMs = 5,
+
+            // Room for the oversized events some tests publish: a platform may allow more than LoginGuard's producer.
+            MessageMaxBytes = 2_000_000,
         }).SetLogHandler((_, _) => { }).Build();
         foreach (var message in messages)
         {

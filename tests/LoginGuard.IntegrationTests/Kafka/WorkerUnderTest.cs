@@ -12,8 +12,15 @@ namespace LoginGuard.IntegrationTests.Kafka;
 internal sealed class WorkerUnderTest : IAsyncDisposable
 {
     private readonly IHost host;
+    private readonly EventConsumerService consumer;
 
-    private WorkerUnderTest(IHost host) => this.host = host;
+    private WorkerUnderTest(IHost host)
+    {
+        this.host = host;
+
+        // Kept from the start: a worker that stopped on its own may have disposed its services by the time a test asks.
+        consumer = host.Services.GetRequiredService<EventConsumerService>();
+    }
 
     public static async Task<WorkerUnderTest> StartAsync(
         KafkaMockCluster cluster,
@@ -30,6 +37,7 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
             ["Kafka:EventsTopic"] = topics.Events,
             ["Kafka:DecisionsTopic"] = topics.Decisions,
             ["Kafka:DeadLetterTopic"] = topics.DeadLetters,
+            ["Kafka:ParkingTopic"] = topics.Parked,
             ["Kafka:RetryBaseDelay"] = "00:00:00.020",
             ["Kafka:RetryMaxDelay"] = "00:00:00.200",
             ["Kafka:DrainTimeout"] = "00:00:05",
@@ -68,7 +76,7 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public Exception? Failure => host.Services.GetRequiredService<EventConsumerService>().Failure;
+    public Exception? Failure => consumer.Failure;
 
     public async ValueTask DisposeAsync()
     {

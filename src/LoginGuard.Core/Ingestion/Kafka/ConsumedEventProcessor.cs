@@ -1,128 +1,174 @@
+using Confluent.Kafka;
 using LoginGuard.Pipeline;
+using LoginGuard.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 
 namespace LoginGuard.Ingestion.Kafka;
 
 /// <summary>
-/// What a lane does with a batch of messages: run the pipeline until it goes through, then publish each
-/// decision or dead letter; a message counts as done (its offset may be stored) when the cluster has that.
-/// While Redis or the outbox is down the pipeline throws: the batch is retried with backoff, and after
-/// <see cref="KafkaOptions.PauseAfterAttempts"/> its partitions are marked stuck so the poll loop pauses
-/// them. An event is never skipped; only revoking its partition drops it from the retries.
+/// What a lane does with a batch of messages: run the pipeline, then publish each decision or dead letter; a
+/// message counts as done (its offset may be stored) when the cluster has that. A batch that fails is done again
+/// one event at a time, in order, so an event that cannot be done holds up nobody but itself. An event that fails
+/// is retried with backoff; after <see cref="KafkaOptions.PauseAfterAttempts"/> its partitions are marked stuck so
+/// the poll loop pauses them. After <see cref="KafkaOptions.ParkAfterAttempts"/> it is parked, if it never failed
+/// the way an outage does on its last try (<see cref="OutageFailures"/>: Redis away, timing out, failing over, out
+/// of memory) and either other events went through since its first failure (<see cref="EventsGoingThrough"/>) or
+/// its last <see cref="KafkaOptions.ParkAfterAttempts"/> tries failed with the same error. While Redis or the outbox is down, wholly or one shard of it, events wait however
+/// long that takes and none is parked.
 /// </summary>
-internal sealed class ConsumedEventProcessor
+internal sealed class ConsumedEventProcessor(
+    LoginPipeline pipeline,
+    KafkaDecisionPublisher decisions,
+    DeadLetterPublisher deadLetters,
+    ParkingPublisher parking,
+    KafkaFault fault,
+    IOptions<KafkaOptions> options,
+    ILogger<ConsumedEventProcessor> logger)
 {
-    private static readonly ResiliencePropertyKey<IReadOnlyList<ConsumedEvent>> BatchKey = new("loginguard.batch");
-    private static readonly ResiliencePropertyKey<bool> StuckKey = new("loginguard.stuck");
-    private readonly LoginPipeline pipeline;
-    private readonly KafkaDecisionPublisher decisions;
-    private readonly DeadLetterPublisher deadLetters;
-    private readonly ResiliencePipeline retry;
-
-    public ConsumedEventProcessor(
-        LoginPipeline pipeline,
-        KafkaDecisionPublisher decisions,
-        DeadLetterPublisher deadLetters,
-        IOptions<KafkaOptions> options,
-        ILogger<ConsumedEventProcessor> logger)
-    {
-        this.pipeline = pipeline;
-        this.decisions = decisions;
-        this.deadLetters = deadLetters;
-        var settings = options.Value;
-        retry = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
-            MaxRetryAttempts = int.MaxValue,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = settings.RetryBaseDelay,
-            MaxDelay = settings.RetryMaxDelay,
-            OnRetry = args =>
-            {
-                var batch = args.Context.Properties.GetValue(BatchKey, []);
-                var first = batch[0];
-                KafkaLog.ProcessingRetried(logger, args.Outcome.Exception, batch.Count, first.Topic, first.Partition, first.Offset, args.AttemptNumber + 1, args.RetryDelay);
-                if (args.AttemptNumber + 1 == settings.PauseAfterAttempts)
-                {
-                    foreach (var lease in Leases(batch))
-                    {
-                        lease.MarkStuck();
-                    }
-
-                    args.Context.Properties.Set(StuckKey, true);
-                }
-
-                return default;
-            },
-        }).Build();
-    }
+    private readonly KafkaOptions settings = options.Value;
+    private readonly EventsGoingThrough goingThrough = new();
 
     public async Task ProcessAsync(IReadOnlyList<ConsumedEvent> batch, CancellationToken cancellationToken)
     {
-        var leases = Leases(batch);
-        using var allRevoked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var registrations = leases.Select(lease => lease.Revoked.Register(() =>
+        var live = batch.Where(consumed => !consumed.Lease.Revoked.IsCancellationRequested).ToList();
+        if (live.Count == 0)
         {
-            if (leases.All(l => l.Revoked.IsCancellationRequested))
-            {
-                allRevoked.Cancel();
-            }
-        })).ToList();
-        var context = ResilienceContextPool.Shared.Get(allRevoked.Token);
-        context.Properties.Set(BatchKey, batch);
+            return;
+        }
+
+        var since = goingThrough.Mark();
+        IReadOnlyList<PipelineOutcome> outcomes;
         try
         {
-            var (live, outcomes) = await retry.ExecuteAsync(
-                static async (context, state) =>
-                {
-                    // A partition revoked between attempts is someone else's now: its events leave the batch.
-                    var live = state.batch.Where(consumed => !consumed.Lease.Revoked.IsCancellationRequested).ToList();
-                    var outcomes = await state.pipeline.ProcessAsync(live.Select(consumed => consumed.Value ?? ReadOnlyMemory<byte>.Empty).ToList(), context.CancellationToken);
-                    return (live, outcomes);
-                },
-                context,
-                (pipeline, batch));
-            foreach (var (consumed, outcome) in live.Zip(outcomes))
-            {
-                if (!consumed.Lease.Revoked.IsCancellationRequested)
-                {
-                    await PublishAsync(consumed, outcome, cancellationToken);
-                }
-            }
+            outcomes = await pipeline.ProcessAsync(live.Select(Value).ToList(), cancellationToken);
         }
-        catch (OperationCanceledException) when (allRevoked.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // Revoked or abandoned: the partitions' next owner processes the events again from the committed offsets.
-        }
-        finally
-        {
-            foreach (var registration in registrations)
+            var first = live[0];
+            KafkaLog.ProcessingRetried(logger, e, live.Count, first.Topic, first.Partition, first.Offset, 1, TimeSpan.Zero);
+            var leases = live.Select(consumed => consumed.Lease).Distinct().ToList();
+            foreach (var consumed in live)
             {
-                registration.Dispose();
+                await ProcessAloneAsync(consumed, leases, live.Count == 1 ? e : null, since, cancellationToken);
             }
 
-            if (context.Properties.GetValue(StuckKey, false))
-            {
-                foreach (var lease in leases)
-                {
-                    lease.MarkRecovered();
-                }
-            }
+            return;
+        }
 
-            ResilienceContextPool.Shared.Return(context);
+        goingThrough.Passed(live.Count);
+        foreach (var (consumed, outcome) in live.Zip(outcomes))
+        {
+            await PublishAsync(consumed, outcome, cancellationToken);
         }
     }
 
-    private static List<PartitionLease> Leases(IReadOnlyList<ConsumedEvent> batch) => batch.Select(consumed => consumed.Lease).Distinct().ToList();
+    private static ReadOnlyMemory<byte> Value(ConsumedEvent consumed) => consumed.Value ?? ReadOnlyMemory<byte>.Empty;
+
+    /// <summary>
+    /// Retries one event until it goes through, is parked, or its partition is revoked. <paramref name="failed"/> is
+    /// the batch attempt's error when the batch was this event alone, so that attempt counts.
+    /// </summary>
+    private async Task ProcessAloneAsync(ConsumedEvent consumed, List<PartitionLease> leases, Exception? failed, long since, CancellationToken cancellationToken)
+    {
+        using var revoked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, consumed.Lease.Revoked);
+        var attempts = failed is null ? 0 : 1;
+        var signature = failed is null ? null : Signature(failed);
+        var sameInARow = attempts;
+        var stuck = false;
+        try
+        {
+            while (true)
+            {
+                if (failed is null)
+                {
+                    try
+                    {
+                        var outcome = (await pipeline.ProcessAsync([Value(consumed)], revoked.Token))[0];
+                        goingThrough.Passed(1);
+                        await PublishAsync(consumed, outcome, cancellationToken);
+                        return;
+                    }
+                    catch (Exception e) when (!revoked.IsCancellationRequested)
+                    {
+                        failed = e;
+                        attempts++;
+                        sameInARow = Signature(e) == signature ? sameInARow + 1 : 1;
+                        signature = Signature(e);
+                    }
+                }
+
+                if (attempts >= settings.ParkAfterAttempts && !OutageFailures.Is(failed)
+                    && (sameInARow >= settings.ParkAfterAttempts || goingThrough.Since(since)))
+                {
+                    await parking.ParkAsync(consumed, ParkingPublisher.ProcessingFailed, $"{failed.GetType().Name}: {failed.Message}", attempts, cancellationToken);
+                    return;
+                }
+
+                if (attempts == settings.PauseAfterAttempts && !stuck)
+                {
+                    leases.ForEach(lease => lease.MarkStuck());
+                    stuck = true;
+                }
+
+                var delay = Backoff(attempts);
+                KafkaLog.ProcessingRetried(logger, failed, 1, consumed.Topic, consumed.Partition, consumed.Offset, attempts + 1, delay);
+                failed = null;
+                await Task.Delay(delay, revoked.Token);
+            }
+        }
+        catch (OperationCanceledException) when (revoked.IsCancellationRequested)
+        {
+            // Revoked or abandoned: the partition's next owner processes the event again from the committed offset.
+        }
+        finally
+        {
+            if (stuck)
+            {
+                leases.ForEach(lease => lease.MarkRecovered());
+            }
+        }
+    }
+
+    private static string Signature(Exception failure) => $"{failure.GetType().FullName}: {failure.Message}";
+
+    /// <summary>Doubling from <see cref="KafkaOptions.RetryBaseDelay"/> up to <see cref="KafkaOptions.RetryMaxDelay"/>, with jitter so lanes do not retry in step.</summary>
+    private TimeSpan Backoff(int attempts)
+    {
+        var doubled = settings.RetryBaseDelay * Math.Pow(2, Math.Min(attempts - 1, 20));
+        var capped = doubled < settings.RetryMaxDelay ? doubled : settings.RetryMaxDelay;
+        return capped * (0.5 + (Random.Shared.NextDouble() / 2));
+    }
 
     private ValueTask PublishAsync(ConsumedEvent consumed, PipelineOutcome outcome, CancellationToken cancellationToken) => outcome switch
     {
-        Decided decided => decisions.PublishAsync(decided.Decision, consumed.Complete, cancellationToken),
+        Decided decided => decisions.PublishAsync(decided.Decision, consumed.Complete, error => Refused(consumed, error), cancellationToken),
         DeadLettered dead => deadLetters.PublishAsync(consumed, dead.Rejection, cancellationToken),
         _ => throw new InvalidOperationException($"Unknown pipeline outcome {outcome.GetType().Name}."),
     };
+
+    /// <summary>A decision the cluster will never take parks its event; a topic it may not write stops the worker.</summary>
+    private void Refused(ConsumedEvent consumed, Error error)
+    {
+        if (ProduceRefusal.IsAboutTheMessage(error.Code))
+        {
+            _ = ParkRefusedAsync(consumed, error);
+        }
+        else
+        {
+            fault.Report(error);
+        }
+    }
+
+    private async Task ParkRefusedAsync(ConsumedEvent consumed, Error error)
+    {
+        try
+        {
+            await parking.ParkAsync(consumed, ParkingPublisher.PublishRefused, $"{error.Code}: {error.Reason}", 1, fault.Faulted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The worker is stopping on a fatal error; the event's offset was not stored and it is redelivered.
+        }
+    }
 }

@@ -1,22 +1,21 @@
-using System.Globalization;
-using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Ingestion.Kafka;
 
 /// <summary>
-/// Sends a message that is not an event to the dead-letter topic: its key and bytes untouched, and in
-/// headers why it was refused and where it came from, so it can be fixed and replayed.
+/// Sends a message that is not an event to the dead-letter topic: its key and bytes (cut to fit, see
+/// <see cref="SourceCopyProducer"/>), and in headers why it was refused and where it came from, so it can be fixed
+/// and replayed.
 /// </summary>
-internal sealed class DeadLetterPublisher(OutcomeProducer producer, IOptions<KafkaOptions> options)
+internal sealed class DeadLetterPublisher(SourceCopyProducer copies, IOptions<KafkaOptions> options)
 {
     public const string ReasonHeader = "loginguard.reason";
     public const string DetailHeader = "loginguard.detail";
     public const string FieldHeader = "loginguard.field";
-    public const string SourceTopicHeader = "loginguard.source.topic";
-    public const string SourcePartitionHeader = "loginguard.source.partition";
-    public const string SourceOffsetHeader = "loginguard.source.offset";
+    public const string SourceTopicHeader = SourceCopyProducer.SourceTopicHeader;
+    public const string SourcePartitionHeader = SourceCopyProducer.SourcePartitionHeader;
+    public const string SourceOffsetHeader = SourceCopyProducer.SourceOffsetHeader;
 
     private readonly string topic = options.Value.DeadLetterTopic;
 
@@ -24,18 +23,14 @@ internal sealed class DeadLetterPublisher(OutcomeProducer producer, IOptions<Kaf
     {
         var headers = new Headers
         {
-            { ReasonHeader, Encoding.UTF8.GetBytes(rejection.Reason) },
-            { DetailHeader, Encoding.UTF8.GetBytes(rejection.Detail) },
-            { SourceTopicHeader, Encoding.UTF8.GetBytes(consumed.Topic) },
-            { SourcePartitionHeader, Encoding.UTF8.GetBytes(consumed.Partition.ToString(CultureInfo.InvariantCulture)) },
-            { SourceOffsetHeader, Encoding.UTF8.GetBytes(consumed.Offset.ToString(CultureInfo.InvariantCulture)) },
+            { ReasonHeader, SourceCopyProducer.Text(rejection.Reason) },
+            { DetailHeader, SourceCopyProducer.Text(rejection.Detail) },
         };
         if (rejection.Field is { } field)
         {
-            headers.Add(FieldHeader, Encoding.UTF8.GetBytes(field));
+            headers.Add(FieldHeader, SourceCopyProducer.Text(field));
         }
 
-        var message = new Message<byte[]?, byte[]?> { Key = consumed.Key, Value = consumed.Value, Headers = headers };
-        return producer.SendAsync(topic, message, consumed.Complete, cancellationToken);
+        return copies.SendAsync(topic, consumed, headers, cancellationToken);
     }
 }

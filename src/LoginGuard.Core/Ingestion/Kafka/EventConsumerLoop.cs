@@ -21,6 +21,7 @@ internal sealed partial class EventConsumerLoop(
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan HousekeepingInterval = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan LaneStopWait = TimeSpan.FromSeconds(5);
     private readonly KafkaOptions settings = options.Value;
     private readonly Dictionary<TopicPartition, PartitionLease> leases = [];
     private EventLanes lanes = null!;
@@ -28,12 +29,12 @@ internal sealed partial class EventConsumerLoop(
     /// <summary>
     /// Consumes until <paramref name="stopping"/> (then finishes the events in flight, commits and leaves the
     /// group), until <paramref name="abort"/> (then leaves at once, committing nothing more), or until a fatal
-    /// Kafka error, which it throws after leaving the same way.
+    /// Kafka error or a failed lane, which it throws after leaving the same way.
     /// </summary>
     public void Run(CancellationToken stopping, CancellationToken abort)
     {
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(abort, fault.Faulted);
-        lanes = new EventLanes(settings.Lanes, settings.LaneCapacity, settings.MaxBatch, processor.ProcessAsync, halt.Token);
+        lanes = new EventLanes(settings.Lanes, settings.LaneCapacity, settings.MaxBatch, processor.ProcessAsync, fault.ReportLaneFailure, halt.Token);
         using var consumer = Build();
         consumer.Subscribe(settings.EventsTopic);
         KafkaLog.Started(logger, settings.EventsTopic, settings.GroupId, settings.GroupProtocol, settings.Lanes);
@@ -62,11 +63,20 @@ internal sealed partial class EventConsumerLoop(
             // Disposing without Close commits nothing and leaves the group to notice the member is gone.
             KafkaLog.ShutdownAbandoned(logger);
             AbandonAll();
+
+            // The lanes stop at their next await on the halt; waited for, so that the producer and the stores are
+            // not disposed under a lane still calling them (a native client used after it is destroyed crashes the process).
+            Task.WaitAny([lanes.CompleteAsync()], LaneStopWait);
         }
 
         if (fault.Error is { } error)
         {
             throw new KafkaException(error);
+        }
+
+        if (fault.LaneFailure is { } failure)
+        {
+            throw new InvalidOperationException("A lane failed; its events were left to be redelivered.", failure);
         }
     }
 

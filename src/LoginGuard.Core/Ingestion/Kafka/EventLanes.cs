@@ -6,7 +6,9 @@ namespace LoginGuard.Ingestion.Kafka;
 /// N lanes, each a bounded queue worked by one task in order. A key always maps to the same lane, so a
 /// learner's events are processed one after another while different learners' run side by side. A lane
 /// takes whatever waits in it, up to a batch: one event when traffic is light, so it is decided at once,
-/// and large batches in a burst, so the store's round trips are shared by many events.
+/// and large batches in a burst, so the store's round trips are shared by many events. A lane whose work throws
+/// (which the processor never lets an event do) is reported to <c>failed</c> rather than left to end unobserved
+/// with its events held forever.
 /// </summary>
 internal sealed class EventLanes
 {
@@ -14,7 +16,13 @@ internal sealed class EventLanes
     private readonly Task[] workers;
     private readonly int capacity;
 
-    public EventLanes(int count, int capacity, int maxBatch, Func<IReadOnlyList<ConsumedEvent>, CancellationToken, Task> process, CancellationToken abort)
+    public EventLanes(
+        int count,
+        int capacity,
+        int maxBatch,
+        Func<IReadOnlyList<ConsumedEvent>, CancellationToken, Task> process,
+        Action<int, Exception> failed,
+        CancellationToken abort)
     {
         this.capacity = capacity;
         channels = new Channel<ConsumedEvent>[count];
@@ -27,7 +35,8 @@ internal sealed class EventLanes
                 SingleWriter = true,
             });
             channels[i] = channel;
-            workers[i] = Task.Run(() => WorkAsync(channel.Reader, maxBatch, process, abort), CancellationToken.None);
+            var lane = i;
+            workers[i] = Task.Run(() => WorkAsync(channel.Reader, maxBatch, process, e => failed(lane, e), abort), CancellationToken.None);
         }
     }
 
@@ -69,7 +78,12 @@ internal sealed class EventLanes
         return Task.WhenAll(workers);
     }
 
-    private static async Task WorkAsync(ChannelReader<ConsumedEvent> reader, int maxBatch, Func<IReadOnlyList<ConsumedEvent>, CancellationToken, Task> process, CancellationToken abort)
+    private static async Task WorkAsync(
+        ChannelReader<ConsumedEvent> reader,
+        int maxBatch,
+        Func<IReadOnlyList<ConsumedEvent>, CancellationToken, Task> process,
+        Action<Exception> failed,
+        CancellationToken abort)
     {
         try
         {
@@ -90,9 +104,14 @@ internal sealed class EventLanes
                 }
             }
         }
-        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        catch (Exception) when (abort.IsCancellationRequested)
         {
-            // Abandoned at shutdown: whatever was not done is redelivered from the committed offset.
+            // Abandoned (a fatal error, or a shutdown past its deadline that may already be disposing what the
+            // pipeline uses): whatever was not done is redelivered from the committed offset.
+        }
+        catch (Exception e)
+        {
+            failed(e);
         }
     }
 }

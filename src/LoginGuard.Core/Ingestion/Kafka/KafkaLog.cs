@@ -39,6 +39,15 @@ internal static partial class KafkaLog
     [LoggerMessage(EventIds.KafkaDeliveryRetried, LogLevel.Warning, "Publishing to {Topic} failed ({Code}: {Reason}); publishing again, the event's offset waits")]
     public static partial void DeliveryRetried(ILogger logger, string topic, ErrorCode code, string reason);
 
+    [LoggerMessage(EventIds.KafkaDeliveryRefused, LogLevel.Error, "Publishing to {Topic} was refused for good ({Code}: {Reason}); not sending it again")]
+    public static partial void DeliveryRefused(ILogger logger, string topic, ErrorCode code, string reason);
+
+    [LoggerMessage(EventIds.KafkaEventParked, LogLevel.Error, "Parked {Topic} [{Partition}] @{Offset} ({Reason}, after {Attempts} attempt(s)) on {ParkingTopic}; moving on: {Detail}")]
+    public static partial void Parked(ILogger logger, string topic, int partition, long offset, string reason, int attempts, string parkingTopic, string detail);
+
+    [LoggerMessage(EventIds.KafkaLaneFailed, LogLevel.Critical, "Lane {Lane} failed; stopping LoginGuard without committing, events in flight are redelivered after restart")]
+    public static partial void LaneFailed(ILogger logger, Exception exception, int lane);
+
     [LoggerMessage(EventIds.KafkaDrainTimedOut, LogLevel.Warning, "{Count} event(s) still in flight after {Timeout}; leaving them to be redelivered")]
     public static partial void DrainTimedOut(ILogger logger, int count, TimeSpan timeout);
 

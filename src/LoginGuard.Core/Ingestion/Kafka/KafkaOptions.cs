@@ -24,6 +24,13 @@ internal sealed class KafkaOptions
     /// <summary>Messages that are not events: original bytes, with the reason and the source in headers.</summary>
     public string DeadLetterTopic { get; set; } = "auth-events.dlq";
 
+    /// <summary>
+    /// Valid events set aside because they cannot be done: one that fails every attempt while other events go
+    /// through, or whose decision the cluster will never take. Original bytes (cut to fit), with the reason and the
+    /// source in headers.
+    /// </summary>
+    public string ParkingTopic { get; set; } = "auth-events.parked";
+
     /// <summary><c>Classic</c> (cooperative-sticky assignment) or <c>Consumer</c> (KIP-848, brokers 4.0+).</summary>
     public KafkaGroupProtocol GroupProtocol { get; set; } = KafkaGroupProtocol.Classic;
 
@@ -49,6 +56,12 @@ internal sealed class KafkaOptions
 
     /// <summary>Failed attempts after which the event's partition is paused until the event goes through.</summary>
     public int PauseAfterAttempts { get; set; } = 3;
+
+    /// <summary>
+    /// Failed attempts after which an event is parked, provided other events went through since its first failure;
+    /// while nothing goes through (Redis down) it is retried and its partition stays paused however long that takes.
+    /// </summary>
+    public int ParkAfterAttempts { get; set; } = 5;
 
     /// <summary>
     /// How long a revoked partition or a shutdown waits for events in flight before leaving them to be

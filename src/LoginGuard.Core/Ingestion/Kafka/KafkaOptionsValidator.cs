@@ -48,6 +48,7 @@ internal sealed partial class KafkaOptionsValidator : IValidateOptions<KafkaOpti
         var topics = new[]
         {
             ("EventsTopic", options.EventsTopic), ("DecisionsTopic", options.DecisionsTopic), ("DeadLetterTopic", options.DeadLetterTopic),
+            ("ParkingTopic", options.ParkingTopic),
         };
         foreach (var (key, topic) in topics)
         {
@@ -83,6 +84,11 @@ internal sealed partial class KafkaOptionsValidator : IValidateOptions<KafkaOpti
         if (options.PauseAfterAttempts is < 1 or > 100)
         {
             errors.Add($"{Section}:PauseAfterAttempts must be between 1 and 100 (was {options.PauseAfterAttempts}); 3 pauses a partition after about a second of failures.");
+        }
+
+        if (options.ParkAfterAttempts is < 2 or > 100)
+        {
+            errors.Add($"{Section}:ParkAfterAttempts must be between 2 and 100 (was {options.ParkAfterAttempts}); 5 parks an event that keeps failing while others go through after about two seconds.");
         }
     }
 

@@ -8,7 +8,7 @@ internal static class KafkaServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates the <c>Kafka</c> section at start-up and adds the consume loop, its lanes' work,
-    /// and the one idempotent producer that publishes decisions and dead letters.
+    /// and the one idempotent producer that publishes decisions, dead letters and parked events.
     /// </summary>
     public static IServiceCollection AddKafkaIngestion(this IServiceCollection services)
     {
@@ -18,7 +18,9 @@ internal static class KafkaServiceCollectionExtensions
         services.AddMetrics().AddSingleton<KafkaLagMetrics>();
         services.AddSingleton<OutcomeProducer>();
         services.AddSingleton<KafkaDecisionPublisher>();
+        services.AddSingleton<SourceCopyProducer>();
         services.AddSingleton<DeadLetterPublisher>();
+        services.AddSingleton<ParkingPublisher>();
         services.AddSingleton<ConsumedEventProcessor>();
         services.AddSingleton<EventConsumerLoop>();
         return services;

@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text;
+using Confluent.Kafka;
+using LoginGuard.Ingestion.Kafka;
+using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Worker.Bench;
+
+namespace LoginGuard.IntegrationTests.Kafka;
+
+/// <summary>One message larger than LoginGuard's producer may send, in the middle of a long stream.</summary>
+public sealed class OversizedEventTests(KafkaMockCluster cluster) : IClassFixture<KafkaMockCluster>, IDisposable
+{
+    /// <summary>Valid JSON under the broker's limit and over the producer's default <c>message.max.bytes</c> (1,000,000).</summary>
+    private const int OversizedBytes = 1_010_000;
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private readonly string pickup = Directory.CreateTempSubdirectory("loginguard-oversized-").FullName;
+
+    public void Dispose() => Directory.Delete(pickup, recursive: true);
+
+    [Fact]
+    public async Task An_oversized_event_is_dead_lettered_cut_to_fit_and_every_other_event_of_a_60000_event_stream_is_decided_across_a_worker_kill()
+    {
+        // Sixteen partitions: the mock keeps only about 5 MiB per partition and drops the oldest silently.
+        var topics = KafkaTopics.Create(cluster, partitions: 16);
+        var messages = BenchEvents.Generate(59_999, learners: 3_000)
+            .Select(m => new SampleMessage(m.Key, m.Value!, BenchEvents.EventId(m.Value!)))
+            .ToList();
+        var oversized = Oversized(messages[6_000]);
+        messages.Insert(6_000, oversized);
+        var owed = messages.Where(m => m != oversized).Select(m => m.EventId!).ToHashSet(StringComparer.Ordinal);
+        TopicClient.Publish(cluster, topics.Events, messages);
+        var store = new ControllableBehaviorStore();
+        var settings = new Dictionary<string, string?>
+        {
+            // The dead member holds its partitions until its session times out.
+            ["Kafka:Consumer:session.timeout.ms"] = "3000",
+            ["Kafka:Consumer:heartbeat.interval.ms"] = "500",
+        };
+
+        var first = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: settings);
+        var beforeKill = await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count >= 20_000, Patience, settle: TimeSpan.Zero);
+        await first.CrashAsync();
+        await first.DisposeAsync();
+
+        await using var second = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: settings);
+        var decided = await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => DecidedIds(read).IsSupersetOf(owed), Patience);
+        var deadLetters = await TopicClient.ReadAsync(cluster, topics.DeadLetters, topics.Partitions, read => read.Count >= 1, Patience);
+        await second.StopAsync();
+
+        beforeKill.Count.Should().BeLessThan(owed.Count, "the first worker was killed mid-stream");
+        var decidedIds = DecidedIds(decided);
+
+        // Set differences: an equivalence assertion over 60,000 ids would take minutes.
+        owed.Except(decidedIds).Should().BeEmpty("every event but the oversized one is decided");
+        decidedIds.Except(owed).Should().BeEmpty("nothing else is decided");
+        deadLetters.Should().NotBeEmpty().And.AllSatisfy(letter =>
+        {
+            Header(letter, DeadLetterPublisher.ReasonHeader).Should().Be("too-large");
+            Header(letter, SourceCopyProducer.OriginalSizeHeader).Should().Be(OversizedBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Header(letter, SourceCopyProducer.OriginalSha256Header).Should().Be(Convert.ToHexStringLower(SHA256.HashData(oversized.Value)));
+            Header(letter, SourceCopyProducer.TruncatedHeader).Should().Be("true");
+            letter.Message.Value!.Length.Should().BeLessThan(1_000_000).And.BeGreaterThan(900_000, "only what does not fit is cut");
+            oversized.Value.AsSpan(0, letter.Message.Value.Length).SequenceEqual(letter.Message.Value).Should().BeTrue("the copy is the original's beginning");
+        });
+        second.Failure.Should().BeNull();
+    }
+
+    private static HashSet<string> DecidedIds(IEnumerable<ConsumeResult<byte[]?, byte[]?>> read) =>
+        Owed.Decode(read).Select(d => d.EventId).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The event with a long extra field, padded to exactly <see cref="OversizedBytes"/>: still valid JSON.</summary>
+    private static SampleMessage Oversized(SampleMessage template)
+    {
+        var json = Encoding.UTF8.GetString(template.Value).TrimEnd();
+        var head = json[..^1] + ",\"note\":\"";
+        var tail = "\"}";
+        var padding = new string('x', OversizedBytes - Encoding.UTF8.GetByteCount(head) - tail.Length);
+        var value = Encoding.UTF8.GetBytes(head + padding + tail);
+        value.Length.Should().Be(OversizedBytes);
+        return template with { Value = value, EventId = template.EventId + "-oversized" };
+    }
+
+    private static string Header(ConsumeResult<byte[]?, byte[]?> result, string name) =>
+        Encoding.UTF8.GetString(result.Message.Headers.GetLastBytes(name));
+}

@@ -1,0 +1,114 @@
+using System.Text;
+using Confluent.Kafka;
+using LoginGuard.Ingestion.Kafka;
+using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Worker.Api;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace LoginGuard.IntegrationTests.Kafka;
+
+/// <summary>Produce errors that no retry cures, given by the mock brokers to the worker's decisions.</summary>
+public sealed class PermanentProduceErrorTests(KafkaMockCluster cluster) : IClassFixture<KafkaMockCluster>, IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly string pickup = Directory.CreateTempSubdirectory("loginguard-produce-").FullName;
+
+    public void Dispose() => Directory.Delete(pickup, recursive: true);
+
+    [Fact]
+    public async Task A_decision_over_the_producers_size_limit_parks_its_event_and_the_rest_are_decided()
+    {
+        var topics = KafkaTopics.Create(cluster);
+        var messages = SampleMessage.FromSample(int.MaxValue);
+        var owed = await Owed.ByReplayAsync(messages);
+        TopicClient.Publish(cluster, topics.Events, messages);
+
+        // librdkafka's smallest limit: the few decisions with many reasons and much context (up to 1,272 bytes in the
+        // sample) do not fit, and Produce refuses them itself, synchronously.
+        var settings = new Dictionary<string, string?> { ["Kafka:Producer:message.max.bytes"] = "1000" };
+        await using var worker = await WorkerUnderTest.StartAsync(cluster, topics, pickup, new ControllableBehaviorStore(), settings: settings);
+        var events = (await TopicClient.ReadAsync(cluster, topics.Events, topics.Partitions, read => read.Count >= messages.Count, Patience))
+            .ToDictionary(e => (e.Partition.Value, e.Offset.Value), e => SampleMessage.FromLine(Encoding.UTF8.GetString(e.Message.Value!)).EventId);
+        string EventOf(ConsumeResult<byte[]?, byte[]?> parked) =>
+            events[(int.Parse(Header(parked, SourceCopyProducer.SourcePartitionHeader)), long.Parse(Header(parked, SourceCopyProducer.SourceOffsetHeader)))]!;
+        bool AllAccountedFor(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> parked, IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> decided) =>
+            Owed.Decode(decided).Select(d => d.EventId).Concat(parked.Select(EventOf)).ToHashSet().IsSupersetOf(owed.DecidedEvents);
+        var parked = new List<ConsumeResult<byte[]?, byte[]?>>();
+        var decided = await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count > 0, Patience);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!AllAccountedFor(parked, decided) && clock.Elapsed < Patience)
+        {
+            parked = await TopicClient.ReadAsync(cluster, topics.Parked, topics.Partitions, read => read.Count > 0, Patience);
+            decided = await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count > 0, Patience);
+        }
+
+        await worker.StopAsync();
+
+        var parkedIds = parked.Select(EventOf).ToList();
+        var decidedIds = Owed.Decode(decided).Select(d => d.EventId).ToList();
+        parked.Should().NotBeEmpty().And.AllSatisfy(p =>
+        {
+            Header(p, ParkingPublisher.ReasonHeader).Should().Be(ParkingPublisher.PublishRefused);
+            Header(p, ParkingPublisher.DetailHeader).Should().StartWith(nameof(ErrorCode.MsgSizeTooLarge));
+            p.Message.Value!.Length.Should().BeLessThan(1000, "the parked copy is cut to fit too");
+        });
+        parkedIds.Should().OnlyHaveUniqueItems().And.NotIntersectWith(decidedIds, "a refused decision was not written");
+        Owed.Decode(decided).Where(d => !d.Duplicate).Select(d => d.EventId).Should().OnlyHaveUniqueItems();
+        var accounted = decidedIds.Concat(parkedIds).ToHashSet();
+        owed.DecidedEvents.Except(accounted).Should().BeEmpty("every event is decided or parked");
+        accounted.Except(owed.DecidedEvents).Should().BeEmpty();
+        worker.Failure.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_decisions_topic_the_worker_may_not_write_stops_it_unready_instead_of_retrying_forever_and_loses_nothing()
+    {
+        var topics = KafkaTopics.Create(cluster);
+        var messages = SampleMessage.FromSample(300);
+        var owed = await Owed.ByReplayAsync(messages);
+        TopicClient.Publish(cluster, topics.Events, messages);
+        // One broker refuses once: the worker stops on that first refusal, so no fault is left over for the next one.
+        var leader = cluster.Leaders(topics.Decisions)[0];
+        cluster.FailNextRequest(leader, KafkaMockCluster.ApiKey.Produce, ErrorCode.TopicAuthorizationFailed);
+
+        var store = new ControllableBehaviorStore();
+
+        // The stopped member holds its partitions until its session times out.
+        var settings = new Dictionary<string, string?>
+        {
+            ["Kafka:Consumer:session.timeout.ms"] = "3000",
+            ["Kafka:Consumer:heartbeat.interval.ms"] = "500",
+        };
+        var first = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: settings);
+        var readiness = new KafkaHealthCheck(first.Services.GetRequiredService<KafkaFault>());
+        await WaitUntilAsync(() => first.Failure is not null);
+        var health = await readiness.CheckHealthAsync(new HealthCheckContext());
+        await first.DisposeAsync();
+
+        cluster.PendingFaults(leader, KafkaMockCluster.ApiKey.Produce).Should().Be(0, "the refusal was given");
+        first.Failure.Should().BeOfType<KafkaException>().Which.Error.Code.Should().Be(ErrorCode.TopicAuthorizationFailed);
+        health.Status.Should().Be(HealthStatus.Unhealthy);
+
+        // Once the permission is granted, a new worker decides every event: the refused ones were never committed.
+        await using var second = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: settings);
+        var decisions = Owed.Decode(await TopicClient.ReadAsync(
+            cluster, topics.Decisions, topics.Partitions, read => Owed.Decode(read).Select(d => d.EventId).ToHashSet().IsSupersetOf(owed.DecidedEvents), Patience));
+        await second.StopAsync();
+        decisions.Select(d => d.EventId).ToHashSet().Should().BeEquivalentTo(owed.DecidedEvents);
+        second.Failure.Should().BeNull();
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            clock.Elapsed.Should().BeLessThan(Patience, "the worker should get there");
+            await Task.Delay(20);
+        }
+    }
+
+    private static string Header(ConsumeResult<byte[]?, byte[]?> result, string name) =>
+        Encoding.UTF8.GetString(result.Message.Headers.GetLastBytes(name));
+}
