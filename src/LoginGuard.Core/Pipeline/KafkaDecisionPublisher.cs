@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
 using LoginGuard.Ingestion.Kafka;
@@ -14,9 +15,19 @@ internal sealed class KafkaDecisionPublisher(OutcomeProducer producer, IOptions<
 {
     private readonly string topic = options.Value.DecisionsTopic;
 
+    /// <param name="trace">The trace the decision continues (W3C headers on the message); default for none.</param>
     /// <param name="refused">Runs instead of <paramref name="delivered"/> when the cluster will never take the decision.</param>
-    public ValueTask PublishAsync(Decision decision, Action delivered, Action<Error> refused, CancellationToken cancellationToken) =>
-        producer.SendAsync(topic, MessageFor(decision), delivered, refused, cancellationToken);
+    public ValueTask PublishAsync(Decision decision, ActivityContext trace, Action delivered, Action<Error> refused, CancellationToken cancellationToken)
+    {
+        var message = MessageFor(decision);
+        if (trace != default)
+        {
+            message.Headers = [];
+            EventTracing.Write(message.Headers, trace);
+        }
+
+        return producer.SendAsync(topic, message, delivered, refused, cancellationToken);
+    }
 
     /// <summary>A decision as every LoginGuard decision goes on the wire: keyed by userId, the contract's JSON.</summary>
     public static Message<byte[]?, byte[]?> MessageFor(Decision decision) => new()

@@ -56,6 +56,7 @@ internal static class RunCommand
         builder.Services.AddWallClockEventWindow();
         builder.Services.AddRedisEvictionPolicyCheck(builder.Configuration);
         builder.Services.AddKafkaIngestion();
+        builder.Services.AddTracing(builder.Configuration);
         builder.Services.AddSingleton<EventConsumerService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<EventConsumerService>());
         builder.Services.AddFeedbackAnswers(builder.Configuration);

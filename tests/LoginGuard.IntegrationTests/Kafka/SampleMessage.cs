@@ -8,6 +8,9 @@ namespace LoginGuard.IntegrationTests.Kafka;
 /// <summary>A message as a platform service would publish it: keyed by the learner's id when it has one.</summary>
 internal sealed record SampleMessage(byte[]? Key, byte[] Value, string? EventId)
 {
+    /// <summary>What the producing service adds, such as its trace context.</summary>
+    public Confluent.Kafka.Headers? Headers { get; init; }
+
     public static string SampleFile => SampleData.Find(ReplayCommand.DefaultInput)!;
 
     public static IReadOnlyList<SampleMessage> FromSample(int count) =>

@@ -20,7 +20,7 @@ internal static class TopicClient
         }).SetLogHandler((_, _) => { }).Build();
         foreach (var message in messages)
         {
-            producer.Produce(topic, new Message<byte[]?, byte[]?> { Key = message.Key, Value = message.Value });
+            producer.Produce(topic, new Message<byte[]?, byte[]?> { Key = message.Key, Value = message.Value, Headers = message.Headers });
         }
 
         producer.Flush(TimeSpan.FromSeconds(30));

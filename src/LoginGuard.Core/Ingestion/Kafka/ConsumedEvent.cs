@@ -1,7 +1,10 @@
+using System.Diagnostics;
+
 namespace LoginGuard.Ingestion.Kafka;
 
 /// <summary>One message on its way through a lane; <see cref="Sequence"/> is its place in the partition's progress.</summary>
-internal sealed record ConsumedEvent(PartitionLease Lease, long Sequence, long Offset, byte[]? Key, byte[]? Value)
+/// <param name="Parent">The trace context its producer sent in the message's headers; default when it sent none.</param>
+internal sealed record ConsumedEvent(PartitionLease Lease, long Sequence, long Offset, byte[]? Key, byte[]? Value, ActivityContext Parent = default)
 {
     public string Topic => Lease.Partition.Topic;
 

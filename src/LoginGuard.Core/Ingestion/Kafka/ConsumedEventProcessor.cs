@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 using LoginGuard.Pipeline;
+using LoginGuard.Scoring;
 using LoginGuard.State;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,6 +39,19 @@ internal sealed class ConsumedEventProcessor(
             return;
         }
 
+        var spans = live.Select(EventTracing.Start).ToList();
+        try
+        {
+            await ProcessAsync(live, spans, cancellationToken);
+        }
+        finally
+        {
+            spans.ForEach(span => span?.Dispose());
+        }
+    }
+
+    private async Task ProcessAsync(List<ConsumedEvent> live, List<System.Diagnostics.Activity?> spans, CancellationToken cancellationToken)
+    {
         var since = goingThrough.Mark();
         IReadOnlyList<PipelineOutcome> outcomes;
         try
@@ -48,18 +63,18 @@ internal sealed class ConsumedEventProcessor(
             var first = live[0];
             KafkaLog.ProcessingRetried(logger, e, live.Count, first.Topic, first.Partition, first.Offset, 1, TimeSpan.Zero);
             var leases = live.Select(consumed => consumed.Lease).Distinct().ToList();
-            foreach (var consumed in live)
+            foreach (var (consumed, span) in live.Zip(spans))
             {
-                await ProcessAloneAsync(consumed, leases, live.Count == 1 ? e : null, since, cancellationToken);
+                await ProcessAloneAsync(consumed, span, leases, live.Count == 1 ? e : null, since, cancellationToken);
             }
 
             return;
         }
 
         goingThrough.Passed(live.Count);
-        foreach (var (consumed, outcome) in live.Zip(outcomes))
+        foreach (var ((consumed, span), outcome) in live.Zip(spans).Zip(outcomes))
         {
-            await PublishAsync(consumed, outcome, cancellationToken);
+            await PublishAsync(consumed, span, outcome, cancellationToken);
         }
     }
 
@@ -69,7 +84,8 @@ internal sealed class ConsumedEventProcessor(
     /// Retries one event until it goes through, is parked, or its partition is revoked. <paramref name="failed"/> is
     /// the batch attempt's error when the batch was this event alone, so that attempt counts.
     /// </summary>
-    private async Task ProcessAloneAsync(ConsumedEvent consumed, List<PartitionLease> leases, Exception? failed, long since, CancellationToken cancellationToken)
+    private async Task ProcessAloneAsync(
+        ConsumedEvent consumed, System.Diagnostics.Activity? span, List<PartitionLease> leases, Exception? failed, long since, CancellationToken cancellationToken)
     {
         using var revoked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, consumed.Lease.Revoked);
         var attempts = failed is null ? 0 : 1;
@@ -86,7 +102,7 @@ internal sealed class ConsumedEventProcessor(
                     {
                         var outcome = (await pipeline.ProcessAsync([Value(consumed)], revoked.Token))[0];
                         goingThrough.Passed(1);
-                        await PublishAsync(consumed, outcome, cancellationToken);
+                        await PublishAsync(consumed, span, outcome, cancellationToken);
                         return;
                     }
                     catch (Exception e) when (!revoked.IsCancellationRequested)
@@ -101,6 +117,7 @@ internal sealed class ConsumedEventProcessor(
                 if (attempts >= settings.ParkAfterAttempts && !OutageFailures.Is(failed)
                     && (sameInARow >= settings.ParkAfterAttempts || goingThrough.Since(since)))
                 {
+                    span?.SetStatus(ActivityStatusCode.Error, "parked");
                     await parking.ParkAsync(consumed, ParkingPublisher.ProcessingFailed, $"{failed.GetType().Name}: {failed.Message}", attempts, cancellationToken);
                     return;
                 }
@@ -140,12 +157,22 @@ internal sealed class ConsumedEventProcessor(
         return capped * (0.5 + (Random.Shared.NextDouble() / 2));
     }
 
-    private ValueTask PublishAsync(ConsumedEvent consumed, PipelineOutcome outcome, CancellationToken cancellationToken) => outcome switch
+    private ValueTask PublishAsync(ConsumedEvent consumed, System.Diagnostics.Activity? span, PipelineOutcome outcome, CancellationToken cancellationToken)
     {
-        Decided decided => decisions.PublishAsync(decided.Decision, consumed.Complete, error => Refused(consumed, error), cancellationToken),
-        DeadLettered dead => deadLetters.PublishAsync(consumed, dead.Rejection, cancellationToken),
-        _ => throw new InvalidOperationException($"Unknown pipeline outcome {outcome.GetType().Name}."),
-    };
+        switch (outcome)
+        {
+            case Decided decided:
+                span?.SetTag("loginguard.event.type", decided.Decision.Type.ToWireName());
+                span?.SetTag("loginguard.risk.level", decided.Decision.RiskLevel.ToWireName());
+                return decisions.PublishAsync(
+                    decided.Decision, EventTracing.ContextFor(consumed, span), consumed.Complete, error => Refused(consumed, error), cancellationToken);
+            case DeadLettered dead:
+                span?.SetTag("loginguard.dead_letter.reason", dead.Rejection.Reason);
+                return deadLetters.PublishAsync(consumed, dead.Rejection, cancellationToken);
+            default:
+                throw new InvalidOperationException($"Unknown pipeline outcome {outcome.GetType().Name}.");
+        }
+    }
 
     /// <summary>A decision the cluster will never take parks its event; a topic it may not write stops the worker.</summary>
     private void Refused(ConsumedEvent consumed, Error error)

@@ -132,7 +132,7 @@ internal sealed partial class EventConsumerLoop(
 
             lease.Backlog.Dequeue();
             var offset = next.Offset.Value;
-            lanes.Dispatch(lane, new ConsumedEvent(lease, lease.Progress.Track(offset), offset, next.Message.Key, next.Message.Value));
+            lanes.Dispatch(lane, new ConsumedEvent(lease, lease.Progress.Track(offset), offset, next.Message.Key, next.Message.Value, EventTracing.ParentOf(next.Message.Headers)));
         }
     }
 
