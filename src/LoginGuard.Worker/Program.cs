@@ -4,6 +4,7 @@ using LoginGuard.Worker.Commands;
 var root = new RootCommand("LoginGuard: tells learners fast and honestly when something happens to their account.");
 root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ReplayCommand.Create());
+root.Subcommands.Add(RulesCommand.Create());
 root.Subcommands.Add(VersionCommand.Create());
 root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(GeoIpCommand.Create());

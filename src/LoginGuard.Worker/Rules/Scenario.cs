@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LoginGuard.Worker.Hosting;
 
-namespace LoginGuard.IntegrationTests.Scenarios;
+namespace LoginGuard.Worker.Rules;
 
 /// <summary>
 /// One folder under data-samples/scenarios/&lt;rule id or fault&gt;: events.jsonl and expected.json, which says for named
@@ -14,13 +14,16 @@ namespace LoginGuard.IntegrationTests.Scenarios;
 internal sealed record Scenario(
     string Name, string EventsPath, IReadOnlyDictionary<string, Expectation> Expected, IReadOnlyDictionary<string, string> DeadLettered, IReadOnlyDictionary<string, int> Mail)
 {
-    public static string Root => Path.Combine(Path.GetDirectoryName(SampleData.Find("login-events.jsonl")!)!, "scenarios");
+    /// <summary>The scenarios that ship with LoginGuard, one per rule and fault.</summary>
+    public static string DefaultRoot => Path.Combine(Path.GetDirectoryName(SampleData.Find("login-events.jsonl")!)!, "scenarios");
 
-    public static IEnumerable<string> Names() => Directory.EnumerateDirectories(Root).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+    /// <summary>Every folder under <paramref name="root"/> that holds a scenario, by name.</summary>
+    public static IEnumerable<string> Names(string root) =>
+        Directory.EnumerateDirectories(root).Where(d => File.Exists(Path.Combine(d, "expected.json"))).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
-    public static Scenario Load(string name)
+    public static Scenario Load(string root, string name)
     {
-        var folder = Path.Combine(Root, name);
+        var folder = Path.Combine(root, name);
         using var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "expected.json")));
         var events = expected.RootElement.GetProperty("events").EnumerateObject().ToDictionary(e => e.Name, e => Expectation.From(e.Value));
         var deadLettered = expected.RootElement.TryGetProperty("deadLettered", out var dead)
