@@ -11,14 +11,14 @@ internal static class EvaluationReport
     /// <param name="warmUp">How much of each stream, from its first event, builds history without being scored.</param>
     public static async Task<IReadOnlyList<KindMetrics>> WriteAsync(
         IReadOnlyList<(string Events, string Labels)> streams,
-        string geoIpDirectory,
+        GeoIpFiles geoIp,
         IReadOnlyList<string> configurationFiles,
         string modelPath,
         string outputDirectory,
         TimeSpan warmUp,
         CancellationToken cancellationToken)
     {
-        using var environment = new ReplayEnvironment(geoIpDirectory, configurationFiles, modelPath);
+        using var environment = new ReplayEnvironment(geoIp, configurationFiles, modelPath);
         var events = await EvaluationRun.ScoreAsync(streams, environment, warmUp, cancellationToken);
         var metrics = EvaluationSummary.Metrics(events, environment.Levels);
         var scenarios = EvaluationSummary.Scenarios(events, metrics);

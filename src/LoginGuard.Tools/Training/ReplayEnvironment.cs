@@ -24,7 +24,7 @@ internal sealed class ReplayEnvironment : IDisposable
     /// replay scores with what the worker would run, not with defaults of its own.
     /// </param>
     /// <param name="modelPath">The model to score with as the worker does, or null for rules only.</param>
-    public ReplayEnvironment(string geoIpDirectory, IReadOnlyList<string> configurationFiles, string? modelPath)
+    public ReplayEnvironment(GeoIpFiles geoIp, IReadOnlyList<string> configurationFiles, string? modelPath)
     {
         var builder = new ConfigurationBuilder();
         foreach (var file in configurationFiles)
@@ -35,8 +35,8 @@ internal sealed class ReplayEnvironment : IDisposable
         var configuration = builder
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["GeoIp:CityDatabasePath"] = Path.Combine(geoIpDirectory, "sample-city.mmdb"),
-                ["GeoIp:AsnDatabasePath"] = Path.Combine(geoIpDirectory, "sample-asn.mmdb"),
+                ["GeoIp:CityDatabasePath"] = geoIp.City,
+                ["GeoIp:AsnDatabasePath"] = geoIp.Asn,
                 [AnomalyModelOptions.Section + ":Enabled"] = modelPath is null ? "false" : "true",
                 [AnomalyModelOptions.Section + ":Path"] = modelPath ?? "",
             })

@@ -9,6 +9,6 @@ internal sealed record TrainingRequest(
     int Seed,
     string OutputDirectory,
     ModelKind Kind,
-    string GeoIpDirectory,
+    GeoIpFiles GeoIp,
     IReadOnlyList<string> ConfigurationFiles,
     string Command);

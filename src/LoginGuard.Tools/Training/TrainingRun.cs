@@ -52,7 +52,7 @@ internal static class TrainingRun
     private static async Task<(List<TrainingRow> Rows, Population Population)> FeaturiseAsync(TrainingRequest request, TextWriter output, CancellationToken cancellationToken)
     {
         var rows = new List<TrainingRow>();
-        using var environment = new ReplayEnvironment(request.GeoIpDirectory, request.ConfigurationFiles, modelPath: null);
+        using var environment = new ReplayEnvironment(request.GeoIp, request.ConfigurationFiles, modelPath: null);
         // Without labels files (only the Impostor trainer takes none) every event is the platform's own history.
         var streams = request.EventsFiles.Select((events, i) => i < request.LabelsFiles.Count
             ? (Events: events, Labels: LabelFile.Read(request.LabelsFiles[i]), LabelsFile: request.LabelsFiles[i])

@@ -44,7 +44,7 @@ internal static class EvaluateCommand
             var directory = parseResult.GetRequiredValue(output).FullName;
             try
             {
-                var metrics = await EvaluationReport.WriteAsync(streams, parseResult.GetRequiredValue(geoip).FullName,
+                var metrics = await EvaluationReport.WriteAsync(streams, ReplaySources.GeoIpFilesOf(parseResult, geoip),
                     ReplaySources.ConfigurationFiles(parseResult.GetRequiredValue(rules)), parseResult.GetRequiredValue(model).FullName, directory,
                     TimeSpan.FromDays(parseResult.GetValue(warmUpDays)), cancellationToken);
                 foreach (var row in metrics.Where(m => m.Stream == EvaluationSummary.AllStreams))

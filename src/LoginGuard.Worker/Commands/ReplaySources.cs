@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LoginGuard.Tools.Training;
 using LoginGuard.Worker.Hosting;
 
 namespace LoginGuard.Worker.Commands;
@@ -11,24 +12,25 @@ internal static class ReplaySources
 {
     private const string AppSettingsFile = "appsettings.json";
 
-    /// <summary>The geo databases a replay enriches with; the samples by default, as the embedded replay uses.</summary>
-    public static Option<DirectoryInfo> GeoIpOption()
+    /// <summary>The geo databases a replay enriches with: files or folders of them, each file known by its type; the samples by default.</summary>
+    public static Option<string[]> GeoIpOption()
     {
-        var option = new Option<DirectoryInfo>("--geoip")
+        var option = new Option<string[]>("--geoip")
         {
-            Description = "Directory holding sample-city.mmdb and sample-asn.mmdb.",
-            DefaultValueFactory = _ => new DirectoryInfo(Path.GetDirectoryName(SampleData.Find("geoip/sample-city.mmdb")) ?? Path.Combine(SampleData.FolderName, "geoip")),
+            Description = "The City and ASN .mmdb files (or folders holding them) to enrich with (default: data-samples/geoip).",
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => [Path.GetDirectoryName(SampleData.Find("geoip/sample-city.mmdb")) ?? Path.Combine(SampleData.FolderName, "geoip")],
         };
         option.Validators.Add(result =>
         {
-            var directory = result.GetValueOrDefault<DirectoryInfo>().FullName;
-            foreach (var file in new[] { "sample-city.mmdb", "sample-asn.mmdb" }.Where(f => !File.Exists(Path.Combine(directory, f))))
-            {
-                result.AddError($"--geoip: {file} not found in '{directory}'. Pass the directory holding the geo databases (data-samples/geoip).");
-            }
+            var problems = new List<string>();
+            GeoIpFiles.Find(result.GetValueOrDefault<string[]>() ?? [], problems);
+            problems.ForEach(result.AddError);
         });
         return option;
     }
+
+    public static GeoIpFiles GeoIpFilesOf(ParseResult parseResult, Option<string[]> option) => GeoIpFiles.Find(parseResult.GetRequiredValue(option), []);
 
     /// <summary>The rules the replay scores with; the rules.json the worker ships by default, so the rules-only baseline is the real one.</summary>
     public static Option<FileInfo> RulesOption()

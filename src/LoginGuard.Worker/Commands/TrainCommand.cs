@@ -43,7 +43,7 @@ internal static class TrainCommand
                 parseResult.GetValue(seed),
                 parseResult.GetRequiredValue(output).FullName,
                 kind,
-                parseResult.GetRequiredValue(geoip).FullName,
+                ReplaySources.GeoIpFilesOf(parseResult, geoip),
                 ReplaySources.ConfigurationFiles(parseResult.GetRequiredValue(rules)),
                 $"loginguard train {string.Join(" ", eventFiles.Select((e, i) => $"--events {Short(e)}" + (i < labelFiles.Length ? $" --labels {Short(labelFiles[i])}" : "")))} --seed {parseResult.GetValue(seed)} --trainer {kind}{RulesArgument(parseResult.GetRequiredValue(rules))}");
             try
