@@ -1,8 +1,10 @@
 using System.Text;
 using Confluent.Kafka;
+using LoginGuard.Alerts;
 using LoginGuard.Ingestion.Kafka;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Pipeline;
+using Microsoft.Extensions.Options;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 
@@ -44,12 +46,15 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
     [Fact]
     public async Task A_worker_that_dies_mid_stream_is_replaced_without_losing_or_doubling_an_effect()
     {
-        // One store for both workers, as Redis would be: the restarted worker must recognise what the dead one did.
+        // One state store and one outbox for both workers, as Redis would be: the restarted worker must recognise what
+        // the dead one did, and send the new-device summaries it was holding when it died.
         var topics = KafkaTopics.Create(cluster);
         var messages = SampleMessage.FromSample(2000);
         var owed = await Owed.ByReplayAsync(messages);
         TopicClient.Publish(cluster, topics.Events, messages);
         var store = new ControllableBehaviorStore { Latency = TimeSpan.FromMilliseconds(1) };
+        var outbox = new InMemoryOutboxStore(
+            Options.Create(new AlertOutboxOptions()), Options.Create(new AlertThrottleOptions()), Options.Create(new SuspiciousActivityOptions()), TimeProvider.System);
         var lanes = new Dictionary<string, string?>
         {
             ["Kafka:Lanes"] = "4",
@@ -59,12 +64,12 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
             ["Kafka:Consumer:heartbeat.interval.ms"] = "500",
         };
 
-        var first = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: lanes);
+        var first = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: lanes, outbox: outbox);
         var beforeCrash = await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count >= 400, Patience, settle: TimeSpan.Zero);
         await first.CrashAsync();
         await first.DisposeAsync();
 
-        await using var second = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: lanes);
+        await using var second = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: lanes, outbox: outbox);
         var decisions = Owed.Decode(await TopicClient.ReadAsync(
             cluster, topics.Decisions, topics.Partitions, read => Owed.Decode(read).Select(d => d.EventId).ToHashSet().IsSupersetOf(owed.DecidedEvents), Patience));
         await second.StopAsync();

@@ -1,3 +1,4 @@
+using LoginGuard.Alerts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
 using LoginGuard.Worker.Commands;
@@ -28,29 +29,16 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
         string pickupDirectory,
         IBehaviorStore store,
         CapturedLog? log = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        IOutboxStore? outbox = null)
     {
-        var overrides = new Dictionary<string, string?>
-        {
-            ["Kafka:BootstrapServers"] = cluster.BootstrapServers,
-            ["Kafka:GroupId"] = topics.Group,
-            ["Kafka:EventsTopic"] = topics.Events,
-            ["Kafka:DecisionsTopic"] = topics.Decisions,
-            ["Kafka:DeadLetterTopic"] = topics.DeadLetters,
-            ["Kafka:ParkingTopic"] = topics.Parked,
-            ["Kafka:RetryBaseDelay"] = "00:00:00.020",
-            ["Kafka:RetryMaxDelay"] = "00:00:00.200",
-            ["Kafka:DrainTimeout"] = "00:00:05",
-            ["Kafka:Consumer:fetch.wait.max.ms"] = "5",
-            ["Kafka:Consumer:auto.commit.interval.ms"] = "100",
-            ["Kafka:Producer:linger.ms"] = "1",
-            ["GeoIp:CityDatabasePath"] = SampleData.Find("geoip/sample-city.mmdb"),
-            ["GeoIp:AsnDatabasePath"] = SampleData.Find("geoip/sample-asn.mmdb"),
-            ["Smtp:Host"] = "",
-            ["Smtp:PickupDirectory"] = pickupDirectory,
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:LoginGuard.Ingestion.Kafka"] = "Information",
-        };
+        var overrides = topics.WorkerSettings(cluster, pickupDirectory);
+        overrides["Kafka:RetryBaseDelay"] = "00:00:00.020";
+        overrides["Kafka:RetryMaxDelay"] = "00:00:00.200";
+        overrides["Kafka:DrainTimeout"] = "00:00:05";
+        overrides["Kafka:Consumer:auto.commit.interval.ms"] = "100";
+        overrides["Logging:LogLevel:Default"] = "Warning";
+        overrides["Logging:LogLevel:LoginGuard.Ingestion.Kafka"] = "Information";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             overrides[key] = value;
@@ -58,6 +46,10 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
 
         var builder = RunCommand.CreateBuilder(overrides);
         builder.Services.AddSingleton(store);
+        if (outbox is not null)
+        {
+            builder.Services.AddSingleton(outbox);
+        }
         if (log is not null)
         {
             builder.Logging.AddProvider(log);
