@@ -1,4 +1,5 @@
 using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Worker.Hosting;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 
@@ -12,4 +13,21 @@ internal sealed record KafkaTopics(string Events, string Decisions, string DeadL
         cluster.CreateTopic("parked", partitions),
         $"loginguard-{Guid.NewGuid():N}",
         partitions);
+
+    /// <summary>What every worker under test needs to run on these topics: the cluster, the sample geo databases, mail to a folder.</summary>
+    public Dictionary<string, string?> WorkerSettings(KafkaMockCluster cluster, string pickupDirectory) => new()
+    {
+        ["Kafka:BootstrapServers"] = cluster.BootstrapServers,
+        ["Kafka:GroupId"] = Group,
+        ["Kafka:EventsTopic"] = Events,
+        ["Kafka:DecisionsTopic"] = Decisions,
+        ["Kafka:DeadLetterTopic"] = DeadLetters,
+        ["Kafka:ParkingTopic"] = Parked,
+        ["Kafka:Consumer:fetch.wait.max.ms"] = "5",
+        ["Kafka:Producer:linger.ms"] = "1",
+        ["GeoIp:CityDatabasePath"] = SampleData.Find("geoip/sample-city.mmdb"),
+        ["GeoIp:AsnDatabasePath"] = SampleData.Find("geoip/sample-asn.mmdb"),
+        ["Smtp:Host"] = "",
+        ["Smtp:PickupDirectory"] = pickupDirectory,
+    };
 }

@@ -30,21 +30,11 @@ public sealed class WorkerProcessTests(KafkaMockCluster cluster) : IClassFixture
         worker.Output.Should().NotContain(line => line.Contains("Exception", StringComparison.Ordinal));
     }
 
-    private Dictionary<string, string?> Settings(KafkaTopics topics) => new()
+    private Dictionary<string, string?> Settings(KafkaTopics topics)
     {
-        ["Kafka:BootstrapServers"] = cluster.BootstrapServers,
-        ["Kafka:GroupId"] = topics.Group,
-        ["Kafka:EventsTopic"] = topics.Events,
-        ["Kafka:DecisionsTopic"] = topics.Decisions,
-        ["Kafka:DeadLetterTopic"] = topics.DeadLetters,
-        ["Kafka:ParkingTopic"] = topics.Parked,
-        ["Kafka:Consumer:fetch.wait.max.ms"] = "5",
-        ["Kafka:Producer:linger.ms"] = "1",
-        ["GeoIp:CityDatabasePath"] = SampleData.Find("geoip/sample-city.mmdb"),
-        ["GeoIp:AsnDatabasePath"] = SampleData.Find("geoip/sample-asn.mmdb"),
-        ["Smtp:Host"] = "",
-        ["Smtp:PickupDirectory"] = pickup,
-        ["Logging:LogLevel:Default"] = "Warning",
-        ["Privacy:HashKey"] = Convert.ToBase64String("loginguard-tests-hash-key-32-byte"u8),
-    };
+        var settings = topics.WorkerSettings(cluster, pickup);
+        settings["Logging:LogLevel:Default"] = "Warning";
+        settings["Privacy:HashKey"] = Convert.ToBase64String("loginguard-tests-hash-key-32-byte"u8);
+        return settings;
+    }
 }
