@@ -11,6 +11,7 @@ internal sealed record AlertContent(
     string Subject,
     string Greeting,
     string Intro,
+    AlertDetail Account,
     IReadOnlyList<AlertDetail> Details,
     string LabelSeparator,
     string IfYou,
@@ -31,6 +32,7 @@ internal sealed record AlertContent(
             Format(kind.Subject, product),
             name.Length > 0 ? Format(texts.Greeting, name) : texts.GreetingWithoutName,
             IntroFor(alert, texts, kind, product),
+            new(texts.AccountLabel, AccountOf(alert)),
             alert.Summarizes is { } held ? SummaryDetails(held, language.Culture) : DetailsFor(alert, texts, language.Culture),
             texts.LabelSeparator,
             kind.IfYou ?? texts.IfYou,
@@ -51,6 +53,10 @@ internal sealed record AlertContent(
             ? Format(texts.EmailChangedToOther, product, Masking.Email(SafeText.Clean(newAddress, SafeText.MaxAddressLength)))
             : Format(kind.Intro, product, alert.Summarizes?.Count ?? 1);
     }
+
+    // The recipient is the address the learner knows the account by: the account's own address, or on the copy to an
+    // old address, that old address, which is where they used to receive its mail. Masked, as a forwarded mail may be read by others.
+    private static string AccountOf(Alert alert) => Masking.Email(SafeText.Clean(alert.Recipient, SafeText.MaxAddressLength));
 
     private static List<AlertDetail> DetailsFor(Alert alert, AlertTexts texts, CultureInfo culture)
     {

@@ -23,7 +23,7 @@ internal static class AlertHtmlBody
             .Append(Paragraph).Append(E(content.Greeting)).Append("</p>\n")
             .Append(Paragraph).Append(E(content.Intro)).Append("</p>\n")
             .Append("<table role=\"presentation\" style=\"border-collapse:collapse;margin:0 0 16px 0;\">\n");
-        foreach (var detail in content.Details)
+        foreach (var detail in content.Details.Prepend(content.Account))
         {
             html.Append("<tr>").Append(LabelCell).Append(E(detail.Label)).Append("</td>")
                 .Append(ValueCell).Append(E(detail.Value)).Append("</td></tr>\n");

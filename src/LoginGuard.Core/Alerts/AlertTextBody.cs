@@ -12,7 +12,7 @@ internal static class AlertTextBody
             .AppendLine()
             .AppendLine(content.Intro)
             .AppendLine();
-        foreach (var detail in content.Details)
+        foreach (var detail in content.Details.Prepend(content.Account))
         {
             text.Append(detail.Label).Append(content.LabelSeparator).AppendLine(detail.Value);
         }

@@ -42,6 +42,7 @@ internal sealed partial record AlertTexts
             "Se não foi você, abra o aplicativo {0} ou digite você mesmo no navegador o endereço abaixo; depois altere sua senha por uma que você não use em nenhum outro lugar e ative a verificação em duas etapas.",
             "Se foi você quem tentou essas senhas, não é preciso fazer nada."),
         EmailChangedToOther = "O e-mail da sua conta {0} foi alterado para {1}.",
+        AccountLabel = "Conta",
         DeviceLabel = "Dispositivo",
         TimeLabel = "Data e hora",
         PlaceLabel = "Local aproximado",

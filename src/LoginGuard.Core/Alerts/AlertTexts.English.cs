@@ -42,6 +42,7 @@ internal sealed partial record AlertTexts
             "If it was not you, open the {0} app, or type the address below into your browser yourself, then change your password to one you use nowhere else and turn on two-step verification.",
             "If you tried these passwords yourself, there is nothing to do."),
         EmailChangedToOther = "The email address of your {0} account was changed to {1}.",
+        AccountLabel = "Account",
         DeviceLabel = "Device",
         TimeLabel = "When",
         PlaceLabel = "Approximate location",

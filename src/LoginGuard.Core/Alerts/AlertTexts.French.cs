@@ -42,6 +42,7 @@ internal sealed partial record AlertTexts
             "Si ce n’était pas vous, ouvrez l’application {0} ou saisissez vous-même l’adresse ci-dessous dans votre navigateur, puis choisissez un mot de passe que vous n’utilisez nulle part ailleurs et activez la vérification en deux étapes.",
             "Si c’est vous qui avez essayé ces mots de passe, vous n’avez rien à faire."),
         EmailChangedToOther = "L’adresse e-mail de votre compte {0} a été remplacée par {1}.",
+        AccountLabel = "Compte",
         DeviceLabel = "Appareil",
         TimeLabel = "Date et heure",
         PlaceLabel = "Lieu approximatif",

@@ -42,6 +42,7 @@ internal sealed partial record AlertTexts
             "Falls Sie das nicht waren, öffnen Sie die {0}-App oder geben Sie die unten stehende Adresse selbst in Ihren Browser ein, wählen Sie dann ein Passwort, das Sie nirgendwo sonst verwenden, und aktivieren Sie die Bestätigung in zwei Schritten.",
             "Wenn Sie diese Passwörter selbst ausprobiert haben, müssen Sie nichts tun."),
         EmailChangedToOther = "Die E-Mail-Adresse Ihres {0}-Kontos wurde in {1} geändert.",
+        AccountLabel = "Konto",
         DeviceLabel = "Gerät",
         TimeLabel = "Zeitpunkt",
         PlaceLabel = "Ungefährer Ort",

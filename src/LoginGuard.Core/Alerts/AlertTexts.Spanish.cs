@@ -42,6 +42,7 @@ internal sealed partial record AlertTexts
             "Si no fuiste tú, abre la aplicación de {0} o escribe tú mismo en tu navegador la dirección que aparece abajo; después cambia tu contraseña por una que no uses en ningún otro sitio y activa la verificación en dos pasos.",
             "Si fuiste tú quien probó estas contraseñas, no tienes que hacer nada."),
         EmailChangedToOther = "El correo electrónico de tu cuenta de {0} se cambió a {1}.",
+        AccountLabel = "Cuenta",
         DeviceLabel = "Dispositivo",
         TimeLabel = "Fecha y hora",
         PlaceLabel = "Ubicación aproximada",

@@ -39,6 +39,9 @@ internal sealed partial record AlertTexts
     /// <summary>Email-changed intro for the copy sent to the old address; <c>{1}</c> is the masked new address.</summary>
     public required string EmailChangedToOther { get; init; }
 
+    /// <summary>Labels the masked address of the account a mail is about, so a learner with several accounts knows which.</summary>
+    public required string AccountLabel { get; init; }
+
     public required string DeviceLabel { get; init; }
 
     public required string TimeLabel { get; init; }
