@@ -14,6 +14,7 @@ internal sealed record AlertContent(
     AlertDetail Account,
     IReadOnlyList<AlertDetail> Details,
     string LabelSeparator,
+    string? Question,
     string IfYou,
     string IfNotYou,
     string AccountSecurityUrl,
@@ -27,6 +28,10 @@ internal sealed record AlertContent(
         var product = SafeText.Clean(options.ProductName);
         var name = SafeText.Clean(alert.Source.Event.DisplayName);
 
+        // With a review link the one link is where the learner answers "was this you?", so the mail asks it and gives
+        // both answers; without one it keeps telling them to reach the account page by themselves.
+        var asks = alert.ReviewUrl is not null;
+
         return new(
             texts.Language,
             Format(kind.Subject, product),
@@ -35,8 +40,9 @@ internal sealed record AlertContent(
             new(texts.AccountLabel, AccountOf(alert)),
             alert.Summarizes is { } held ? SummaryDetails(held, language.Culture) : DetailsFor(alert, texts, language.Culture),
             texts.LabelSeparator,
-            kind.IfYou ?? texts.IfYou,
-            Format(kind.IfNotYou, product),
+            asks ? texts.WasThisYou : null,
+            asks ? texts.YesItWasMe : kind.IfYou ?? texts.IfYou,
+            Format(asks ? texts.NoItWasNot : kind.IfNotYou, product),
             alert.ReviewUrl ?? options.AccountSecurityUrl,
             [Format(texts.NeverAskPassword, product), Format(texts.WhySent, product)]);
     }

@@ -30,8 +30,13 @@ internal static class AlertHtmlBody
         }
 
         var url = E(content.AccountSecurityUrl);
-        html.Append("</table>\n")
-            .Append(Paragraph).Append(E(content.IfYou)).Append("</p>\n")
+        html.Append("</table>\n");
+        if (content.Question is { } question)
+        {
+            html.Append(Paragraph).Append("<strong>").Append(E(question)).Append("</strong></p>\n");
+        }
+
+        html.Append(Paragraph).Append(E(content.IfYou)).Append("</p>\n")
             .Append(Paragraph).Append(E(content.IfNotYou)).Append("</p>\n")
             .Append(Paragraph).Append("<a href=\"").Append(url).Append("\" style=\"color:#1a56db;\">").Append(url).Append("</a></p>\n")
             .Append("<hr style=\"border:none;border-top:1px solid #e4e7eb;margin:24px 0 16px 0;\">\n");

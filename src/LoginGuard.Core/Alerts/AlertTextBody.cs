@@ -17,8 +17,13 @@ internal static class AlertTextBody
             text.Append(detail.Label).Append(content.LabelSeparator).AppendLine(detail.Value);
         }
 
-        text.AppendLine()
-            .AppendLine(content.IfYou)
+        text.AppendLine();
+        if (content.Question is { } question)
+        {
+            text.AppendLine(question).AppendLine();
+        }
+
+        text.AppendLine(content.IfYou)
             .AppendLine()
             .AppendLine(content.IfNotYou)
             .AppendLine()

@@ -49,6 +49,9 @@ internal sealed partial record AlertTexts
         IpLabel = "Endereço IP",
         LabelSeparator = ": ",
         IfYou = "Se foi você, não é preciso fazer nada.",
+        WasThisYou = "Foi você?",
+        YesItWasMe = "Sim: não é preciso fazer nada.",
+        NoItWasNot = "Não: abra o link abaixo para nos avisar, e {0} poderá proteger sua conta.",
         NeverAskPassword = "{0} nunca pedirá sua senha por e-mail.",
         WhySent = "Você está recebendo este e-mail porque ele trata da segurança da sua conta {0}.",
     };

@@ -49,6 +49,9 @@ internal sealed partial record AlertTexts
         IpLabel = "IP address",
         LabelSeparator = ": ",
         IfYou = "If this was you, there is nothing to do.",
+        WasThisYou = "Was this you?",
+        YesItWasMe = "Yes: there is nothing to do.",
+        NoItWasNot = "No: open the link below to tell us, so that {0} can secure your account.",
         NeverAskPassword = "{0} will never ask for your password by email.",
         WhySent = "You are receiving this email because it concerns the security of your {0} account.",
     };

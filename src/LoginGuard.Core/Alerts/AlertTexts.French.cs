@@ -49,6 +49,9 @@ internal sealed partial record AlertTexts
         IpLabel = "Adresse IP",
         LabelSeparator = "\u00A0: ",
         IfYou = "Si c’était vous, vous n’avez rien à faire.",
+        WasThisYou = "Était-ce vous\u00A0?",
+        YesItWasMe = "Oui\u00A0: vous n’avez rien à faire.",
+        NoItWasNot = "Non\u00A0: ouvrez le lien ci-dessous pour nous le dire, afin que {0} puisse sécuriser votre compte.",
         NeverAskPassword = "{0} ne vous demandera jamais votre mot de passe par e-mail.",
         WhySent = "Vous recevez cet e-mail parce qu’il concerne la sécurité de votre compte {0}.",
     };

@@ -49,6 +49,9 @@ internal sealed partial record AlertTexts
         IpLabel = "IP-Adresse",
         LabelSeparator = ": ",
         IfYou = "Wenn Sie das waren, müssen Sie nichts tun.",
+        WasThisYou = "Waren Sie das?",
+        YesItWasMe = "Ja: Sie müssen nichts tun.",
+        NoItWasNot = "Nein: Öffnen Sie den Link unten und sagen Sie es uns, damit {0} Ihr Konto schützen kann.",
         NeverAskPassword = "{0} fragt Sie niemals per E-Mail nach Ihrem Passwort.",
         WhySent = "Sie erhalten diese E-Mail, weil sie die Sicherheit Ihres {0}-Kontos betrifft.",
     };

@@ -49,6 +49,9 @@ internal sealed partial record AlertTexts
         IpLabel = "Dirección IP",
         LabelSeparator = ": ",
         IfYou = "Si fuiste tú, no tienes que hacer nada.",
+        WasThisYou = "¿Fuiste tú?",
+        YesItWasMe = "Sí: no tienes que hacer nada.",
+        NoItWasNot = "No: abre el enlace de abajo para decírnoslo y que {0} pueda proteger tu cuenta.",
         NeverAskPassword = "{0} nunca te pedirá tu contraseña por correo electrónico.",
         WhySent = "Recibes este correo porque se refiere a la seguridad de tu cuenta de {0}.",
     };

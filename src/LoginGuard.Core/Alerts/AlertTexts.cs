@@ -55,6 +55,18 @@ internal sealed partial record AlertTexts
 
     public required string IfYou { get; init; }
 
+    /// <summary>
+    /// The question a mail with a review link asks instead of telling the learner to go to the account page by
+    /// themselves: that link is the page where they answer it.
+    /// </summary>
+    public required string WasThisYou { get; init; }
+
+    /// <summary>The answer to <see cref="WasThisYou"/> that needs nothing done.</summary>
+    public required string YesItWasMe { get; init; }
+
+    /// <summary>The answer to <see cref="WasThisYou"/> that sends the learner to the review link; <c>{0}</c> is the product name.</summary>
+    public required string NoItWasNot { get; init; }
+
     public required string NeverAskPassword { get; init; }
 
     public required string WhySent { get; init; }

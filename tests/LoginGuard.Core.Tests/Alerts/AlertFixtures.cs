@@ -13,6 +13,9 @@ internal static class AlertFixtures
 
     public const string SecurityUrl = "https://learnwell.example/account/security";
 
+    /// <summary>A review link as the feedback tokens make it: the platform's "was this you?" page with a sealed token.</summary>
+    public const string ReviewUrl = "https://learnwell.example/was-this-you/AQIDBAUGBwgJCgsMDQ4PEA";
+
     /// <summary>14:05 in Paris.</summary>
     public static readonly DateTimeOffset TuesdayAfternoon = new(2024, 12, 3, 13, 5, 0, TimeSpan.Zero);
 
