@@ -69,7 +69,7 @@ internal sealed record AlertContent(
         var source = alert.Source;
         var details = new List<AlertDetail>
         {
-            new(texts.TimeLabel, AlertFacts.LocalTime(source.Event.OccurredAt, source.Geo.TimeZone, culture)),
+            new(texts.TimeLabel, AlertFacts.LocalTime(source.Event.OccurredAt, alert.LearnerTimeZone, culture)),
         };
         var device = SafeText.Clean(source.Device.Description);
         if (device.Length > 0)
@@ -87,13 +87,18 @@ internal sealed record AlertContent(
     }
 
     // One line per held sign-in, labelled by its time: a summary can tell a dozen sign-ins and still be read at a glance.
-    private static List<AlertDetail> SummaryDetails(IReadOnlyList<Alert> held, CultureInfo culture) =>
-    [
-        .. held.Select(h => new AlertDetail(
-            AlertFacts.LocalTime(h.Source.Event.OccurredAt, h.Source.Geo.TimeZone, culture),
+    // All in one zone, the latest the learner's history gave: they are one learner's, and mixed zones would hide the order.
+    private static List<AlertDetail> SummaryDetails(IReadOnlyList<Alert> held, CultureInfo culture)
+    {
+        var zone = held.Select(h => h.LearnerTimeZone).LastOrDefault(z => z is not null);
+        return
+        [
+            .. held.Select(h => new AlertDetail(
+                AlertFacts.LocalTime(h.Source.Event.OccurredAt, zone, culture),
             string.Join(" · ", new[] { SafeText.Clean(h.Source.Device.Description), AlertFacts.Place(h.Source.Geo), Masking.Ip(h.Source.Event.Ip) }
-                .Where(part => !string.IsNullOrEmpty(part))))),
-    ];
+                    .Where(part => !string.IsNullOrEmpty(part))))),
+        ];
+    }
 
     private static string Format(string template, params object[] values) =>
         string.Format(CultureInfo.InvariantCulture, template, values);

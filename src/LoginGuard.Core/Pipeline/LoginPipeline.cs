@@ -89,7 +89,7 @@ internal sealed class LoginPipeline(
             }
 
             var assessment = scorer.Assess(enriched, snapshot);
-            var (alerts, unaddressable) = Address(enriched, policy.AlertsFor(enriched, assessment));
+            var (alerts, unaddressable) = Address(enriched, LearnerZone.Of(enriched.Geo, snapshot.Learner), policy.AlertsFor(enriched, assessment));
             var decision = Decision.For(enriched.Event, assessment, []) with { Context = DecisionContext.Of(enriched) };
             batch.Record(enriched, decision);
             scored.Add(new Scored(index, enriched, decision, alerts, unaddressable));
@@ -150,7 +150,7 @@ internal sealed class LoginPipeline(
         }
     }
 
-    private static (List<Alert> Alerts, List<UnaddressableAlert> Unaddressable) Address(EnrichedEvent enriched, IReadOnlyList<OwedAlert> owed)
+    private static (List<Alert> Alerts, List<UnaddressableAlert> Unaddressable) Address(EnrichedEvent enriched, string? learnerZone, IReadOnlyList<OwedAlert> owed)
     {
         var alerts = new List<Alert>(owed.Count);
         var unaddressable = new List<UnaddressableAlert>();
@@ -164,7 +164,7 @@ internal sealed class LoginPipeline(
                 }
                 else
                 {
-                    alerts.Add(Alert.For(enriched, kind, recipient!.Trim()) with { Incident = incident });
+                    alerts.Add(Alert.For(enriched, kind, recipient!.Trim()) with { Incident = incident, LearnerTimeZone = learnerZone });
                 }
             }
         }

@@ -98,7 +98,7 @@ public sealed class AlertContentTests
     [Fact]
     public void Names_UTC_when_the_learners_time_zone_is_unknown()
     {
-        var message = Build(Alert(geo: GeoLocation.None));
+        var message = Build(Alert(geo: GeoLocation.None, learnerZone: null));
 
         message.TextBody.Should().Contain("(UTC)").And.NotContain("Approximate location");
     }
