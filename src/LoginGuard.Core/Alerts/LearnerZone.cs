@@ -10,14 +10,21 @@ namespace LoginGuard.Alerts;
 internal static class LearnerZone
 {
     /// <summary>
-    /// The event's zone when the event comes from the place the learner has signed in from most (their usual place:
-    /// the same city, or the same country when only that is known); null — UTC in the mail — otherwise, and for a
-    /// learner with no history. The history keeps places by key, not by zone, so a zone is known only for an event
-    /// at the usual place itself; keeping zones in the history would widen what LoginGuard stores for little more.
+    /// The zone of the place the learner has signed in from most (their usual place: a city, or a country when only
+    /// that is known; ties go to the latest). An event from that place gives its own zone from the City database;
+    /// otherwise the history, which keeps places by key, country and coordinates but not zones, gives it through
+    /// <see cref="CountryZones"/>. Null — UTC in the mail — for a learner with no places yet.
     /// </summary>
     public static string? Of(GeoLocation geo, LearnerHistory history)
     {
         var usual = history.Places.OrderByDescending(p => p.Count).ThenByDescending(p => p.LastSeen).FirstOrDefault();
-        return usual is not null && usual.Key == Known.PlaceKey(geo) ? geo.TimeZone : null;
+        if (usual is null)
+        {
+            return null;
+        }
+
+        return usual.Key == Known.PlaceKey(geo) && geo.TimeZone is { } zone
+            ? zone
+            : CountryZones.Nearest(usual.CountryIso, usual.Latitude, usual.Longitude);
     }
 }
