@@ -38,7 +38,7 @@ internal static class AlertHtmlBody
 
         html.Append(Paragraph).Append(E(content.IfYou)).Append("</p>\n")
             .Append(Paragraph).Append(E(content.IfNotYou)).Append("</p>\n")
-            .Append(Paragraph).Append("<a href=\"").Append(url).Append("\" style=\"color:#1a56db;\">").Append(url).Append("</a></p>\n")
+            .Append(Paragraph).Append("<a href=\"").Append(url).Append("\" style=\"color:#1a56db;word-break:break-all;\">").Append(url).Append("</a></p>\n")
             .Append("<hr style=\"border:none;border-top:1px solid #e4e7eb;margin:24px 0 16px 0;\">\n");
         foreach (var line in content.Footer)
         {
