@@ -23,6 +23,9 @@ internal sealed record Alert(string AlertId, AlertKind Kind, EnrichedEvent Sourc
     /// <summary>The "was this you?" page with this mail's sealed token, when feedback is on: then the mail's one link.</summary>
     public string? ReviewUrl { get; init; }
 
+    /// <summary>The zone the mail writes times in (<see cref="LearnerZone"/>), from the learner's history at decision time; null: UTC.</summary>
+    public string? LearnerTimeZone { get; init; }
+
     public static Alert For(EnrichedEvent source, AlertKind kind, string recipient)
     {
         var isCopy = !string.Equals(recipient.Trim(), source.Event.Email?.Trim(), StringComparison.OrdinalIgnoreCase);

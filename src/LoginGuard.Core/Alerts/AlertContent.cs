@@ -11,8 +11,10 @@ internal sealed record AlertContent(
     string Subject,
     string Greeting,
     string Intro,
+    AlertDetail Account,
     IReadOnlyList<AlertDetail> Details,
     string LabelSeparator,
+    string? Question,
     string IfYou,
     string IfNotYou,
     string AccountSecurityUrl,
@@ -26,15 +28,21 @@ internal sealed record AlertContent(
         var product = SafeText.Clean(options.ProductName);
         var name = SafeText.Clean(alert.Source.Event.DisplayName);
 
+        // With a review link the one link is where the learner answers "was this you?", so the mail asks it and gives
+        // both answers; without one it keeps telling them to reach the account page by themselves.
+        var asks = alert.ReviewUrl is not null;
+
         return new(
             texts.Language,
             Format(kind.Subject, product),
             name.Length > 0 ? Format(texts.Greeting, name) : texts.GreetingWithoutName,
             IntroFor(alert, texts, kind, product),
+            new(texts.AccountLabel, AccountOf(alert)),
             alert.Summarizes is { } held ? SummaryDetails(held, language.Culture) : DetailsFor(alert, texts, language.Culture),
             texts.LabelSeparator,
-            kind.IfYou ?? texts.IfYou,
-            Format(kind.IfNotYou, product),
+            asks ? texts.WasThisYou : null,
+            asks ? texts.YesItWasMe : kind.IfYou ?? texts.IfYou,
+            Format(asks ? texts.NoItWasNot : kind.IfNotYou, product),
             alert.ReviewUrl ?? options.AccountSecurityUrl,
             [Format(texts.NeverAskPassword, product), Format(texts.WhySent, product)]);
     }
@@ -52,12 +60,16 @@ internal sealed record AlertContent(
             : Format(kind.Intro, product, alert.Summarizes?.Count ?? 1);
     }
 
+    // The recipient is the address the learner knows the account by: the account's own address, or on the copy to an
+    // old address, that old address, which is where they used to receive its mail. Masked, as a forwarded mail may be read by others.
+    private static string AccountOf(Alert alert) => Masking.Email(SafeText.Clean(alert.Recipient, SafeText.MaxAddressLength));
+
     private static List<AlertDetail> DetailsFor(Alert alert, AlertTexts texts, CultureInfo culture)
     {
         var source = alert.Source;
         var details = new List<AlertDetail>
         {
-            new(texts.TimeLabel, AlertFacts.LocalTime(source.Event.OccurredAt, source.Geo.TimeZone, culture)),
+            new(texts.TimeLabel, AlertFacts.LocalTime(source.Event.OccurredAt, alert.LearnerTimeZone, culture)),
         };
         var device = SafeText.Clean(source.Device.Description);
         if (device.Length > 0)
@@ -75,13 +87,18 @@ internal sealed record AlertContent(
     }
 
     // One line per held sign-in, labelled by its time: a summary can tell a dozen sign-ins and still be read at a glance.
-    private static List<AlertDetail> SummaryDetails(IReadOnlyList<Alert> held, CultureInfo culture) =>
-    [
-        .. held.Select(h => new AlertDetail(
-            AlertFacts.LocalTime(h.Source.Event.OccurredAt, h.Source.Geo.TimeZone, culture),
+    // All in one zone, the latest the learner's history gave: they are one learner's, and mixed zones would hide the order.
+    private static List<AlertDetail> SummaryDetails(IReadOnlyList<Alert> held, CultureInfo culture)
+    {
+        var zone = held.Select(h => h.LearnerTimeZone).LastOrDefault(z => z is not null);
+        return
+        [
+            .. held.Select(h => new AlertDetail(
+                AlertFacts.LocalTime(h.Source.Event.OccurredAt, zone, culture),
             string.Join(" · ", new[] { SafeText.Clean(h.Source.Device.Description), AlertFacts.Place(h.Source.Geo), Masking.Ip(h.Source.Event.Ip) }
-                .Where(part => !string.IsNullOrEmpty(part))))),
-    ];
+                    .Where(part => !string.IsNullOrEmpty(part))))),
+        ];
+    }
 
     private static string Format(string template, params object[] values) =>
         string.Format(CultureInfo.InvariantCulture, template, values);

@@ -7,8 +7,8 @@ namespace LoginGuard.Alerts;
 internal static class AlertFacts
 {
     /// <summary>
-    /// The event time in the learner's zone when the geo data knows it, else UTC, always naming the zone so
-    /// nobody has to guess: "mardi 3 décembre 2024 14:05 (Europe/Paris)".
+    /// The event time in the learner's zone (<see cref="LearnerZone"/>) when it is known, else UTC, always naming the
+    /// zone so nobody has to guess: "mardi 3 décembre 2024 14:05 (Europe/Paris)".
     /// </summary>
     public static string LocalTime(DateTimeOffset occurredAt, string? timeZoneId, CultureInfo culture)
     {

@@ -23,17 +23,22 @@ internal static class AlertHtmlBody
             .Append(Paragraph).Append(E(content.Greeting)).Append("</p>\n")
             .Append(Paragraph).Append(E(content.Intro)).Append("</p>\n")
             .Append("<table role=\"presentation\" style=\"border-collapse:collapse;margin:0 0 16px 0;\">\n");
-        foreach (var detail in content.Details)
+        foreach (var detail in content.Details.Prepend(content.Account))
         {
             html.Append("<tr>").Append(LabelCell).Append(E(detail.Label)).Append("</td>")
                 .Append(ValueCell).Append(E(detail.Value)).Append("</td></tr>\n");
         }
 
         var url = E(content.AccountSecurityUrl);
-        html.Append("</table>\n")
-            .Append(Paragraph).Append(E(content.IfYou)).Append("</p>\n")
+        html.Append("</table>\n");
+        if (content.Question is { } question)
+        {
+            html.Append(Paragraph).Append("<strong>").Append(E(question)).Append("</strong></p>\n");
+        }
+
+        html.Append(Paragraph).Append(E(content.IfYou)).Append("</p>\n")
             .Append(Paragraph).Append(E(content.IfNotYou)).Append("</p>\n")
-            .Append(Paragraph).Append("<a href=\"").Append(url).Append("\" style=\"color:#1a56db;\">").Append(url).Append("</a></p>\n")
+            .Append(Paragraph).Append("<a href=\"").Append(url).Append("\" style=\"color:#1a56db;word-break:break-all;\">").Append(url).Append("</a></p>\n")
             .Append("<hr style=\"border:none;border-top:1px solid #e4e7eb;margin:24px 0 16px 0;\">\n");
         foreach (var line in content.Footer)
         {

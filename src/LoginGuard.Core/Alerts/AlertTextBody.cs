@@ -12,13 +12,18 @@ internal static class AlertTextBody
             .AppendLine()
             .AppendLine(content.Intro)
             .AppendLine();
-        foreach (var detail in content.Details)
+        foreach (var detail in content.Details.Prepend(content.Account))
         {
             text.Append(detail.Label).Append(content.LabelSeparator).AppendLine(detail.Value);
         }
 
-        text.AppendLine()
-            .AppendLine(content.IfYou)
+        text.AppendLine();
+        if (content.Question is { } question)
+        {
+            text.AppendLine(question).AppendLine();
+        }
+
+        text.AppendLine(content.IfYou)
             .AppendLine()
             .AppendLine(content.IfNotYou)
             .AppendLine()

@@ -39,6 +39,9 @@ internal sealed partial record AlertTexts
     /// <summary>Email-changed intro for the copy sent to the old address; <c>{1}</c> is the masked new address.</summary>
     public required string EmailChangedToOther { get; init; }
 
+    /// <summary>Labels the masked address of the account a mail is about, so a learner with several accounts knows which.</summary>
+    public required string AccountLabel { get; init; }
+
     public required string DeviceLabel { get; init; }
 
     public required string TimeLabel { get; init; }
@@ -51,6 +54,18 @@ internal sealed partial record AlertTexts
     public required string LabelSeparator { get; init; }
 
     public required string IfYou { get; init; }
+
+    /// <summary>
+    /// The question a mail with a review link asks instead of telling the learner to go to the account page by
+    /// themselves: that link is the page where they answer it.
+    /// </summary>
+    public required string WasThisYou { get; init; }
+
+    /// <summary>The answer to <see cref="WasThisYou"/> that needs nothing done.</summary>
+    public required string YesItWasMe { get; init; }
+
+    /// <summary>The answer to <see cref="WasThisYou"/> that sends the learner to the review link; <c>{0}</c> is the product name.</summary>
+    public required string NoItWasNot { get; init; }
 
     public required string NeverAskPassword { get; init; }
 

@@ -27,7 +27,8 @@ internal sealed record StoredAlert(
     string? CityName,
     string? TimeZone,
     string? ReviewUrl = null,
-    Incident? Incident = null)
+    Incident? Incident = null,
+    string? LearnerTimeZone = null)
 {
     public static string Serialize(Alert alert)
     {
@@ -35,7 +36,7 @@ internal sealed record StoredAlert(
         var geo = alert.Source.Geo;
         var stored = new StoredAlert(
             alert.AlertId, alert.Kind, e.EventId, e.Type, e.OccurredAt, Masking.Network(e.Ip).ToString(), alert.Recipient,
-            e.Email, e.DisplayName, e.Locale, alert.Source.Device.Description, geo.CountryIso, geo.CountryName, geo.CityName, geo.TimeZone, alert.ReviewUrl, alert.Incident);
+            e.Email, e.DisplayName, e.Locale, alert.Source.Device.Description, geo.CountryIso, geo.CountryName, geo.CityName, geo.TimeZone, alert.ReviewUrl, alert.Incident, alert.LearnerTimeZone);
         return JsonSerializer.Serialize(stored, StoredAlertJsonContext.Default.StoredAlert);
     }
 
@@ -58,7 +59,7 @@ internal sealed record StoredAlert(
         var geo = new GeoLocation(CountryIso: s.CountryIso, CountryName: s.CountryName, CityName: s.CityName, TimeZone: s.TimeZone);
         // A mail needs no state keys; the outbox keeps none, so nothing can link it back to state.
         var keys = new StateKeys("", "", "");
-        return new Alert(s.AlertId, s.Kind, new EnrichedEvent(authEvent, device, geo, keys), s.Recipient) { ReviewUrl = s.ReviewUrl, Incident = s.Incident };
+        return new Alert(s.AlertId, s.Kind, new EnrichedEvent(authEvent, device, geo, keys), s.Recipient) { ReviewUrl = s.ReviewUrl, Incident = s.Incident, LearnerTimeZone = s.LearnerTimeZone };
     }
 }
 

@@ -111,7 +111,7 @@ internal sealed class LoginPipeline(
             }
 
             var assessment = scorer.Assess(enriched, snapshot);
-            var (alerts, unaddressable) = Address(enriched, policy.AlertsFor(enriched, assessment));
+            var (alerts, unaddressable) = Address(enriched, snapshot.Learner, policy.AlertsFor(enriched, assessment));
             var decision = Decision.For(enriched.Event, assessment, []) with { Context = DecisionContext.Of(enriched) };
             batch.Record(enriched, decision);
             scored.Add(new Scored(index, enriched, decision, alerts, unaddressable));
@@ -172,8 +172,10 @@ internal sealed class LoginPipeline(
         }
     }
 
-    private static (List<Alert> Alerts, List<UnaddressableAlert> Unaddressable) Address(EnrichedEvent enriched, IReadOnlyList<OwedAlert> owed)
+    private static (List<Alert> Alerts, List<UnaddressableAlert> Unaddressable) Address(EnrichedEvent enriched, LearnerHistory history, IReadOnlyList<OwedAlert> owed)
     {
+        // Only for events that owe mail: most owe none, and the zone is read from the history's places.
+        var learnerZone = owed.Count > 0 ? LearnerZone.Of(enriched.Geo, history) : null;
         var alerts = new List<Alert>(owed.Count);
         var unaddressable = new List<UnaddressableAlert>();
         foreach (var (kind, incident) in owed)
@@ -186,7 +188,7 @@ internal sealed class LoginPipeline(
                 }
                 else
                 {
-                    alerts.Add(Alert.For(enriched, kind, recipient!.Trim()) with { Incident = incident });
+                    alerts.Add(Alert.For(enriched, kind, recipient!.Trim()) with { Incident = incident, LearnerTimeZone = learnerZone });
                 }
             }
         }

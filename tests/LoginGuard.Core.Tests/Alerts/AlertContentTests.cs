@@ -60,6 +60,26 @@ public sealed class AlertContentTests
             .And.NotContain("newowner@");
     }
 
+    [Theory]
+    [MemberData(nameof(EveryShape))]
+    public void Every_mail_names_the_account_it_is_about_before_what_happened_to_it(string shape)
+    {
+        var text = Build(Shape(shape)).TextBody;
+
+        text.Should().Contain("Account: c***@example.com");
+        text.IndexOf("Account:", StringComparison.Ordinal).Should().BeLessThan(text.IndexOf("If ", StringComparison.Ordinal));
+    }
+
+    public static TheoryData<string> EveryShape() => [.. Shapes];
+
+    [Fact]
+    public void Names_the_account_to_the_old_address_by_that_old_address_the_learner_knows_it_by()
+    {
+        var message = Build(Alert(AlertKind.EmailChanged, email: "newowner@mail.example", recipient: "camille.old@example.org"));
+
+        message.TextBody.Should().Contain("Account: c***@example.org");
+    }
+
     [Fact]
     public void Says_there_is_nothing_to_do_if_it_was_the_learner()
     {
@@ -78,7 +98,7 @@ public sealed class AlertContentTests
     [Fact]
     public void Names_UTC_when_the_learners_time_zone_is_unknown()
     {
-        var message = Build(Alert(geo: GeoLocation.None));
+        var message = Build(Alert(geo: GeoLocation.None, learnerZone: null));
 
         message.TextBody.Should().Contain("(UTC)").And.NotContain("Approximate location");
     }

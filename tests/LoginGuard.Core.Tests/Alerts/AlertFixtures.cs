@@ -13,6 +13,9 @@ internal static class AlertFixtures
 
     public const string SecurityUrl = "https://learnwell.example/account/security";
 
+    /// <summary>A review link as the feedback tokens make it: the platform's "was this you?" page with a sealed token.</summary>
+    public const string ReviewUrl = "https://learnwell.example/was-this-you/AQIDBAUGBwgJCgsMDQ4PEA";
+
     /// <summary>14:05 in Paris.</summary>
     public static readonly DateTimeOffset TuesdayAfternoon = new(2024, 12, 3, 13, 5, 0, TimeSpan.Zero);
 
@@ -43,7 +46,8 @@ internal static class AlertFixtures
         DeviceFingerprint? device = null,
         string eventId = "evt-0001",
         Incident? incident = null,
-        DateTimeOffset? at = null)
+        DateTimeOffset? at = null,
+        string? learnerZone = "Europe/Paris")
     {
         var authEvent = new AuthEvent(
             eventId,
@@ -55,15 +59,18 @@ internal static class AlertFixtures
             DisplayName: displayName,
             Locale: locale);
         var enriched = new EnrichedEvent(authEvent, device ?? Chrome, geo ?? Lyon, new StateKeys("learner", "address", "as12322"));
-        var alert = LoginGuard.Alerts.Alert.For(enriched, kind, recipient ?? email ?? LearnerEmail);
+        var alert = LoginGuard.Alerts.Alert.For(enriched, kind, recipient ?? email ?? LearnerEmail) with { LearnerTimeZone = learnerZone };
         return kind == AlertKind.SuspiciousActivity ? alert with { Incident = incident ?? Incident.StolenSession } : alert;
     }
 
-    /// <summary>A summary of two held sign-ins: an iPhone in London at 12:50 (London time) and Chrome in Lyon at 14:05 (Paris time).</summary>
+    /// <summary>
+    /// A summary of two held sign-ins of a learner who lives in Paris: an iPhone in London at 12:50 UTC, whose zone the
+    /// history could not give, and Chrome in Lyon at 14:05 Paris time, at the learner's usual place.
+    /// </summary>
     public static Alert Summary(string? locale = "en") => LoginGuard.Alerts.Alert.SummaryOf(
     [
         Alert(locale: locale, eventId: "evt-0002"),
-        Alert(locale: locale, eventId: "evt-0001", at: TuesdayAfternoon.AddMinutes(-15), geo: London, ip: "198.51.100.7", device: Iphone),
+        Alert(locale: locale, eventId: "evt-0001", at: TuesdayAfternoon.AddMinutes(-15), geo: London, ip: "198.51.100.7", device: Iphone, learnerZone: null),
     ]);
 
     public static readonly GeoLocation London = new(CountryIso: "GB", CountryName: "United Kingdom", CityName: "London", TimeZone: "Europe/London");

@@ -46,6 +46,20 @@ public sealed class AlertLocalizationTests
         Build(Alert(locale: locale)).TextBody.Should().Contain(when);
     }
 
+    [Theory]
+    [InlineData("en", "Account: c***@example.com")]
+    [InlineData("es", "Cuenta: c***@example.com")]
+    [InlineData("fr", "Compte\u00A0: c***@example.com")]
+    [InlineData("de", "Konto: c***@example.com")]
+    [InlineData("pt-BR", "Conta: c***@example.com")]
+    public void Names_the_account_by_its_masked_address_in_the_learners_language(string locale, string line)
+    {
+        var message = Build(Alert(locale: locale));
+
+        message.TextBody.Should().Contain(line).And.NotContain(LearnerEmail);
+        message.HtmlBody.Should().Contain("c***@example.com").And.NotContain(LearnerEmail);
+    }
+
     [Fact]
     public void Keeps_the_learners_region_for_dates()
     {

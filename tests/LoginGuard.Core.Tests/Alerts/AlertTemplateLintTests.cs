@@ -30,20 +30,26 @@ public sealed partial class AlertTemplateLintTests
         "click here", "unsubscribe",
     ];
 
-    public static TheoryData<string, string, bool> EveryMail()
+    /// <summary>Every shape in every language, the copy to an old address, and each with a review link (a summary never has one).</summary>
+    public static TheoryData<string, string, bool, bool> EveryMail()
     {
-        var data = new TheoryData<string, string, bool>();
+        var data = new TheoryData<string, string, bool, bool>();
         foreach (var shape in Shapes)
         {
             foreach (var locale in Locales)
             {
-                data.Add(shape, locale, false);
+                data.Add(shape, locale, false, false);
+                if (shape != "Summary")
+                {
+                    data.Add(shape, locale, false, true);
+                }
             }
         }
 
         foreach (var locale in Locales)
         {
-            data.Add(nameof(AlertKind.EmailChanged), locale, true);
+            data.Add(nameof(AlertKind.EmailChanged), locale, true, false);
+            data.Add(nameof(AlertKind.EmailChanged), locale, true, true);
         }
 
         return data;
@@ -51,21 +57,23 @@ public sealed partial class AlertTemplateLintTests
 
     [Theory]
     [MemberData(nameof(EveryMail))]
-    public void Reads_as_a_calm_genuine_mail_with_one_plain_link(string kind, string locale, bool toOldAddress)
+    public void Reads_as_a_calm_genuine_mail_with_one_plain_link(string kind, string locale, bool toOldAddress, bool withReviewLink)
     {
-        var message = RoundTrip(Build(Shape(kind, locale, toOldAddress ? "old@example.org" : null)));
+        var alert = Shape(kind, locale, toOldAddress ? "old@example.org" : null);
+        var link = withReviewLink ? ReviewUrl : SecurityUrl;
+        var message = RoundTrip(Build(withReviewLink ? alert with { ReviewUrl = ReviewUrl } : alert));
         var everything = Everything(message);
 
-        message.TextBody.Should().NotBeNullOrWhiteSpace().And.Contain(SecurityUrl);
+        message.TextBody.Should().NotBeNullOrWhiteSpace().And.Contain(link);
         message.HtmlBody.Should().NotContain("<img").And.NotContain("src=").And.NotContain("{0}").And.NotContain("{1}");
         message.TextBody.Should().NotContain("{0}").And.NotContain("{1}");
         message.Headers.Contains("List-Unsubscribe").Should().BeFalse();
 
-        UrlPattern().Matches(everything).Select(m => m.Value).Should().OnlyContain(url => url == SecurityUrl);
-        HrefPattern().Matches(message.HtmlBody).Select(m => m.Groups[1].Value).Should().Equal(SecurityUrl);
+        UrlPattern().Matches(everything).Select(m => m.Value).Should().OnlyContain(url => url == link);
+        HrefPattern().Matches(message.HtmlBody).Select(m => m.Groups[1].Value).Should().Equal(link);
         var anchor = AnchorPattern().Matches(message.HtmlBody).Should().ContainSingle().Subject;
-        anchor.Groups[1].Value.Should().Be(SecurityUrl, "the link goes where it says");
-        anchor.Groups[2].Value.Should().Be(SecurityUrl, "the link says where it goes");
+        anchor.Groups[1].Value.Should().Be(link, "the link goes where it says");
+        anchor.Groups[2].Value.Should().Be(link, "the link says where it goes");
 
         ShouldContainNone(everything, GenericGreetings);
         ShouldContainNone(everything, UrgencyWords);

@@ -7,9 +7,9 @@ namespace LoginGuard.Core.Tests.Alerts;
 public sealed class SummaryMailTests
 {
     [Theory]
-    [InlineData("en", "Tuesday, December 3, 2024 12:50 PM (Europe/London): Safari on iPhone · London, United Kingdom · 198.51.100.x", "Tuesday, December 3, 2024 2:05 PM (Europe/Paris): Chrome 131 on Windows · Lyon, France · 203.0.113.x")]
-    [InlineData("fr", "mardi 3 décembre 2024 12:50 (Europe/London)\u00A0: Safari on iPhone · London, United Kingdom · 198.51.100.x", "mardi 3 décembre 2024 14:05 (Europe/Paris)\u00A0: Chrome 131 on Windows · Lyon, France · 203.0.113.x")]
-    public void Lists_each_held_sign_in_by_time_with_its_device_and_place(string locale, string first, string second)
+    [InlineData("en", "Tuesday, December 3, 2024 1:50 PM (Europe/Paris): Safari on iPhone · London, United Kingdom · 198.51.100.x", "Tuesday, December 3, 2024 2:05 PM (Europe/Paris): Chrome 131 on Windows · Lyon, France · 203.0.113.x")]
+    [InlineData("fr", "mardi 3 décembre 2024 13:50 (Europe/Paris)\u00A0: Safari on iPhone · London, United Kingdom · 198.51.100.x", "mardi 3 décembre 2024 14:05 (Europe/Paris)\u00A0: Chrome 131 on Windows · Lyon, France · 203.0.113.x")]
+    public void Lists_each_held_sign_in_by_time_in_the_learners_zone_with_its_device_and_place(string locale, string first, string second)
     {
         var message = RoundTrip(Build(Summary(locale)));
 

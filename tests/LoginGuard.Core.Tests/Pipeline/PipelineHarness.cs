@@ -11,7 +11,8 @@ internal sealed class PipelineHarness : IDisposable
     private readonly ServiceProvider services;
     private readonly string pickup = Directory.CreateTempSubdirectory("loginguard-pipeline-").FullName;
 
-    public PipelineHarness()
+    /// <param name="settings">Configuration on top of the embedded defaults, e.g. the sample geo databases.</param>
+    public PipelineHarness(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "rules.json"))
@@ -20,6 +21,7 @@ internal sealed class PipelineHarness : IDisposable
                 ["Smtp:PickupDirectory"] = pickup,
                 ["Smtp:From"] = "Learnwell Security <security@learnwell.example>",
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
