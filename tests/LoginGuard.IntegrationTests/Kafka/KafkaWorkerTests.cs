@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
 using LoginGuard.Alerts;
@@ -47,14 +48,18 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
     public async Task A_worker_that_dies_mid_stream_is_replaced_without_losing_or_doubling_an_effect()
     {
         // One state store and one outbox for both workers, as Redis would be: the restarted worker must recognise what
-        // the dead one did, and send the new-device summaries it was holding when it died.
+        // the dead one did, and send the new-device summaries it was holding and the mail it had claimed when it died,
+        // once that claim's lease (short here) runs out.
         var topics = KafkaTopics.Create(cluster);
         var messages = SampleMessage.FromSample(2000);
         var owed = await Owed.ByReplayAsync(messages);
         TopicClient.Publish(cluster, topics.Events, messages);
         var store = new ControllableBehaviorStore { Latency = TimeSpan.FromMilliseconds(1) };
         var outbox = new InMemoryOutboxStore(
-            Options.Create(new AlertOutboxOptions()), Options.Create(new AlertThrottleOptions()), Options.Create(new SuspiciousActivityOptions()), TimeProvider.System);
+            Options.Create(new AlertOutboxOptions { Lease = TimeSpan.FromSeconds(2) }),
+            Options.Create(new AlertThrottleOptions()),
+            Options.Create(new SuspiciousActivityOptions()),
+            TimeProvider.System);
         var lanes = new Dictionary<string, string?>
         {
             ["Kafka:Lanes"] = "4",
@@ -72,6 +77,12 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
         await using var second = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: lanes, outbox: outbox);
         var decisions = Owed.Decode(await TopicClient.ReadAsync(
             cluster, topics.Decisions, topics.Partitions, read => Owed.Decode(read).Select(d => d.EventId).ToHashSet().IsSupersetOf(owed.DecidedEvents), Patience));
+        var waited = Stopwatch.StartNew();
+        while (!Owed.MailIn(pickup).ToHashSet().IsSupersetOf(owed.Mail) && waited.Elapsed < Patience)
+        {
+            await Task.Delay(200);
+        }
+
         await second.StopAsync();
 
         beforeCrash.Count.Should().BeLessThan(owed.Decisions.Count, "the first worker died mid-stream");
