@@ -45,8 +45,10 @@ internal static class ReplayCommand
         return command;
     }
 
+    /// <param name="settings">Settings over the embedded defaults, as environment variables would give them (the docs' mail renders turn feedback on).</param>
     public static async Task<int> RunAsync(
-        FileInfo? file, DirectoryInfo output, bool verbose, CancellationToken cancellationToken, FileInfo? rules = null, bool diff = false, FileInfo? labels = null)
+        FileInfo? file, DirectoryInfo output, bool verbose, CancellationToken cancellationToken, FileInfo? rules = null, bool diff = false, FileInfo? labels = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var input = file?.FullName ?? SampleData.Find(DefaultInput);
         if (input is null || !File.Exists(input))
@@ -79,11 +81,11 @@ internal static class ReplayCommand
             if (diff)
             {
                 var current = new DirectoryInfo(Path.Combine(output.FullName, "current"));
-                await progress.StageAsync("replay under the current rules", new FileInfo(input).Length, read => ReplayAsync(input, current, verbose, null, read, cancellationToken));
+                await progress.StageAsync("replay under the current rules", new FileInfo(input).Length, read => ReplayAsync(input, current, verbose, null, settings, read, cancellationToken));
             }
 
             tally = await progress.StageAsync(rules is null ? "replay" : "replay under the candidate rules", new FileInfo(input).Length,
-                read => ReplayAsync(input, output, verbose, rules?.FullName, read, cancellationToken));
+                read => ReplayAsync(input, output, verbose, rules?.FullName, settings, read, cancellationToken));
         }
         catch (OptionsValidationException invalid)
         {
@@ -116,10 +118,17 @@ internal static class ReplayCommand
         : labels is { Exists: false } ? $"labels file '{labels.FullName}' does not exist."
         : null;
 
-    private static async Task<ReplayTally> ReplayAsync(string input, DirectoryInfo output, bool verbose, string? rules, IProgress<long> bytesRead, CancellationToken cancellationToken)
+    private static async Task<ReplayTally> ReplayAsync(
+        string input, DirectoryInfo output, bool verbose, string? rules, IReadOnlyDictionary<string, string?>? settings, IProgress<long> bytesRead, CancellationToken cancellationToken)
     {
         var outbox = PrepareOutput(output);
-        using var host = LoginGuardHost.CreateBuilder(EmbeddedDefaults(), new Dictionary<string, string?>
+        var defaults = EmbeddedDefaults();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            defaults[key] = value;
+        }
+
+        using var host = LoginGuardHost.CreateBuilder(defaults, new Dictionary<string, string?>
         {
             ["Smtp:Host"] = "",
             ["Smtp:PickupDirectory"] = outbox,
