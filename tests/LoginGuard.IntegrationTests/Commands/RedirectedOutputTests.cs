@@ -24,6 +24,24 @@ public sealed class RedirectedOutputTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_to_a_pipe_reads_the_workers_files_and_prints_one_plain_line_with_its_stages()
+    {
+        var sample = Path.Combine(work.FullName, "history");
+        var geo = Path.Combine(RepositoryRoot(), "data-samples", "geoip");
+        (await RunAsync("generate", "--users", "40", "--days", "10", "--out", sample, "--geoip", geo)).ExitCode.Should().Be(0);
+
+        // In a process of its own, as a team runs it: nothing else has taught the configuration binder "180d".
+        var (exitCode, output) = await RunAsync("train", "--events", Path.Combine(sample, "events.jsonl"), "--labels", Path.Combine(sample, "labels.csv"),
+            "--out", Path.Combine(work.FullName, "models"), "--geoip", geo);
+
+        exitCode.Should().Be(0);
+        output.Should().NotContain("\u001b");
+        output.TrimEnd('\n').Split('\n').Should().ContainSingle().Which.Should().MatchRegex(Closing(
+            "train", @"trained on [\d,]+ events \([\d,]+ attacks\); wrote .+login-anomaly\.zip \(m-[0-9a-f]+\)",
+            @"count the population [\d.]+ s, replay and featurise [\d.]+ s, fit LightGbm [\d.]+ s"));
+    }
+
+    [Fact]
     public async Task Replay_to_a_pipe_prints_its_summary_and_the_time_it_took_without_progress_lines()
     {
         var (exitCode, output) = await RunAsync("replay", "--out", Path.Combine(work.FullName, "replay"));
