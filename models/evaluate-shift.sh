@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reproduces docs/evaluation-shift/ (report.md, scores are left out, roc-*.png): the committed model, trained on
+# Reproduces docs/evaluation-shift/ (report.md, scores are left out, roc-*.png and pr-*.png): the committed model, trained on
 # the training profile (seeds 101-103, models/retrain.sh), evaluated on streams of the three shifted profiles it
 # never saw (seed 701 each: 1,000 learners, 30 days). No choice of rules, model or thresholds was made on these
 # streams (docs/detection.md says which streams each was made on). Writes into the folder given as the first
@@ -18,4 +18,4 @@ for profile in shift-population shift-tactics shift-new-learners; do
 done
 loginguard evaluate "${args[@]}" --model models/login-anomaly.zip --geoip "$PWD/data-samples/geoip" --out "$data/report"
 mkdir -p "$out"
-cp "$data/report/report.md" "$data/report"/roc-*.png "$out/"
+cp "$data/report/report.md" "$data/report"/roc-*.png "$data/report"/pr-*.png "$out/"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the table in docs/detection.md: generates the three evaluation streams (seeds 201-203,
-# never trained on) and evaluates models/login-anomaly.zip on them. Writes evaluation/report.md and
-# evaluation/roc-*.png, or into the folder given as the first argument.
+# never trained on) and evaluates models/login-anomaly.zip on them. Writes evaluation/report.md,
+# evaluation/roc-*.png and evaluation/pr-*.png, or into the folder given as the first argument.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(realpath -m "${1:-evaluation}")

@@ -1,8 +1,9 @@
+using LoginGuard.Tools.Terminal;
 using LoginGuard.Tools.Training;
 
 namespace LoginGuard.Tools.Evaluation;
 
-/// <summary>Scores the streams, then writes report.md, scores.csv and one ROC chart per kind of event into the output folder.</summary>
+/// <summary>Scores the streams, then writes report.md, scores.csv and one ROC and one precision–recall chart per kind of event into the output folder.</summary>
 internal static class EvaluationReport
 {
     public const string ReportFile = "report.md";
@@ -16,10 +17,18 @@ internal static class EvaluationReport
         string modelPath,
         string outputDirectory,
         TimeSpan warmUp,
+        CommandProgress progress,
         CancellationToken cancellationToken)
     {
         using var environment = new ReplayEnvironment(geoIp, configurationFiles, modelPath);
-        var events = await EvaluationRun.ScoreAsync(streams, environment, warmUp, cancellationToken);
+        var lines = streams.Sum(s => File.ReadLines(s.Events).LongCount());
+        var events = await progress.StageAsync("replay and score", lines, replayed => EvaluationRun.ScoreAsync(streams, environment, warmUp, replayed, cancellationToken));
+        return await progress.StageAsync("write the report and plots", null, _ => WriteAsync(events, environment, configurationFiles, outputDirectory, warmUp, cancellationToken));
+    }
+
+    private static async Task<IReadOnlyList<KindMetrics>> WriteAsync(
+        List<EvaluatedEvent> events, ReplayEnvironment environment, IReadOnlyList<string> configurationFiles, string outputDirectory, TimeSpan warmUp, CancellationToken cancellationToken)
+    {
         var metrics = EvaluationSummary.Metrics(events, environment.Levels);
         var scenarios = EvaluationSummary.Scenarios(events, metrics);
         var model = environment.Model.Metadata;
@@ -34,6 +43,7 @@ internal static class EvaluationReport
         foreach (var kind in EvaluationSummary.Kinds.Where(k => events.Any(e => e.Kind == k)))
         {
             RocPlot.Write(events, kind, Path.Combine(outputDirectory, $"roc-{kind}.png"));
+            PrecisionRecallPlot.Write(events, kind, Path.Combine(outputDirectory, $"pr-{kind}.png"));
         }
 
         foreach (var stream in events.Select(e => e.Stream).Distinct().Where(_ => events.Select(e => e.Stream).Distinct().Count() > 1))

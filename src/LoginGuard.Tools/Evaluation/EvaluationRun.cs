@@ -16,8 +16,9 @@ namespace LoginGuard.Tools.Evaluation;
 internal static class EvaluationRun
 {
     public static async Task<List<EvaluatedEvent>> ScoreAsync(
-        IReadOnlyList<(string Events, string Labels)> streams, ReplayEnvironment environment, TimeSpan warmUp, CancellationToken cancellationToken)
+        IReadOnlyList<(string Events, string Labels)> streams, ReplayEnvironment environment, TimeSpan warmUp, IProgress<long> replayed, CancellationToken cancellationToken)
     {
+        var seen = 0L;
         var model = environment.Model;
         var rulesOnly = environment.RulesOnly;
         var evaluated = new List<EvaluatedEvent>();
@@ -30,6 +31,7 @@ internal static class EvaluationRun
             DateTimeOffset? scoredFrom = null;
             await EventReplay.RunAsync(events, environment, model.Metadata.Population, step =>
             {
+                replayed.Report(++seen);
                 var likelihood = freeman.Score(step.Enriched);
                 var naiveScore = naive.Score(step.Enriched);
                 var conjunction = naive.NewDeviceInNewCountry(step.Enriched);

@@ -55,6 +55,26 @@ internal static class RocMetrics
         return points;
     }
 
+    /// <summary>
+    /// Precision against recall, one point per distinct score from the highest down: what share of the flagged events
+    /// are attacks at each share of attacks caught. With attacks rare among successful sign-ins, it shows what ROC at a
+    /// low FPR hides: how many learners are flagged for each attacker.
+    /// </summary>
+    public static IReadOnlyList<(double Recall, double Precision)> PrecisionRecall(IReadOnlyList<Scored> scored)
+    {
+        var positives = Math.Max(1, scored.Count(s => s.Attack));
+        var points = new List<(double, double)>();
+        int truePositives = 0, flagged = 0;
+        foreach (var tie in scored.GroupBy(s => s.Score).OrderByDescending(g => g.Key))
+        {
+            truePositives += tie.Count(s => s.Attack);
+            flagged += tie.Count();
+            points.Add(((double)truePositives / positives, (double)truePositives / flagged));
+        }
+
+        return points;
+    }
+
     /// <summary>The most attacks caught while flagging at most <paramref name="maxFpr"/> of legitimate events, and the threshold that does it.</summary>
     public static (double Tpr, double Threshold) TprAtFpr(IReadOnlyList<Scored> scored, double maxFpr)
     {

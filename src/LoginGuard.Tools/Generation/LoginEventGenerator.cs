@@ -13,7 +13,8 @@ namespace LoginGuard.Tools.Generation;
 /// </summary>
 internal static class LoginEventGenerator
 {
-    public static GeneratedStream Generate(GenerationSettings settings, GeoCatalogue geo)
+    /// <param name="learnersDone">Told how many learners have been simulated so far.</param>
+    public static GeneratedStream Generate(GenerationSettings settings, GeoCatalogue geo, IProgress<long>? learnersDone = null)
     {
         var random = new Random(settings.Seed);
         var window = new SimulationWindow(settings.Start, settings.Days);
@@ -28,9 +29,11 @@ internal static class LoginEventGenerator
         var log = new EventLog();
         var incidents = new AttackPlanner(geo, window, profile).Plan(learners, log, random);
         var simulator = new LearnerSimulator(geo, window, log, profile);
+        var done = 0L;
         foreach (var learner in learners)
         {
             simulator.Run(learner, incidents.For(learner), new Random(random.Next()));
+            learnersDone?.Report(++done);
         }
 
         return new StreamAssembler(random).Assemble(log.Events, settings.BadLines, settings.Duplicates);

@@ -26,6 +26,9 @@ internal sealed class ReplayEnvironment : IDisposable
     /// <param name="modelPath">The model to score with as the worker does, or null for rules only.</param>
     public ReplayEnvironment(GeoIpFiles geoIp, IReadOnlyList<string> configurationFiles, string? modelPath)
     {
+        // The worker's files write durations as "180d"; the pipeline's registration, which teaches the binder to read
+        // them, is not part of this replay, and in a process of its own nothing else has made it.
+        Durations.AcceptInConfiguration();
         var builder = new ConfigurationBuilder();
         foreach (var file in configurationFiles)
         {

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.Tools.Evaluation;
+using LoginGuard.Tools.Terminal;
 using Microsoft.ML;
 
 namespace LoginGuard.Tools.Training;
@@ -16,11 +17,11 @@ internal static class TrainingRun
 {
     public const string ModelFile = "login-anomaly.zip";
 
-    public static async Task<AnomalyModelMetadata> RunAsync(TrainingRequest request, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<AnomalyModelMetadata> RunAsync(TrainingRequest request, TextWriter output, CommandProgress progress, CancellationToken cancellationToken)
     {
-        var (rows, population) = await FeaturiseAsync(request, output, cancellationToken);
+        var (rows, population) = await FeaturiseAsync(request, output, progress, cancellationToken);
         var context = AnomalyModel.CreateContext(request.Seed);
-        var model = ModelTrainer.Fit(context, rows, request.Kind, request.Seed);
+        var model = await progress.ComputeAsync($"fit {request.Kind}", null, _ => ModelTrainer.Fit(context, rows, request.Kind, request.Seed));
 
         Directory.CreateDirectory(request.OutputDirectory);
         var modelPath = Path.Combine(request.OutputDirectory, ModelFile);
@@ -41,7 +42,7 @@ internal static class TrainingRun
             population,
             "Microsoft.ML " + typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]);
         await File.WriteAllBytesAsync(AnomalyModel.MetadataPathFor(modelPath), JsonSerializer.SerializeToUtf8Bytes(metadata, AnomalyJsonContext.Default.AnomalyModelMetadata), cancellationToken);
-        output.WriteLine($"Trained on {rows.Count} events ({metadata.AttackEvents} attacks); wrote {modelPath} ({metadata.Version}).");
+        progress.Finish($"trained on {rows.Count:N0} events ({metadata.AttackEvents:N0} attacks); wrote {modelPath} ({metadata.Version})");
         return metadata;
     }
 
@@ -49,8 +50,10 @@ internal static class TrainingRun
     /// Two passes: the population is counted over the whole history first, as the worker will read it
     /// from the finished model, then every event is featurised against it.
     /// </summary>
-    private static async Task<(List<TrainingRow> Rows, Population Population)> FeaturiseAsync(TrainingRequest request, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<(List<TrainingRow> Rows, Population Population)> FeaturiseAsync(
+        TrainingRequest request, TextWriter output, CommandProgress progress, CancellationToken cancellationToken)
     {
+        var lines = request.EventsFiles.Sum(f => File.ReadLines(f).LongCount());
         var rows = new List<TrainingRow>();
         using var environment = new ReplayEnvironment(request.GeoIp, request.ConfigurationFiles, modelPath: null);
         // Without labels files (only the Impostor trainer takes none) every event is the platform's own history.
@@ -58,62 +61,76 @@ internal static class TrainingRun
             ? (Events: events, Labels: LabelFile.Read(request.LabelsFiles[i]), LabelsFile: request.LabelsFiles[i])
             : (Events: events, Labels: (IReadOnlyDictionary<string, EventLabel>?)null, LabelsFile: "")).ToList();
         var counter = new PopulationCounter();
-        foreach (var (events, labels, _) in streams)
+        await progress.ComputeAsync("count the population", lines, counted =>
         {
-            foreach (var enriched in EventReplay.Enriched(events, environment))
+            var seen = 0L;
+            foreach (var (events, labels, _) in streams)
             {
-                // Unlabelled events are left out here as they are from training: on history labelled by learners'
-                // answers most attacks carry no label, and a botnet's network must not count as the learners'.
-                // A history with no labels at all is the platform's own, counted as it is.
-                if (labels is null)
+                foreach (var enriched in EventReplay.Enriched(events, environment))
                 {
-                    counter.Add(enriched, attack: false);
-                }
-                else if (labels.TryGetValue(enriched.Event.EventId, out var label))
-                {
-                    counter.Add(enriched, label.Attack);
+                    counted.Report(++seen);
+
+                    // Unlabelled events are left out here as they are from training: on history labelled by learners'
+                    // answers most attacks carry no label, and a botnet's network must not count as the learners'.
+                    // A history with no labels at all is the platform's own, counted as it is.
+                    if (labels is null)
+                    {
+                        counter.Add(enriched, attack: false);
+                    }
+                    else if (labels.TryGetValue(enriched.Event.EventId, out var label))
+                    {
+                        counter.Add(enriched, label.Attack);
+                    }
                 }
             }
-        }
+        });
 
         var population = counter.Build();
         var impostors = request.Kind == ModelKind.Impostor ? new Impostors(request.Seed) : null;
-        foreach (var (events, labels, labelsFile) in streams)
+        var leftOut = new List<string>();
+        await progress.StageAsync("replay and featurise", lines, async featurised =>
         {
-            var unlabelled = 0;
-            await EventReplay.RunAsync(events, environment, population, step =>
+            var seen = 0L;
+            foreach (var (events, labels, labelsFile) in streams)
             {
-                EventLabel? label = labels is null ? null : labels.GetValueOrDefault(step.Enriched.Event.EventId);
-                if (label is not null)
+                var unlabelled = 0;
+                await EventReplay.RunAsync(events, environment, population, step =>
                 {
-                    rows.Add(new TrainingRow { Features = step.Features.Features, Label = label.Attack, Scenario = label.Scenario });
-                }
-                else if (impostors is not null)
-                {
-                    rows.Add(new TrainingRow { Features = step.Features.Features, Label = false, Scenario = "own" });
-                }
-                else
-                {
-                    unlabelled++;
-                }
-
-                // A labelled attack is neither a learner's own event nor a source for impostors.
-                if (impostors is not null && label is not { Attack: true })
-                {
-                    if (impostors.Against(step, population) is { } impostor)
+                    featurised.Report(++seen);
+                    EventLabel? label = labels is null ? null : labels.GetValueOrDefault(step.Enriched.Event.EventId);
+                    if (label is not null)
                     {
-                        rows.Add(new TrainingRow { Features = impostor.Features, Label = true, Scenario = "impostor" });
+                        rows.Add(new TrainingRow { Features = step.Features.Features, Label = label.Attack, Scenario = label.Scenario });
+                    }
+                    else if (impostors is not null)
+                    {
+                        rows.Add(new TrainingRow { Features = step.Features.Features, Label = false, Scenario = "own" });
+                    }
+                    else
+                    {
+                        unlabelled++;
                     }
 
-                    impostors.Remember(step);
-                }
-            }, cancellationToken);
-            if (unlabelled > 0)
-            {
-                output.WriteLine($"{events}: {unlabelled} events have no label in {labelsFile} and were left out.");
-            }
-        }
+                    // A labelled attack is neither a learner's own event nor a source for impostors.
+                    if (impostors is not null && label is not { Attack: true })
+                    {
+                        if (impostors.Against(step, population) is { } impostor)
+                        {
+                            rows.Add(new TrainingRow { Features = impostor.Features, Label = true, Scenario = "impostor" });
+                        }
 
+                        impostors.Remember(step);
+                    }
+                }, cancellationToken);
+                if (unlabelled > 0)
+                {
+                    leftOut.Add($"{events}: {unlabelled} events have no label in {labelsFile} and were left out.");
+                }
+            }
+        });
+
+        // Said after the stage, so a progress bar does not draw over it.
+        leftOut.ForEach(output.WriteLine);
         return (rows, population);
     }
 

@@ -15,18 +15,27 @@ internal static class BenchCommand
         return command;
     }
 
+    /// <summary>Where a bench writes its figure; the docs embed the ones made with the commands they quote.</summary>
+    private static Option<DirectoryInfo> PlotFolder() => new("--out")
+    {
+        Description = "Where the bench writes its figure (PNG).",
+        DefaultValueFactory = _ => new DirectoryInfo("bench"),
+    };
+
     private static Command CreatePipeline()
     {
         var events = AtLeast(new Option<int>("--events") { Description = "Events produced at full speed for the end-to-end rate.", DefaultValueFactory = _ => 100_000 }, 1);
         var learners = AtLeast(new Option<int>("--learners") { Description = "Learners the generated events belong to.", DefaultValueFactory = _ => 10_000 }, 1);
         var rate = AtLeast(new Option<int>("--rate") { Description = "Offered load, events/s, for the latency percentiles.", DefaultValueFactory = _ => 10_000 }, 1);
+        var plots = PlotFolder();
         var warmup = AtLeast(new Option<int>("--warmup") { Description = "Events decided first and not measured, until the JIT has compiled the hot paths fully.", DefaultValueFactory = _ => 30_000 }, 1);
         var command = new Command("pipeline", "Run the worker, in its own process, against a Kafka mock cluster and a local redis-server; report throughput, latency, memory and the ceilings.")
         {
-            events, learners, rate, warmup,
+            events, learners, rate, warmup, plots,
         };
         command.SetAction((parseResult, cancellationToken) => BenchPipeline.RunAsync(
-            parseResult.GetValue(events), parseResult.GetValue(learners), parseResult.GetValue(rate), parseResult.GetValue(warmup), parseResult.InvocationConfiguration.Output, cancellationToken));
+            parseResult.GetValue(events), parseResult.GetValue(learners), parseResult.GetValue(rate), parseResult.GetValue(warmup),
+            Path.Combine(parseResult.GetRequiredValue(plots).FullName, BenchPipeline.PlotFile), parseResult.InvocationConfiguration.Output, cancellationToken));
         return command;
     }
 
@@ -57,12 +66,14 @@ internal static class BenchCommand
         {
             Description = "HOST:PORT of a scratch Redis; the flood is written under the worker's own 'lg:' keys. Default: start a redis-server on a free loopback port.",
         };
+        var plots = PlotFolder();
         var command = new Command("flood", "Send a credential-stuffing flood through the pipeline into Redis and report the memory it leaves.")
         {
-            failures, addresses, redis,
+            failures, addresses, redis, plots,
         };
         command.SetAction((parseResult, cancellationToken) => BenchFlood.RunAsync(
-            parseResult.GetValue(failures), parseResult.GetValue(addresses), parseResult.GetValue(redis), parseResult.InvocationConfiguration.Output, cancellationToken));
+            parseResult.GetValue(failures), parseResult.GetValue(addresses), parseResult.GetValue(redis),
+            Path.Combine(parseResult.GetRequiredValue(plots).FullName, BenchFlood.PlotFile), parseResult.InvocationConfiguration.Output, cancellationToken));
         return command;
     }
 
@@ -84,12 +95,14 @@ internal static class BenchCommand
         {
             Description = "HOST:PORT (or any StackExchange.Redis configuration) of a scratch Redis: learners are written under the worker's own 'lg:' keys and expire by their TTLs. Default: start a redis-server on a free loopback port.",
         };
+        var plots = PlotFolder();
         var command = new Command("redis-memory", "Write learners' histories through the Redis behaviour store and report the bytes each takes.")
         {
-            learners, redis,
+            learners, redis, plots,
         };
-        command.SetAction((parseResult, cancellationToken) =>
-            BenchRedisMemory.RunAsync(parseResult.GetValue(learners), parseResult.GetValue(redis), parseResult.InvocationConfiguration.Output, cancellationToken));
+        command.SetAction((parseResult, cancellationToken) => BenchRedisMemory.RunAsync(
+            parseResult.GetValue(learners), parseResult.GetValue(redis),
+            Path.Combine(parseResult.GetRequiredValue(plots).FullName, BenchRedisMemory.PlotFile), parseResult.InvocationConfiguration.Output, cancellationToken));
         return command;
     }
 }

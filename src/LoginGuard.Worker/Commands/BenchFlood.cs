@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using LoginGuard.Pipeline;
 using LoginGuard.State;
+using LoginGuard.Tools.Terminal;
+using LoginGuard.Worker.Bench;
 using LoginGuard.Worker.Hosting;
 using StackExchange.Redis;
 
@@ -23,7 +25,12 @@ internal static class BenchFlood
 
     private const string UserAgent = "python-requests/2.31.0";
 
-    public static async Task<int> RunAsync(int failures, int addresses, string? redisConfiguration, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Points on the memory figure.</summary>
+    private const int Samples = 40;
+
+    public const string PlotFile = "flood-memory.png";
+
+    public static async Task<int> RunAsync(int failures, int addresses, string? redisConfiguration, string plot, TextWriter output, CancellationToken cancellationToken)
     {
         using var local = redisConfiguration is null ? BenchRedisServer.TryStart() : null;
         if (redisConfiguration is null && local is null)
@@ -58,17 +65,31 @@ internal static class BenchFlood
             }
 
             var pipeline = host.Services.GetRequiredService<LoginPipeline>();
+            var progress = CommandProgress.For("bench flood", output);
             var before = await BenchRedisMemory.UsedMemoryAsync(server);
-            var (seconds, decided) = await FloodAsync(pipeline, failures, addresses, output, cancellationToken);
+            var memory = new BenchRedisMemory.Growth(server, before);
+            var (seconds, decided, retried) = await progress.StageAsync(FormattableString.Invariant($"decide {failures:N0} failed sign-ins"), failures,
+                done => FloodAsync(pipeline, failures, addresses, done, memory, cancellationToken));
             var after = await BenchRedisMemory.UsedMemoryAsync(server);
+            await memory.SampleAsync(failures);
             await host.StopAsync(cancellationToken);
+            if (retried > 0)
+            {
+                output.WriteLine(FormattableString.Invariant($"{retried:N0} batches timed out against Redis and were decided again, as the worker's lanes retry them."));
+            }
 
             var version = (await server.InfoAsync("server")).SelectMany(g => g).First(p => p.Key == "redis_version").Value;
             output.WriteLine(FormattableString.Invariant(
                 $"Decided {decided:N0} of {failures:N0} failed sign-ins of random unknown users from {addresses:N0} addresses in {seconds:F0} s ({failures / seconds:N0}/s), Redis {version} at {server.EndPoint}."));
             output.WriteLine(FormattableString.Invariant(
                 $"used_memory grew {before:N0} → {after:N0} bytes: {after - before:N0} bytes, {(after - before) / (double)failures:N1} per failure."));
-            await DescribeKeysAsync(redis, server, output);
+            foreach (var line in await progress.StageAsync("count the keys left", null, _ => DescribeKeysAsync(redis, server)))
+            {
+                output.WriteLine(line);
+            }
+
+            BenchPlots.Memory(memory.Samples, FormattableString.Invariant($"Redis memory during a flood of {failures:N0} failed sign-ins from {addresses:N0} addresses"), "failed sign-ins decided", plot);
+            progress.Finish($"measured (figure: {plot})");
             return 0;
         }
         finally
@@ -77,7 +98,8 @@ internal static class BenchFlood
         }
     }
 
-    private static async Task<(double Seconds, long Decided)> FloodAsync(LoginPipeline pipeline, int failures, int addresses, TextWriter output, CancellationToken cancellationToken)
+    private static async Task<(double Seconds, long Decided, long Retried)> FloodAsync(
+        LoginPipeline pipeline, int failures, int addresses, IProgress<long> failuresDone, BenchRedisMemory.Growth memory, CancellationToken cancellationToken)
     {
         // The flood's hour ends now, so every key's TTL (wall clock) and every window (event time) see it as live.
         var start = DateTimeOffset.UtcNow - TimeSpan.FromHours(1);
@@ -94,17 +116,15 @@ internal static class BenchFlood
                 .ToList();
             var outcomes = await DecideAsync(pipeline, messages, () => Interlocked.Increment(ref retried), ct);
             Interlocked.Add(ref decided, outcomes.Count(o => o is Decided));
-            if (Interlocked.Increment(ref done) % Math.Max(1, batches / 10) == 0)
+            var batchesDone = Interlocked.Increment(ref done);
+            failuresDone.Report(Math.Min(failures, batchesDone * BatchSize));
+            if (batchesDone % Math.Max(1, batches / Samples) == 0)
             {
-                output.WriteLine(FormattableString.Invariant($"  {Interlocked.Read(ref done) * BatchSize:N0} failures decided ({clock.Elapsed.TotalSeconds:F0} s)"));
+                await memory.SampleAsync(Math.Min(failures, batchesDone * BatchSize));
             }
         });
-        if (retried > 0)
-        {
-            output.WriteLine(FormattableString.Invariant($"  {retried:N0} batches timed out against Redis and were decided again, as the worker's lanes retry them."));
-        }
 
-        return (clock.Elapsed.TotalSeconds, decided);
+        return (clock.Elapsed.TotalSeconds, decided, retried);
     }
 
     /// <summary>The pipeline is idempotent by eventId, so a batch that timed out is decided again, as a lane would.</summary>
@@ -129,7 +149,7 @@ internal static class BenchFlood
         $$"""{"eventId":"flood-{{index:x8}}","type":"login.failed","occurredAt":"{{at.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}}","userId":"{{user:x16}}@stuffing.example","ip":"45.{{address >> 8}}.{{address & 255}}.7","userAgent":"{{UserAgent}}","failureReason":"unknown_user"}""");
 
     /// <summary>What the flood left, by kind of key, and the largest failure set: the numbers the bound is made of.</summary>
-    private static async Task DescribeKeysAsync(IConnectionMultiplexer redis, IServer server, TextWriter output)
+    private static async Task<string[]> DescribeKeysAsync(IConnectionMultiplexer redis, IServer server)
     {
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         long largest = 0, members = 0, setBytes = 0;
@@ -149,8 +169,11 @@ internal static class BenchFlood
             }
         }
 
-        output.WriteLine("Keys by hash tag: " + string.Join(", ", counts.Select(c => FormattableString.Invariant($"{{{c.Key}:…}} {c.Value:N0}"))));
-        output.WriteLine(FormattableString.Invariant(
-            $"Address and network failure sets: {members:N0} members, largest {largest:N0}; MEMORY USAGE {setBytes:N0} bytes ({setBytes / (double)Math.Max(1, members):N1} per member)."));
+        return
+        [
+            "Keys by hash tag: " + string.Join(", ", counts.Select(c => FormattableString.Invariant($"{{{c.Key}:…}} {c.Value:N0}"))),
+            FormattableString.Invariant(
+                $"Address and network failure sets: {members:N0} members, largest {largest:N0}; MEMORY USAGE {setBytes:N0} bytes ({setBytes / (double)Math.Max(1, members):N1} per member)."),
+        ];
     }
 }

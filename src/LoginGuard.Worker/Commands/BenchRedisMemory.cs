@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using LoginGuard.State;
+using LoginGuard.Tools.Terminal;
+using LoginGuard.Worker.Bench;
 using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;
 
@@ -15,7 +17,12 @@ internal static class BenchRedisMemory
 {
     private const int InFlightLearners = 64;
 
-    public static async Task<int> RunAsync(int learners, string? redisConfiguration, TextWriter output, CancellationToken cancellationToken)
+    /// <summary>Points on the memory figure.</summary>
+    private const int Samples = 40;
+
+    public const string PlotFile = "redis-memory.png";
+
+    public static async Task<int> RunAsync(int learners, string? redisConfiguration, string plot, TextWriter output, CancellationToken cancellationToken)
     {
         using var local = redisConfiguration is null ? BenchRedisServer.TryStart() : null;
         if (redisConfiguration is null && local is null)
@@ -38,30 +45,37 @@ internal static class BenchRedisMemory
             return 1;
         }
 
+        var progress = CommandProgress.For("bench redis-memory", output);
         var before = await UsedMemoryAsync(server);
+        var memory = new Growth(server, before);
         var clock = Stopwatch.StartNew();
         var written = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, learners), new ParallelOptions { MaxDegreeOfParallelism = InFlightLearners, CancellationToken = cancellationToken }, async (learner, ct) =>
-        {
-            foreach (var (enriched, decision) in BenchLearners.For(learner))
+        await progress.StageAsync(FormattableString.Invariant($"write {learners:N0} learners"), learners, done => Parallel.ForEachAsync(
+            Enumerable.Range(0, learners), new ParallelOptions { MaxDegreeOfParallelism = InFlightLearners, CancellationToken = cancellationToken }, async (learner, ct) =>
             {
-                await store.RecordAsync(enriched, decision, ct);
-            }
+                foreach (var (enriched, decision) in BenchLearners.For(learner))
+                {
+                    await store.RecordAsync(enriched, decision, ct);
+                }
 
-            var done = Interlocked.Increment(ref written);
-            if (done % Math.Max(1, learners / 10) == 0)
-            {
-                output.WriteLine(FormattableString.Invariant($"  {done:N0} learners written ({clock.Elapsed.TotalSeconds:F0} s)"));
-            }
-        });
+                var count = Interlocked.Increment(ref written);
+                done.Report(count);
+                if (count % Math.Max(1, learners / Samples) == 0)
+                {
+                    await memory.SampleAsync(count);
+                }
+            }));
         var seconds = clock.Elapsed.TotalSeconds;
         var after = await UsedMemoryAsync(server);
+        await memory.SampleAsync(learners);
 
         var events = (long)learners * BenchLearners.EventsPerLearner;
         var version = (await server.InfoAsync("server")).SelectMany(g => g).First(p => p.Key == "redis_version").Value;
         output.WriteLine(FormattableString.Invariant($"Wrote {learners:N0} learners ({events:N0} events) through the Redis store in {seconds:F0} s ({events / seconds:N0} events/s), Redis {version} at {server.EndPoint}."));
         output.WriteLine(FormattableString.Invariant($"used_memory grew {before:N0} → {after:N0} bytes: {(after - before) / (double)learners:N0} bytes per learner (state, {BenchLearners.EventsPerLearner} decisions, and the address and network failure sets)."));
         await DescribeOneLearnerAsync(redis, provider.GetRequiredService<RedisKeys>(), server, output);
+        BenchPlots.Memory(memory.Samples, FormattableString.Invariant($"Redis memory while {learners:N0} learners' histories are written"), "learners written", plot);
+        progress.Finish($"measured (figure: {plot})");
         return 0;
     }
 
@@ -90,6 +104,32 @@ internal static class BenchRedisMemory
 
     internal static async Task<long> UsedMemoryAsync(IServer server) =>
         long.Parse((await server.InfoAsync("memory")).SelectMany(g => g).First(p => p.Key == "used_memory").Value, CultureInfo.InvariantCulture);
+
+    /// <summary>used_memory above where a bench started, sampled as it goes, for its figure.</summary>
+    internal sealed class Growth(IServer server, long before)
+    {
+        private readonly List<(long Done, long Bytes)> samples = [(0, 0)];
+
+        public IReadOnlyList<(long Done, long Bytes)> Samples
+        {
+            get
+            {
+                lock (samples)
+                {
+                    return [.. samples.OrderBy(s => s.Done)];
+                }
+            }
+        }
+
+        public async Task SampleAsync(long done)
+        {
+            var grown = await UsedMemoryAsync(server) - before;
+            lock (samples)
+            {
+                samples.Add((done, grown));
+            }
+        }
+    }
 
     /// <summary>The multiplexer starts even while Redis is down (as the worker must); a bench wants it up, so it waits a little.</summary>
     internal static async Task<IServer?> ConnectedServerAsync(IConnectionMultiplexer redis, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using System.Globalization;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.Tools.Evaluation;
+using LoginGuard.Tools.Terminal;
 
 namespace LoginGuard.Worker.Commands;
 
@@ -14,7 +15,7 @@ internal static class EvaluateCommand
         var events = new Option<FileInfo[]>("--events") { Description = "JSON Lines of auth events; repeat to evaluate several streams.", Required = true };
         var labels = new Option<FileInfo[]>("--labels") { Description = "eventId,attack,scenario for each --events file, in the same order.", Required = true };
         var model = new Option<FileInfo>("--model") { Description = "The model to evaluate.", DefaultValueFactory = _ => new FileInfo(Path.Combine("models", "login-anomaly.zip")) };
-        var output = new Option<DirectoryInfo>("--out") { Description = "Where report.md and the ROC charts are written.", DefaultValueFactory = _ => new DirectoryInfo("evaluation") };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Where report.md, scores.csv and the ROC and precision-recall plots (PNG) are written.", DefaultValueFactory = _ => new DirectoryInfo("evaluation") };
         var warmUpDays = new Option<int>("--warm-up-days")
         {
             Description = "Replay the first DAYS of each stream into the history without scoring them, to measure learners LoginGuard already knows.",
@@ -40,13 +41,14 @@ internal static class EvaluateCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var console = parseResult.InvocationConfiguration;
+            var progress = CommandProgress.For("evaluate", console.Output);
             var streams = parseResult.GetRequiredValue(events).Zip(parseResult.GetRequiredValue(labels), (e, l) => (e.FullName, l.FullName)).ToList();
             var directory = parseResult.GetRequiredValue(output).FullName;
             try
             {
                 var metrics = await EvaluationReport.WriteAsync(streams, ReplaySources.GeoIpFilesOf(parseResult, geoip),
                     ReplaySources.ConfigurationFiles(parseResult.GetRequiredValue(rules)), parseResult.GetRequiredValue(model).FullName, directory,
-                    TimeSpan.FromDays(parseResult.GetValue(warmUpDays)), cancellationToken);
+                    TimeSpan.FromDays(parseResult.GetValue(warmUpDays)), progress, cancellationToken);
                 foreach (var row in metrics.Where(m => m.Stream == EvaluationSummary.AllStreams))
                 {
                     var combined = row[Scorer.Combined];
@@ -54,7 +56,7 @@ internal static class EvaluateCommand
                         $"{row.Kind}: combined AUC {combined.Auc:0.0000}, TPR@1% {combined.TprAt1:0.000}, TPR@5% {combined.TprAt5:0.000} ({row.Attacks} attacks, {row.Legitimate} legitimate)"));
                 }
 
-                console.Output.WriteLine($"Wrote {Path.Combine(directory, EvaluationReport.ReportFile)} and the ROC charts.");
+                progress.Finish($"wrote {Path.Combine(directory, EvaluationReport.ReportFile)}, scores.csv and the ROC and precision-recall plots (roc-*.png, pr-*.png)");
                 return 0;
             }
             catch (Exception e) when (e is FormatException or AnomalyModelLoadException or OptionsValidationException or IOException)

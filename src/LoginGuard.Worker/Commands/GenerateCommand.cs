@@ -3,6 +3,7 @@ using LoginGuard.Tools.Generation;
 using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.Profiles;
 using LoginGuard.Tools.Generation.Stream;
+using LoginGuard.Tools.Terminal;
 
 namespace LoginGuard.Worker.Commands;
 
@@ -50,8 +51,9 @@ internal static class GenerateCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(parseResult =>
+        command.SetAction(async (parseResult, _) =>
         {
+            var progress = CommandProgress.For("generate", parseResult.InvocationConfiguration.Output);
             var settings = new GenerationSettings(
                 parseResult.GetValue(users),
                 parseResult.GetValue(days),
@@ -60,10 +62,11 @@ internal static class GenerateCommand
                 parseResult.GetValue(badLines),
                 parseResult.GetValue(duplicates),
                 GenerationProfile.All[parseResult.GetRequiredValue(profile)]);
-            var stream = LoginEventGenerator.Generate(settings, GeoCatalogue.Load(parseResult.GetRequiredValue(geoip).FullName));
+            var geo = GeoCatalogue.Load(parseResult.GetRequiredValue(geoip).FullName);
+            var stream = await progress.ComputeAsync("simulate learners", settings.Users, learners => LoginEventGenerator.Generate(settings, geo, learners));
             var directory = parseResult.GetRequiredValue(output).FullName;
-            SampleFiles.Write(stream, directory);
-            Console.WriteLine($"Wrote {stream.Lines.Count} lines ({stream.Events.Count()} events) to {directory}.");
+            await progress.ComputeAsync("write files", null, _ => SampleFiles.Write(stream, directory));
+            progress.Finish($"wrote {stream.Lines.Count:N0} lines ({stream.Events.Count():N0} events) to {directory}");
         });
         return command;
     }

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Diagnostics;
 using LoginGuard.Pipeline;
+using LoginGuard.Tools.Terminal;
 using LoginGuard.Tools.Training;
 using LoginGuard.Worker.Hosting;
 using LoginGuard.Worker.Replay;
@@ -45,8 +45,10 @@ internal static class ReplayCommand
         return command;
     }
 
+    /// <param name="settings">Settings over the embedded defaults, as environment variables would give them (the docs' mail renders turn feedback on).</param>
     public static async Task<int> RunAsync(
-        FileInfo? file, DirectoryInfo output, bool verbose, CancellationToken cancellationToken, FileInfo? rules = null, bool diff = false, FileInfo? labels = null)
+        FileInfo? file, DirectoryInfo output, bool verbose, CancellationToken cancellationToken, FileInfo? rules = null, bool diff = false, FileInfo? labels = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var input = file?.FullName ?? SampleData.Find(DefaultInput);
         if (input is null || !File.Exists(input))
@@ -72,16 +74,18 @@ internal static class ReplayCommand
             return 2;
         }
 
+        var progress = CommandProgress.For("replay", Console.Out);
+        ReplayTally tally;
         try
         {
             if (diff)
             {
                 var current = new DirectoryInfo(Path.Combine(output.FullName, "current"));
-                Console.WriteLine($"Replaying under the current rules into {current.FullName} …");
-                await ReplayAsync(input, current, verbose, null, TextWriter.Null, cancellationToken);
+                await progress.StageAsync("replay under the current rules", new FileInfo(input).Length, read => ReplayAsync(input, current, verbose, null, settings, read, cancellationToken));
             }
 
-            await ReplayAsync(input, output, verbose, rules?.FullName, Console.Out, cancellationToken);
+            tally = await progress.StageAsync(rules is null ? "replay" : "replay under the candidate rules", new FileInfo(input).Length,
+                read => ReplayAsync(input, output, verbose, rules?.FullName, settings, read, cancellationToken));
         }
         catch (OptionsValidationException invalid)
         {
@@ -94,6 +98,7 @@ internal static class ReplayCommand
             return 2;
         }
 
+        ReplayReport.Write(Console.Out, tally, output.FullName);
         if (diff)
         {
             var diffPath = Path.Combine(output.FullName, ReplayDiff.FileName);
@@ -102,6 +107,7 @@ internal static class ReplayCommand
             DiffReport.Write(Console.Out, changes, diffPath);
         }
 
+        progress.Finish($"{tally.Lines:N0} lines of {input}{(rules is null ? "" : $" under {rules.FullName}")} decided");
         return 0;
     }
 
@@ -112,10 +118,17 @@ internal static class ReplayCommand
         : labels is { Exists: false } ? $"labels file '{labels.FullName}' does not exist."
         : null;
 
-    private static async Task ReplayAsync(string input, DirectoryInfo output, bool verbose, string? rules, TextWriter report, CancellationToken cancellationToken)
+    private static async Task<ReplayTally> ReplayAsync(
+        string input, DirectoryInfo output, bool verbose, string? rules, IReadOnlyDictionary<string, string?>? settings, IProgress<long> bytesRead, CancellationToken cancellationToken)
     {
         var outbox = PrepareOutput(output);
-        using var host = LoginGuardHost.CreateBuilder(EmbeddedDefaults(), new Dictionary<string, string?>
+        var defaults = EmbeddedDefaults();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            defaults[key] = value;
+        }
+
+        using var host = LoginGuardHost.CreateBuilder(defaults, new Dictionary<string, string?>
         {
             ["Smtp:Host"] = "",
             ["Smtp:PickupDirectory"] = outbox,
@@ -129,13 +142,10 @@ internal static class ReplayCommand
         }, rules).Build();
         await host.StartAsync(cancellationToken);
 
-        report.WriteLine($"Replaying {input}{(rules is null ? "" : $" under {rules}")} …");
-        var clock = Stopwatch.StartNew();
         var runner = new ReplayRunner(host.Services.GetRequiredService<LoginPipeline>());
-        var tally = await runner.RunAsync(input, output.FullName, Console.Error, cancellationToken);
-        ReplayReport.Write(report, tally, output.FullName, clock.Elapsed);
-
+        var tally = await runner.RunAsync(input, output.FullName, bytesRead, cancellationToken);
         await host.StopAsync(cancellationToken);
+        return tally;
     }
 
     /// <summary>A replay starts from empty state, so mail left by an earlier replay would be stale.</summary>

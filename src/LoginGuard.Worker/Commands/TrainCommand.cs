@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using LoginGuard.Scoring.Anomaly;
+using LoginGuard.Tools.Terminal;
 using LoginGuard.Tools.Training;
 
 namespace LoginGuard.Worker.Commands;
@@ -48,7 +49,8 @@ internal static class TrainCommand
                 $"loginguard train {string.Join(" ", eventFiles.Select((e, i) => $"--events {Short(e)}" + (i < labelFiles.Length ? $" --labels {Short(labelFiles[i])}" : "")))} --seed {parseResult.GetValue(seed)} --trainer {kind}{RulesArgument(parseResult.GetRequiredValue(rules))}");
             try
             {
-                await TrainingRun.RunAsync(request, parseResult.InvocationConfiguration.Output, cancellationToken);
+                var output = parseResult.InvocationConfiguration.Output;
+                await TrainingRun.RunAsync(request, output, CommandProgress.For("train", output), cancellationToken);
                 return 0;
             }
             catch (Exception e) when (e is FormatException or AnomalyModelLoadException or OptionsValidationException or IOException)

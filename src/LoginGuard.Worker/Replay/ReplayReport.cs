@@ -6,10 +6,9 @@ namespace LoginGuard.Worker.Replay;
 /// <summary>The short summary a replay prints: what came in, what was decided, what mail would go out.</summary>
 internal static class ReplayReport
 {
-    public static void Write(TextWriter output, ReplayTally tally, string outDirectory, TimeSpan elapsed)
+    public static void Write(TextWriter output, ReplayTally tally, string outDirectory)
     {
-        output.WriteLine();
-        output.WriteLine($"Replayed {tally.Lines:N0} lines in {elapsed.TotalSeconds:N1} s: {tally.Decisions:N0} decisions ({tally.Duplicates:N0} duplicate deliveries), {tally.DeadLetters:N0} dead letters.");
+        output.WriteLine($"Replayed {tally.Lines:N0} lines: {tally.Decisions:N0} decisions ({tally.Duplicates:N0} duplicate deliveries), {tally.DeadLetters:N0} dead letters.");
         output.WriteLine();
         output.WriteLine("Events by type and risk level");
         var levels = Enum.GetValues<RiskLevel>();

@@ -95,6 +95,18 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
+    public void The_seed_creates_every_topic_the_worker_reads_and_writes()
+    {
+        var kafka = new KafkaOptions();
+        var script = string.Join(' ', Compose.Services["seed"].Entrypoint);
+
+        foreach (var topic in new[] { kafka.EventsTopic, kafka.DecisionsTopic, kafka.DeadLetterTopic, kafka.ParkingTopic })
+        {
+            script.Should().MatchRegex($@"for topic in [^;]*\b{Regex.Escape(topic)}( |;)", $"the worker uses {topic}, so the stack creates it rather than leave it to auto-creation");
+        }
+    }
+
+    [Fact]
     public void Images_are_pinned_and_every_port_is_bound_to_loopback()
     {
         foreach (var service in Compose.Services.Values.Where(s => !s.IsBuilt))
