@@ -113,16 +113,12 @@ internal sealed class RedisLearnerEraser(
         }
     }
 
-    /// <summary>SCAN on every primary: in Redis Cluster each node holds its own slots.</summary>
     private async Task<List<RedisKey>> ScanAsync(RedisValue pattern, CancellationToken cancellationToken)
     {
         var found = new List<RedisKey>();
-        foreach (var server in redis.GetServers().Where(s => !s.IsReplica))
+        await foreach (var key in RedisKeyspace.ScanAsync(redis, pattern, cancellationToken))
         {
-            await foreach (var key in server.KeysAsync(redis.GetDatabase().Database, pattern, pageSize: 1000).WithCancellation(cancellationToken))
-            {
-                found.Add(key);
-            }
+            found.Add(key);
         }
 
         return found;

@@ -61,12 +61,9 @@ internal sealed class RedisLearnerRecords(IConnectionMultiplexer redis, RedisKey
     private async Task<List<Decision>> DecisionsAsync(string learner, CancellationToken cancellationToken)
     {
         var found = new List<RedisKey>();
-        foreach (var server in redis.GetServers().Where(s => !s.IsReplica))
+        await foreach (var key in RedisKeyspace.ScanAsync(redis, keys.DecisionPattern(learner), cancellationToken))
         {
-            await foreach (var key in server.KeysAsync(redis.GetDatabase().Database, keys.DecisionPattern(learner), pageSize: 1000).WithCancellation(cancellationToken))
-            {
-                found.Add(key);
-            }
+            found.Add(key);
         }
 
         var values = found.Count == 0 ? [] : await redis.GetDatabase().StringGetAsync([.. found]).WaitAsync(cancellationToken);
