@@ -41,9 +41,6 @@ internal sealed class ProductionWorkers : IAsyncDisposable
         {
             ["Redis:Configuration"] = redis.Configuration,
             ["Redis:KeyPrefix"] = Prefix,
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Smtp:Security"] = "None",
             ["Alerts:Outbox:Lease"] = MailLease.ToString("c"),
             ["Alerts:Outbox:PollInterval"] = "00:00:00.200",
             ["Alerts:Outbox:RetryBaseDelay"] = "00:00:00.500",
@@ -57,6 +54,11 @@ internal sealed class ProductionWorkers : IAsyncDisposable
             ["Kafka:Consumer:heartbeat.interval.ms"] = "500",
             ["Logging:LogLevel:Default"] = "Warning",
         })
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in smtp.WorkerSettings)
         {
             settings[key] = value;
         }

@@ -33,6 +33,26 @@ public sealed class SmtpTestServer : IAsyncDisposable
     /// </summary>
     public IReadOnlyList<string> AlertIds => [.. received.Select(m => m.MessageId!.Split('@')[0])];
 
+    /// <summary>Asserts that each of these alerts arrived exactly once, and nothing else: naming what came twice, what never came, what was not owed.</summary>
+    public void ShouldHaveReceivedEachOnce(IEnumerable<string> owedAlertIds)
+    {
+        var owed = owedAlertIds.ToHashSet(StringComparer.Ordinal);
+        var arrived = AlertIds;
+        arrived.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{g.Key} ×{g.Count()}")
+            .Should().BeEmpty("no mail arrives twice ({0} arrived, {1} owed)", arrived.Count, owed.Count);
+        owed.Except(arrived).Should().BeEmpty("no owed mail is lost");
+        arrived.Except(owed).Should().BeEmpty("no mail arrives that was not owed");
+    }
+
+    /// <summary>What points a worker's mail at this server: plain SMTP on loopback, no pickup folder.</summary>
+    public IReadOnlyDictionary<string, string?> WorkerSettings => new Dictionary<string, string?>
+    {
+        ["Smtp:Host"] = "127.0.0.1",
+        ["Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp:Security"] = "None",
+        ["Smtp:PickupDirectory"] = "",
+    };
+
     /// <summary>How many transactions are stalled right now at the step given to <see cref="StallAt"/>.</summary>
     public int Stalled => stall.Count;
 

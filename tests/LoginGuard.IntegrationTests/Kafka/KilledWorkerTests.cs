@@ -189,6 +189,6 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
             .Should().BeEmpty("each event has one decision not marked duplicate");
         owed.DecidedEvents.Except(decisions.Where(d => !d.Duplicate).Select(d => d.EventId))
             .Should().BeEmpty("a consumer that skips duplicates still sees every decision once");
-        workers.Smtp.AlertIds.Order(StringComparer.Ordinal).Should().Equal(owed.Mail.Order(StringComparer.Ordinal), "the mail server received each owed mail once");
+        workers.Smtp.ShouldHaveReceivedEachOnce(owed.Mail);
     }
 }
