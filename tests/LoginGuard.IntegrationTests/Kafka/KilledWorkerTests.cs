@@ -67,6 +67,7 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
             await Until.TrueAsync(() => cluster.RequestsOf(KafkaMockCluster.ApiKey.OffsetCommit) - commitsBefore >= 5, Patience, "the first worker's commits");
             first.KillNow();
             failedCommits = cluster.RequestsOf(KafkaMockCluster.ApiKey.OffsetCommit) - commitsBefore;
+            first.Output.Should().Contain(line => line.Contains($"[{EventIds.KafkaCommitFailed}]", StringComparison.Ordinal), "the worker said its commits failed");
         }
         finally
         {
