@@ -29,6 +29,7 @@ internal static class EventIds
     public const int KafkaDeliveryRefused = 3018;
     public const int KafkaEventParked = 3019;
     public const int KafkaLaneFailed = 3020;
+    public const int KafkaPublicationNotRecorded = 3021;
 
     // Alert delivery: the outbox, the dispatcher and the SMTP connection.
     public const int AlertQueued = 4001;

@@ -26,6 +26,7 @@ internal sealed class LoginPipeline(
     IActivityLog activity,
     ILearnerEraser eraser,
     IEventTimeWindow window,
+    PublicationsInFlight inFlight,
     PipelineMetrics metrics,
     ILogger<LoginPipeline> logger)
 {
@@ -82,21 +83,27 @@ internal sealed class LoginPipeline(
         foreach (var (index, enriched) in accepted)
         {
             var snapshot = batch.Snapshot(enriched);
+            // Marked a duplicate only if it was published or is on its way: a crash between recording a decision and
+            // publishing it must not send the only copy out as one a consumer may skip.
             if (snapshot.PreviousDecision is { } previous)
             {
                 Log.Redelivered(logger, previous.EventId);
-                outcomes[index] = new Decided(previous with { Duplicate = true }, null, []);
+                var publication = PublicationOf(enriched);
+                outcomes[index] = previous.Duplicate || inFlight.Contains(publication)
+                    ? new Decided(previous with { Duplicate = true }, null, [])
+                    : new Decided(previous, null, []) { Publication = publication };
                 redelivered.Add((index, BehaviorBatch.DecisionKey(enriched)));
                 continue;
             }
 
             // An unknown user's failure keeps no decision (a flood would keep millions): its place in its address's
             // failures shows it was recorded before. Scored again, it gets the same verdict, since a failure's
-            // windows leave out its own eventId, and is published as the duplicate it is, changing nothing.
+            // windows leave out its own eventId, and changes nothing. Whether it was published is not kept either,
+            // so it goes out again unmarked: a consumer may see it twice, never miss it.
             if (enriched.Event.NamesNoAccount && snapshot.Address.Failures.Any(f => f.EventId == enriched.Event.EventId))
             {
                 Log.Redelivered(logger, enriched.Event.EventId);
-                var again = Decision.For(enriched.Event, scorer.Assess(enriched, snapshot), []) with { Context = DecisionContext.Of(enriched), Duplicate = true };
+                var again = Decision.For(enriched.Event, scorer.Assess(enriched, snapshot), []) with { Context = DecisionContext.Of(enriched) };
                 outcomes[index] = new Decided(again, null, []);
                 continue;
             }
@@ -158,11 +165,16 @@ internal sealed class LoginPipeline(
                 Log.Unaddressable(logger, decision.EventId, skipped.Kind, skipped.Reason);
             }
 
-            outcomes[s.Index] = new Decided(decision, s.Enriched, s.Unaddressable) { Mailed = [.. mailed[decision.EventId]] };
+            outcomes[s.Index] = new Decided(decision, s.Enriched, s.Unaddressable)
+            {
+                Mailed = [.. mailed[decision.EventId]],
+                Publication = s.Enriched.Event.NamesNoAccount ? null : PublicationOf(s.Enriched),
+            };
             metrics.Decided(decision, started);
         }
 
-        // A redelivery within the batch saw the first delivery's decision before its alerts were known.
+        // A redelivery within the batch saw the first delivery's decision before its alerts were known; it is
+        // published after that first copy, which is what makes it a duplicate.
         foreach (var (index, key) in redelivered)
         {
             if (final.TryGetValue(key, out var decision))
@@ -171,6 +183,21 @@ internal sealed class LoginPipeline(
             }
         }
     }
+
+    /// <summary>
+    /// Records that these decisions reached their consumers (the caller calls it once the cluster acknowledged them,
+    /// or the replay wrote them), so a later delivery of their events republishes them as duplicates.
+    /// </summary>
+    public async ValueTask PublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken)
+    {
+        await store.MarkPublishedAsync(publications, cancellationToken);
+        foreach (var publication in publications)
+        {
+            inFlight.Remove(publication);
+        }
+    }
+
+    private static Publication PublicationOf(EnrichedEvent enriched) => new(enriched.Keys.Learner, enriched.Event.EventId);
 
     private static (List<Alert> Alerts, List<UnaddressableAlert> Unaddressable) Address(EnrichedEvent enriched, LearnerHistory history, IReadOnlyList<OwedAlert> owed)
     {

@@ -13,6 +13,12 @@ internal sealed record Decided(Decision Decision, EnrichedEvent? Enriched, IRead
 {
     /// <summary>Every mail queued for the event, one per recipient (an email change also tells the old address).</summary>
     public IReadOnlyList<Alert> Mailed { get; init; } = [];
+
+    /// <summary>
+    /// What to hand to <see cref="LoginPipeline.PublishedAsync"/> once the decision reached its consumers; null when
+    /// there is nothing to record: it was published before, or, for an unknown user, no decision is kept.
+    /// </summary>
+    public State.Publication? Publication { get; init; }
 }
 
 internal sealed record DeadLettered(Rejection Rejection) : PipelineOutcome;

@@ -34,7 +34,7 @@ internal static class PipelineServiceCollectionExtensions
     {
         // The replayed stream's present unless the host says otherwise: run judges events by the wall clock.
         services.TryAddSingleton<IEventTimeWindow, StreamPresentWindow>();
-        return services.AddMetrics().AddSingleton<PipelineMetrics>().AddSingleton<LoginPipeline>();
+        return services.AddMetrics().AddSingleton<PipelineMetrics>().AddSingleton<PublicationsInFlight>().AddSingleton<LoginPipeline>();
     }
 
     /// <summary>For <c>run</c>: events are judged against the worker's clock rather than each other.</summary>

@@ -12,7 +12,8 @@ internal interface IBehaviorStore
 {
     /// <summary>
     /// Reads the learners' histories, any earlier decision of every event, and the addresses' and networks'
-    /// failures from <paramref name="lookback"/> before the earliest event of each source onwards.
+    /// failures from <paramref name="lookback"/> before the earliest event of each source onwards. An earlier
+    /// decision comes back marked <see cref="Decision.Duplicate"/> only if its publication was recorded.
     /// </summary>
     ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, SourceLookback lookback, CancellationToken cancellationToken);
 
@@ -22,7 +23,16 @@ internal interface IBehaviorStore
     /// first, after this batch was read: those changed nothing.
     /// </summary>
     ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<Decision> decisions, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that these decisions reached their consumers, after the fact, so that a later delivery of the same
+    /// event republishes its decision as a duplicate; until then it goes out as the first copy. Idempotent.
+    /// </summary>
+    ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken);
 }
+
+/// <summary>The recorded decision of one event of a learner, to mark as published.</summary>
+internal sealed record Publication(string Learner, string EventId);
 
 /// <summary>One event at a time, for tools and tests that replay events one by one.</summary>
 internal static class BehaviorStoreExtensions

@@ -14,6 +14,7 @@ internal sealed class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> option
     private readonly Dictionary<string, LearnerHistory> learners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SourceActivity> sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Decision> decisions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> published = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, DateTimeOffset> decisionExpiry = new();
 
     public ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, SourceLookback lookback, CancellationToken cancellationToken)
@@ -31,9 +32,10 @@ internal sealed class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> option
                     loadedLearners[keys.Learner] = new StoredHistory([], history);
                 }
 
-                if (decisions.TryGetValue(BehaviorBatch.DecisionKey(enriched), out var decision))
+                var key = BehaviorBatch.DecisionKey(enriched);
+                if (decisions.TryGetValue(key, out var decision))
                 {
-                    previous[BehaviorBatch.DecisionKey(enriched)] = decision;
+                    previous[key] = decision with { Duplicate = published.Contains(key) };
                 }
             }
 
@@ -85,6 +87,23 @@ internal sealed class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> option
         return ValueTask.FromResult<IReadOnlySet<string>>(duplicates);
     }
 
+    public ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            foreach (var (learner, eventId) in publications)
+            {
+                var key = BehaviorBatch.DecisionKey(learner, eventId);
+                if (decisions.ContainsKey(key))
+                {
+                    published.Add(key);
+                }
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>Erasure: the learner's history and decisions, and their failed sign-ins in every address's and network's activity.</summary>
     public void Forget(string learner)
     {
@@ -94,6 +113,7 @@ internal sealed class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> option
             foreach (var key in decisions.Keys.Where(k => k.StartsWith(BehaviorBatch.DecisionKey(learner, ""), StringComparison.Ordinal)).ToList())
             {
                 decisions.Remove(key);
+                published.Remove(key);
             }
 
             foreach (var (key, activity) in sources.ToList())
@@ -112,6 +132,7 @@ internal sealed class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> option
         {
             decisionExpiry.Dequeue();
             decisions.Remove(key);
+            published.Remove(key);
         }
     }
 }

@@ -96,6 +96,14 @@ internal sealed class RedisBehaviorStore(IConnectionMultiplexer redis, RedisKeys
         return duplicates.SelectMany(d => d).ToHashSet(StringComparer.Ordinal);
     }
 
+    public async ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken)
+    {
+        // Lives as long as the decision it marks; never refreshed, so it cannot outlive an erased learner's decision by much.
+        var retention = options.CurrentValue.DecisionRetention;
+        var database = redis.GetDatabase();
+        await Task.WhenAll(publications.Select(p => database.StringSetAsync(keys.Published(p.Learner, p.EventId), 1, retention))).WaitAsync(cancellationToken);
+    }
+
     /// <summary>Writes one learner's events of the batch; returns the eventIds another delivery recorded first.</summary>
     private async Task<IReadOnlyList<string>> RecordLearnerAsync(string learner, StoredHistory state, LearnerHistory updated, List<RecordedEvent> pending, StateOptions settings)
     {
@@ -133,16 +141,20 @@ internal sealed class RedisBehaviorStore(IConnectionMultiplexer redis, RedisKeys
             $"Learner state changed under every one of {MaxAttempts} attempts to record events {string.Join(", ", pending.Select(r => r.Decision.EventId))}; they will be retried.");
     }
 
-    /// <summary>The state and the decisions of these events in one round trip: every key carries the learner's hash tag, so one MGET reaches them.</summary>
+    /// <summary>
+    /// The state, the decisions of these events and whether each was published, in one round trip: every key carries
+    /// the learner's hash tag, so one MGET reaches them.
+    /// </summary>
     private async Task<(StoredHistory State, Dictionary<string, Decision> Decided)> ReadLearnerAsync(string learner, List<string> eventIds)
     {
-        var values = await redis.GetDatabase().StringGetAsync([keys.LearnerState(learner), .. eventIds.Select(id => keys.Decision(learner, id))]);
+        var values = await redis.GetDatabase().StringGetAsync(
+            [keys.LearnerState(learner), .. eventIds.Select(id => keys.Decision(learner, id)), .. eventIds.Select(id => keys.Published(learner, id))]);
         var decided = new Dictionary<string, Decision>(StringComparer.Ordinal);
         for (var i = 0; i < eventIds.Count; i++)
         {
             if (!values[i + 1].IsNull)
             {
-                decided[eventIds[i]] = DecisionJson.Deserialize((byte[])values[i + 1]!);
+                decided[eventIds[i]] = DecisionJson.Deserialize((byte[])values[i + 1]!) with { Duplicate = !values[i + 1 + eventIds.Count].IsNull };
             }
         }
 

@@ -35,6 +35,9 @@ internal sealed class RedisKeys
     /// <summary>The decision made for one event of the learner, kept to recognise a redelivery.</summary>
     public RedisKey Decision(string learner, string eventId) => $"{prefix}{{u:{learner}}}:d:{eventId}";
 
+    /// <summary>Set once the cluster acknowledged the event's decision: a redelivery after it is a duplicate.</summary>
+    public RedisKey Published(string learner, string eventId) => $"{prefix}{{u:{learner}}}:p:{eventId}";
+
     /// <summary>
     /// Whose event this is (the learner's key), so the security team can look a decision up by eventId alone. It
     /// cannot share the learner's hash tag, which is what it finds; erasure deletes it with the decision it points to.

@@ -19,6 +19,11 @@ internal sealed class ReplayRunner(LoginPipeline pipeline)
         {
             var outcome = await pipeline.ProcessAsync(line.Bytes, cancellationToken);
             await writer.WriteAsync(line, outcome, cancellationToken);
+            if (outcome is Decided { Publication: { } written })
+            {
+                await pipeline.PublishedAsync([written], cancellationToken);
+            }
+
             tally.Add(outcome);
             if (tally.Lines % ProgressEvery == 0)
             {

@@ -115,6 +115,11 @@ internal static class ScenarioRun
                 {
                     case Decided decided:
                         decisions[decided.Decision.EventId] = decided.Decision;
+                        if (decided.Publication is { } kept)
+                        {
+                            await pipeline.PublishedAsync([kept], cancellationToken);
+                        }
+
                         break;
                     case DeadLettered dead:
                         using (var json = JsonDocument.Parse(line))

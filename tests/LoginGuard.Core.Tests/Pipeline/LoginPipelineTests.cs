@@ -111,11 +111,30 @@ public sealed class LoginPipelineTests : IDisposable
         const string Stuffing = """{"eventId":"u1","type":"login.failed","occurredAt":"2026-10-01T08:00:00Z","userId":"nobody@stuffing.example","ip":"45.155.205.7","failureReason":"unknown_user"}""";
 
         var first = await harness.DecideAsync(Stuffing);
-        var again = await harness.DecideAsync(Stuffing);
+        var again = (await harness.SendAsync(Stuffing)).Should().BeOfType<Decided>().Subject;
 
         first.Duplicate.Should().BeFalse();
-        again.Duplicate.Should().BeTrue("its failure is already counted for its address");
-        again.RiskScore.Should().Be(first.RiskScore);
+        again.Enriched.Should().BeNull("its failure is already counted for its address, so it changes nothing");
+        again.Decision.RiskScore.Should().Be(first.RiskScore);
+        again.Decision.Duplicate.Should().BeFalse("whether it was published is not kept either, so it may not claim to have been");
+    }
+
+    [Fact]
+    public async Task A_decision_that_was_recorded_but_never_published_goes_out_again_as_the_first_copy()
+    {
+        await harness.DecideAsync(SignIn("e1", Windows, "2026-10-01T08:00:00Z"));
+        var newDevice = SignIn("e2", Iphone, "2026-10-02T08:00:00Z");
+
+        var recorded = (await harness.SendAsync(newDevice)).Should().BeOfType<Decided>().Subject;
+        // The worker dies here: the state is written, the decision never reached the cluster.
+        var redelivered = (await harness.SendAsync(newDevice)).Should().BeOfType<Decided>().Subject;
+        await harness.Pipeline.PublishedAsync([redelivered.Publication!], CancellationToken.None);
+        var again = await harness.DecideAsync(newDevice);
+
+        redelivered.Decision.Should().BeEquivalentTo(recorded.Decision, "the redelivery publishes the decision that was made");
+        redelivered.Decision.Duplicate.Should().BeFalse("a consumer that skips duplicates must still lock or step up on it");
+        again.Duplicate.Should().BeTrue("now it was published");
+        harness.Mail.Should().ContainSingle("the mail was queued once, by the first delivery");
     }
 
     [Fact]

@@ -40,10 +40,16 @@ internal sealed class PipelineHarness : IDisposable
     public async Task<PipelineOutcome> SendAsync(string json) =>
         await Pipeline.ProcessAsync(System.Text.Encoding.UTF8.GetBytes(json), CancellationToken.None);
 
+    /// <summary>Decides the event and publishes its decision, as the worker does once the cluster has it.</summary>
     public async Task<Decision> DecideAsync(string json)
     {
-        var outcome = await SendAsync(json);
-        return outcome.Should().BeOfType<Decided>().Subject.Decision;
+        var decided = (await SendAsync(json)).Should().BeOfType<Decided>().Subject;
+        if (decided.Publication is { } publication)
+        {
+            await Pipeline.PublishedAsync([publication], CancellationToken.None);
+        }
+
+        return decided.Decision;
     }
 
     public void Dispose()

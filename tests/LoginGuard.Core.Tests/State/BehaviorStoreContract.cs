@@ -79,6 +79,22 @@ public abstract partial class BehaviorStoreContract
     }
 
     [Fact]
+    public async Task A_recorded_decision_is_a_duplicate_only_once_its_publication_was_recorded()
+    {
+        var store = CreateStore(Options);
+        var signIn = Learners.SignIn("ana", Learners.Laptop, Learners.Start);
+        await store.RecordAsync(signIn, DecisionFor(signIn), default);
+
+        var beforePublishing = await store.LoadAsync(signIn, default);
+        await store.MarkPublishedAsync([new Publication(signIn.Keys.Learner, signIn.Event.EventId)], default);
+        await store.MarkPublishedAsync([new Publication(signIn.Keys.Learner, signIn.Event.EventId)], default);
+        var afterPublishing = await store.LoadAsync(signIn, default);
+
+        beforePublishing.PreviousDecision!.Duplicate.Should().BeFalse();
+        afterPublishing.PreviousDecision!.Duplicate.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Forgets_a_device_unused_for_longer_than_the_lookback()
     {
         var store = CreateStore(Options);

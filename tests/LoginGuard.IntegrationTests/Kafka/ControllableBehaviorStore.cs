@@ -59,6 +59,12 @@ internal sealed class ControllableBehaviorStore(IBehaviorStore inner) : IBehavio
         return recordedElsewhere;
     }
 
+    public async ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken)
+    {
+        await RoundTripAsync(cancellationToken);
+        await inner.MarkPublishedAsync(publications, cancellationToken);
+    }
+
     private async Task RoundTripAsync(CancellationToken cancellationToken)
     {
         if (Latency > TimeSpan.Zero)

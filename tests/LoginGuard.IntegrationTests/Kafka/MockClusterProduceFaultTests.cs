@@ -25,8 +25,9 @@ public sealed class MockClusterProduceFaultTests(KafkaMockCluster cluster) : ICl
     {
         using var probe = await Probe.StartAsync(cluster, maxInFlight: 5);
 
-        // Answered this late, the failure finds the next two requests already sent, yet well within the request timeout.
-        cluster.FailNextRequest(probe.Leader, KafkaMockCluster.ApiKey.Produce, injected, answerAfter: TimeSpan.FromMilliseconds(200));
+        // Answered this late, the failure finds the next two requests already sent even on a loaded machine, yet well
+        // within the request timeout.
+        cluster.FailNextRequest(probe.Leader, KafkaMockCluster.ApiKey.Produce, injected, answerAfter: Probe.RequestTimeout / 3);
         var reports = await probe.SendAsync(Sent);
 
         reports.Should().AllSatisfy(report => report.Error.IsError.Should().BeFalse());
@@ -61,7 +62,7 @@ public sealed class MockClusterProduceFaultTests(KafkaMockCluster cluster) : ICl
     /// <summary>An idempotent producer on a fresh one-partition topic, past its first write, so its PID and leader are known.</summary>
     private sealed class Probe : IDisposable
     {
-        public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(1);
+        public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(3);
         private readonly KafkaMockCluster cluster;
         private readonly string topic;
         private readonly IProducer<Null, string> producer;
@@ -76,6 +77,9 @@ public sealed class MockClusterProduceFaultTests(KafkaMockCluster cluster) : ICl
                 BootstrapServers = cluster.BootstrapServers,
                 EnableIdempotence = true,
                 LingerMs = 0,
+
+                // One message per request whatever the timing: a loaded machine would otherwise let two share one.
+                BatchNumMessages = 1,
                 MaxInFlight = maxInFlight,
                 SocketTimeoutMs = (int)RequestTimeout.TotalMilliseconds,
             }).SetLogHandler((_, _) => { }).Build();

@@ -24,6 +24,7 @@ internal sealed class ConsumedEventProcessor(
     KafkaDecisionPublisher decisions,
     DeadLetterPublisher deadLetters,
     ParkingPublisher parking,
+    PublicationsInFlight inFlight,
     KafkaFault fault,
     IOptions<KafkaOptions> options,
     ILogger<ConsumedEventProcessor> logger)
@@ -164,8 +165,13 @@ internal sealed class ConsumedEventProcessor(
             case Decided decided:
                 span?.SetTag("loginguard.event.type", decided.Decision.Type.ToWireName());
                 span?.SetTag("loginguard.risk.level", decided.Decision.RiskLevel.ToWireName());
+                if (decided.Publication is { } publication)
+                {
+                    inFlight.Add(publication);
+                }
+
                 return decisions.PublishAsync(
-                    decided.Decision, EventTracing.ContextFor(consumed, span), consumed.Complete, error => Refused(consumed, error), cancellationToken);
+                    decided.Decision, EventTracing.ContextFor(consumed, span), () => Delivered(consumed, decided), error => Refused(consumed, decided, error), cancellationToken);
             case DeadLettered dead:
                 span?.SetTag("loginguard.dead_letter.reason", dead.Rejection.Reason);
                 return deadLetters.PublishAsync(consumed, dead.Rejection, cancellationToken);
@@ -174,9 +180,60 @@ internal sealed class ConsumedEventProcessor(
         }
     }
 
-    /// <summary>A decision the cluster will never take parks its event; a topic it may not write stops the worker.</summary>
-    private void Refused(ConsumedEvent consumed, Error error)
+    /// <summary>
+    /// The cluster has the decision: record that, and only then let the offset move past its event. A crash in between
+    /// republishes the decision unmarked, so a consumer may see it twice; recording before publishing could instead
+    /// send the only copy out marked as a duplicate, which a consumer may skip.
+    /// </summary>
+    private void Delivered(ConsumedEvent consumed, Decided decided)
     {
+        if (decided.Publication is { } publication)
+        {
+            _ = RecordPublishedAsync(consumed, publication);
+        }
+        else
+        {
+            consumed.Complete();
+        }
+    }
+
+    private async Task RecordPublishedAsync(ConsumedEvent consumed, State.Publication publication)
+    {
+        var revoked = consumed.Lease.Revoked;
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await pipeline.PublishedAsync([publication], revoked);
+                    consumed.Complete();
+                    return;
+                }
+                catch (Exception e) when (!revoked.IsCancellationRequested)
+                {
+                    // Redis is away: the offset waits, as it does for the event itself, and the partition's next owner
+                    // publishes the decision again if this worker gives the partition up first.
+                    KafkaLog.PublicationNotRecorded(logger, e, consumed.Topic, consumed.Partition, consumed.Offset, attempt);
+                    await Task.Delay(Backoff(attempt), revoked);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (revoked.IsCancellationRequested)
+        {
+            // Revoked or stopping: the offset was not stored, and the next owner finds the decision unmarked.
+            inFlight.Remove(publication);
+        }
+    }
+
+    /// <summary>A decision the cluster will never take parks its event; a topic it may not write stops the worker.</summary>
+    private void Refused(ConsumedEvent consumed, Decided decided, Error error)
+    {
+        if (decided.Publication is { } publication)
+        {
+            inFlight.Remove(publication);
+        }
+
         if (ProduceRefusal.IsAboutTheMessage(error.Code))
         {
             _ = ParkRefusedAsync(consumed, error);

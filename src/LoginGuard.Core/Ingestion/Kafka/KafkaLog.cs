@@ -36,6 +36,9 @@ internal static partial class KafkaLog
     [LoggerMessage(EventIds.KafkaProcessingRetried, LogLevel.Warning, "Batch of {Count} event(s) from {Topic} [{Partition}] @{Offset} failed (attempt {Attempt}); retrying in {Delay}")]
     public static partial void ProcessingRetried(ILogger logger, Exception? exception, int count, string topic, int partition, long offset, int attempt, TimeSpan delay);
 
+    [LoggerMessage(EventIds.KafkaPublicationNotRecorded, LogLevel.Warning, "The decision of the event at {Topic} [{Partition}] @{Offset} was published but recording that failed (attempt {Attempt}); recording it again, the event's offset waits")]
+    public static partial void PublicationNotRecorded(ILogger logger, Exception exception, string topic, int partition, long offset, int attempt);
+
     [LoggerMessage(EventIds.KafkaDeliveryRetried, LogLevel.Warning, "Publishing to {Topic} failed ({Code}: {Reason}); publishing again, the event's offset waits")]
     public static partial void DeliveryRetried(ILogger logger, string topic, ErrorCode code, string reason);
 
