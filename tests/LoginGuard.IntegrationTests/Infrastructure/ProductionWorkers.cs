@@ -83,6 +83,10 @@ internal sealed class ProductionWorkers : IAsyncDisposable
     public async Task<int> DecisionsInStateAsync() =>
         await Connection.GetServers()[0].KeysAsync(pattern: Prefix + "{u:*}:d:*").CountAsync();
 
+    /// <summary>Events whose decision the cluster acknowledged and the worker recorded as published (<c>{u:learner}:p:eventId</c>).</summary>
+    public async Task<int> PublishedInStateAsync() =>
+        await Connection.GetServers()[0].KeysAsync(pattern: Prefix + "{u:*}:p:*").CountAsync();
+
     /// <summary>Alerts the outbox still owes (queued, or claimed by a worker and not yet recorded as sent).</summary>
     public async Task<long> MailOwedAsync()
     {

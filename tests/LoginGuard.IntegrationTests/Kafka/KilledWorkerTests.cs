@@ -1,3 +1,4 @@
+using System.Text;
 using Confluent.Kafka;
 using LoginGuard.IntegrationTests.Infrastructure;
 
@@ -33,11 +34,16 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
         cluster.SetGroupCoordinator(topics.Group, 1);
         await using var workers = await ProductionWorkers.StartAsync(cluster, topics);
         cluster.SetBrokerDown(decisionsLeader);
+
+        // No mail completes while the first worker lives, so the kill cannot land in the one window where a mail
+        // arrives twice (docs/alerts.md); that window has a test of its own.
+        workers.Smtp.StallAt(SmtpTestServer.StallStep.AtRecipient);
         var first = workers.Start();
         await Until.TrueAsync(async () => await workers.DecisionsInStateAsync() >= 100, Patience, "the first worker's state commits");
         first.KillNow();
         var inStateAtKill = await workers.DecisionsInStateAsync();
         cluster.SetBrokerUp(decisionsLeader);
+        workers.Smtp.ReleaseStalled();
         var publishedBeforeReplacement = await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, _ => true, Patience, settle: TimeSpan.FromSeconds(1));
 
         workers.Start();
@@ -59,12 +65,17 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
         // Every commit fails until the kill: far more faults than a worker commits in a test's time.
         cluster.FailNextRequests(KafkaMockCluster.ApiKey.OffsetCommit, Enumerable.Repeat(ErrorCode.RequestTimedOut, 100_000).ToArray());
         await using var workers = await ProductionWorkers.StartAsync(cluster, topics);
+        workers.Smtp.StallAt(SmtpTestServer.StallStep.AtRecipient);
         int failedCommits;
         try
         {
             var first = workers.Start();
             await ReadEveryDecisionAsync(topics, owed);
             await Until.TrueAsync(() => cluster.RequestsOf(KafkaMockCluster.ApiKey.OffsetCommit) - commitsBefore >= 5, Patience, "the first worker's commits");
+
+            // Killed once every publication is recorded: a kill between the cluster's acknowledgement and that record
+            // is the other, documented window (docs/events.md), where a decision goes out unmarked twice.
+            await Until.TrueAsync(async () => await workers.PublishedInStateAsync() == await workers.DecisionsInStateAsync(), Patience, "the record of every publication");
             first.KillNow();
             failedCommits = cluster.RequestsOf(KafkaMockCluster.ApiKey.OffsetCommit) - commitsBefore;
             first.Output.Should().Contain(line => line.Contains($"[{EventIds.KafkaCommitFailed}]", StringComparison.Ordinal), "the worker said its commits failed");
@@ -75,6 +86,7 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
             cluster.StopTrackingRequests();
         }
 
+        workers.Smtp.ReleaseStalled();
         var committedAtKill = Committed(topics);
         workers.Start();
         var decisions = Owed.Decode(await TopicClient.ReadAsync(
@@ -137,6 +149,14 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
         workers.Smtp.Received.Where(m => m.MessageId!.StartsWith(kept + "@", StringComparison.Ordinal)).Select(m => m.MessageId).Distinct().Should().ContainSingle();
     }
 
+    /// <summary>
+    /// Failures for unknown users keep no decision and so no record of publication (bounded state under credential
+    /// stuffing): their redelivery goes out unmarked again, by design (docs/events.md). The sample's are these.
+    /// </summary>
+    private static readonly IReadOnlySet<string> UnknownUserFailures = SampleMessage.FromSample(1000)
+        .Where(m => Encoding.UTF8.GetString(m.Value).Contains("\"failureReason\":\"unknown_user\"", StringComparison.Ordinal))
+        .Select(m => m.EventId!).ToHashSet();
+
     private async Task<(KafkaTopics Topics, Owed Owed)> PublishAsync()
     {
         var topics = KafkaTopics.Create(cluster);
@@ -186,8 +206,8 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
     private static void AssertNothingLostOrDoubled(ProductionWorkers workers, Owed owed, IReadOnlyList<Pipeline.Decision> decisions)
     {
         decisions.Select(d => d.EventId).ToHashSet().Should().BeEquivalentTo(owed.DecidedEvents, "every event is decided");
-        decisions.Where(d => !d.Duplicate).GroupBy(d => d.EventId).Where(g => g.Count() != 1).Select(g => g.Key)
-            .Should().BeEmpty("each event has one decision not marked duplicate");
+        decisions.Where(d => !d.Duplicate && !UnknownUserFailures.Contains(d.EventId)).GroupBy(d => d.EventId).Where(g => g.Count() != 1).Select(g => g.Key)
+            .Should().BeEmpty("each event of an account has one decision not marked duplicate");
         owed.DecidedEvents.Except(decisions.Where(d => !d.Duplicate).Select(d => d.EventId))
             .Should().BeEmpty("a consumer that skips duplicates still sees every decision once");
         workers.Smtp.ShouldHaveReceivedEachOnce(owed.Mail);
