@@ -58,7 +58,10 @@ internal sealed class AlertDelivery
 
         try
         {
-            await retry.ExecuteAsync(async token => await sender.SendAsync(alert, message, token), cancellationToken);
+            // A transaction once begun runs to its end (each command bounded by Smtp:Timeout), even when the worker is
+            // stopping: cut after the server kept the message and before its reply, the mail would be recorded as unsent
+            // and sent again (RFC 1047). Stopping still cuts the waits between tries, when no transaction is open.
+            await retry.ExecuteAsync(async _ => await sender.SendAsync(alert, message, CancellationToken.None), cancellationToken);
             return DeliveryResult.Sent;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

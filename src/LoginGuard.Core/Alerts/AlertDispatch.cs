@@ -29,6 +29,9 @@ internal sealed class AlertDispatch(
             var claimed = await store.ClaimDueAsync(options.BatchSize, cancellationToken);
             for (var i = 0; i < claimed.Count; i++)
             {
+                // A stopping worker stops between mails, never inside one; what it claimed and did not send waits for
+                // its lease to run out and goes out from the next worker.
+                cancellationToken.ThrowIfCancellationRequested();
                 var result = await delivery.DeliverAsync(claimed[i].Alert, cancellationToken);
                 if (result.Outcome == DeliveryOutcome.Transient)
                 {
@@ -41,7 +44,8 @@ internal sealed class AlertDispatch(
                     break;
                 }
 
-                await RecordAsync(claimed[i], result, cancellationToken);
+                // Recorded whatever the stop: a mail sent and not recorded as sent would be sent again.
+                await RecordAsync(claimed[i], result, CancellationToken.None);
             }
 
             metrics.OldestQueuedAt = await store.OldestQueuedAtAsync(cancellationToken);

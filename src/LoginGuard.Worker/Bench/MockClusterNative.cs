@@ -60,6 +60,29 @@ internal static class MockClusterNative
     [DllImport(Library)]
     public static extern void rd_kafka_mock_group_initial_rebalance_delay_ms(IntPtr mcluster, int delayMs);
 
+    /// <summary>Empties the cluster-wide error stack of one API (not the per-broker ones).</summary>
+    [DllImport(Library)]
+    public static extern void rd_kafka_mock_clear_request_errors(IntPtr mcluster, short apiKey);
+
+    [DllImport(Library)]
+    public static extern ErrorCode rd_kafka_mock_partition_set_leader(IntPtr mcluster, byte[] nulTerminatedTopic, int partition, int brokerId);
+
+    [DllImport(Library)]
+    public static extern void rd_kafka_mock_start_request_tracking(IntPtr mcluster);
+
+    [DllImport(Library)]
+    public static extern void rd_kafka_mock_stop_request_tracking(IntPtr mcluster);
+
+    /// <summary>An array of the requests seen since tracking started; free it with <see cref="rd_kafka_mock_request_destroy_array"/>.</summary>
+    [DllImport(Library)]
+    public static extern IntPtr rd_kafka_mock_get_requests(IntPtr mcluster, out nuint count);
+
+    [DllImport(Library)]
+    public static extern short rd_kafka_mock_request_api_key(IntPtr request);
+
+    [DllImport(Library)]
+    public static extern void rd_kafka_mock_request_destroy_array(IntPtr requests, nuint count);
+
     private static IntPtr Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath) =>
         name == Library ? NativeLibrary.Load(LoadedLibrdkafka()) : IntPtr.Zero;
 

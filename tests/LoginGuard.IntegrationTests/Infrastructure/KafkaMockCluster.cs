@@ -76,6 +76,47 @@ public sealed class KafkaMockCluster : IDisposable
     public void FailNextRequests(ApiKey api, params ErrorCode[] errors) =>
         MockClusterNative.rd_kafka_mock_push_request_errors_array(Native, (short)api, (nuint)errors.Length, errors);
 
+    /// <summary>Empties what <see cref="FailNextRequests"/> gave and no request met yet, so it falls on no later client.</summary>
+    public void ClearFailures(ApiKey api) => MockClusterNative.rd_kafka_mock_clear_request_errors(Native, (short)api);
+
+    /// <summary>Moves a partition's leadership, so a fault given to one broker meets one topic and spares the others.</summary>
+    public void SetLeader(string topic, int partition, int brokerId) => Check(
+        MockClusterNative.rd_kafka_mock_partition_set_leader(Native, System.Text.Encoding.UTF8.GetBytes(topic + "\0"), partition, brokerId),
+        $"make broker {brokerId} the leader of {topic}[{partition}]");
+
+    /// <summary>From now on the cluster keeps every request it receives, for <see cref="RequestsOf"/>.</summary>
+    public void TrackRequests() => MockClusterNative.rd_kafka_mock_start_request_tracking(Native);
+
+    public void StopTrackingRequests() => MockClusterNative.rd_kafka_mock_stop_request_tracking(Native);
+
+    /// <summary>How many requests of this API the cluster received since <see cref="TrackRequests"/>, from any client.</summary>
+    public int RequestsOf(ApiKey api)
+    {
+        var requests = MockClusterNative.rd_kafka_mock_get_requests(Native, out var count);
+        if (requests == IntPtr.Zero)
+        {
+            return 0;
+        }
+
+        try
+        {
+            var matching = 0;
+            for (var i = 0; i < (int)count; i++)
+            {
+                if (MockClusterNative.rd_kafka_mock_request_api_key(System.Runtime.InteropServices.Marshal.ReadIntPtr(requests, i * IntPtr.Size)) == (short)api)
+                {
+                    matching++;
+                }
+            }
+
+            return matching;
+        }
+        finally
+        {
+            MockClusterNative.rd_kafka_mock_request_destroy_array(requests, count);
+        }
+    }
+
     public void Dispose() => mock.Dispose();
 
     private static void Check(ErrorCode error, string what)

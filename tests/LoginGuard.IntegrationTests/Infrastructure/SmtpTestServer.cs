@@ -10,13 +10,14 @@ namespace LoginGuard.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A real SMTP server (the SmtpServer library) on a free loopback port, owned by a test: keeps every message that
-/// arrived, answers 550 for addresses it is told to refuse, and can be stopped and started on the same port to play
-/// an outage.
+/// arrived, answers 550 for addresses it is told to refuse, can stall its transactions at a chosen step so a client
+/// dies mid-send, and can be stopped and started on the same port to play an outage.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<MimeMessage> received = new();
     private readonly ConcurrentDictionary<string, int> refused = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Stall stall = new();
     private CancellationTokenSource? running;
     private Task? serving;
 
@@ -25,6 +26,44 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public int Port { get; }
 
     public IReadOnlyList<MimeMessage> Received => [.. received];
+
+    /// <summary>
+    /// The alert id of every message received, once per arrival: LoginGuard's Message-Id is <c>{alertId}@{domain}</c>,
+    /// so a mail sent twice shows up here twice, as it would in the learner's mailbox.
+    /// </summary>
+    public IReadOnlyList<string> AlertIds => [.. received.Select(m => m.MessageId!.Split('@')[0])];
+
+    /// <summary>Asserts that each of these alerts arrived exactly once, and nothing else: naming what came twice, what never came, what was not owed.</summary>
+    public void ShouldHaveReceivedEachOnce(IEnumerable<string> owedAlertIds)
+    {
+        var owed = owedAlertIds.ToHashSet(StringComparer.Ordinal);
+        var arrived = AlertIds;
+        arrived.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{g.Key} ×{g.Count()}")
+            .Should().BeEmpty("no mail arrives twice ({0} arrived, {1} owed)", arrived.Count, owed.Count);
+        owed.Except(arrived).Should().BeEmpty("no owed mail is lost");
+        arrived.Except(owed).Should().BeEmpty("no mail arrives that was not owed");
+    }
+
+    /// <summary>What points a worker's mail at this server: plain SMTP on loopback, no pickup folder.</summary>
+    public IReadOnlyDictionary<string, string?> WorkerSettings => new Dictionary<string, string?>
+    {
+        ["Smtp:Host"] = "127.0.0.1",
+        ["Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp:Security"] = "None",
+        ["Smtp:PickupDirectory"] = "",
+    };
+
+    /// <summary>How many transactions are stalled right now at the step given to <see cref="StallAt"/>.</summary>
+    public int Stalled => stall.Count;
+
+    /// <summary>
+    /// From now on every transaction stops at <paramref name="step"/> and waits there, the client waiting for the
+    /// server's reply, until <see cref="ReleaseStalled"/>.
+    /// </summary>
+    public void StallAt(StallStep step) => stall.Begin(step);
+
+    /// <summary>Lets every stalled transaction go on and stalls no more.</summary>
+    public void ReleaseStalled() => stall.End();
 
     /// <summary>How often the server was asked to deliver to a refused address, to show a refusal is not retried.</summary>
     public int RefusalsOf(string address) => refused.TryGetValue(address, out var count) ? count : 0;
@@ -45,8 +84,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new KeepingStore(received));
-        services.Add(new RefusingFilter(refused));
+        services.Add(new KeepingStore(received, stall));
+        services.Add(new RefusingFilter(refused, stall));
         running = new CancellationTokenSource();
         serving = new SmtpServer.SmtpServer(options, services).StartAsync(running.Token);
     }
@@ -88,32 +127,98 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private sealed class KeepingStore(ConcurrentQueue<MimeMessage> received) : MessageStore
+    private sealed class KeepingStore(ConcurrentQueue<MimeMessage> received, Stall stall) : MessageStore
     {
         public override async Task<SmtpServer.Protocol.SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
             received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+
+            // Kept, and not yet answered: the client does not know the server took responsibility (RFC 1047).
+            await stall.WaitIfAt(StallStep.BeforeFinalReply, cancellationToken);
             return SmtpServer.Protocol.SmtpResponse.Ok;
         }
     }
 
-    private sealed class RefusingFilter(ConcurrentDictionary<string, int> refused) : IMailboxFilter
+    private sealed class RefusingFilter(ConcurrentDictionary<string, int> refused, Stall stall) : IMailboxFilter
     {
         public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken) =>
             Task.FromResult(true);
 
-        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
+        public async Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken)
         {
+            await stall.WaitIfAt(StallStep.AtRecipient, cancellationToken);
             var address = to.AsAddress();
             if (!refused.ContainsKey(address))
             {
-                return Task.FromResult(true);
+                return true;
             }
 
             refused.AddOrUpdate(address, 1, (_, count) => count + 1);
-            return Task.FromResult(false);
+            return false;
+        }
+    }
+
+    /// <summary>Where in a transaction <see cref="StallAt"/> holds it.</summary>
+    public enum StallStep
+    {
+        /// <summary>At RCPT TO, before the message was sent: nothing is kept yet.</summary>
+        AtRecipient,
+
+        /// <summary>After the message was kept and before the 250 that tells the client so.</summary>
+        BeforeFinalReply,
+    }
+
+    private sealed class Stall
+    {
+        private readonly Lock gate = new();
+        private StallStep? step;
+        private TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public void Begin(StallStep at)
+        {
+            lock (gate)
+            {
+                step = at;
+            }
+        }
+
+        public void End()
+        {
+            lock (gate)
+            {
+                step = null;
+                released.TrySetResult();
+                released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        public async Task WaitIfAt(StallStep here, CancellationToken cancellationToken)
+        {
+            Task wait;
+            lock (gate)
+            {
+                if (step != here)
+                {
+                    return;
+                }
+
+                wait = released.Task;
+            }
+
+            Interlocked.Increment(ref count);
+            try
+            {
+                await wait.WaitAsync(cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref count);
+            }
         }
     }
 }

@@ -7,16 +7,13 @@ using LoginGuard.Worker.Bench;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 
-/// <summary>One message larger than LoginGuard's producer may send, in the middle of a long stream.</summary>
-public sealed class OversizedEventTests(KafkaMockCluster cluster) : IClassFixture<KafkaMockCluster>, IDisposable
+/// <summary>One message larger than LoginGuard's producer may send, in the middle of a long stream that a killed worker process leaves half done.</summary>
+public sealed class OversizedEventTests(KafkaMockCluster cluster) : IClassFixture<KafkaMockCluster>
 {
     /// <summary>Valid JSON under the broker's limit and over the producer's default <c>message.max.bytes</c> (1,000,000).</summary>
     private const int OversizedBytes = 1_010_000;
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-    private readonly string pickup = Directory.CreateTempSubdirectory("loginguard-oversized-").FullName;
-
-    public void Dispose() => Directory.Delete(pickup, recursive: true);
 
     [Fact]
     public async Task An_oversized_event_is_dead_lettered_cut_to_fit_and_every_other_event_of_a_60000_event_stream_is_decided_across_a_worker_kill()
@@ -30,23 +27,18 @@ public sealed class OversizedEventTests(KafkaMockCluster cluster) : IClassFixtur
         messages.Insert(6_000, oversized);
         var owed = messages.Where(m => m != oversized).Select(m => m.EventId!).ToHashSet(StringComparer.Ordinal);
         TopicClient.Publish(cluster, topics.Events, messages);
-        var store = new ControllableBehaviorStore();
-        var settings = new Dictionary<string, string?>
-        {
-            // The dead member holds its partitions until its session times out.
-            ["Kafka:Consumer:session.timeout.ms"] = "3000",
-            ["Kafka:Consumer:heartbeat.interval.ms"] = "500",
-        };
 
-        var first = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: settings);
+        // Real processes over Redis, as deployed: the first is killed with SIGKILL mid-stream, after the oversized event.
+        await using var workers = await ProductionWorkers.StartAsync(cluster, topics);
+        var first = workers.Start();
         var beforeKill = await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count >= 20_000, Patience, settle: TimeSpan.Zero);
-        await first.CrashAsync();
-        await first.DisposeAsync();
+        first.KillNow();
 
-        await using var second = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: settings);
+        var second = workers.Start();
         var decided = await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => DecidedIds(read).IsSupersetOf(owed), Patience);
         var deadLetters = await TopicClient.ReadAsync(cluster, topics.DeadLetters, topics.Partitions, read => read.Count >= 1, Patience);
-        await second.StopAsync();
+        second.Terminate();
+        var exitCode = await second.WaitForExitAsync(Patience);
 
         beforeKill.Count.Should().BeLessThan(owed.Count, "the first worker was killed mid-stream");
         var decidedIds = DecidedIds(decided);
@@ -63,7 +55,7 @@ public sealed class OversizedEventTests(KafkaMockCluster cluster) : IClassFixtur
             letter.Message.Value!.Length.Should().BeLessThan(1_000_000).And.BeGreaterThan(900_000, "only what does not fit is cut");
             oversized.Value.AsSpan(0, letter.Message.Value.Length).SequenceEqual(letter.Message.Value).Should().BeTrue("the copy is the original's beginning");
         });
-        second.Failure.Should().BeNull();
+        exitCode.Should().Be(0, "the replacement ran without failing; it said:\n" + workers.Output);
     }
 
     private static HashSet<string> DecidedIds(IEnumerable<ConsumeResult<byte[]?, byte[]?>> read) =>

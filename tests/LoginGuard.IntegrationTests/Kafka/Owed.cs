@@ -2,7 +2,6 @@ using System.Text;
 using Confluent.Kafka;
 using LoginGuard.IntegrationTests.Replay;
 using LoginGuard.Pipeline;
-using MimeKit;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 
@@ -23,7 +22,8 @@ internal sealed record Owed(IReadOnlyList<(string EventId, bool Duplicate)> Deci
             MailIn(Path.Combine(run.Directory, "outbox")));
     }
 
-    public static IReadOnlySet<string> MailIn(string directory) =>
+    /// <summary>The replay's mail, one <c>{alertId}.eml</c> each: what is owed, not a count of what was sent (a file cannot arrive twice).</summary>
+    private static IReadOnlySet<string> MailIn(string directory) =>
         Directory.EnumerateFiles(directory, "*.eml").Select(Path.GetFileNameWithoutExtension).OfType<string>().ToHashSet();
 
     public static List<Decision> Decode(IEnumerable<ConsumeResult<byte[]?, byte[]?>> results) =>
@@ -33,7 +33,4 @@ internal sealed record Owed(IReadOnlyList<(string EventId, bool Duplicate)> Deci
             Encoding.UTF8.GetString(r.Message.Key!).Should().Be(decision.UserId, "decisions are keyed by userId");
             return decision;
         }).ToList();
-
-    public static IEnumerable<string> EventIdsIn(string directory) =>
-        Directory.EnumerateFiles(directory, "*.eml").Select(path => MimeMessage.Load(path).Headers["X-LoginGuard-Event-Id"] ?? "");
 }

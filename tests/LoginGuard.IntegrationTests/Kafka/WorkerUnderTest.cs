@@ -60,6 +60,25 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
         return new WorkerUnderTest(host);
     }
 
+    /// <summary>The same host with its mail sent to a real SMTP server, where a mail sent twice arrives twice.</summary>
+    public static Task<WorkerUnderTest> StartAsync(
+        KafkaMockCluster cluster,
+        KafkaTopics topics,
+        SmtpTestServer smtp,
+        IBehaviorStore store,
+        CapturedLog? log = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        IOutboxStore? outbox = null)
+    {
+        var mailToServer = new Dictionary<string, string?>(smtp.WorkerSettings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            mailToServer[key] = value;
+        }
+
+        return StartAsync(cluster, topics, pickupDirectory: "", store, log, mailToServer, outbox);
+    }
+
     /// <summary>As on SIGTERM: finish events in flight, commit, leave the group.</summary>
     public Task StopAsync() => host.StopAsync();
 

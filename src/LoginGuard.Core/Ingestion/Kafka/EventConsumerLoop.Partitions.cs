@@ -86,6 +86,19 @@ internal sealed partial class EventConsumerLoop
         }
     }
 
+    /// <summary>
+    /// The outcome of every commit, the periodic ones librdkafka makes of the stored offsets included: those fail
+    /// silently otherwise, and an operator should hear that finished events will be redelivered.
+    /// </summary>
+    private void OnCommitted(CommittedOffsets committed)
+    {
+        var error = committed.Error.IsError ? committed.Error : committed.Offsets.Select(o => o.Error).FirstOrDefault(e => e.IsError);
+        if (error is { IsError: true, Code: not ErrorCode.Local_NoOffset })
+        {
+            KafkaLog.CommitFailed(logger, error.Code, error.Reason);
+        }
+    }
+
     private bool Commit(IConsumer<byte[]?, byte[]?> consumer)
     {
         try

@@ -88,6 +88,7 @@ internal sealed partial class EventConsumerLoop(
             .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
             .SetPartitionsRevokedHandler((consumer, partitions) => OnRevoked(consumer, partitions))
             .SetPartitionsLostHandler((consumer, partitions) => OnLost(consumer, partitions))
+            .SetOffsetsCommittedHandler((_, committed) => OnCommitted(committed))
             .Build();
 
     private ConsumeResult<byte[]?, byte[]?>? Consume(IConsumer<byte[]?, byte[]?> consumer)
