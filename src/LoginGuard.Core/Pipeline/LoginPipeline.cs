@@ -80,6 +80,9 @@ internal sealed class LoginPipeline(
         var batch = await store.BeginAsync(accepted.Select(a => a.Enriched).ToList(), scorer.SourceLookback, cancellationToken);
         var scored = new List<Scored>(accepted.Count);
         var redelivered = new List<(int Index, string DecisionKey)>();
+
+        // An event its producer sent twice can have both copies in one batch: only the first goes out as the first copy.
+        var publishing = new HashSet<Publication>();
         foreach (var (index, enriched) in accepted)
         {
             var snapshot = batch.Snapshot(enriched);
@@ -89,7 +92,7 @@ internal sealed class LoginPipeline(
             {
                 Log.Redelivered(logger, previous.EventId);
                 var publication = PublicationOf(enriched);
-                outcomes[index] = previous.Duplicate || inFlight.Contains(publication)
+                outcomes[index] = previous.Duplicate || inFlight.Contains(publication) || !publishing.Add(publication)
                     ? new Decided(previous with { Duplicate = true }, null, [])
                     : new Decided(previous, null, []) { Publication = publication };
                 redelivered.Add((index, BehaviorBatch.DecisionKey(enriched)));

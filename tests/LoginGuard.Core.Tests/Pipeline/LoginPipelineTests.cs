@@ -120,6 +120,20 @@ public sealed class LoginPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_copies_of_an_unpublished_decision_in_one_batch_go_out_once_as_the_first_copy()
+    {
+        var newDevice = SignIn("e2", Iphone, "2026-10-02T08:00:00Z");
+        await harness.SendAsync(newDevice);
+
+        // The worker died before publishing; its producer had sent the event twice, and both copies come back together.
+        var bytes = System.Text.Encoding.UTF8.GetBytes(newDevice);
+        var outcomes = await harness.Pipeline.ProcessAsync([bytes, bytes], CancellationToken.None);
+
+        outcomes.Cast<Decided>().Select(o => o.Decision.Duplicate).Should().Equal(false, true);
+        outcomes.Cast<Decided>().Select(o => o.Publication).Should().ContainSingle(p => p != null);
+    }
+
+    [Fact]
     public async Task A_decision_that_was_recorded_but_never_published_goes_out_again_as_the_first_copy()
     {
         await harness.DecideAsync(SignIn("e1", Windows, "2026-10-01T08:00:00Z"));
