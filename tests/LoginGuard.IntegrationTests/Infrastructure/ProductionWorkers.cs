@@ -6,24 +6,26 @@ namespace LoginGuard.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Real <c>loginguard run</c> processes sharing what production workers share: the cluster and a test's topics, one
-/// redis-server for state and the outbox, and one SMTP server that counts what it receives. A test kills one process
-/// and starts the next over the same Redis, as a supervisor would after a crash.
+/// Redis (a redis-server, or a Redis Cluster) for state and the outbox, and one SMTP server that counts what it
+/// receives. A test kills one process and starts the next over the same Redis, as a supervisor would after a crash.
 /// </summary>
 internal sealed class ProductionWorkers : IAsyncDisposable
 {
     private const string Prefix = "lg:";
     private readonly List<WorkerProcess> processes = [];
+    private readonly IAsyncDisposable redis;
     private readonly Dictionary<string, string?> settings;
 
-    private ProductionWorkers(RedisServer redis, ConnectionMultiplexer connection, SmtpTestServer smtp, Dictionary<string, string?> settings)
+    private ProductionWorkers(IAsyncDisposable redis, ConnectionMultiplexer connection, SmtpTestServer smtp, Dictionary<string, string?> settings)
     {
-        Redis = redis;
+        this.redis = redis;
         Connection = connection;
         Smtp = smtp;
         this.settings = settings;
     }
 
-    public RedisServer Redis { get; }
+    /// <summary>The Redis Cluster the workers share, when started with <see cref="OnRedisClusterAsync"/>.</summary>
+    public RedisCluster? RedisCluster => redis as RedisCluster;
 
     public ConnectionMultiplexer Connection { get; }
 
@@ -35,11 +37,23 @@ internal sealed class ProductionWorkers : IAsyncDisposable
     public static async Task<ProductionWorkers> StartAsync(KafkaMockCluster cluster, KafkaTopics topics)
     {
         var redis = await RedisServer.StartAsync();
+        return Over(cluster, topics, redis, redis.Configuration);
+    }
+
+    /// <summary>Workers whose state and outbox live in a Redis Cluster of three masters and three replicas.</summary>
+    public static async Task<ProductionWorkers> OnRedisClusterAsync(KafkaMockCluster cluster, KafkaTopics topics)
+    {
+        var redis = await RedisCluster.StartAsync();
+        return Over(cluster, topics, redis, redis.Configuration);
+    }
+
+    private static ProductionWorkers Over(KafkaMockCluster cluster, KafkaTopics topics, IAsyncDisposable redis, string redisConfiguration)
+    {
         var smtp = SmtpTestServer.Start();
         var settings = topics.WorkerSettings(cluster, pickupDirectory: "");
         foreach (var (key, value) in new Dictionary<string, string?>
         {
-            ["Redis:Configuration"] = redis.Configuration,
+            ["Redis:Configuration"] = redisConfiguration,
             ["Redis:KeyPrefix"] = Prefix,
             ["Alerts:Outbox:Lease"] = MailLease.ToString("c"),
             ["Alerts:Outbox:PollInterval"] = "00:00:00.200",
@@ -63,7 +77,7 @@ internal sealed class ProductionWorkers : IAsyncDisposable
             settings[key] = value;
         }
 
-        return new ProductionWorkers(redis, RedisConnection.Connect(redis.Configuration), smtp, settings);
+        return new ProductionWorkers(redis, RedisConnection.Connect(redisConfiguration), smtp, settings);
     }
 
     public WorkerProcess Start(IReadOnlyDictionary<string, string?>? overrides = null)
@@ -108,6 +122,29 @@ internal sealed class ProductionWorkers : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Once every event is decided (so every alert is queued or held): ends the held windows, then waits until the
+    /// outbox owes nothing and the server has every owed mail, and a moment more, so a late copy shows.
+    /// </summary>
+    public async Task WaitForEveryMailAsync(IReadOnlySet<string> owedAlertIds, TimeSpan patience)
+    {
+        await EndMailWindowsAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await MailOwedAsync() > 0 || !Smtp.AlertIds.ToHashSet().IsSupersetOf(owedAlertIds))
+        {
+            if (clock.Elapsed > patience + MailLease)
+            {
+                throw new Xunit.Sdk.XunitException(
+                    $"Mail still owed after {clock.Elapsed}: {await MailOwedAsync()} in the outbox; not received: {string.Join(", ", owedAlertIds.Except(Smtp.AlertIds))}; " +
+                    $"received but not owed: {string.Join(", ", Smtp.AlertIds.Except(owedAlertIds))}\n{Output}");
+            }
+
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+    }
+
     /// <summary>What the workers said, for a failure message.</summary>
     public string Output => string.Join('\n', processes.SelectMany((p, i) => p.Output.Select(line => $"[worker {i + 1}] {line}")));
 
@@ -120,6 +157,6 @@ internal sealed class ProductionWorkers : IAsyncDisposable
 
         await Smtp.DisposeAsync();
         await Connection.DisposeAsync();
-        await Redis.DisposeAsync();
+        await redis.DisposeAsync();
     }
 }

@@ -44,6 +44,13 @@ public sealed class RedisCluster : IAsyncDisposable
                 await cluster.WaitUntilAsync(port, "CLUSTER INFO", reply => reply.Contains("cluster_state:ok", StringComparison.Ordinal), "report cluster_state:ok");
             }
 
+            // A replica still in its first sync cannot take over: a master killed before then leaves its slots down.
+            foreach (var port in cluster.Ports)
+            {
+                await cluster.WaitUntilAsync(
+                    port, "INFO replication", reply => reply.Contains("role:master", StringComparison.Ordinal) || reply.Contains("master_link_status:up", StringComparison.Ordinal), "finish its first sync");
+            }
+
             return cluster;
         }
         catch

@@ -50,7 +50,7 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
 
         workers.Start();
         var decisions = await ReadEveryDecisionAsync(topics, owed);
-        await WaitForEveryMailAsync(workers, owed);
+        await workers.WaitForEveryMailAsync(owed.Mail, Patience);
 
         publishedBeforeReplacement.Should().BeEmpty("the kill landed after scoring and before publishing");
         inStateAtKill.Should().BeGreaterThanOrEqualTo(100, "the state held those events' decisions when the worker died");
@@ -93,7 +93,7 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
         workers.Start();
         var decisions = Owed.Decode(await TopicClient.ReadAsync(
             cluster, topics.Decisions, topics.Partitions, read => read.Count >= 2 * owed.Decisions.Count, Patience, settle: TimeSpan.FromSeconds(1)));
-        await WaitForEveryMailAsync(workers, owed);
+        await workers.WaitForEveryMailAsync(owed.Mail, Patience);
 
         failedCommits.Should().BePositive("the worker tried to commit, and each try met a fault");
         committedAtKill.Should().AllSatisfy(offset => offset.Should().Be(Offset.Unset), "the kill landed after publishing and before any commit");
@@ -119,7 +119,7 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
 
         workers.Start();
         var decisions = await ReadEveryDecisionAsync(topics, owed);
-        await WaitForEveryMailAsync(workers, owed);
+        await workers.WaitForEveryMailAsync(owed.Mail, Patience);
 
         stalledAtKill.Should().Be(1, "the worker was inside one SMTP transaction when it died");
         receivedAtKill.Should().Be(0, "the mail server had taken nothing when the worker died");
@@ -145,7 +145,7 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
 
         workers.Start();
         await ReadEveryDecisionAsync(topics, owed);
-        await WaitForEveryMailAsync(workers, owed);
+        await workers.WaitForEveryMailAsync(owed.Mail, Patience);
 
         workers.Smtp.AlertIds.Order(StringComparer.Ordinal).Should().Equal(owed.Mail.Append(kept).Order(StringComparer.Ordinal), "only the unconfirmed mail arrives twice");
         workers.Smtp.Received.Where(m => m.MessageId!.StartsWith(kept + "@", StringComparison.Ordinal)).Select(m => m.MessageId).Distinct().Should().ContainSingle();
@@ -172,30 +172,6 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
     private async Task<List<Pipeline.Decision>> ReadEveryDecisionAsync(KafkaTopics topics, Owed owed) =>
         Owed.Decode(await TopicClient.ReadAsync(
             cluster, topics.Decisions, topics.Partitions, read => Owed.Decode(read).Select(d => d.EventId).ToHashSet().IsSupersetOf(owed.DecidedEvents), Patience));
-
-    /// <summary>
-    /// Once every event is decided (so every alert is queued or held): until the outbox owes nothing and the server
-    /// has every owed mail, then a moment more, so a late copy shows.
-    /// </summary>
-    private static async Task WaitForEveryMailAsync(ProductionWorkers workers, Owed owed)
-    {
-        await workers.EndMailWindowsAsync();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (await workers.MailOwedAsync() > 0 || !workers.Smtp.AlertIds.ToHashSet().IsSupersetOf(owed.Mail))
-        {
-            if (clock.Elapsed > Patience + ProductionWorkers.MailLease)
-            {
-                var missing = owed.Mail.Except(workers.Smtp.AlertIds);
-                throw new Xunit.Sdk.XunitException(
-                    $"Mail still owed after {clock.Elapsed}: {await workers.MailOwedAsync()} in the outbox; not received: {string.Join(", ", missing)}; " +
-                    $"received but not owed: {string.Join(", ", workers.Smtp.AlertIds.Except(owed.Mail))}\n{workers.Output}");
-            }
-
-            await Task.Delay(100);
-        }
-
-        await Task.Delay(TimeSpan.FromSeconds(1));
-    }
 
     private List<Offset> Committed(KafkaTopics topics)
     {

@@ -1,0 +1,67 @@
+using System.Text;
+using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.IntegrationTests.Kafka;
+using LoginGuard.Pipeline;
+
+namespace LoginGuard.IntegrationTests.Cluster;
+
+/// <summary>
+/// LoginGuard scaled out on the engines it is built for: two <c>loginguard run</c> processes in one consumer group,
+/// their state and outbox in a Redis Cluster of three masters and three replicas, mail to a real SMTP server.
+/// </summary>
+public sealed class ScaleOutTests(KafkaMockCluster kafka) : IClassFixture<KafkaMockCluster>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task Two_workers_on_a_Redis_Cluster_decide_every_event_and_mail_once_through_a_master_failover_and_a_worker_kill()
+    {
+        var topics = KafkaTopics.Create(kafka);
+        var messages = SampleMessage.FromSample(3000);
+        var owed = await Owed.ByReplayAsync(messages);
+        await using var workers = await ProductionWorkers.OnRedisClusterAsync(kafka, topics);
+        var redis = workers.RedisCluster!;
+        var first = workers.Start();
+        workers.Start();
+
+        // Published over a few seconds, so that both faults land mid-stream.
+        var publishing = Task.Run(async () =>
+        {
+            foreach (var chunk in messages.Chunk(100))
+            {
+                TopicClient.Publish(kafka, topics.Events, chunk);
+                await Task.Delay(150);
+            }
+        });
+        await DecisionsAsync(topics, read => read.Count >= owed.Decisions.Count / 4);
+        var failedMaster = (await redis.MastersAsync())[0];
+        redis.Kill(failedMaster);
+        await DecisionsAsync(topics, read => read.Count >= owed.Decisions.Count / 2);
+
+        // Not while a mail is half-sent: a mail the server kept just before its sender died arrives twice by design
+        // (docs/alerts.md), and KilledWorkerTests has that window's test.
+        workers.Smtp.StallAt(SmtpTestServer.StallStep.AtRecipient);
+        first.KillNow();
+        workers.Smtp.ReleaseStalled();
+        var publishedByTheDead = (await DecisionsAsync(topics, read => read.Count >= owed.Decisions.Count / 2)).Select(d => d.EventId).ToHashSet();
+        await publishing;
+
+        var decisions = await DecisionsAsync(topics, read => read.Select(d => d.EventId).ToHashSet().IsSupersetOf(owed.DecidedEvents));
+        await workers.WaitForEveryMailAsync(owed.Mail, Patience);
+
+        (await redis.MastersAsync()).Should().NotContain(failedMaster).And.HaveCount(3, "the killed master's replica took over its slots");
+        decisions.Select(d => d.EventId).ToHashSet().Should().BeEquivalentTo(owed.DecidedEvents, "every event is decided");
+        decisions.Where(d => !d.Duplicate).Select(d => d.EventId).ToHashSet().Should().BeEquivalentTo(owed.DecidedEvents, "no event's only decision is marked duplicate");
+        decisions.Where(d => !d.Duplicate).GroupBy(d => d.EventId).Where(g => g.Count() > 1).Select(g => g.Key)
+            .Should().BeSubsetOf(publishedByTheDead.Union(UnknownUserFailures(messages)), "only a decision the killed worker had published, or an unknown user's, goes out unmarked twice");
+        workers.Smtp.ShouldHaveReceivedEachOnce(owed.Mail);
+    }
+
+    /// <summary>Republished unmarked by design: no decision, and so no record of its publication, is kept for them (docs/events.md).</summary>
+    private static HashSet<string> UnknownUserFailures(IEnumerable<SampleMessage> messages) => messages
+        .Where(m => Encoding.UTF8.GetString(m.Value).Contains("\"failureReason\":\"unknown_user\"", StringComparison.Ordinal))
+        .Select(m => m.EventId!).ToHashSet();
+
+    private async Task<List<Decision>> DecisionsAsync(KafkaTopics topics, Func<IReadOnlyList<Decision>, bool> enough) =>
+        Owed.Decode(await TopicClient.ReadAsync(kafka, topics.Decisions, topics.Partitions, read => enough(Owed.Decode(read)), Patience));
+}
