@@ -65,6 +65,17 @@ public abstract class OutboxStoreContract
     }
 
     [Fact]
+    public async Task Two_learners_whose_events_share_an_id_each_get_their_mail()
+    {
+        // Event ids come from the identity provider's producers; nothing makes them unique across learners.
+        var store = CreateStore();
+
+        (await store.EnqueueAsync(AlertFor("e1", user: "ana"), default)).Should().Be(EnqueueOutcome.Queued);
+        (await store.EnqueueAsync(AlertFor("e1", user: "bo"), default)).Should().Be(EnqueueOutcome.Queued, "bo's mail is not ana's");
+        (await store.ClaimDueAsync(10, default)).Should().HaveCount(2);
+    }
+
+    [Fact]
     public async Task A_claimed_alert_is_reserved_for_its_lease_and_due_again_after_it()
     {
         var store = CreateStore();

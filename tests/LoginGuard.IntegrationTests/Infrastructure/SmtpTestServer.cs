@@ -11,7 +11,7 @@ namespace LoginGuard.IntegrationTests.Infrastructure;
 /// <summary>
 /// A real SMTP server (the SmtpServer library) on a free loopback port, owned by a test: keeps every message that
 /// arrived, answers 550 for addresses it is told to refuse, and can be stopped and started on the same port to play
-/// an outage.
+/// an outage, or answer each message slowly to play a congested relay.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
@@ -23,6 +23,9 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private SmtpTestServer(int port) => Port = port;
 
     public int Port { get; }
+
+    /// <summary>How long the server takes to accept each message after its data arrived: a slow relay.</summary>
+    public TimeSpan AnswerDelay { get; set; }
 
     public IReadOnlyList<MimeMessage> Received => [.. received];
 
@@ -45,7 +48,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new KeepingStore(received));
+        services.Add(new KeepingStore(received, () => AnswerDelay));
         services.Add(new RefusingFilter(refused));
         running = new CancellationTokenSource();
         serving = new SmtpServer.SmtpServer(options, services).StartAsync(running.Token);
@@ -88,13 +91,20 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private sealed class KeepingStore(ConcurrentQueue<MimeMessage> received) : MessageStore
+    private sealed class KeepingStore(ConcurrentQueue<MimeMessage> received, Func<TimeSpan> answerDelay) : MessageStore
     {
         public override async Task<SmtpServer.Protocol.SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            // The message counts as received once its data arrived, as a relay that queues it before it answers.
+            var delay = answerDelay();
             using var stream = new MemoryStream(buffer.ToArray());
             received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, cancellationToken);
+            }
+
             return SmtpServer.Protocol.SmtpResponse.Ok;
         }
     }
