@@ -35,7 +35,7 @@ internal sealed class RedisLearnerEraser(
 
         // A summary's id derives from the first sign-in its window held, so each of the learner's events names the
         // summary it may have started; ids that never became a summary delete nothing.
-        alertIds.UnionWith(eventIds.Select(Alert.SummaryIdFor));
+        alertIds.UnionWith(eventIds.Select(id => Alert.SummaryIdFor(learner, id)));
         var throttleOwner = hasher.Hash(KeyedHasher.UserPurpose, userId);
         var outboxKeys = alertIds.Select(id => keys.OutboxAlert(id))
             .Append(keys.OutboxThrottle(throttleOwner))
@@ -85,7 +85,7 @@ internal sealed class RedisLearnerEraser(
         foreach (var value in decisions.Where(v => !v.IsNull))
         {
             var decision = DecisionJson.Deserialize((byte[])value!);
-            ids.UnionWith(decision.Alerts.Select(kind => Alert.IdFor(decision.EventId, kind)));
+            ids.UnionWith(decision.Alerts.Select(kind => Alert.IdFor(learner, decision.EventId, kind)));
             eventIds.Add(decision.EventId);
         }
 

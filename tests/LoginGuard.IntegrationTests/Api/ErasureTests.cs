@@ -51,7 +51,7 @@ public sealed class ErasureTests(RedisFixture redis) : IClassFixture<RedisFixtur
         await worker.ProcessAsync(AuthEvents.Of("evt-zoe-mac", "login.succeeded", ApiWorker.At(TimeSpan.FromMinutes(100)), "zoe", userAgent: Mac));
         await worker.ProcessAsync(AuthEvents.Of(held[1], "login.succeeded", ApiWorker.At(TimeSpan.FromMinutes(90)), "zoe", userAgent: Android));
         var hasher = (KeyedHasher)worker.Services.GetService(typeof(KeyedHasher))!;
-        traces.AddRange([.. held, "evt-zoe-mac", Alert.SummaryIdFor(held[0]), hasher.Hash(KeyedHasher.UserPurpose, "zoe")]);
+        traces.AddRange([.. held, "evt-zoe-mac", Alert.SummaryIdFor(hasher.Hash(KeyedHasher.UserPurpose, "zoe")[..StateKeyMaker.KeyLength], held[0]), hasher.Hash(KeyedHasher.UserPurpose, "zoe")]);
         var before = await LearnerTraces.DumpAsync(Connection(worker), worker.Prefix);
         before.Keys.Should().Contain(k => k.EndsWith("{outbox}:windows", StringComparison.Ordinal), "a window holds the Android sign-in");
         LearnerTraces.Mentioning(before, [held[1]]).Should().NotBeEmpty();
