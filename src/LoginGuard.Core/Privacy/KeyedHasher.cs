@@ -59,6 +59,14 @@ internal sealed class KeyedHasher
         }
     }
 
+    /// <summary>Whether a configured key is the public development key, which only a replay of sample data may use.</summary>
+    public static bool IsDevelopmentKey(string base64Key)
+    {
+        var decoded = new byte[base64Key.Length];
+        return Convert.TryFromBase64String(base64Key, decoded, out var length)
+            && CryptographicOperations.FixedTimeEquals(decoded.AsSpan(0, length), DevelopmentKey);
+    }
+
     public string Hash(string purpose, string value)
     {
         ArgumentException.ThrowIfNullOrEmpty(purpose);

@@ -23,8 +23,18 @@ internal sealed record Owed(IReadOnlyList<(string EventId, bool Duplicate)> Deci
             MailIn(Path.Combine(run.Directory, "outbox")));
     }
 
+    /// <summary>
+    /// Each mail as what it tells whom: its kind, the events it tells of and its recipient. Not its alert id, which
+    /// hashes the learner with the deployment's hash key: the replay uses the public development key, a worker a
+    /// secret one. A mail sent twice has one file, named by its alert id, so a doubled mail never counts twice.
+    /// </summary>
     public static IReadOnlySet<string> MailIn(string directory) =>
-        Directory.EnumerateFiles(directory, "*.eml").Select(Path.GetFileNameWithoutExtension).OfType<string>().ToHashSet();
+        Directory.EnumerateFiles(directory, "*.eml").Select(path =>
+        {
+            var mail = MimeMessage.Load(path);
+            var events = mail.Headers.Where(h => h.Field == "X-LoginGuard-Event-Id").Select(h => h.Value);
+            return $"{mail.Headers["X-LoginGuard-Alert"]}|{string.Join(',', events)}|{mail.To}";
+        }).ToHashSet();
 
     public static List<Decision> Decode(IEnumerable<ConsumeResult<byte[]?, byte[]?>> results) =>
         results.Select(r =>
