@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LoginGuard.Enrichment;
 using LoginGuard.Pipeline;
 using LoginGuard.Privacy;
 using LoginGuard.Scoring;
@@ -17,6 +18,7 @@ internal static class DecisionEndpoints
     {
         app.MapGet("/v1/decisions/{eventId}", ExplainAsync)
             .Described("ExplainDecision", "A decision's reasons and scores, the rule-set version that made it, and what is in force now")
+            .RequireScope(ApiScopes.DecisionsRead).AuditedAs("decision-read")
             .Produces<JsonObject>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
@@ -26,7 +28,8 @@ internal static class DecisionEndpoints
     /// checked like every account id and the decision is read under that learner directly.
     /// </remarks>
     private static async Task<IResult> ExplainAsync(
-        string eventId, string? userId, RedisLearnerRecords records, RuleSetSource rules, AnomalyModelRule model, CancellationToken cancellationToken)
+        string eventId, string? userId, RedisLearnerRecords records, RuleSetSource rules, AnomalyModelRule model, StateKeyMaker stateKeys, HttpContext context,
+        CancellationToken cancellationToken)
     {
         if (userId is not null && UserIds.Problem(userId, "The userId query parameter") is { } problem)
         {
@@ -39,6 +42,11 @@ internal static class DecisionEndpoints
         }
 
         var found = userId is null ? await records.DecisionAsync(eventId, cancellationToken) : await records.DecisionAsync(userId, eventId, cancellationToken);
+        if (found is not null)
+        {
+            context.Items[ApiKey.LearnerItem] = stateKeys.Learner(found.UserId);
+        }
+
         return found is { } decision
             ? TypedResults.Json(new JsonObject
             {
