@@ -13,7 +13,8 @@ namespace LoginGuard.Privacy;
 /// Reads what Redis holds about one learner, for the learner (export) and for the security team (one decision).
 /// Everything is found under the learner's hash tag, plus the mails their activity names in the outbox.
 /// </summary>
-internal sealed class RedisLearnerRecords(IConnectionMultiplexer redis, RedisKeys keys, StateKeyMaker stateKeys, IActivityLog activity, RedisFeedbackStore feedback)
+internal sealed class RedisLearnerRecords(
+    IConnectionMultiplexer redis, RedisKeys keys, StateKeyMaker stateKeys, KeyedHasher hasher, IActivityLog activity, RedisFeedbackStore feedback)
 {
     private static readonly JsonSerializerOptions HistoryJson = new(JsonSerializerDefaults.Web);
 
@@ -37,10 +38,31 @@ internal sealed class RedisLearnerRecords(IConnectionMultiplexer redis, RedisKey
     public Task<IReadOnlyList<ActivityEntry>> ActivityAsync(string userId, CancellationToken cancellationToken) =>
         activity.ReadAsync(stateKeys.Learner(userId), cancellationToken);
 
-    /// <summary>Everything kept about the learner, as one JSON document: history, decisions, activity, mails and answers.</summary>
+    /// <summary>
+    /// Everything kept about the learner, as one JSON document: history, decisions, activity, mails and answers;
+    /// what is still filed under a hash key rotated out comes along under <c>underPreviousHashKeys</c>.
+    /// </summary>
     public async Task<JsonObject> ExportAsync(string userId, CancellationToken cancellationToken)
     {
-        var learner = stateKeys.Learner(userId);
+        var export = await ExportUnderAsync(userId, stateKeys.Learner(userId), cancellationToken);
+        if (hasher.Previous.Count > 0)
+        {
+            var previous = new JsonArray();
+            foreach (var rotated in hasher.Previous)
+            {
+                var found = await ExportUnderAsync(userId, new StateKeyMaker(rotated).Learner(userId), cancellationToken);
+                found["hashKeyId"] = rotated.KeyId;
+                previous.Add(found);
+            }
+
+            export["underPreviousHashKeys"] = previous;
+        }
+
+        return export;
+    }
+
+    private async Task<JsonObject> ExportUnderAsync(string userId, string learner, CancellationToken cancellationToken)
+    {
         var database = redis.GetDatabase();
         var state = await database.StringGetAsync(keys.LearnerState(learner)).WaitAsync(cancellationToken);
         var entries = await activity.ReadAsync(learner, cancellationToken);

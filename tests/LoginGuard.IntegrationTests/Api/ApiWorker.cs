@@ -51,7 +51,7 @@ internal sealed class ApiWorker : IAsyncDisposable
         RedisServer redis, ILoggerProvider? log = null, (KafkaMockCluster Cluster, string Topic)? decisions = null, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var port = FreePort.Next();
-        var prefix = $"t{Guid.NewGuid():N}:";
+        var prefix = extra?.GetValueOrDefault("Redis:KeyPrefix") ?? $"t{Guid.NewGuid():N}:";
         var pickup = Directory.CreateTempSubdirectory("loginguard-api-").FullName;
         var settings = new Dictionary<string, string?>
         {

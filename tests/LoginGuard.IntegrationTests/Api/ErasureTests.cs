@@ -35,6 +35,40 @@ public sealed class ErasureTests(RedisFixture redis) : IClassFixture<RedisFixtur
     }
 
     [Fact]
+    public async Task After_the_hash_key_is_rotated_erasure_also_finds_what_was_filed_under_the_previous_key()
+    {
+        var prefix = RedisFixture.NewPrefix();
+        var (oldKey, newKey) = (Convert.ToBase64String(new byte[32]), Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()));
+        string underOldKey;
+        await using (var before = await ApiWorker.StartAsync(redis.Server, extra: new Dictionary<string, string?>
+        {
+            ["Redis:KeyPrefix"] = prefix, ["Privacy:HashKey"] = oldKey, ["Privacy:HashKeyId"] = "2025",
+        }))
+        {
+            await LearnerEvents.SignInsAsync(before, "zoe");
+            underOldKey = before.LearnerKey("zoe");
+        }
+
+        await using var after = await ApiWorker.StartAsync(redis.Server, extra: new Dictionary<string, string?>
+        {
+            ["Redis:KeyPrefix"] = prefix, ["Privacy:HashKey"] = newKey, ["Privacy:HashKeyId"] = "2026", ["Privacy:PreviousHashKeys:2025"] = oldKey,
+        });
+        after.LearnerKey("zoe").Should().NotBe(underOldKey, "the new key writes");
+        (await LearnerTraces.DumpAsync(Connection(after), prefix)).Keys.Should().Contain(k => k.Contains(underOldKey, StringComparison.Ordinal));
+        var export = await after.Client.GetFromJsonAsync<JsonObject>("/v1/users/zoe/export");
+        var previous = export!["underPreviousHashKeys"]!.AsArray().Should().ContainSingle().Subject!;
+        ((string?)previous["hashKeyId"]).Should().Be("2025");
+        previous["activity"]!.AsArray().Should().HaveCount(5, "the export shows what the previous key filed");
+
+        using var response = await after.Client.DeleteAsync("/v1/users/zoe");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        var left = await LearnerTraces.DumpAsync(Connection(after), prefix);
+        LearnerTraces.Mentioning(left.Where(e => !e.Key.EndsWith("{audit}:log", StringComparison.Ordinal)).ToDictionary(), [underOldKey, "evt-zoe-laptop"])
+            .Should().BeEmpty("the previous key still finds what it filed");
+    }
+
+    [Fact]
     public async Task Erasing_a_learner_drops_their_held_new_device_sign_ins_and_summaries_too()
     {
         await using var worker = await ApiWorker.StartAsync(redis.Server);
