@@ -18,15 +18,24 @@ internal sealed class RedisLearnerRecords(
 {
     private static readonly JsonSerializerOptions HistoryJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The decision made for the learner's event, while <c>State:DecisionRetention</c> keeps it; null when unknown.</summary>
-    public Task<Decision?> DecisionAsync(string userId, string eventId, CancellationToken cancellationToken) =>
-        DecisionOfAsync(stateKeys.Learner(userId), eventId, cancellationToken);
+    /// <summary>
+    /// The decision made for the learner's event, while <c>State:DecisionRetention</c> keeps it, with the learner's
+    /// hash; null when unknown.
+    /// </summary>
+    public async Task<(Decision Decision, string Learner)?> DecisionAsync(string userId, string eventId, CancellationToken cancellationToken)
+    {
+        var learner = stateKeys.Learner(userId);
+        return await DecisionOfAsync(learner, eventId, cancellationToken) is { } decision ? (decision with { UserId = userId }, learner) : null;
+    }
 
-    /// <summary>The decision made for an event, found through the event's owner; null when unknown, expired or erased.</summary>
-    public async Task<Decision?> DecisionAsync(string eventId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The decision made for an event, found through the event's owner, with the owner's hash; null when unknown,
+    /// expired or erased. Its userId is "": Redis keeps none, and this lookup is not given one.
+    /// </summary>
+    public async Task<(Decision Decision, string Learner)?> DecisionAsync(string eventId, CancellationToken cancellationToken)
     {
         var owner = await redis.GetDatabase().StringGetAsync(keys.DecisionOwner(eventId)).WaitAsync(cancellationToken);
-        return owner.IsNull ? null : await DecisionOfAsync(owner!, eventId, cancellationToken);
+        return !owner.IsNull && await DecisionOfAsync(owner!, eventId, cancellationToken) is { } decision ? (decision, (string)owner!) : null;
     }
 
     private async Task<Decision?> DecisionOfAsync(string learner, string eventId, CancellationToken cancellationToken)
@@ -73,7 +82,7 @@ internal sealed class RedisLearnerRecords(
             ["userId"] = userId,
             ["storedUnder"] = learner,
             ["history"] = state.IsNull ? null : JsonSerializer.SerializeToNode(StoredHistory.Read(state).History, HistoryJson),
-            ["decisions"] = new JsonArray([.. decisions.OrderByDescending(d => d.OccurredAt).Select(d => JsonNode.Parse(DecisionJson.Serialize(d)))]),
+            ["decisions"] = new JsonArray([.. decisions.OrderByDescending(d => d.OccurredAt).Select(d => JsonNode.Parse(DecisionJson.Serialize(d with { UserId = userId })))]),
             ["activity"] = JsonSerializer.SerializeToNode(entries, ActivityJson.Default.IReadOnlyListActivityEntry),
             ["mails"] = new JsonArray([.. await MailsAsync(entries, cancellationToken)]),
             ["answers"] = JsonSerializer.SerializeToNode(await feedback.LabelsOfAsync(learner).WaitAsync(cancellationToken), HistoryJson),

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using LoginGuard.Enrichment;
 using LoginGuard.Pipeline;
 using LoginGuard.Privacy;
 using LoginGuard.Scoring;
@@ -28,7 +27,7 @@ internal static class DecisionEndpoints
     /// checked like every account id and the decision is read under that learner directly.
     /// </remarks>
     private static async Task<IResult> ExplainAsync(
-        string eventId, string? userId, RedisLearnerRecords records, RuleSetSource rules, AnomalyModelRule model, StateKeyMaker stateKeys, HttpContext context,
+        string eventId, string? userId, RedisLearnerRecords records, RuleSetSource rules, AnomalyModelRule model, HttpContext context,
         CancellationToken cancellationToken)
     {
         if (userId is not null && UserIds.Problem(userId, "The userId query parameter") is { } problem)
@@ -42,12 +41,12 @@ internal static class DecisionEndpoints
         }
 
         var found = userId is null ? await records.DecisionAsync(eventId, cancellationToken) : await records.DecisionAsync(userId, eventId, cancellationToken);
-        if (found is not null)
+        if (found is { Learner: var learner })
         {
-            context.Items[ApiKey.LearnerItem] = stateKeys.Learner(found.UserId);
+            context.Items[ApiKey.LearnerItem] = learner;
         }
 
-        return found is { } decision
+        return found is ({ } decision, _)
             ? TypedResults.Json(new JsonObject
             {
                 ["decision"] = JsonNode.Parse(DecisionJson.Serialize(decision)),
