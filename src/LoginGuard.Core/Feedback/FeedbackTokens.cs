@@ -10,7 +10,7 @@ namespace LoginGuard.Feedback;
 /// <summary>
 /// Seals a <see cref="FeedbackClaim"/> into a URL-safe token with AES-256-GCM: authenticated (a changed token
 /// fails to open), confidential (the account id inside cannot be read from the link) and expiring. Single use
-/// is enforced where the answer is taken (<see cref="RedisFeedbackStore.ConsumeAsync"/>).
+/// is enforced where the answer is taken (<see cref="RedisFeedbackStore.TakeLegitimateAsync"/>, <see cref="RedisFeedbackStore.MarkCompromisedAsync"/>).
 /// </summary>
 /// <remarks>
 /// A token is <c>&lt;key id&gt;.&lt;sealed bytes&gt;</c>: the id picks the key that opens it, so a rotated key keeps

@@ -201,7 +201,7 @@ public sealed class ErasureTests(RedisFixture redis) : IClassFixture<RedisFixtur
         var store = (RedisFeedbackStore)worker.Services.GetService(typeof(RedisFeedbackStore))!;
         var now = DateTimeOffset.UtcNow;
         var claim = new FeedbackClaim(user, eventId, AuthEventType.LoginSucceeded, now, "device", $"alert-of-{eventId}", now.AddDays(1));
-        (await store.ConsumeAsync(worker.LearnerKey(user), claim, now)).Should().BeTrue();
+        (await store.TakeLegitimateAsync(worker.LearnerKey(user), claim, now)).Should().BeTrue();
         await store.AddLabelAsync(new FeedbackLabel(worker.LearnerKey(user), eventId, "legitimate", now));
     }
 
