@@ -55,7 +55,7 @@ internal sealed class FeedbackService(
             await store.ForgetLabelsOfAsync(learner, claim.EventId);
         }
 
-        await store.AddLabelAsync(new FeedbackLabel(learner, claim.EventId, answer.Label(), now));
+        await store.AddLabelAsync(new FeedbackLabel(learner, claim.EventId, answer.Label(), now, FeedbackLabel.MailLink, FeedbackLabel.TrustOf(answer)));
         FeedbackLog.Taken(logger, learner, claim.EventId, answer.Label());
         return FeedbackOutcome.Accepted;
     }

@@ -69,7 +69,7 @@ internal sealed class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys
             keys.FeedbackLabels,
             [
                 new("learner", label.Learner), new("eventId", label.EventId), new("label", label.Label),
-                new("at", label.At.ToString("O", CultureInfo.InvariantCulture)),
+                new("at", label.At.ToString("O", CultureInfo.InvariantCulture)), new("source", label.Source), new("trust", label.Trust),
             ],
             maxLength: settings.MaxLabels,
             useApproximateMaxLength: true);
@@ -133,6 +133,8 @@ internal sealed class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys
         }
     }
 
+    // Labels from before sources were recorded all came through the mail link, unweighed: read as low trust.
     private static FeedbackLabel Read(StreamEntry entry) => new(
-        entry["learner"]!, entry["eventId"]!, entry["label"]!, DateTimeOffset.Parse(entry["at"]!, CultureInfo.InvariantCulture));
+        entry["learner"]!, entry["eventId"]!, entry["label"]!, DateTimeOffset.Parse(entry["at"]!, CultureInfo.InvariantCulture),
+        entry["source"].IsNull ? FeedbackLabel.MailLink : (string)entry["source"]!, entry["trust"].IsNull ? "low" : (string)entry["trust"]!);
 }

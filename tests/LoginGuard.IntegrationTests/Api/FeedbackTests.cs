@@ -57,6 +57,8 @@ public sealed class FeedbackTests(RedisFixture redis, KafkaMockCluster cluster) 
         labels!.Should().ContainSingle();
         ((string?)labels[0]!["eventId"]).Should().Be("evt-sami-phone");
         ((string?)labels[0]!["label"]).Should().Be("compromised");
+        ((string?)labels[0]!["trust"]).Should().Be("high", "nothing overrules a reported compromise");
+        ((string?)labels[0]!["source"]).Should().Be("mail-link");
     }
 
     [Fact]
@@ -70,7 +72,9 @@ public sealed class FeedbackTests(RedisFixture redis, KafkaMockCluster cluster) 
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var labels = await worker.Client.GetFromJsonAsync<JsonArray>("/v1/feedback/labels");
-        ((string?)labels!.Should().ContainSingle().Subject!["label"]).Should().Be("legitimate");
+        var label = labels!.Should().ContainSingle().Subject!;
+        ((string?)label["label"]).Should().Be("legitimate");
+        ((string?)label["trust"]).Should().Be("low", "the link proves only that someone reads the mailbox");
         (await TopicClient.ReadAsync(cluster, topic, 1, _ => true, TimeSpan.FromSeconds(2))).Should().BeEmpty();
     }
 
