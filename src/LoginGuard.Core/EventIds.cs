@@ -39,6 +39,8 @@ internal static class EventIds
     public const int SmtpConnected = 4005;
     public const int AlertDispatchFailed = 4006;
     public const int AlertsLeftQueued = 4007;
+    public const int AlertClaimLost = 4008;
+    public const int AlertSentUnderLostClaim = 4009;
 
     // Learners' data: erasure and the answers learners give to alert mails.
     public const int LearnerErased = 6001;

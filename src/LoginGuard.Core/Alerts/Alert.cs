@@ -5,9 +5,11 @@ using LoginGuard.Enrichment;
 namespace LoginGuard.Alerts;
 
 /// <summary>
-/// One mail owed to a learner. The id is derived from (eventId, kind) — and the recipient when the mail is a
-/// copy to another address than the event's — so however often an event is redelivered, the same alerts, and
-/// the same SMTP Message-Ids, come out of it.
+/// One mail owed to a learner. The id is derived from (learner, eventId, kind) — and the recipient when the mail
+/// is a copy to another address than the event's — so however often an event is redelivered, the same alerts, and
+/// the same SMTP Message-Ids, come out of it. The learner is part of it because event ids come from the identity
+/// provider's producers and nothing makes them unique across learners; it enters as its keyed hash
+/// (<see cref="StateKeys.Learner"/>), so a Message-Id never leads back to a user id.
 /// </summary>
 internal sealed record Alert(string AlertId, AlertKind Kind, EnrichedEvent Source, string Recipient)
 {
@@ -29,7 +31,7 @@ internal sealed record Alert(string AlertId, AlertKind Kind, EnrichedEvent Sourc
     public static Alert For(EnrichedEvent source, AlertKind kind, string recipient)
     {
         var isCopy = !string.Equals(recipient.Trim(), source.Event.Email?.Trim(), StringComparison.OrdinalIgnoreCase);
-        return new(IdFor(source.Event.EventId, kind, isCopy ? recipient : null), kind, source, recipient);
+        return new(IdFor(source.Keys.Learner, source.Event.EventId, kind, isCopy ? recipient : null), kind, source, recipient);
     }
 
     /// <summary>
@@ -38,21 +40,27 @@ internal sealed record Alert(string AlertId, AlertKind Kind, EnrichedEvent Sourc
     /// (a redelivery, a restart, a second worker) it names one mail.
     /// </summary>
     /// <param name="held">The held sign-ins in the order they were held; the mail lists them by time.</param>
-    public static Alert SummaryOf(IReadOnlyList<Alert> held)
+    /// <param name="summaryId">
+    /// The id the store filed the summary under, when the held alerts came back from it without their learner key.
+    /// </param>
+    public static Alert SummaryOf(IReadOnlyList<Alert> held, string? summaryId = null)
     {
         List<Alert> byTime = [.. held.OrderBy(h => h.Source.Event.OccurredAt)];
         var latest = byTime[^1];
-        return new(SummaryIdFor(held[0].Source.Event.EventId), AlertKind.NewDevice, latest.Source, latest.Recipient) { Summarizes = byTime };
+        var id = summaryId ?? SummaryIdFor(held[0].Source.Keys.Learner, held[0].Source.Event.EventId);
+        return new(id, AlertKind.NewDevice, latest.Source, latest.Recipient) { Summarizes = byTime };
     }
 
-    public static string SummaryIdFor(string firstHeldEventId) => Hash($"new-device-summary\n{firstHeldEventId}");
+    /// <param name="learner">The learner's keyed hash (<see cref="StateKeys.Learner"/>).</param>
+    public static string SummaryIdFor(string learner, string firstHeldEventId) => Hash($"new-device-summary\n{learner}\n{firstHeldEventId}");
 
+    /// <param name="learner">The learner's keyed hash (<see cref="StateKeys.Learner"/>).</param>
     /// <param name="copyRecipient">Set only for a copy to another address (the old one on an email change), so the copy gets its own id.</param>
-    public static string IdFor(string eventId, AlertKind kind, string? copyRecipient = null)
+    public static string IdFor(string learner, string eventId, AlertKind kind, string? copyRecipient = null)
     {
         var input = copyRecipient is null
-            ? $"{kind.ToWireName()}\n{eventId}"
-            : $"{kind.ToWireName()}\n{eventId}\n{copyRecipient.Trim().ToLowerInvariant()}";
+            ? $"{kind.ToWireName()}\n{learner}\n{eventId}"
+            : $"{kind.ToWireName()}\n{learner}\n{eventId}\n{copyRecipient.Trim().ToLowerInvariant()}";
         return Hash(input);
     }
 

@@ -26,7 +26,7 @@ internal sealed record AlertContent(
         var texts = language.Texts;
         var kind = texts.For(alert);
         var product = SafeText.Clean(options.ProductName);
-        var name = SafeText.Clean(alert.Source.Event.DisplayName);
+        var name = DisplayNames.ForMail(alert.Source.Event.DisplayName);
 
         // With a review link the one link is where the learner answers "was this you?", so the mail asks it and gives
         // both answers; without one it keeps telling them to reach the account page by themselves.

@@ -8,6 +8,12 @@ namespace LoginGuard.Alerts;
 /// held sign-ins even when no later event of theirs arrives), claims what is due, delivers it, and records sent, retry-later with backoff, or failed.
 /// Rounds never overlap, so the sender has one caller at a time.
 /// </summary>
+/// <remarks>
+/// A round claims a batch under one lease but sends it one mail at a time, and a slow relay can outlast the lease:
+/// another worker then claims the rest. So each mail's claim is renewed, fenced by its token, just before it is
+/// sent (a claim taken over is not sent here) and again every third of a lease while the relay answers; a
+/// superseded claim can still record a mail it sent, but cannot put off or fail one another worker holds.
+/// </remarks>
 internal sealed class AlertDispatch(
     IOutboxStore store,
     AlertDelivery delivery,
@@ -32,7 +38,13 @@ internal sealed class AlertDispatch(
                 // A stopping worker stops between mails, never inside one; what it claimed and did not send waits for
                 // its lease to run out and goes out from the next worker.
                 cancellationToken.ThrowIfCancellationRequested();
-                var result = await delivery.DeliverAsync(claimed[i].Alert, cancellationToken);
+                if (!await store.RenewAsync(claimed[i], cancellationToken))
+                {
+                    AlertLog.ClaimLost(logger, claimed[i].Alert.AlertId, claimed[i].Alert.Kind, claimed[i].Alert.Source.Event.EventId);
+                    continue;
+                }
+
+                var result = await DeliverHoldingClaimAsync(claimed[i], cancellationToken);
                 if (result.Outcome == DeliveryOutcome.Transient)
                 {
                     // The server is most likely down, and the rest of the round would fail the same way: all of it waits.
@@ -62,13 +74,22 @@ internal sealed class AlertDispatch(
         var alert = claimed.Alert;
         if (result.Outcome == DeliveryOutcome.Sent)
         {
-            await store.MarkSentAsync(alert.AlertId, cancellationToken);
+            if (await store.MarkSentAsync(claimed, cancellationToken) == ClaimStanding.Superseded)
+            {
+                AlertLog.SentUnderLostClaim(logger, alert.AlertId, alert.Kind, alert.Source.Event.EventId);
+            }
+
             metrics.Sent(alert.Kind);
             AlertLog.Sent(logger, alert.AlertId, alert.Kind, alert.Source.Event.EventId, claimed.Attempts);
             return;
         }
 
-        await store.MarkFailedAsync(alert.AlertId, result.Reason, cancellationToken);
+        if (await store.MarkFailedAsync(claimed, result.Reason, cancellationToken) != ClaimStanding.Current)
+        {
+            AlertLog.ClaimLost(logger, alert.AlertId, alert.Kind, alert.Source.Event.EventId);
+            return;
+        }
+
         metrics.Failed(alert.Kind);
         AlertLog.Failed(logger, alert.AlertId, alert.Kind, alert.Source.Event.EventId, result.Code);
     }
@@ -84,9 +105,50 @@ internal sealed class AlertDispatch(
         }
 
         var notBefore = now + Backoff(claimed.Attempts + 1);
-        await store.RetryLaterAsync(alert.AlertId, notBefore, result.Reason, cancellationToken);
+        if (await store.RetryLaterAsync(claimed, notBefore, result.Reason, cancellationToken) != ClaimStanding.Current)
+        {
+            return;
+        }
+
         metrics.Retried();
         AlertLog.Retrying(logger, alert.AlertId, alert.Kind, alert.Source.Event.EventId, result.Code, notBefore);
+    }
+
+    /// <summary>Delivers one mail while a companion keeps its claim's lease from running out under a slow relay.</summary>
+    private async Task<DeliveryResult> DeliverHoldingClaimAsync(ClaimedAlert claimed, CancellationToken cancellationToken)
+    {
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = RenewWhileSendingAsync(claimed, sending.Token);
+        try
+        {
+            return await delivery.DeliverAsync(claimed.Alert, cancellationToken);
+        }
+        finally
+        {
+            await sending.CancelAsync();
+            await renewing;
+        }
+    }
+
+    private async Task RenewWhileSendingAsync(ClaimedAlert claimed, CancellationToken sending)
+    {
+        try
+        {
+            do
+            {
+                await Task.Delay(options.Lease / 3, clock, sending);
+            }
+            while (await store.RenewAsync(claimed, sending));
+        }
+        catch (OperationCanceledException) when (sending.IsCancellationRequested)
+        {
+            // The send ended: the claim is recorded as sent, retried or failed next.
+        }
+        catch (Exception)
+        {
+            // The store is out of reach: the lease runs its course, and the send goes on regardless; the claim's
+            // fencing still keeps a superseded worker from putting off or failing the mail.
+        }
     }
 
     public void Dispose() => round.Dispose();

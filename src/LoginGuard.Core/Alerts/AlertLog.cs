@@ -20,6 +20,12 @@ internal static partial class AlertLog
     [LoggerMessage(EventIds.AlertFailed, LogLevel.Error, "Alert {AlertId} ({Kind}) for event {EventId} failed for good ({Code}); recorded in the outbox's failed list")]
     public static partial void Failed(ILogger logger, string alertId, AlertKind kind, string eventId, string code);
 
+    [LoggerMessage(EventIds.AlertClaimLost, LogLevel.Information, "Alert {AlertId} ({Kind}) for event {EventId} not sent here: another worker claimed it, or it was settled, after this round began")]
+    public static partial void ClaimLost(ILogger logger, string alertId, AlertKind kind, string eventId);
+
+    [LoggerMessage(EventIds.AlertSentUnderLostClaim, LogLevel.Warning, "Alert {AlertId} ({Kind}) for event {EventId} was sent after its lease passed to another worker; the lease is shorter than a send takes")]
+    public static partial void SentUnderLostClaim(ILogger logger, string alertId, AlertKind kind, string eventId);
+
     [LoggerMessage(EventIds.SmtpConnected, LogLevel.Information, "Connected to the SMTP server ({Security}); pipelining off")]
     public static partial void SmtpConnected(ILogger logger, SmtpSecurity security);
 

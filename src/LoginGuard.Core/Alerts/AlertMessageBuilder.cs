@@ -37,7 +37,7 @@ internal sealed class AlertMessageBuilder
         };
         message.From.Add(from);
         message.To.Add(new MailboxAddress(
-            SafeText.Clean(alert.Source.Event.DisplayName),
+            DisplayNames.ForMail(alert.Source.Event.DisplayName),
             SafeText.Clean(alert.Recipient, SafeText.MaxAddressLength)));
         message.Headers.Add(AlertHeader, alert.Kind.ToWireName());
 

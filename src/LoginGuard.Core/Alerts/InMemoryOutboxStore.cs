@@ -75,25 +75,40 @@ internal sealed class InMemoryOutboxStore(
             foreach (var entry in due)
             {
                 entry.DueAt = now + options.Lease;
+                entry.Claim++;
             }
 
-            return Task.FromResult<IReadOnlyList<ClaimedAlert>>([.. due.Select(e => new ClaimedAlert(e.Alert, e.Attempts, e.QueuedAt))]);
+            return Task.FromResult<IReadOnlyList<ClaimedAlert>>([.. due.Select(e => new ClaimedAlert(e.Alert, e.Attempts, e.QueuedAt, e.Claim))]);
         }
     }
 
-    public Task MarkSentAsync(string alertId, CancellationToken cancellationToken) =>
-        Update(alertId, entry => entry.State = OutboxState.Sent);
+    public Task<bool> RenewAsync(ClaimedAlert claimed, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var standing = StandingOf(claimed, out var entry);
+            if (standing == ClaimStanding.Current)
+            {
+                entry!.DueAt = clock.GetUtcNow() + options.Lease;
+            }
 
-    public Task RetryLaterAsync(string alertId, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken) =>
-        Update(alertId, entry =>
+            return Task.FromResult(standing == ClaimStanding.Current);
+        }
+    }
+
+    public Task<ClaimStanding> MarkSentAsync(ClaimedAlert claimed, CancellationToken cancellationToken) =>
+        Update(claimed, evenIfSuperseded: true, entry => entry.State = OutboxState.Sent);
+
+    public Task<ClaimStanding> RetryLaterAsync(ClaimedAlert claimed, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken) =>
+        Update(claimed, evenIfSuperseded: false, entry =>
         {
             entry.Attempts++;
             entry.DueAt = notBefore;
             entry.Reason = reason;
         });
 
-    public Task MarkFailedAsync(string alertId, string reason, CancellationToken cancellationToken) =>
-        Update(alertId, entry =>
+    public Task<ClaimStanding> MarkFailedAsync(ClaimedAlert claimed, string reason, CancellationToken cancellationToken) =>
+        Update(claimed, evenIfSuperseded: false, entry =>
         {
             entry.State = OutboxState.Failed;
             entry.Reason = reason;
@@ -163,18 +178,24 @@ internal sealed class InMemoryOutboxStore(
         summary is not null && entries.TryAdd(summary.AlertId, new Entry(summary, now) { DueAt = now });
 
     // Only a queued alert moves on: a late answer about an alert already sent or failed changes nothing.
-    private Task Update(string alertId, Action<Entry> change)
+    private Task<ClaimStanding> Update(ClaimedAlert claimed, bool evenIfSuperseded, Action<Entry> change)
     {
         lock (gate)
         {
-            if (entries.TryGetValue(alertId, out var entry) && entry.State == OutboxState.Queued)
+            var standing = StandingOf(claimed, out var entry);
+            if (standing == ClaimStanding.Current || (standing == ClaimStanding.Superseded && evenIfSuperseded))
             {
-                change(entry);
+                change(entry!);
             }
-        }
 
-        return Task.CompletedTask;
+            return Task.FromResult(standing);
+        }
     }
+
+    private ClaimStanding StandingOf(ClaimedAlert claimed, out Entry? entry) =>
+        !entries.TryGetValue(claimed.Alert.AlertId, out entry) || entry.State != OutboxState.Queued ? ClaimStanding.Settled
+        : entry.Claim == claimed.Claim ? ClaimStanding.Current
+        : ClaimStanding.Superseded;
 
     private sealed class Entry(Alert alert, DateTimeOffset queuedAt)
     {
@@ -187,6 +208,8 @@ internal sealed class InMemoryOutboxStore(
         public DateTimeOffset DueAt { get; set; }
 
         public int Attempts { get; set; }
+
+        public long Claim { get; set; }
 
         public string? Reason { get; set; }
 

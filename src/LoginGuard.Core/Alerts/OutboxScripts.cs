@@ -101,9 +101,10 @@ internal static class OutboxScripts
         """;
 
     /// <summary>
-    /// KEYS: alert, due, queued. ARGV: id, now, lease until. Returns {payload, attempts, queuedAt, summary} (a
-    /// summary has no payload of its own, only the held sign-ins' payloads as one JSON array), or nil when another
-    /// worker claimed it first or it is no longer queued.
+    /// KEYS: alert, due, queued. ARGV: id, now, lease until. Returns {payload, attempts, queuedAt, summary, claim} (a
+    /// summary has no payload of its own, only the held sign-ins' payloads as one JSON array; claim is the fencing
+    /// token, one more than the alert's previous claim), or nil when another worker claimed it first or it is no
+    /// longer queued.
     /// </summary>
     public const string Claim = """
         local due = redis.call('ZSCORE', KEYS[2], ARGV[1])
@@ -115,35 +116,62 @@ internal static class OutboxScripts
           return nil
         end
         redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
-        return {a[2] or '', a[3], a[4], a[5] or ''}
+        local claim = redis.call('HINCRBY', KEYS[1], 'claim', 1)
+        return {a[2] or '', a[3], a[4], a[5] or '', claim}
         """;
 
-    /// <summary>KEYS: alert, due, queued. ARGV: id, now, retention s. Drops the payload: a sent mail needs no personal data kept.</summary>
-    public const string MarkSent = """
-        if redis.call('HGET', KEYS[1], 'state') ~= 'queued' then return 0 end
+    // Where a claim stands: 'settled' when the alert no longer waits, 'superseded' when a later claim took it over.
+    private const string Standing = """
+        local function standing(alert, claim)
+          local a = redis.call('HMGET', alert, 'state', 'claim')
+          if a[1] ~= 'queued' then return 'settled' end
+          if a[2] ~= claim then return 'superseded' end
+          return 'current'
+        end
+
+        """;
+
+    /// <summary>KEYS: alert, due. ARGV: id, claim, lease until. Returns 1 when the claim is still the latest and its lease was extended.</summary>
+    public const string Renew = Standing + """
+        if standing(KEYS[1], ARGV[2]) ~= 'current' then return 0 end
+        redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
+        return 1
+        """;
+
+    /// <summary>
+    /// KEYS: alert, due, queued. ARGV: id, now, retention s, claim. Drops the payload: a sent mail needs no personal
+    /// data kept. A superseded claim still records the mail it sent, so the newer holder does not send it again.
+    /// Returns the claim's standing.
+    /// </summary>
+    public const string MarkSent = Standing + """
+        local s = standing(KEYS[1], ARGV[4])
+        if s == 'settled' then return s end
         redis.call('HSET', KEYS[1], 'state', 'sent', 'sentAt', ARGV[2])
         redis.call('HDEL', KEYS[1], 'payload', 'summary')
         redis.call('EXPIRE', KEYS[1], tonumber(ARGV[3]))
         redis.call('ZREM', KEYS[2], ARGV[1])
         redis.call('ZREM', KEYS[3], ARGV[1])
-        return 1
+        return s
         """;
 
-    /// <summary>KEYS: alert, due. ARGV: id, not before, reason.</summary>
-    public const string RetryLater = """
-        if redis.call('HGET', KEYS[1], 'state') ~= 'queued' then return 0 end
+    /// <summary>KEYS: alert, due. ARGV: id, not before, reason, claim. Returns the claim's standing; only the latest claim changes anything.</summary>
+    public const string RetryLater = Standing + """
+        local s = standing(KEYS[1], ARGV[4])
+        if s ~= 'current' then return s end
         redis.call('HINCRBY', KEYS[1], 'attempts', 1)
         redis.call('HSET', KEYS[1], 'reason', ARGV[3])
         redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
-        return 1
+        return s
         """;
 
     /// <summary>
-    /// KEYS: alert, due, queued, failed. ARGV: id, reason, now, retention s. The payload stays until the TTL so the
-    /// security team can see what was not sent; failures older than the retention leave the list.
+    /// KEYS: alert, due, queued, failed. ARGV: id, reason, now, retention s, claim. The payload stays until the TTL so
+    /// the security team can see what was not sent; failures older than the retention leave the list. Returns the
+    /// claim's standing; only the latest claim changes anything.
     /// </summary>
-    public const string MarkFailed = """
-        if redis.call('HGET', KEYS[1], 'state') ~= 'queued' then return 0 end
+    public const string MarkFailed = Standing + """
+        local s = standing(KEYS[1], ARGV[5])
+        if s ~= 'current' then return s end
         local ttl = tonumber(ARGV[4])
         redis.call('HSET', KEYS[1], 'state', 'failed', 'reason', ARGV[2], 'failedAt', ARGV[3])
         redis.call('EXPIRE', KEYS[1], ttl)
@@ -152,6 +180,6 @@ internal static class OutboxScripts
         redis.call('ZADD', KEYS[4], ARGV[3], ARGV[1])
         redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', tonumber(ARGV[3]) - ttl * 1000)
         redis.call('EXPIRE', KEYS[4], ttl)
-        return 1
+        return s
         """;
 }

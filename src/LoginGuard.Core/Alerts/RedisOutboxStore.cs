@@ -39,7 +39,7 @@ internal sealed class RedisOutboxStore(
                 ThrottleMode(alert), alert.Source.Event.OccurredAt.ToUnixTimeMilliseconds(),
                 (long)(alert.Kind == AlertKind.NewDevice ? throttle.Window : suspiciousOptions.Value.QuietPeriod).TotalMilliseconds,
                 throttle.MaxNewDeviceMails, alert.Incident is { } incident ? "incident:" + incident.ToWireName() : "",
-                Alert.SummaryIdFor(alert.Source.Event.EventId), learner, AlertKeyPrefix,
+                Alert.SummaryIdFor(alert.Source.Keys.Learner, alert.Source.Event.EventId), learner, AlertKeyPrefix,
             ]);
         return (string?)result switch
         {
@@ -66,18 +66,38 @@ internal sealed class RedisOutboxStore(
         var leaseUntil = now + (long)options.Lease.TotalMilliseconds;
         var claims = await Task.WhenAll(due.Select(id => Db.ScriptEvaluateAsync(
             OutboxScripts.Claim, [keys.OutboxAlert(id!), keys.OutboxDue, keys.OutboxQueued], [id, now, leaseUntil])));
-        return [.. claims.Where(c => !c.IsNull).Select(c => ToClaimed((RedisResult[])c!))];
+        return [.. due.Zip(claims).Where(c => !c.Second.IsNull).Select(c => ToClaimed(c.First!, (RedisResult[])c.Second!))];
     }
 
-    public Task MarkSentAsync(string alertId, CancellationToken cancellationToken) =>
-        Db.ScriptEvaluateAsync(OutboxScripts.MarkSent, [keys.OutboxAlert(alertId), keys.OutboxDue, keys.OutboxQueued], [alertId, Now(), RetentionSeconds]);
+    public async Task<bool> RenewAsync(ClaimedAlert claimed, CancellationToken cancellationToken)
+    {
+        var id = claimed.Alert.AlertId;
+        var leaseUntil = Now() + (long)options.Lease.TotalMilliseconds;
+        return (int)await Db.ScriptEvaluateAsync(OutboxScripts.Renew, [keys.OutboxAlert(id), keys.OutboxDue], [id, claimed.Claim, leaseUntil]) == 1;
+    }
 
-    public Task RetryLaterAsync(string alertId, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken) =>
-        Db.ScriptEvaluateAsync(OutboxScripts.RetryLater, [keys.OutboxAlert(alertId), keys.OutboxDue], [alertId, notBefore.ToUnixTimeMilliseconds(), reason]);
+    public async Task<ClaimStanding> MarkSentAsync(ClaimedAlert claimed, CancellationToken cancellationToken)
+    {
+        var id = claimed.Alert.AlertId;
+        return Standing(await Db.ScriptEvaluateAsync(
+            OutboxScripts.MarkSent, [keys.OutboxAlert(id), keys.OutboxDue, keys.OutboxQueued], [id, Now(), RetentionSeconds, claimed.Claim]));
+    }
 
-    public Task MarkFailedAsync(string alertId, string reason, CancellationToken cancellationToken) =>
-        Db.ScriptEvaluateAsync(
-            OutboxScripts.MarkFailed, [keys.OutboxAlert(alertId), keys.OutboxDue, keys.OutboxQueued, keys.OutboxFailed], [alertId, reason, Now(), RetentionSeconds]);
+    public async Task<ClaimStanding> RetryLaterAsync(ClaimedAlert claimed, DateTimeOffset notBefore, string reason, CancellationToken cancellationToken)
+    {
+        var id = claimed.Alert.AlertId;
+        return Standing(await Db.ScriptEvaluateAsync(
+            OutboxScripts.RetryLater, [keys.OutboxAlert(id), keys.OutboxDue], [id, notBefore.ToUnixTimeMilliseconds(), reason, claimed.Claim]));
+    }
+
+    public async Task<ClaimStanding> MarkFailedAsync(ClaimedAlert claimed, string reason, CancellationToken cancellationToken)
+    {
+        var id = claimed.Alert.AlertId;
+        return Standing(await Db.ScriptEvaluateAsync(
+            OutboxScripts.MarkFailed,
+            [keys.OutboxAlert(id), keys.OutboxDue, keys.OutboxQueued, keys.OutboxFailed],
+            [id, reason, Now(), RetentionSeconds, claimed.Claim]));
+    }
 
     public async Task<IReadOnlyList<FailedAlert>> FailedAsync(int max, CancellationToken cancellationToken)
     {
@@ -102,12 +122,19 @@ internal sealed class RedisOutboxStore(
         return oldest.Length == 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds((long)oldest[0].Score);
     }
 
-    private static ClaimedAlert ToClaimed(RedisResult[] fields)
+    private static ClaimedAlert ToClaimed(string alertId, RedisResult[] fields)
     {
         var summary = (string?)fields[3];
-        var alert = string.IsNullOrEmpty(summary) ? StoredAlert.Deserialize((string)fields[0]!) : StoredAlert.DeserializeSummary(summary);
-        return new ClaimedAlert(alert, (int)fields[1], DateTimeOffset.FromUnixTimeMilliseconds((long)fields[2]));
+        var alert = string.IsNullOrEmpty(summary) ? StoredAlert.Deserialize((string)fields[0]!) : StoredAlert.DeserializeSummary(summary, alertId);
+        return new ClaimedAlert(alert, (int)fields[1], DateTimeOffset.FromUnixTimeMilliseconds((long)fields[2]), (long)fields[4]);
     }
+
+    private static ClaimStanding Standing(RedisResult result) => (string?)result switch
+    {
+        "current" => ClaimStanding.Current,
+        "superseded" => ClaimStanding.Superseded,
+        _ => ClaimStanding.Settled,
+    };
 
     private static int ThrottleMode(Alert alert) => alert switch
     {

@@ -44,11 +44,12 @@ internal sealed record StoredAlert(
         JsonSerializer.Deserialize(json, StoredAlertJsonContext.Default.StoredAlert) ?? throw new JsonException("A stored alert was the JSON literal null."));
 
     /// <param name="json">A JSON array of the held sign-ins' stored alerts, in the order they were held.</param>
-    public static Alert DeserializeSummary(string json)
+    /// <param name="summaryId">The id the summary is filed under: the stored alerts keep no learner key to derive it from.</param>
+    public static Alert DeserializeSummary(string json, string summaryId)
     {
         var held = JsonSerializer.Deserialize(json, StoredAlertJsonContext.Default.ListStoredAlert);
         return held is { Count: > 0 }
-            ? Alert.SummaryOf([.. held.Select(ToAlert)])
+            ? Alert.SummaryOf([.. held.Select(ToAlert)], summaryId)
             : throw new JsonException("A stored summary named no sign-in.");
     }
 

@@ -18,6 +18,16 @@ internal sealed class FeedbackOptions
     public string? TokenKey { get; set; }
 
     /// <summary>
+    /// The id of <see cref="TokenKey"/>, written in front of every token it seals (letters, digits, <c>-</c>,
+    /// <c>_</c>; at most 16). Rotation: move the old key under <see cref="PreviousTokenKeys"/> with its id, set a new
+    /// key with a new id; links already mailed keep opening until they expire, new ones use the new key.
+    /// </summary>
+    public string TokenKeyId { get; set; } = "1";
+
+    /// <summary>Keys that no longer seal but still open the tokens they sealed, by id; drop one after <see cref="TokenLifetime"/>.</summary>
+    public Dictionary<string, string> PreviousTokenKeys { get; set; } = [];
+
+    /// <summary>
     /// The platform's page that asks the learner "was this you?" and posts the answer to <c>/v1/feedback</c>, e.g.
     /// <c>https://learnwell.example/account/security/review</c>. The mail links to it with <c>/&lt;token&gt;</c>
     /// appended: the link carries only the token and the page asks for nothing but the answer.

@@ -1,3 +1,4 @@
+using LoginGuard.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Feedback;
@@ -18,6 +19,24 @@ internal sealed class FeedbackOptionsValidator : IValidateOptions<FeedbackOption
         if (!string.IsNullOrEmpty(options.TokenKey) && DecodedLength(options.TokenKey) != FeedbackOptions.KeyBytes)
         {
             errors.Add($"{Section}:TokenKey: must be base64 of exactly {FeedbackOptions.KeyBytes} bytes. Generate one with `openssl rand -base64 32`.");
+        }
+
+        if (!KeyIds.IsValid(options.TokenKeyId))
+        {
+            errors.Add($"{Section}:TokenKeyId: {KeyIds.Rule} (was \"{options.TokenKeyId}\").");
+        }
+
+        foreach (var (id, key) in options.PreviousTokenKeys)
+        {
+            if (!KeyIds.IsValid(id) || id == options.TokenKeyId)
+            {
+                errors.Add($"{Section}:PreviousTokenKeys:{id}: the id {KeyIds.Rule}, and differs from TokenKeyId.");
+            }
+
+            if (DecodedLength(key) != FeedbackOptions.KeyBytes)
+            {
+                errors.Add($"{Section}:PreviousTokenKeys:{id}: must be base64 of exactly {FeedbackOptions.KeyBytes} bytes, as it was when it sealed tokens.");
+            }
         }
 
         if (!string.IsNullOrEmpty(options.ReviewUrl)

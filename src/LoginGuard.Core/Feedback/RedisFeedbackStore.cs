@@ -6,23 +6,59 @@ using StackExchange.Redis;
 namespace LoginGuard.Feedback;
 
 /// <summary>
-/// What feedback keeps in Redis: a marker per answered mail under the learner's hash tag (single use), and the
-/// labels stream the trainer reads, capped and expiring. Erasure removes both for a learner.
+/// What feedback keeps in Redis: a marker per answered mail under the learner's hash tag holding the answer taken
+/// (<c>legitimate</c> or <c>compromised</c>), and the labels stream the trainer reads, capped and expiring. Erasure
+/// removes both for a learner.
 /// </summary>
 internal sealed class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<FeedbackOptions> options)
 {
     private const int Page = 1000;
 
-    /// <summary>True for the first answer to this mail; false when it was answered already. One atomic SET NX.</summary>
-    public Task<bool> ConsumeAsync(string learner, FeedbackClaim claim, DateTimeOffset now) =>
-        redis.GetDatabase().StringSetAsync(
-            keys.FeedbackAnswered(learner, claim.AlertId),
-            now.ToUnixTimeMilliseconds(),
-            (claim.ExpiresAt - now) + TimeSpan.FromMinutes(1),
-            When.NotExists);
+    // KEYS[1] the marker. ARGV[1] ttl ms. Returns 1 when this call turned the marker to compromised.
+    private const string MarkCompromisedScript = """
+        if redis.call('GET', KEYS[1]) == 'compromised' then return 0 end
+        redis.call('SET', KEYS[1], 'compromised', 'PX', ARGV[1])
+        return 1
+        """;
 
-    public Task ReleaseAsync(string learner, FeedbackClaim claim) =>
-        redis.GetDatabase().KeyDeleteAsync(keys.FeedbackAnswered(learner, claim.AlertId));
+    /// <summary>The answer this mail has been given, if any: a label, or null (a marker of any other value was left by a report never acted on).</summary>
+    public async Task<string?> AnswerOfAsync(string learner, FeedbackClaim claim)
+    {
+        var marker = (string?)await redis.GetDatabase().StringGetAsync(keys.FeedbackAnswered(learner, claim.AlertId));
+        return marker is "legitimate" or "compromised" ? marker : null;
+    }
+
+    /// <summary>Takes a "was me" if the mail has no answer yet; false otherwise. One atomic SET NX.</summary>
+    public Task<bool> TakeLegitimateAsync(string learner, FeedbackClaim claim, DateTimeOffset now) =>
+        redis.GetDatabase().StringSetAsync(keys.FeedbackAnswered(learner, claim.AlertId), "legitimate", Lifetime(claim, now), When.NotExists);
+
+    /// <summary>
+    /// Records a "wasn't me" over no answer or a "was me"; false when the mail was reported compromised already.
+    /// Written only after the report was published, so a crash before it leaves the link good for a retry.
+    /// </summary>
+    public async Task<bool> MarkCompromisedAsync(string learner, FeedbackClaim claim, DateTimeOffset now) =>
+        (int)await redis.GetDatabase().ScriptEvaluateAsync(
+            MarkCompromisedScript, [keys.FeedbackAnswered(learner, claim.AlertId)], [(long)Lifetime(claim, now).TotalMilliseconds]) == 1;
+
+    /// <summary>Drops the learner's earlier labels of this event: a "wasn't me" overrules the "was me" before it.</summary>
+    public async Task ForgetLabelsOfAsync(string learner, string eventId)
+    {
+        var earlier = new List<RedisValue>();
+        await foreach (var entry in EntriesOfAsync(learner))
+        {
+            if (entry["eventId"] == eventId)
+            {
+                earlier.Add(entry.Id);
+            }
+        }
+
+        if (earlier.Count > 0)
+        {
+            await redis.GetDatabase().StreamDeleteAsync(keys.FeedbackLabels, [.. earlier]);
+        }
+    }
+
+    private static TimeSpan Lifetime(FeedbackClaim claim, DateTimeOffset now) => (claim.ExpiresAt - now) + TimeSpan.FromMinutes(1);
 
     public async Task AddLabelAsync(FeedbackLabel label)
     {
@@ -33,7 +69,7 @@ internal sealed class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys
             keys.FeedbackLabels,
             [
                 new("learner", label.Learner), new("eventId", label.EventId), new("label", label.Label),
-                new("at", label.At.ToString("O", CultureInfo.InvariantCulture)),
+                new("at", label.At.ToString("O", CultureInfo.InvariantCulture)), new("source", label.Source), new("trust", label.Trust),
             ],
             maxLength: settings.MaxLabels,
             useApproximateMaxLength: true);
@@ -97,6 +133,8 @@ internal sealed class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys
         }
     }
 
+    // Labels from before sources were recorded all came through the mail link, unweighed: read as low trust.
     private static FeedbackLabel Read(StreamEntry entry) => new(
-        entry["learner"]!, entry["eventId"]!, entry["label"]!, DateTimeOffset.Parse(entry["at"]!, CultureInfo.InvariantCulture));
+        entry["learner"]!, entry["eventId"]!, entry["label"]!, DateTimeOffset.Parse(entry["at"]!, CultureInfo.InvariantCulture),
+        entry["source"].IsNull ? FeedbackLabel.MailLink : (string)entry["source"]!, entry["trust"].IsNull ? "low" : (string)entry["trust"]!);
 }

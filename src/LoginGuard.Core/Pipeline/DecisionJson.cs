@@ -8,7 +8,11 @@ using LoginGuard.Scoring;
 
 namespace LoginGuard.Pipeline;
 
-/// <summary>The decision's wire form (docs/events.md), written and read by hand to keep the contract's names exact.</summary>
+/// <summary>
+/// The decision's wire form (docs/events.md), written and read by hand to keep the contract's names exact. The form
+/// kept in Redis (<see cref="SerializeStored"/>) leaves the userId out: it is filed under the learner's keyed hash,
+/// and whoever reads it back knows whose it is (the event being decided, the account asked about) or does not need to.
+/// </summary>
 internal static class DecisionJson
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -24,11 +28,18 @@ internal static class DecisionJson
         return buffer.WrittenSpan.ToArray();
     }
 
+    /// <summary>The decision as state keeps it: everything but the raw userId, which <see cref="Deserialize"/> then reads as "".</summary>
+    public static byte[] SerializeStored(Decision decision) => Serialize(decision with { UserId = "" });
+
     public static void Write(Utf8JsonWriter writer, Decision decision)
     {
         writer.WriteStartObject();
         writer.WriteString("eventId", decision.EventId);
-        writer.WriteString("userId", decision.UserId);
+        if (decision.UserId.Length > 0)
+        {
+            writer.WriteString("userId", decision.UserId);
+        }
+
         writer.WriteString("type", decision.Type.ToWireName());
         writer.WriteString("occurredAt", decision.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
         WriteScore(writer, "riskScore", decision.RiskScore);
@@ -124,7 +135,7 @@ internal static class DecisionJson
             .ToList();
         return new Decision(
             root.GetProperty("eventId").GetString()!,
-            root.GetProperty("userId").GetString()!,
+            root.TryGetProperty("userId", out var userId) ? userId.GetString()! : "",
             AuthEventTypes.FromWireName(root.GetProperty("type").GetString()!),
             DateTimeOffset.Parse(root.GetProperty("occurredAt").GetString()!, CultureInfo.InvariantCulture),
             root.GetProperty("riskScore").GetDouble(),

@@ -43,6 +43,13 @@ internal sealed class KeyedHasher
 
     private readonly byte[] _key;
 
+    private KeyedHasher(string keyId, byte[] key)
+    {
+        KeyId = keyId;
+        _key = key;
+        Previous = [];
+    }
+
     // IOptions, not IOptionsMonitor: a new key changes every stored hash, which must be a deliberate
     // restart rather than a side effect of a configuration reload.
     public KeyedHasher(IOptions<PrivacyOptions> options, ILogger<KeyedHasher> logger)
@@ -57,6 +64,26 @@ internal sealed class KeyedHasher
         {
             _key = Convert.FromBase64String(configured);
         }
+
+        KeyId = options.Value.HashKeyId;
+        Previous = [.. options.Value.PreviousHashKeys.Select(p => new KeyedHasher(p.Key, Convert.FromBase64String(p.Value)))];
+    }
+
+    /// <summary>The id of the key this hasher hashes with.</summary>
+    public string KeyId { get; }
+
+    /// <summary>Hashers of the keys rotated out, which still find what they filed; none of them writes.</summary>
+    public IReadOnlyList<KeyedHasher> Previous { get; }
+
+    /// <summary>This hasher, then every previous one: where a learner's data may be filed.</summary>
+    public IEnumerable<KeyedHasher> WithPrevious() => Previous.Prepend(this);
+
+    /// <summary>Whether a configured key is the public development key, which only a replay of sample data may use.</summary>
+    public static bool IsDevelopmentKey(string base64Key)
+    {
+        var decoded = new byte[base64Key.Length];
+        return Convert.TryFromBase64String(base64Key, decoded, out var length)
+            && CryptographicOperations.FixedTimeEquals(decoded.AsSpan(0, length), DevelopmentKey);
     }
 
     public string Hash(string purpose, string value)

@@ -15,4 +15,14 @@ internal sealed class PrivacyOptions
     /// is logged. Changing it makes every remembered device look new, so rotate it deliberately.
     /// </summary>
     public string? HashKey { get; set; }
+
+    /// <summary>The id of <see cref="HashKey"/>: how <see cref="PreviousHashKeys"/> and the docs name it.</summary>
+    public string HashKeyId { get; set; } = "1";
+
+    /// <summary>
+    /// Keys that no longer hash new state but whose hashes still file a learner's data, by id: erasure and export
+    /// look under each, so a learner's rights reach what was filed before a rotation. Drop one once its data has
+    /// expired (<c>State:HistoryLookback</c>).
+    /// </summary>
+    public Dictionary<string, string> PreviousHashKeys { get; set; } = [];
 }

@@ -11,20 +11,43 @@ internal sealed class PrivacyOptionsValidator : IValidateOptions<PrivacyOptions>
 
     public ValidateOptionsResult Validate(string? name, PrivacyOptions options)
     {
-        // Unset is allowed so a developer machine starts without setup; KeyedHasher warns about it instead.
-        if (string.IsNullOrEmpty(options.HashKey))
+        var errors = new List<string>();
+        if (!KeyIds.IsValid(options.HashKeyId))
         {
-            return ValidateOptionsResult.Success;
+            errors.Add($"{Key}Id: {KeyIds.Rule} (was \"{options.HashKeyId}\").");
         }
 
-        var decoded = new byte[options.HashKey.Length];
-        if (!Convert.TryFromBase64String(options.HashKey, decoded, out var length))
+        // Unset is allowed so a developer machine starts without setup; KeyedHasher warns about it instead, and run refuses it.
+        if (!string.IsNullOrEmpty(options.HashKey) && KeyProblem(options.HashKey) is { } problem)
         {
-            return ValidateOptionsResult.Fail($"{Key}: must be base64 (it is not). {HowToFix}");
+            errors.Add($"{Key}: {problem}");
         }
 
-        return length < PrivacyOptions.MinimumKeyBytes
-            ? ValidateOptionsResult.Fail($"{Key}: must decode to at least {PrivacyOptions.MinimumKeyBytes} bytes (was {length}). {HowToFix}")
-            : ValidateOptionsResult.Success;
+        foreach (var (id, key) in options.PreviousHashKeys)
+        {
+            var at = $"{PrivacyOptions.SectionName}:{nameof(PrivacyOptions.PreviousHashKeys)}:{id}";
+            if (!KeyIds.IsValid(id) || id == options.HashKeyId)
+            {
+                errors.Add($"{at}: the id {KeyIds.Rule}, and differs from {Key}Id.");
+            }
+
+            if (KeyProblem(key) is { } previous)
+            {
+                errors.Add($"{at}: {previous}");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static string? KeyProblem(string key)
+    {
+        var decoded = new byte[key.Length];
+        if (!Convert.TryFromBase64String(key, decoded, out var length))
+        {
+            return $"must be base64 (it is not). {HowToFix}";
+        }
+
+        return length < PrivacyOptions.MinimumKeyBytes ? $"must decode to at least {PrivacyOptions.MinimumKeyBytes} bytes (was {length}). {HowToFix}" : null;
     }
 }

@@ -25,9 +25,19 @@ internal sealed class RedisLearnerEraser(
         return 0
         """;
 
+    /// <summary>Erases what is filed under the current hash key and under every previous one (<see cref="PrivacyOptions.PreviousHashKeys"/>).</summary>
     public async Task EraseAsync(string userId, CancellationToken cancellationToken)
     {
-        var learner = stateKeys.Learner(userId);
+        await EraseUnderAsync(userId, stateKeys, hasher, cancellationToken);
+        foreach (var previous in hasher.Previous)
+        {
+            await EraseUnderAsync(userId, new StateKeyMaker(previous), previous, cancellationToken);
+        }
+    }
+
+    private async Task EraseUnderAsync(string userId, StateKeyMaker keyMaker, KeyedHasher keyHasher, CancellationToken cancellationToken)
+    {
+        var learner = keyMaker.Learner(userId);
         var database = redis.GetDatabase();
         var (alertIds, eventIds) = await DecidedAsync(learner, cancellationToken);
         await ForgetFailuresAsync(learner, cancellationToken);
@@ -35,8 +45,8 @@ internal sealed class RedisLearnerEraser(
 
         // A summary's id derives from the first sign-in its window held, so each of the learner's events names the
         // summary it may have started; ids that never became a summary delete nothing.
-        alertIds.UnionWith(eventIds.Select(Alert.SummaryIdFor));
-        var throttleOwner = hasher.Hash(KeyedHasher.UserPurpose, userId);
+        alertIds.UnionWith(eventIds.Select(id => Alert.SummaryIdFor(learner, id)));
+        var throttleOwner = keyHasher.Hash(KeyedHasher.UserPurpose, userId);
         var outboxKeys = alertIds.Select(id => keys.OutboxAlert(id))
             .Append(keys.OutboxThrottle(throttleOwner))
             .ToArray();
@@ -85,7 +95,7 @@ internal sealed class RedisLearnerEraser(
         foreach (var value in decisions.Where(v => !v.IsNull))
         {
             var decision = DecisionJson.Deserialize((byte[])value!);
-            ids.UnionWith(decision.Alerts.Select(kind => Alert.IdFor(decision.EventId, kind)));
+            ids.UnionWith(decision.Alerts.Select(kind => Alert.IdFor(learner, decision.EventId, kind)));
             eventIds.Add(decision.EventId);
         }
 

@@ -13,19 +13,29 @@ namespace LoginGuard.Privacy;
 /// Reads what Redis holds about one learner, for the learner (export) and for the security team (one decision).
 /// Everything is found under the learner's hash tag, plus the mails their activity names in the outbox.
 /// </summary>
-internal sealed class RedisLearnerRecords(IConnectionMultiplexer redis, RedisKeys keys, StateKeyMaker stateKeys, IActivityLog activity, RedisFeedbackStore feedback)
+internal sealed class RedisLearnerRecords(
+    IConnectionMultiplexer redis, RedisKeys keys, StateKeyMaker stateKeys, KeyedHasher hasher, IActivityLog activity, RedisFeedbackStore feedback)
 {
     private static readonly JsonSerializerOptions HistoryJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The decision made for the learner's event, while <c>State:DecisionRetention</c> keeps it; null when unknown.</summary>
-    public Task<Decision?> DecisionAsync(string userId, string eventId, CancellationToken cancellationToken) =>
-        DecisionOfAsync(stateKeys.Learner(userId), eventId, cancellationToken);
+    /// <summary>
+    /// The decision made for the learner's event, while <c>State:DecisionRetention</c> keeps it, with the learner's
+    /// hash; null when unknown.
+    /// </summary>
+    public async Task<(Decision Decision, string Learner)?> DecisionAsync(string userId, string eventId, CancellationToken cancellationToken)
+    {
+        var learner = stateKeys.Learner(userId);
+        return await DecisionOfAsync(learner, eventId, cancellationToken) is { } decision ? (decision with { UserId = userId }, learner) : null;
+    }
 
-    /// <summary>The decision made for an event, found through the event's owner; null when unknown, expired or erased.</summary>
-    public async Task<Decision?> DecisionAsync(string eventId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The decision made for an event, found through the event's owner, with the owner's hash; null when unknown,
+    /// expired or erased. Its userId is "": Redis keeps none, and this lookup is not given one.
+    /// </summary>
+    public async Task<(Decision Decision, string Learner)?> DecisionAsync(string eventId, CancellationToken cancellationToken)
     {
         var owner = await redis.GetDatabase().StringGetAsync(keys.DecisionOwner(eventId)).WaitAsync(cancellationToken);
-        return owner.IsNull ? null : await DecisionOfAsync(owner!, eventId, cancellationToken);
+        return !owner.IsNull && await DecisionOfAsync(owner!, eventId, cancellationToken) is { } decision ? (decision, (string)owner!) : null;
     }
 
     private async Task<Decision?> DecisionOfAsync(string learner, string eventId, CancellationToken cancellationToken)
@@ -37,10 +47,31 @@ internal sealed class RedisLearnerRecords(IConnectionMultiplexer redis, RedisKey
     public Task<IReadOnlyList<ActivityEntry>> ActivityAsync(string userId, CancellationToken cancellationToken) =>
         activity.ReadAsync(stateKeys.Learner(userId), cancellationToken);
 
-    /// <summary>Everything kept about the learner, as one JSON document: history, decisions, activity, mails and answers.</summary>
+    /// <summary>
+    /// Everything kept about the learner, as one JSON document: history, decisions, activity, mails and answers;
+    /// what is still filed under a hash key rotated out comes along under <c>underPreviousHashKeys</c>.
+    /// </summary>
     public async Task<JsonObject> ExportAsync(string userId, CancellationToken cancellationToken)
     {
-        var learner = stateKeys.Learner(userId);
+        var export = await ExportUnderAsync(userId, stateKeys.Learner(userId), cancellationToken);
+        if (hasher.Previous.Count > 0)
+        {
+            var previous = new JsonArray();
+            foreach (var rotated in hasher.Previous)
+            {
+                var found = await ExportUnderAsync(userId, new StateKeyMaker(rotated).Learner(userId), cancellationToken);
+                found["hashKeyId"] = rotated.KeyId;
+                previous.Add(found);
+            }
+
+            export["underPreviousHashKeys"] = previous;
+        }
+
+        return export;
+    }
+
+    private async Task<JsonObject> ExportUnderAsync(string userId, string learner, CancellationToken cancellationToken)
+    {
         var database = redis.GetDatabase();
         var state = await database.StringGetAsync(keys.LearnerState(learner)).WaitAsync(cancellationToken);
         var entries = await activity.ReadAsync(learner, cancellationToken);
@@ -51,7 +82,7 @@ internal sealed class RedisLearnerRecords(IConnectionMultiplexer redis, RedisKey
             ["userId"] = userId,
             ["storedUnder"] = learner,
             ["history"] = state.IsNull ? null : JsonSerializer.SerializeToNode(StoredHistory.Read(state).History, HistoryJson),
-            ["decisions"] = new JsonArray([.. decisions.OrderByDescending(d => d.OccurredAt).Select(d => JsonNode.Parse(DecisionJson.Serialize(d)))]),
+            ["decisions"] = new JsonArray([.. decisions.OrderByDescending(d => d.OccurredAt).Select(d => JsonNode.Parse(DecisionJson.Serialize(d with { UserId = userId })))]),
             ["activity"] = JsonSerializer.SerializeToNode(entries, ActivityJson.Default.IReadOnlyListActivityEntry),
             ["mails"] = new JsonArray([.. await MailsAsync(entries, cancellationToken)]),
             ["answers"] = JsonSerializer.SerializeToNode(await feedback.LabelsOfAsync(learner).WaitAsync(cancellationToken), HistoryJson),

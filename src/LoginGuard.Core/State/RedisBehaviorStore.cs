@@ -57,9 +57,11 @@ internal sealed class RedisBehaviorStore(IConnectionMultiplexer redis, RedisKeys
         {
             var (state, decided) = read.Result;
             learners[learner] = state;
+            // Kept without the raw userId (DecisionJson.SerializeStored); the redelivered event says whose it is.
+            var userId = events.First(e => e.Keys.Learner == learner).Event.UserId;
             foreach (var (eventId, decision) in decided)
             {
-                previous[BehaviorBatch.DecisionKey(learner, eventId)] = decision;
+                previous[BehaviorBatch.DecisionKey(learner, eventId)] = decision with { UserId = userId };
             }
         }
 
@@ -118,7 +120,7 @@ internal sealed class RedisBehaviorStore(IConnectionMultiplexer redis, RedisKeys
                     StoredHistory.Serialize(state.Next, updated),
                     (long)settings.HistoryLookback.TotalMilliseconds,
                     (long)settings.DecisionRetention.TotalMilliseconds,
-                    .. pending.Select(r => (RedisValue)DecisionJson.Serialize(r.Decision)),
+                    .. pending.Select(r => (RedisValue)DecisionJson.SerializeStored(r.Decision)),
                 ]);
             if (result == Recorded)
             {

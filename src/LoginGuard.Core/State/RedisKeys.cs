@@ -77,6 +77,9 @@ internal sealed class RedisKeys
     /// <summary>Outbox sorted set: queued alert ids by when they may next be tried (unix ms, wall clock).</summary>
     public RedisKey OutboxDue => $"{prefix}{{outbox}}:due";
 
+    /// <summary>Stream: the API's audit log of who exported, erased or read whose data, trimmed by age.</summary>
+    public RedisKey Audit => $"{prefix}{{audit}}:log";
+
     /// <summary>Outbox sorted set: queued alert ids by when they were queued, for the age of the oldest.</summary>
     public RedisKey OutboxQueued => $"{prefix}{{outbox}}:queued";
 

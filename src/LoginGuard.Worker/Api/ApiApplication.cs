@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using System.Threading.RateLimiting;
 using StackExchange.Redis;
 
 namespace LoginGuard.Worker.Api;
@@ -46,6 +47,7 @@ internal static class ApiApplication
             .AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         Share(builder.Services, worker);
         builder.Services.AddProblemDetails();
+        AddRateLimits(builder.Services, worker.GetRequiredService<ApiKey>());
         builder.Services.AddApiDescription();
         AddHealthChecks(builder.Services, worker);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -55,12 +57,16 @@ internal static class ApiApplication
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
         app.Use(app.Services.GetRequiredService<ApiKey>().RequireAsync);
-        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
-        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = HealthResponse.WriteAsync });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.UseRateLimiter();
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync })
+            .WithMetadata(new OpenToAnyone());
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = HealthResponse.WriteAsync })
+            .RequireScope(ApiScopes.Metrics);
+        app.MapPrometheusScrapingEndpoint("/metrics").RequireScope(ApiScopes.Metrics);
         app.MapOpenApi(ApiDescription.Path);
-        app.MapLearnerEndpoints().MapDecisionEndpoints().MapFeedbackEndpoints();
+        app.MapLearnerEndpoints().MapDecisionEndpoints().MapFeedbackEndpoints().MapAuditEndpoints();
         return app;
     }
 
@@ -69,6 +75,8 @@ internal static class ApiApplication
     {
         services.AddSingleton(worker.GetRequiredService<TimeProvider>());
         services.AddSingleton(worker.GetRequiredService<ApiKey>());
+        services.AddSingleton(worker.GetRequiredService<AuditLog>());
+        services.AddSingleton(worker.GetRequiredService<StateKeyMaker>());
         services.AddSingleton(worker.GetRequiredService<RedisLearnerRecords>());
         services.AddSingleton(worker.GetRequiredService<ILearnerEraser>());
         services.AddSingleton(worker.GetRequiredService<IOptions<ActivityOptions>>());
@@ -78,6 +86,26 @@ internal static class ApiApplication
         Forward<RedisFeedbackStore>(services, worker);
         Forward<FeedbackService>(services, worker);
     }
+
+    /// <summary>
+    /// Each key its own fixed window of <see cref="ApiKeyOptions.PermitsPerMinute"/>, partitioned by the key id the
+    /// key check found, so one busy or leaked key cannot starve the others; requests without a key (only
+    /// <c>/healthz/live</c> gets that far) are not limited.
+    /// </summary>
+    private static void AddRateLimits(IServiceCollection services, ApiKey keys) =>
+        services.AddRateLimiter(limits =>
+        {
+            limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limits.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.Items[ApiKey.KeyIdItem] is string keyId
+                    ? RateLimitPartition.GetFixedWindowLimiter(keyId, id => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = keys[id].PermitsPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
+                    : RateLimitPartition.GetNoLimiter(""));
+        });
 
     /// <summary>Only what the worker has: feedback answers need Kafka, which the API alone does not.</summary>
     private static void Forward<T>(IServiceCollection services, IServiceProvider worker)

@@ -30,10 +30,14 @@ internal static class ApiDescription
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = ApiKey.Header,
-                Description = "The service key (Api:Key). Every path needs it.",
+                Description = "The caller's own key (Api:Keys:<key id>:Secret). Every path but /healthz/live needs it, and each needs "
+                    + "a scope the key is granted: metrics (/metrics, /healthz/ready), feedback, learner:read, learner:erase, "
+                    + "decisions:read (decisions, labels), audit:read. A key over its rate is answered 429.",
             };
             document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(KeyScheme, document)] = [] }];
-            document.Paths.Add("/healthz/live", Get("Whether the process answers", ("200", "It does.")));
+            var live = Get("Whether the process answers; needs no key", ("200", "It does."));
+            live.Operations![HttpMethod.Get].Security = [];
+            document.Paths.Add("/healthz/live", live);
             document.Paths.Add("/healthz/ready", Get(
                 "Whether Redis, mail, the rule set, the geo databases and Kafka let the worker decide",
                 ("200", "Ready: every check Healthy or Degraded, each with its reason."),

@@ -15,6 +15,7 @@ internal static class ApiServiceCollectionExtensions
         if (RedisConnection.ReadOptions(configuration).IsConfigured)
         {
             services.AddSingleton<RedisLearnerRecords>();
+            services.AddSingleton<AuditLog>();
         }
 
         services.AddHostedService<ApiServer>();

@@ -17,6 +17,7 @@ internal static class DecisionEndpoints
     {
         app.MapGet("/v1/decisions/{eventId}", ExplainAsync)
             .Described("ExplainDecision", "A decision's reasons and scores, the rule-set version that made it, and what is in force now")
+            .RequireScope(ApiScopes.DecisionsRead).AuditedAs("decision-read")
             .Produces<JsonObject>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
@@ -26,7 +27,8 @@ internal static class DecisionEndpoints
     /// checked like every account id and the decision is read under that learner directly.
     /// </remarks>
     private static async Task<IResult> ExplainAsync(
-        string eventId, string? userId, RedisLearnerRecords records, RuleSetSource rules, AnomalyModelRule model, CancellationToken cancellationToken)
+        string eventId, string? userId, RedisLearnerRecords records, RuleSetSource rules, AnomalyModelRule model, HttpContext context,
+        CancellationToken cancellationToken)
     {
         if (userId is not null && UserIds.Problem(userId, "The userId query parameter") is { } problem)
         {
@@ -39,7 +41,12 @@ internal static class DecisionEndpoints
         }
 
         var found = userId is null ? await records.DecisionAsync(eventId, cancellationToken) : await records.DecisionAsync(userId, eventId, cancellationToken);
-        return found is { } decision
+        if (found is { Learner: var learner })
+        {
+            context.Items[ApiKey.LearnerItem] = learner;
+        }
+
+        return found is ({ } decision, _)
             ? TypedResults.Json(new JsonObject
             {
                 ["decision"] = JsonNode.Parse(DecisionJson.Serialize(decision)),

@@ -9,11 +9,13 @@ internal static class FeedbackEndpoints
     {
         app.MapPost("/v1/feedback", AnswerAsync)
             .Described("AnswerAlert", "The learner's answer to an alert mail, with the token from its link: was-me or was-not-me")
+            .RequireScope(ApiScopes.Feedback)
             .Accepts<FeedbackRequest>("application/json").Produces<FeedbackReceipt>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/v1/feedback/labels", LabelsAsync)
             .Described("ListLabels", "The learners' answers, newest first, as labels for retraining the model")
+            .RequireScope(ApiScopes.DecisionsRead)
             .Produces<IReadOnlyList<FeedbackLabel>>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -12,12 +12,15 @@ internal static class LearnerEndpoints
         var users = app.MapGroup("/v1/users/{userId}");
         users.MapGet("/activity", ActivityAsync)
             .Described("GetActivity", "The learner's recent sign-ins and security events, newest first")
+            .RequireScope(ApiScopes.LearnerRead).AuditedAs("activity")
             .Produces<ActivityPage>().ProducesProblem(StatusCodes.Status400BadRequest);
         users.MapGet("/export", ExportAsync)
             .Described("ExportLearner", "Everything LoginGuard keeps about the learner, as one JSON document")
+            .RequireScope(ApiScopes.LearnerRead).AuditedAs("export")
             .Produces<System.Text.Json.Nodes.JsonObject>().ProducesProblem(StatusCodes.Status400BadRequest);
         users.MapDelete("/", EraseAsync)
             .Described("EraseLearner", "Erase every key, mail, failure and answer of the learner")
+            .RequireScope(ApiScopes.LearnerErase).AuditedAs("erase")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status400BadRequest);
         return app;
     }

@@ -31,14 +31,18 @@ internal static class RunCommand
         EventConsumerService consumer;
         try
         {
+            // Checked here rather than by the host's start, which logs a failed check as a crash with its stack
+            // trace: a setting that is missing deserves one line that names it and says how to fix it.
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+
             // Resolved before running: RunAsync disposes the host's services when it returns, and asking a disposed
             // provider afterwards turned every SIGTERM into an ObjectDisposedException.
             consumer = host.Services.GetRequiredService<EventConsumerService>();
             await host.RunAsync(cancellationToken);
         }
-        catch (OptionsValidationException e)
+        catch (Exception e) when (ValidationFailures(e) is { Count: > 0 } failures)
         {
-            foreach (var failure in e.Failures)
+            foreach (var failure in failures)
             {
                 await Console.Error.WriteLineAsync($"run: {failure}");
             }
@@ -49,10 +53,19 @@ internal static class RunCommand
         return consumer.Failure is null ? 0 : 1;
     }
 
+    private static List<string> ValidationFailures(Exception e) => e switch
+    {
+        OptionsValidationException invalid => [.. invalid.Failures],
+        AggregateException all when all.InnerExceptions.All(i => i is OptionsValidationException) =>
+            [.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)],
+        _ => [],
+    };
+
     /// <summary>The same stages as every command, plus the Kafka consumer and the HTTP API; tests build it with their own overrides.</summary>
     public static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> overrides, string? rulesFile = null)
     {
         var builder = LoginGuardHost.CreateBuilder(new Dictionary<string, string?>(), overrides, rulesFile);
+        RunRequirements.AddTo(builder.Services);
         builder.Services.AddWallClockEventWindow();
         builder.Services.AddRedisEvictionPolicyCheck(builder.Configuration);
         builder.Services.AddKafkaIngestion();

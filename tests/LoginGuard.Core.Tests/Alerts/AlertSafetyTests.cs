@@ -14,8 +14,33 @@ public sealed class AlertSafetyTests
         message.Bcc.Count.Should().Be(0);
         message.Headers.Contains("X-Evil").Should().BeFalse();
         message.Headers.Count(h => h.Id == HeaderId.To).Should().Be(1);
-        message.To.Mailboxes.Should().ContainSingle(m => m.Name == "Eve Bcc: victim@example.com X-Evil: 1" && m.Address == LearnerEmail);
+        message.To.Mailboxes.Should().ContainSingle(m => m.Name == "" && m.Address == LearnerEmail, "a name carrying an address is left out");
     }
+
+    [Theory]
+    [InlineData("Call +1-800-555-0199, visit evil.example", "800")]
+    [InlineData("Ana https://evil.example/login", "evil.example")]
+    [InlineData("Support www.evil-help.com", "evil-help")]
+    [InlineData("Ana (0044) 20 7946 0958", "7946")]
+    [InlineData("Reply to help@evil.example", "evil.example")]
+    public void A_display_name_carrying_a_link_a_phone_number_or_an_address_is_left_out_of_the_mail(string displayName, string telltale)
+    {
+        // DKIM signs what LoginGuard writes: a name the attacker chose must not become a link or a number to call
+        // in a security mail the learner has every reason to trust.
+        var message = Build(Alert(displayName: displayName));
+
+        message.TextBody.Should().StartWith("Hello,").And.NotContain(telltale);
+        message.HtmlBody.Should().NotContain(telltale);
+        message.To.Mailboxes.Should().ContainSingle().Which.Name.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("Ana Lima")]
+    [InlineData("J. R. R. Tolkien")]
+    [InlineData("Zoë O'Brien-Smith")]
+    [InlineData("Camille 2")]
+    public void A_plain_name_is_still_used_to_greet(string displayName) =>
+        Build(Alert(displayName: displayName)).TextBody.Should().StartWith($"Hello {displayName},");
 
     [Fact]
     public void A_line_break_in_the_event_id_cannot_add_a_header()

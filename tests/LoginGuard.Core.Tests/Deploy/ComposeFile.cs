@@ -33,7 +33,12 @@ internal sealed class ComposeService(string name, Dictionary<object, object> bod
 
     public bool IsBuilt => body.ContainsKey("build");
 
+    /// <summary>The environment as the container gets it when the caller sets no variables: <c>${VAR:-default}</c> is its default.</summary>
     public IReadOnlyDictionary<string, string> Environment =>
+        RawEnvironment.ToDictionary(e => e.Key, e => System.Text.RegularExpressions.Regex.Replace(e.Value, @"\$\{[A-Za-z_][A-Za-z0-9_]*:-([^}]*)\}", "$1"));
+
+    /// <summary>The environment as written, interpolations and all.</summary>
+    public IReadOnlyDictionary<string, string> RawEnvironment =>
         body.GetValueOrDefault("environment") is Dictionary<object, object> environment
             ? environment.ToDictionary(e => (string)e.Key, e => (string)e.Value)
             : [];

@@ -54,6 +54,12 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
+    public void The_hash_key_comes_from_the_environment_of_whoever_starts_compose()
+    {
+        LoginGuard.RawEnvironment["Privacy__HashKey"].Should().StartWith("${LOGINGUARD_HASH_KEY:-", "run refuses the development key, and a real deployment brings its own secret");
+    }
+
+    [Fact]
     public void The_worker_command_is_one_the_executable_accepts()
     {
         var arguments = LoginGuard.Command.Select(a => a.StartsWith('/') ? InRepository(LoginGuard, a) : a).ToArray();
@@ -123,7 +129,7 @@ public sealed partial class ComposeFileTests
         var check = LoginGuard.Healthcheck;
 
         check.Should().StartWith(["CMD", "curl"]);
-        check.Should().Contain($"X-Api-Key: {LoginGuard.Environment["Api__Key"]}").And.Contain(c => c.EndsWith("/healthz/ready", StringComparison.Ordinal));
+        check.Should().Contain($"X-Api-Key: {LoginGuard.Environment["Api__Keys__laptop__Secret"]}").And.Contain(c => c.EndsWith("/healthz/ready", StringComparison.Ordinal));
         RuntimeStage().Should().Contain(line => line.StartsWith("RUN apt-get", StringComparison.Ordinal) && line.Contains(" curl", StringComparison.Ordinal));
     }
 
@@ -140,7 +146,7 @@ public sealed partial class ComposeFileTests
             published.Should().Contain(port, "the README calls it");
         }
 
-        section.Should().Contain(LoginGuard.Environment["Api__Key"]);
+        section.Should().Contain(LoginGuard.Environment["Api__Keys__laptop__Secret"]);
         section.Should().Contain("docker compose -f deploy/compose.yaml up --build");
     }
 

@@ -28,8 +28,8 @@ public sealed class FeedbackTokensTests
 
         var token = Tokens(Key(1)).Seal(claim);
 
-        token.Should().MatchRegex("^[A-Za-z0-9_-]+$");
-        System.Buffers.Text.Base64Url.DecodeFromChars(token).AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(claim.UserId)).Should().Be(-1);
+        token.Should().MatchRegex("^1\\.[A-Za-z0-9_-]+$", "a URL path segment: the key id, then the sealed bytes");
+        System.Buffers.Text.Base64Url.DecodeFromChars(token.AsSpan(2)).AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(claim.UserId)).Should().Be(-1);
     }
 
     [Fact]
@@ -46,6 +46,28 @@ public sealed class FeedbackTokensTests
 
         Tokens(Key(2)).Open(token).Claim.Should().BeNull();
         tokens.Open("not a token!").Claim.Should().BeNull();
+    }
+
+    [Fact]
+    public void After_a_rotation_opens_links_mailed_under_the_old_key_and_seals_new_ones_with_the_new_key()
+    {
+        var before = Tokens(Key(1));
+        var mailedBefore = before.Seal(Claim());
+        var after = new FeedbackTokens(Options.Create(new FeedbackOptions
+        {
+            TokenKey = Key(2),
+            TokenKeyId = "2026-12",
+            PreviousTokenKeys = new() { ["1"] = Key(1) },
+            ReviewUrl = "https://learnwell.example/review",
+            TokenLifetime = TimeSpan.FromDays(1),
+        }), clock);
+
+        after.Open(mailedBefore).Claim.Should().Be(Claim(), "the old id still opens what it sealed");
+        var mailedAfter = after.Seal(Claim());
+        mailedAfter.Should().StartWith("2026-12.");
+        after.Open(mailedAfter).Claim.Should().Be(Claim());
+        before.Open(mailedAfter).Claim.Should().BeNull("a worker without the new key cannot open it");
+        after.Open("1." + mailedAfter["2026-12.".Length..]).Claim.Should().BeNull("the id is bound to the sealed bytes: relabelling breaks the token");
     }
 
     [Fact]
@@ -69,10 +91,11 @@ public sealed class FeedbackTokensTests
     [Theory]
     [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", null, "set both TokenKey and ReviewUrl")]
     [InlineData("c2hvcnQ=", "https://learnwell.example/review", "Feedback:TokenKey: must be base64 of exactly 32 bytes")]
+    [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "https://learnwell.example/review", "Feedback:TokenKeyId: must be 1 to 16", "a.b")]
     [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "http://learnwell.example/review", "Feedback:ReviewUrl: must be a plain https address")]
     [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "https://learnwell.example/review?u=ana", "Feedback:ReviewUrl: must be a plain https address")]
-    public void Rejects_half_a_configuration_a_weak_key_or_a_link_that_does_not_read_plainly(string? key, string? url, string message) =>
-        new FeedbackOptionsValidator().Validate(null, new FeedbackOptions { TokenKey = key, ReviewUrl = url }).FailureMessage.Should().Contain(message);
+    public void Rejects_half_a_configuration_a_weak_key_or_a_link_that_does_not_read_plainly(string? key, string? url, string message, string keyId = "1") =>
+        new FeedbackOptionsValidator().Validate(null, new FeedbackOptions { TokenKey = key, ReviewUrl = url, TokenKeyId = keyId }).FailureMessage.Should().Contain(message);
 
     private FeedbackTokens Tokens(string key) => new(
         Options.Create(new FeedbackOptions { TokenKey = key, ReviewUrl = "https://learnwell.example/review", TokenLifetime = TimeSpan.FromDays(1) }), clock);

@@ -25,7 +25,7 @@ public sealed class InProcessErasureTests : IDisposable
             await harness.DecideAsync(Event($"{user}-3", user, Iphone, hoursAgo: 3));
         }
 
-        var mailedToZoe = Alert.IdFor("zoe-3", AlertKind.NewDevice);
+        var mailedToZoe = Alert.IdFor(Learner("zoe"), "zoe-3", AlertKind.NewDevice);
         (await Outbox.StateAsync(mailedToZoe, default)).Should().NotBeNull();
 
         await harness.DecideAsync(Event("zoe-deleted", "zoe", Windows, hoursAgo: 1, "account.deleted"));
@@ -46,7 +46,7 @@ public sealed class InProcessErasureTests : IDisposable
         await harness.Pipeline.ProcessAsync([.. batch.Select(json => (ReadOnlyMemory<byte>)System.Text.Encoding.UTF8.GetBytes(json))], CancellationToken.None);
 
         (await Activity.ReadAsync(Learner("zoe"), default)).Should().BeEmpty();
-        (await Outbox.StateAsync(Alert.IdFor("zoe-2", AlertKind.NewDevice), default)).Should().BeNull();
+        (await Outbox.StateAsync(Alert.IdFor(Learner("zoe"), "zoe-2", AlertKind.NewDevice), default)).Should().BeNull();
     }
 
     public void Dispose() => harness.Dispose();

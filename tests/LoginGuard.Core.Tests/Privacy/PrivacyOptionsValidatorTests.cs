@@ -27,6 +27,21 @@ public sealed class PrivacyOptionsValidatorTests
     }
 
     [Fact]
+    public void Rejects_a_previous_key_that_is_short_or_shares_the_current_keys_id()
+    {
+        var options = new PrivacyOptions
+        {
+            HashKey = KeyedHasherTests.KeyA,
+            HashKeyId = "2026",
+            PreviousHashKeys = new() { ["2026"] = KeyedHasherTests.KeyA, ["2025"] = "AAAAAAAAAAAAAAAA" },
+        };
+
+        _validator.Validate(null, options).Failures.Should().BeEquivalentTo(
+            "Privacy:PreviousHashKeys:2026: the id must be 1 to 16 letters, digits, '-' or '_', and differs from Privacy:HashKeyId.",
+            "Privacy:PreviousHashKeys:2025: must decode to at least 32 bytes (was 12). Generate one with `openssl rand -base64 32`.");
+    }
+
+    [Fact]
     public void Never_quotes_the_key_it_rejects()
     {
         const string key = "c2VjcmV0LWJ1dC1zaG9ydA==";

@@ -50,9 +50,9 @@ public abstract class OutboxStoreContract
             await store.EnqueueAsync(alert, default);
         }
 
-        await store.ClaimDueAsync(10, default);
-        await store.MarkSentAsync(sent.AlertId, default);
-        await store.MarkFailedAsync(failed.AlertId, "smtp-550: no such user", default);
+        var claimed = await store.ClaimDueAsync(10, default);
+        await store.MarkSentAsync(claimed.Single(c => c.Alert.AlertId == sent.AlertId), default);
+        await store.MarkFailedAsync(claimed.Single(c => c.Alert.AlertId == failed.AlertId), "smtp-550: no such user", default);
 
         foreach (var alert in new[] { queued, sent, failed })
         {
@@ -62,6 +62,17 @@ public abstract class OutboxStoreContract
         (await store.StateAsync(sent.AlertId, default)).Should().Be(OutboxState.Sent);
         (await store.StateAsync(failed.AlertId, default)).Should().Be(OutboxState.Failed);
         (await store.ClaimDueAsync(10, default)).Should().BeEmpty("the queued one is leased and the others are done");
+    }
+
+    [Fact]
+    public async Task Two_learners_whose_events_share_an_id_each_get_their_mail()
+    {
+        // Event ids come from the identity provider's producers; nothing makes them unique across learners.
+        var store = CreateStore();
+
+        (await store.EnqueueAsync(AlertFor("e1", user: "ana"), default)).Should().Be(EnqueueOutcome.Queued);
+        (await store.EnqueueAsync(AlertFor("e1", user: "bo"), default)).Should().Be(EnqueueOutcome.Queued, "bo's mail is not ana's");
+        (await store.ClaimDueAsync(10, default)).Should().HaveCount(2);
     }
 
     [Fact]
@@ -78,14 +89,65 @@ public abstract class OutboxStoreContract
     }
 
     [Fact]
+    public async Task A_claim_taken_over_after_its_lease_cannot_renew_put_off_or_fail_the_alert()
+    {
+        var store = CreateStore();
+        await store.EnqueueAsync(AlertFor("e1"), default);
+        var stale = (await store.ClaimDueAsync(10, default)).Single();
+        Clock.Advance(OutboxOptions.Lease + TimeSpan.FromSeconds(1));
+        var current = (await store.ClaimDueAsync(10, default)).Single();
+
+        current.Claim.Should().BeGreaterThan(stale.Claim, "every claim carries a newer fencing token");
+        (await store.RenewAsync(stale, default)).Should().BeFalse("the slow worker must not send what another now holds");
+        (await store.RetryLaterAsync(stale, Monday.AddDays(1), "timeout", default)).Should().Be(ClaimStanding.Superseded);
+        (await store.MarkFailedAsync(stale, "smtp-554", default)).Should().Be(ClaimStanding.Superseded);
+        (await store.StateAsync(current.Alert.AlertId, default)).Should().Be(OutboxState.Queued);
+        (await store.RenewAsync(current, default)).Should().BeTrue();
+        (await store.MarkSentAsync(current, default)).Should().Be(ClaimStanding.Current);
+        (await store.StateAsync(current.Alert.AlertId, default)).Should().Be(OutboxState.Sent);
+    }
+
+    [Fact]
+    public async Task A_mail_sent_under_a_lost_claim_is_still_recorded_so_its_new_holder_does_not_send_it_again()
+    {
+        var store = CreateStore();
+        await store.EnqueueAsync(AlertFor("e1"), default);
+        var stale = (await store.ClaimDueAsync(10, default)).Single();
+        Clock.Advance(OutboxOptions.Lease + TimeSpan.FromSeconds(1));
+        var current = (await store.ClaimDueAsync(10, default)).Single();
+
+        (await store.MarkSentAsync(stale, default)).Should().Be(ClaimStanding.Superseded);
+
+        (await store.StateAsync(current.Alert.AlertId, default)).Should().Be(OutboxState.Sent);
+        (await store.RenewAsync(current, default)).Should().BeFalse("the mail is out already");
+        (await store.MarkSentAsync(current, default)).Should().Be(ClaimStanding.Settled);
+    }
+
+    [Fact]
+    public async Task Renewing_a_claim_reserves_the_alert_for_a_lease_from_now()
+    {
+        var store = CreateStore();
+        await store.EnqueueAsync(AlertFor("e1"), default);
+        var claimed = (await store.ClaimDueAsync(10, default)).Single();
+
+        Clock.Advance(OutboxOptions.Lease - TimeSpan.FromSeconds(1));
+        (await store.RenewAsync(claimed, default)).Should().BeTrue();
+        Clock.Advance(TimeSpan.FromSeconds(2));
+
+        (await store.ClaimDueAsync(10, default)).Should().BeEmpty("the renewed lease has most of its time left");
+        Clock.Advance(OutboxOptions.Lease);
+        (await store.ClaimDueAsync(10, default)).Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task An_alert_to_retry_waits_until_its_time_and_counts_the_attempt()
     {
         var store = CreateStore();
         var alert = AlertFor("e1");
         await store.EnqueueAsync(alert, default);
-        await store.ClaimDueAsync(10, default);
+        var claimed = (await store.ClaimDueAsync(10, default)).Single();
 
-        await store.RetryLaterAsync(alert.AlertId, Monday.AddSeconds(30), "SocketException: refused", default);
+        await store.RetryLaterAsync(claimed, Monday.AddSeconds(30), "SocketException: refused", default);
 
         Clock.Advance(TimeSpan.FromSeconds(29));
         (await store.ClaimDueAsync(10, default)).Should().BeEmpty();
@@ -100,9 +162,9 @@ public abstract class OutboxStoreContract
         var store = CreateStore();
         var alert = AlertFor("e1");
         await store.EnqueueAsync(alert, default);
-        await store.ClaimDueAsync(10, default);
+        var claimed = (await store.ClaimDueAsync(10, default)).Single();
 
-        await store.MarkFailedAsync(alert.AlertId, "smtp-550-recipient-not-accepted: no such user", default);
+        await store.MarkFailedAsync(claimed, "smtp-550-recipient-not-accepted: no such user", default);
         Clock.Advance(TimeSpan.FromHours(1));
 
         (await store.ClaimDueAsync(10, default)).Should().BeEmpty();
@@ -129,12 +191,12 @@ public abstract class OutboxStoreContract
         var claimed = await store.ClaimDueAsync(10, default);
         claimed.Select(c => c.Alert.Source.Event.EventId).Should().BeEquivalentTo(["n1", "p1", "other", "n4", "n3"], "the summary is addressed like its latest sign-in");
         var summary = claimed.Single(c => c.Alert.Summarizes is not null).Alert;
-        summary.AlertId.Should().Be(LoginGuard.Alerts.Alert.SummaryIdFor("n3"), "its id derives from the first sign-in the window held");
+        summary.AlertId.Should().Be(LoginGuard.Alerts.Alert.SummaryIdFor("ana", "n3"), "its id derives from the learner and the first sign-in the window held");
         summary.Kind.Should().Be(AlertKind.NewDevice);
         summary.Summarizes!.Select(h => h.Source.Event.EventId).Should().Equal(["n2", "n3"], "the mail lists them by time");
         summary.Summarizes!.Select(h => h.Source.Device.Description).Should().OnlyContain(d => d == "Safari on iPhone");
         claimed.Where(c => c.Alert.Summarizes is null).Select(c => c.Alert.Source.Event.EventId).Should().BeEquivalentTo(["n1", "p1", "other", "n4"]);
-        (await store.StateAsync(LoginGuard.Alerts.Alert.IdFor("n3", AlertKind.NewDevice), default)).Should().Be(OutboxState.Suppressed);
+        (await store.StateAsync(LoginGuard.Alerts.Alert.IdFor("ana", "n3", AlertKind.NewDevice), default)).Should().Be(OutboxState.Suppressed);
     }
 
     [Fact]
@@ -202,6 +264,6 @@ public abstract class OutboxStoreContract
         var authEvent = new AuthEvent(eventId, type, at ?? Monday, user, IPAddress.Parse("81.57.10.20"), Email: "ana@example.org", DisplayName: "Ana Lima", Locale: "en");
         var device = new DeviceFingerprint("d1", "a1", UserAgentInfo.Unknown, "Safari on iPhone", false);
         var geo = new GeoLocation(CountryIso: "FR", CountryName: "France", CityName: "Lyon", Latitude: 45.7, Longitude: 4.8, TimeZone: "Europe/Paris");
-        return LoginGuard.Alerts.Alert.For(new EnrichedEvent(authEvent, device, geo, new StateKeys("learner", "address", "as12322")), kind, recipient);
+        return LoginGuard.Alerts.Alert.For(new EnrichedEvent(authEvent, device, geo, new StateKeys(user, "address", "as12322")), kind, recipient);
     }
 }

@@ -52,4 +52,34 @@ public sealed class RedisDeliveryTests(RedisFixture redis) : IClassFixture<Redis
         smtp.Received.Should().HaveCount(20);
         smtp.Received.Select(m => m.MessageId).Should().OnlyHaveUniqueItems();
     }
+
+    [Fact]
+    public async Task Two_workers_and_a_slow_relay_send_each_mail_once()
+    {
+        // Each message takes longer to accept than a tenth of the lease, so a batch claimed under one lease
+        // cannot all be sent before it ends: the other worker finds the rest due again while the first still sends.
+        await using var smtp = SmtpTestServer.Start();
+        smtp.AnswerDelay = TimeSpan.FromMilliseconds(250);
+        var prefix = RedisFixture.NewPrefix();
+        var slowRelay = new Dictionary<string, string?> { ["Alerts:Outbox:Lease"] = "00:00:01", ["Alerts:Outbox:BatchSize"] = "10" };
+        await using var first = await AlertWorker.StartAsync(smtp.Port, redis.Server.Configuration, prefix, slowRelay);
+        await using var second = await AlertWorker.StartAsync(smtp.Port, redis.Server.Configuration, prefix, slowRelay);
+
+        for (var i = 0; i < 10; i++)
+        {
+            await first.ProcessAsync(PasswordChanged($"e{i}", user: $"learner-{i}"));
+        }
+
+        await smtp.WaitForAsync(10, TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await first.Store.OldestQueuedAtAsync(CancellationToken.None) is not null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        // Whatever a worker still sends once the outbox looks empty arrives within one answer or so.
+        await Task.Delay(smtp.AnswerDelay * 4);
+        smtp.Received.Select(m => m.Headers[AlertMessageBuilder.EventIdHeader]).Should().BeEquivalentTo(
+            Enumerable.Range(0, 10).Select(i => $"e{i}"), "each learner gets each mail once, counted where it arrives");
+    }
 }

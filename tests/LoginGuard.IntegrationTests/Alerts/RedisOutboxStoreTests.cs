@@ -17,7 +17,7 @@ public sealed class RedisOutboxStoreTests(RedisFixture redis) : OutboxStoreContr
         var before = CreateStore(prefix);
         await before.EnqueueAsync(AlertFor("n1", AlertKind.NewDevice, at: Monday), default);
         await before.EnqueueAsync(AlertFor("n2", AlertKind.NewDevice, at: Monday.AddMinutes(1)), default);
-        await before.MarkSentAsync((await before.ClaimDueAsync(10, default)).Single().Alert.AlertId, default);
+        await before.MarkSentAsync((await before.ClaimDueAsync(10, default)).Single(), default);
         Clock.Advance(Throttle.Window);
 
         var (after, other) = (CreateStore(prefix), CreateStore(prefix));
@@ -44,7 +44,7 @@ public sealed class RedisOutboxStoreTests(RedisFixture redis) : OutboxStoreContr
         await store.EnqueueAsync(AlertFor("n2", AlertKind.NewDevice, at: Monday.AddMinutes(1)), default);
         await store.EnqueueAsync(Suspicious("s1", Incident.BruteForce, Monday), default);
         var claimed = await store.ClaimDueAsync(1, default);
-        await store.MarkFailedAsync(claimed[0].Alert.AlertId, "smtp-550: refused", default);
+        await store.MarkFailedAsync(claimed[0], "smtp-550: refused", default);
 
         var server = redis.Connection.GetServers()[0];
         var keys = server.Keys(pattern: "t*").ToList();

@@ -52,7 +52,7 @@ public sealed class SmtpDeliveryTests
     {
         await using var smtp = SmtpTestServer.Start();
         await using var worker = await AlertWorker.StartAsync(smtp.Port);
-        var alert = Alert.IdFor("e1", AlertKind.PasswordChanged);
+        var alert = Alert.IdFor("learner", "e1", AlertKind.PasswordChanged);
 
         await worker.Outbox.EnqueueAsync([PasswordAlert("e1")], CancellationToken.None);
         await worker.Outbox.EnqueueAsync([PasswordAlert("e1")], CancellationToken.None);

@@ -46,10 +46,12 @@ internal sealed class ApiWorker : IAsyncDisposable
     public IServiceProvider Services => host.Services;
 
     /// <param name="decisions">With Kafka, learners' feedback is taken, and compromises are published to this cluster and topic.</param>
-    public static async Task<ApiWorker> StartAsync(RedisServer redis, ILoggerProvider? log = null, (KafkaMockCluster Cluster, string Topic)? decisions = null)
+    /// <param name="extra">Settings of a test's own, over the ones every API test shares.</param>
+    public static async Task<ApiWorker> StartAsync(
+        RedisServer redis, ILoggerProvider? log = null, (KafkaMockCluster Cluster, string Topic)? decisions = null, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var port = FreePort.Next();
-        var prefix = $"t{Guid.NewGuid():N}:";
+        var prefix = extra?.GetValueOrDefault("Redis:KeyPrefix") ?? $"t{Guid.NewGuid():N}:";
         var pickup = Directory.CreateTempSubdirectory("loginguard-api-").FullName;
         var settings = new Dictionary<string, string?>
         {
@@ -58,7 +60,13 @@ internal sealed class ApiWorker : IAsyncDisposable
             ["Smtp:Host"] = "",
             ["Smtp:PickupDirectory"] = pickup,
             ["Api:Url"] = $"http://127.0.0.1:{port}",
-            ["Api:Key"] = Key,
+            ["Api:Keys:ops:Secret"] = Key,
+            ["Api:Keys:ops:Scopes:0"] = "metrics",
+            ["Api:Keys:ops:Scopes:1"] = "feedback",
+            ["Api:Keys:ops:Scopes:2"] = "learner:read",
+            ["Api:Keys:ops:Scopes:3"] = "learner:erase",
+            ["Api:Keys:ops:Scopes:4"] = "decisions:read",
+            ["Api:Keys:ops:Scopes:5"] = "audit:read",
             ["Logging:LogLevel:Default"] = log is null ? "Warning" : "Trace",
             ["Logging:LogLevel:Microsoft"] = log is null ? "Warning" : "Trace",
         };
@@ -69,6 +77,11 @@ internal sealed class ApiWorker : IAsyncDisposable
             settings["Kafka:Producer:linger.ms"] = "1";
             settings["Feedback:TokenKey"] = Convert.ToBase64String([.. Enumerable.Range(0, 32).Select(i => (byte)i)]);
             settings["Feedback:ReviewUrl"] = ReviewUrl;
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         var builder = LoginGuardHost.CreateBuilder(

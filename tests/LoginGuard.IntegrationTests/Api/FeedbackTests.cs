@@ -2,12 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using LoginGuard.Feedback;
 using LoginGuard.IntegrationTests.Alerts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Kafka;
 using LoginGuard.Pipeline;
 using LoginGuard.Scoring;
+using LoginGuard.State;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
+using StackExchange.Redis;
 
 namespace LoginGuard.IntegrationTests.Api;
 
@@ -25,7 +29,7 @@ public sealed class FeedbackTests(RedisFixture redis, KafkaMockCluster cluster) 
         var link = ReviewLink(mail);
         link.Should().StartWith(ApiWorker.ReviewUrl + "/");
         var token = link[(ApiWorker.ReviewUrl.Length + 1)..];
-        token.Should().MatchRegex("^[A-Za-z0-9_-]{40,}$");
+        token.Should().MatchRegex("^1\\.[A-Za-z0-9_-]{40,}$", "the key id, then the sealed bytes");
         foreach (var revealing in new[] { "ruth", "evt-ruth", "example.org" })
         {
             link.Should().NotContainEquivalentOf(revealing);
@@ -53,6 +57,8 @@ public sealed class FeedbackTests(RedisFixture redis, KafkaMockCluster cluster) 
         labels!.Should().ContainSingle();
         ((string?)labels[0]!["eventId"]).Should().Be("evt-sami-phone");
         ((string?)labels[0]!["label"]).Should().Be("compromised");
+        ((string?)labels[0]!["trust"]).Should().Be("high", "nothing overrules a reported compromise");
+        ((string?)labels[0]!["source"]).Should().Be("mail-link");
     }
 
     [Fact]
@@ -66,7 +72,9 @@ public sealed class FeedbackTests(RedisFixture redis, KafkaMockCluster cluster) 
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var labels = await worker.Client.GetFromJsonAsync<JsonArray>("/v1/feedback/labels");
-        ((string?)labels!.Should().ContainSingle().Subject!["label"]).Should().Be("legitimate");
+        var label = labels!.Should().ContainSingle().Subject!;
+        ((string?)label["label"]).Should().Be("legitimate");
+        ((string?)label["trust"]).Should().Be("low", "the link proves only that someone reads the mailbox");
         (await TopicClient.ReadAsync(cluster, topic, 1, _ => true, TimeSpan.FromSeconds(2))).Should().BeEmpty();
     }
 
@@ -77,12 +85,57 @@ public sealed class FeedbackTests(RedisFixture redis, KafkaMockCluster cluster) 
         await using var _worker = worker;
         var token = TokenOf(await NewPhoneMailAsync(worker, "umar"));
 
-        using var first = await worker.Client.PostAsJsonAsync("/v1/feedback", new { token, answer = "was-me" });
-        using var second = await worker.Client.PostAsJsonAsync("/v1/feedback", new { token, answer = "was-not-me" });
+        using var first = await worker.Client.PostAsJsonAsync("/v1/feedback", new { token, answer = "was-not-me" });
+        using var second = await worker.Client.PostAsJsonAsync("/v1/feedback", new { token, answer = "was-me" });
+        using var third = await worker.Client.PostAsJsonAsync("/v1/feedback", new { token, answer = "was-not-me" });
 
         first.StatusCode.Should().Be(HttpStatusCode.OK);
-        second.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        second.StatusCode.Should().Be(HttpStatusCode.Conflict, "a \"was me\" cannot take back a reported compromise");
+        third.StatusCode.Should().Be(HttpStatusCode.Conflict);
         ApiWorker.ContentType(second)!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
+    public async Task A_wasnt_me_after_a_was_me_wins_is_published_and_replaces_the_label()
+    {
+        // Whoever reads the mailbox first may be an attacker who changed the address: their "was me" must not
+        // silence the learner's "wasn't me", nor stay behind as a training label.
+        var (worker, topic) = await StartAsync();
+        await using var _worker = worker;
+        var token = TokenOf(await NewPhoneMailAsync(worker, "xena"));
+
+        using var attacker = await worker.Client.PostAsJsonAsync("/v1/feedback", new { token, answer = "was-me" });
+        using var again = await worker.Client.PostAsJsonAsync("/v1/feedback", new { token, answer = "was-me" });
+        using var learner = await worker.Client.PostAsJsonAsync("/v1/feedback", new { token, answer = "was-not-me" });
+
+        attacker.StatusCode.Should().Be(HttpStatusCode.OK);
+        again.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        learner.StatusCode.Should().Be(HttpStatusCode.OK, "\"wasn't me\" wins within the token's life");
+        var published = await TopicClient.ReadAsync(cluster, topic, 1, read => read.Count >= 1, TimeSpan.FromSeconds(15));
+        published.Should().ContainSingle().Which.Message.Key.Should().Equal(Encoding.UTF8.GetBytes("xena"));
+        var labels = await worker.Client.GetFromJsonAsync<JsonArray>("/v1/feedback/labels");
+        ((string?)labels!.Should().ContainSingle().Subject!["label"]).Should().Be("compromised");
+    }
+
+    [Fact]
+    public async Task A_wasnt_me_left_half_done_by_a_crash_is_taken_when_the_learner_sends_it_again()
+    {
+        var (worker, topic) = await StartAsync();
+        await using var _worker = worker;
+        var token = TokenOf(await NewPhoneMailAsync(worker, "yara"));
+
+        // What a worker that died between spending the link and publishing the report left behind.
+        var claim = worker.Services.GetRequiredService<FeedbackTokens>().Open(token).Claim!;
+        var keys = worker.Services.GetRequiredService<RedisKeys>();
+        var spent = keys.FeedbackAnswered(worker.LearnerKey("yara"), claim.AlertId);
+        await worker.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase()
+            .StringSetAsync(spent, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), TimeSpan.FromDays(1));
+
+        using var retried = await worker.Client.PostAsJsonAsync("/v1/feedback", new { token, answer = "was-not-me" });
+
+        retried.StatusCode.Should().Be(HttpStatusCode.OK, "a report that was never acted on was not answered");
+        var published = await TopicClient.ReadAsync(cluster, topic, 1, read => read.Count >= 1, TimeSpan.FromSeconds(15));
+        published.Should().ContainSingle().Which.Message.Key.Should().Equal(Encoding.UTF8.GetBytes("yara"));
     }
 
     [Fact]

@@ -18,7 +18,6 @@ public sealed class LearnerApiTests(ApiFixture fixture) : IClassFixture<ApiFixtu
     [InlineData("GET", "/v1/users/ana/export")]
     [InlineData("DELETE", "/v1/users/ana")]
     [InlineData("GET", "/v1/decisions/evt-1")]
-    [InlineData("GET", "/healthz/live")]
     [InlineData("GET", "/healthz/ready")]
     [InlineData("GET", "/metrics")]
     [InlineData("GET", "/no/such/path")]

@@ -126,17 +126,17 @@ internal sealed class ProductionWorkers : IAsyncDisposable
     /// Once every event is decided (so every alert is queued or held): ends the held windows, then waits until the
     /// outbox owes nothing and the server has every owed mail, and a moment more, so a late copy shows.
     /// </summary>
-    public async Task WaitForEveryMailAsync(IReadOnlySet<string> owedAlertIds, TimeSpan patience)
+    public async Task WaitForEveryMailAsync(IReadOnlySet<string> owedMail, TimeSpan patience)
     {
         await EndMailWindowsAsync();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (await MailOwedAsync() > 0 || !Smtp.AlertIds.ToHashSet().IsSupersetOf(owedAlertIds))
+        while (await MailOwedAsync() > 0 || !Smtp.Arrivals.ToHashSet().IsSupersetOf(owedMail))
         {
             if (clock.Elapsed > patience + MailLease)
             {
                 throw new Xunit.Sdk.XunitException(
-                    $"Mail still owed after {clock.Elapsed}: {await MailOwedAsync()} in the outbox; not received: {string.Join(", ", owedAlertIds.Except(Smtp.AlertIds))}; " +
-                    $"received but not owed: {string.Join(", ", Smtp.AlertIds.Except(owedAlertIds))}\n{Output}");
+                    $"Mail still owed after {clock.Elapsed}: {await MailOwedAsync()} in the outbox; not received: {string.Join(", ", owedMail.Except(Smtp.Arrivals))}; " +
+                    $"received but not owed: {string.Join(", ", Smtp.Arrivals.Except(owedMail))}\n{Output}");
             }
 
             await Task.Delay(100);

@@ -11,7 +11,8 @@ namespace LoginGuard.IntegrationTests.Infrastructure;
 /// <summary>
 /// A real SMTP server (the SmtpServer library) on a free loopback port, owned by a test: keeps every message that
 /// arrived, answers 550 for addresses it is told to refuse, can stall its transactions at a chosen step so a client
-/// dies mid-send, and can be stopped and started on the same port to play an outage.
+/// dies mid-send, can answer each message slowly to play a congested relay, and can be stopped and started on the
+/// same port to play an outage.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
@@ -25,19 +26,19 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>How long the server takes to accept each message after its data arrived: a slow relay.</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
     public IReadOnlyList<MimeMessage> Received => [.. received];
 
-    /// <summary>
-    /// The alert id of every message received, once per arrival: LoginGuard's Message-Id is <c>{alertId}@{domain}</c>,
-    /// so a mail sent twice shows up here twice, as it would in the learner's mailbox.
-    /// </summary>
-    public IReadOnlyList<string> AlertIds => [.. received.Select(m => m.MessageId!.Split('@')[0])];
+    /// <summary>Every message received as its <see cref="MailIdentity"/>, once per arrival: a mail sent twice shows up twice, as in the learner's mailbox.</summary>
+    public IReadOnlyList<string> Arrivals => [.. received.Select(MailIdentity.Of)];
 
-    /// <summary>Asserts that each of these alerts arrived exactly once, and nothing else: naming what came twice, what never came, what was not owed.</summary>
-    public void ShouldHaveReceivedEachOnce(IEnumerable<string> owedAlertIds)
+    /// <summary>Asserts that each of these mails (<see cref="MailIdentity"/>) arrived exactly once, and nothing else: naming what came twice, what never came, what was not owed.</summary>
+    public void ShouldHaveReceivedEachOnce(IEnumerable<string> owedMail)
     {
-        var owed = owedAlertIds.ToHashSet(StringComparer.Ordinal);
-        var arrived = AlertIds;
+        var owed = owedMail.ToHashSet(StringComparer.Ordinal);
+        var arrived = Arrivals;
         arrived.GroupBy(id => id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{g.Key} ×{g.Count()}")
             .Should().BeEmpty("no mail arrives twice ({0} arrived, {1} owed)", arrived.Count, owed.Count);
         owed.Except(arrived).Should().BeEmpty("no owed mail is lost");
@@ -84,7 +85,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
             .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new KeepingStore(received, stall));
+        services.Add(new KeepingStore(received, stall, () => AnswerDelay));
         services.Add(new RefusingFilter(refused, stall));
         running = new CancellationTokenSource();
         serving = new SmtpServer.SmtpServer(options, services).StartAsync(running.Token);
@@ -127,16 +128,23 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private sealed class KeepingStore(ConcurrentQueue<MimeMessage> received, Stall stall) : MessageStore
+    private sealed class KeepingStore(ConcurrentQueue<MimeMessage> received, Stall stall, Func<TimeSpan> answerDelay) : MessageStore
     {
         public override async Task<SmtpServer.Protocol.SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
+            // The message counts as received once its data arrived, as a relay that queues it before it answers.
+            var delay = answerDelay();
             using var stream = new MemoryStream(buffer.ToArray());
             received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
 
             // Kept, and not yet answered: the client does not know the server took responsibility (RFC 1047).
             await stall.WaitIfAt(StallStep.BeforeFinalReply, cancellationToken);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, cancellationToken);
+            }
+
             return SmtpServer.Protocol.SmtpResponse.Ok;
         }
     }

@@ -85,7 +85,7 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
         var decisions = Owed.Decode(await TopicClient.ReadAsync(
             cluster, topics.Decisions, topics.Partitions, read => Owed.Decode(read).Select(d => d.EventId).ToHashSet().IsSupersetOf(owed.DecidedEvents), Patience));
         var waited = Stopwatch.StartNew();
-        while (!smtp.AlertIds.ToHashSet().IsSupersetOf(owed.Mail) && waited.Elapsed < Patience)
+        while (!smtp.Arrivals.ToHashSet().IsSupersetOf(owed.Mail) && waited.Elapsed < Patience)
         {
             await Task.Delay(200);
         }

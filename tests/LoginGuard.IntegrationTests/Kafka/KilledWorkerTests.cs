@@ -140,14 +140,14 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
         var first = workers.Start();
         await Until.TrueAsync(() => workers.Smtp.Stalled > 0, Patience, "the first worker's first send");
         first.KillNow();
-        var kept = workers.Smtp.AlertIds.Should().ContainSingle("the server kept one message before the kill").Subject;
+        var kept = workers.Smtp.Arrivals.Should().ContainSingle("the server kept one message before the kill").Subject;
         workers.Smtp.ReleaseStalled();
 
         workers.Start();
         await ReadEveryDecisionAsync(topics, owed);
         await workers.WaitForEveryMailAsync(owed.Mail, Patience);
 
-        workers.Smtp.AlertIds.Order(StringComparer.Ordinal).Should().Equal(owed.Mail.Append(kept).Order(StringComparer.Ordinal), "only the unconfirmed mail arrives twice");
+        workers.Smtp.Arrivals.Order(StringComparer.Ordinal).Should().Equal(owed.Mail.Append(kept).Order(StringComparer.Ordinal), "only the unconfirmed mail arrives twice");
         workers.Smtp.Received.Where(m => m.MessageId!.StartsWith(kept + "@", StringComparison.Ordinal)).Select(m => m.MessageId).Distinct().Should().ContainSingle();
     }
 

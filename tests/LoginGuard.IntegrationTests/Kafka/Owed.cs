@@ -1,7 +1,9 @@
 using System.Text;
 using Confluent.Kafka;
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Replay;
 using LoginGuard.Pipeline;
+using MimeKit;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 
@@ -22,9 +24,9 @@ internal sealed record Owed(IReadOnlyList<(string EventId, bool Duplicate)> Deci
             MailIn(Path.Combine(run.Directory, "outbox")));
     }
 
-    /// <summary>The replay's mail, one <c>{alertId}.eml</c> each: what is owed, not a count of what was sent (a file cannot arrive twice).</summary>
-    private static IReadOnlySet<string> MailIn(string directory) =>
-        Directory.EnumerateFiles(directory, "*.eml").Select(Path.GetFileNameWithoutExtension).OfType<string>().ToHashSet();
+    /// <summary>The replay's mail, one file each (<see cref="MailIdentity"/>): what is owed, not a count of what was sent (a file cannot arrive twice).</summary>
+    public static IReadOnlySet<string> MailIn(string directory) =>
+        Directory.EnumerateFiles(directory, "*.eml").Select(path => MailIdentity.Of(MimeMessage.Load(path))).ToHashSet();
 
     public static List<Decision> Decode(IEnumerable<ConsumeResult<byte[]?, byte[]?>> results) =>
         results.Select(r =>

@@ -30,11 +30,36 @@ public sealed class WorkerProcessTests(KafkaMockCluster cluster) : IClassFixture
         worker.Output.Should().NotContain(line => line.Contains("Exception", StringComparison.Ordinal));
     }
 
+    public static TheoryData<string, string?, string, string> MissingSafeguards => new()
+    {
+        { "Privacy:HashKey", null, "Privacy:HashKey: run needs a secret key", "Privacy__HashKey" },
+        { "Privacy:HashKey", Convert.ToBase64String("LoginGuard development hash key: not a secret"u8), "Privacy:HashKey: is the public development key", "Privacy__HashKey" },
+        { "Redis:Configuration", null, "Redis:Configuration: run needs Redis", "Redis__Configuration" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MissingSafeguards))]
+    public async Task Run_refuses_to_start_without_a_secret_hash_key_or_Redis_and_says_which_setting_in_one_line(string setting, string? value, string line, string fix)
+    {
+        var settings = Settings(KafkaTopics.Create(cluster));
+        settings[setting] = value;
+
+        using var worker = WorkerProcess.Start(settings);
+        var exitCode = await worker.WaitForExitAsync(Patience);
+
+        exitCode.Should().NotBe(0);
+        worker.Output.Should().ContainSingle(l => l.StartsWith("run: " + line, StringComparison.Ordinal), "the operator reads one line that names the setting and its fix")
+            .Which.Should().Contain(fix);
+        worker.Output.Should().NotContain(l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal), "a missing setting is no crash: no stack trace");
+    }
+
     private Dictionary<string, string?> Settings(KafkaTopics topics)
     {
         var settings = topics.WorkerSettings(cluster, pickup);
         settings["Logging:LogLevel:Default"] = "Warning";
-        settings["Privacy:HashKey"] = Convert.ToBase64String("loginguard-tests-hash-key-32-byte"u8);
+        settings["Privacy:HashKey"] = TestKeys.HashKey;
+        settings["Redis:Configuration"] = TestRedis.Configuration;
+        settings["Redis:KeyPrefix"] = TestRedis.NewPrefix();
         return settings;
     }
 }
