@@ -41,6 +41,7 @@ internal static class EventIds
     public const int AlertsLeftQueued = 4007;
     public const int AlertClaimLost = 4008;
     public const int AlertSentUnderLostClaim = 4009;
+    public const int AlertSentNotRecorded = 4010;
 
     // Learners' data: erasure and the answers learners give to alert mails.
     public const int LearnerErased = 6001;

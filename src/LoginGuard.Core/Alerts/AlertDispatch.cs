@@ -74,7 +74,7 @@ internal sealed class AlertDispatch(
         var alert = claimed.Alert;
         if (result.Outcome == DeliveryOutcome.Sent)
         {
-            if (await store.MarkSentAsync(claimed, cancellationToken) == ClaimStanding.Superseded)
+            if (await MarkSentWithinLeaseAsync(claimed, cancellationToken) == ClaimStanding.Superseded)
             {
                 AlertLog.SentUnderLostClaim(logger, alert.AlertId, alert.Kind, alert.Source.Event.EventId);
             }
@@ -92,6 +92,29 @@ internal sealed class AlertDispatch(
 
         metrics.Failed(alert.Kind);
         AlertLog.Failed(logger, alert.AlertId, alert.Kind, alert.Source.Event.EventId, result.Code);
+    }
+
+    /// <summary>
+    /// The mail is out: recording that is retried through a passing Redis outage (a failover takes seconds) for as long
+    /// as the claim's lease lasts, since an unrecorded mail is sent again once the lease runs out.
+    /// </summary>
+    private async Task<ClaimStanding> MarkSentWithinLeaseAsync(ClaimedAlert claimed, CancellationToken cancellationToken)
+    {
+        var giveUpAt = clock.GetUtcNow() + options.Lease;
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                return await store.MarkSentAsync(claimed, cancellationToken);
+            }
+            catch (Exception e) when (clock.GetUtcNow() + delay < giveUpAt && e is not OperationCanceledException)
+            {
+                AlertLog.SentNotRecorded(logger, e, claimed.Alert.AlertId, claimed.Alert.Kind);
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
+            }
+        }
     }
 
     private async Task DeferAsync(ClaimedAlert claimed, DeliveryResult result, CancellationToken cancellationToken)

@@ -29,6 +29,9 @@ internal static partial class AlertLog
     [LoggerMessage(EventIds.SmtpConnected, LogLevel.Information, "Connected to the SMTP server ({Security}); pipelining off")]
     public static partial void SmtpConnected(ILogger logger, SmtpSecurity security);
 
+    [LoggerMessage(EventIds.AlertSentNotRecorded, LogLevel.Warning, "Alert {AlertId} ({Kind}) was sent but recording that failed; recording it again before its claim runs out")]
+    public static partial void SentNotRecorded(ILogger logger, Exception exception, string alertId, AlertKind kind);
+
     [LoggerMessage(EventIds.AlertDispatchFailed, LogLevel.Warning, "Dispatching alerts failed; trying again after {Delay}")]
     public static partial void DispatchFailed(ILogger logger, Exception exception, TimeSpan delay);
 

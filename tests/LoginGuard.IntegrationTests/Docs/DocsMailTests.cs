@@ -137,7 +137,7 @@ public sealed partial class DocsMailTests
     /// <summary>A feedback link's token is sealed afresh, with a random nonce, on every render.</summary>
     private static string WithoutToken(string text) => ReviewToken().Replace(text.Replace("\r\n", "\n", StringComparison.Ordinal), "/review/<token>");
 
-    [GeneratedRegex("/review/[A-Za-z0-9_-]+")]
+    [GeneratedRegex("/review/[A-Za-z0-9_.-]+")]
     private static partial Regex ReviewToken();
 
     private static string RepositoryRoot()

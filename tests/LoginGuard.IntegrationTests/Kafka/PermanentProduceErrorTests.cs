@@ -99,6 +99,39 @@ public sealed class PermanentProduceErrorTests(KafkaMockCluster cluster) : IClas
         second.Failure.Should().BeNull();
     }
 
+    [Fact]
+    public async Task Decisions_the_broker_refuses_as_too_large_park_their_events_and_the_rest_are_decided()
+    {
+        var topics = KafkaTopics.Create(cluster);
+        var messages = SampleMessage.FromSample(600);
+        var owed = await Owed.ByReplayAsync(messages);
+        TopicClient.Publish(cluster, topics.Events, messages);
+
+        // A broker whose limit is below the producer's (a topic's max.message.bytes lowered): it refuses a whole request.
+        var leader = cluster.Leaders(topics.Decisions)[0];
+        cluster.FailNextRequest(leader, KafkaMockCluster.ApiKey.Produce, ErrorCode.MsgSizeTooLarge);
+        await using var worker = await WorkerUnderTest.StartAsync(cluster, topics, pickup, new ControllableBehaviorStore());
+        var events = (await TopicClient.ReadAsync(cluster, topics.Events, topics.Partitions, read => read.Count >= messages.Count, Patience))
+            .ToDictionary(e => (e.Partition.Value, e.Offset.Value), e => SampleMessage.FromLine(Encoding.UTF8.GetString(e.Message.Value!)).EventId);
+        List<string> ParkedIds(IEnumerable<ConsumeResult<byte[]?, byte[]?>> parked) => [.. parked.Select(p =>
+            events[(int.Parse(Header(p, SourceCopyProducer.SourcePartitionHeader)), long.Parse(Header(p, SourceCopyProducer.SourceOffsetHeader)))]!)];
+        List<ConsumeResult<byte[]?, byte[]?>> parked = [], decided = [];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!Owed.Decode(decided).Select(d => d.EventId).Concat(ParkedIds(parked)).ToHashSet().IsSupersetOf(owed.DecidedEvents) && clock.Elapsed < Patience)
+        {
+            parked = await TopicClient.ReadAsync(cluster, topics.Parked, topics.Partitions, read => read.Count > 0, TimeSpan.FromSeconds(5));
+            decided = await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count > 0, Patience);
+        }
+
+        await worker.StopAsync();
+
+        cluster.PendingFaults(leader, KafkaMockCluster.ApiKey.Produce).Should().Be(0, "the refusal was given");
+        parked.Should().NotBeEmpty().And.AllSatisfy(p => Header(p, ParkingPublisher.ReasonHeader).Should().Be(ParkingPublisher.PublishRefused));
+        var accounted = Owed.Decode(decided).Select(d => d.EventId).Concat(ParkedIds(parked)).ToHashSet();
+        owed.DecidedEvents.Except(accounted).Should().BeEmpty("every event is decided or parked");
+        worker.Failure.Should().BeNull();
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -199,29 +199,30 @@ internal sealed class ConsumedEventProcessor(
 
     private async Task RecordPublishedAsync(ConsumedEvent consumed, State.Publication publication)
     {
-        var revoked = consumed.Lease.Revoked;
+        // Not given up when the partition is revoked: the decision is out, and the record keeps the partition's next
+        // owner (this worker again, after a rebalance) from publishing it unmarked. Only a fatal stop abandons it.
+        var stopping = fault.Faulted;
         try
         {
             for (var attempt = 1; ; attempt++)
             {
                 try
                 {
-                    await pipeline.PublishedAsync([publication], revoked);
+                    await pipeline.PublishedAsync([publication], stopping);
                     consumed.Complete();
                     return;
                 }
-                catch (Exception e) when (!revoked.IsCancellationRequested)
+                catch (Exception e) when (!stopping.IsCancellationRequested)
                 {
-                    // Redis is away: the offset waits, as it does for the event itself, and the partition's next owner
-                    // publishes the decision again if this worker gives the partition up first.
+                    // Redis is away: the offset waits, as it does for the event itself.
                     KafkaLog.PublicationNotRecorded(logger, e, consumed.Topic, consumed.Partition, consumed.Offset, attempt);
-                    await Task.Delay(Backoff(attempt), revoked);
+                    await Task.Delay(Backoff(attempt), stopping);
                 }
             }
         }
-        catch (OperationCanceledException) when (revoked.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // Revoked or stopping: the offset was not stored, and the next owner finds the decision unmarked.
+            // The offset was not stored, and the next owner finds the decision unmarked.
             inFlight.Remove(publication);
         }
     }
