@@ -191,14 +191,8 @@ internal sealed class LoginPipeline(
     /// Records that these decisions reached their consumers (the caller calls it once the cluster acknowledged them,
     /// or the replay wrote them), so a later delivery of their events republishes them as duplicates.
     /// </summary>
-    public async ValueTask PublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken)
-    {
-        await store.MarkPublishedAsync(publications, cancellationToken);
-        foreach (var publication in publications)
-        {
-            inFlight.Remove(publication);
-        }
-    }
+    public ValueTask PublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken) =>
+        store.MarkPublishedAsync(publications, cancellationToken);
 
     private static Publication PublicationOf(EnrichedEvent enriched) => new(enriched.Keys.Learner, enriched.Event.EventId);
 

@@ -18,6 +18,6 @@ internal sealed class PublicationsInFlight
 
     public bool Contains(Publication publication) => pending.ContainsKey(publication);
 
-    /// <summary>Published and recorded, or given up (refused, or its partition went to another worker).</summary>
+    /// <summary>Published and recorded, or given up (refused, or the worker stopping on a fatal error).</summary>
     public void Remove(Publication publication) => pending.TryRemove(publication, out _);
 }

@@ -209,6 +209,7 @@ internal sealed class ConsumedEventProcessor(
                 try
                 {
                     await pipeline.PublishedAsync([publication], stopping);
+                    inFlight.Remove(publication);
                     consumed.Complete();
                     return;
                 }
