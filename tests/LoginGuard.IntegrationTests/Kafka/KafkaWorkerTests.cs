@@ -246,10 +246,7 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
     /// </param>
     private void AssertEffectsOnce(ControllableBehaviorStore store, Owed owed, IReadOnlyList<Decision> decisions, IReadOnlySet<string>? inFlightAtCrash = null)
     {
-        decisions.Select(d => d.EventId).Distinct().Order(StringComparer.Ordinal).Should().Equal(owed.DecidedEvents.Order(StringComparer.Ordinal), "every event is decided");
-        decisions.Where(d => !d.Duplicate).Select(d => d.EventId).Distinct().Should().HaveCount(owed.DecidedEvents.Count, "the first copy of each decision is never marked duplicate");
-        var twiceUnmarked = decisions.Where(d => !d.Duplicate).GroupBy(d => d.EventId).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        twiceUnmarked.Should().BeSubsetOf(inFlightAtCrash ?? new HashSet<string>(), "only a decision the cluster took as its worker died goes out unmarked twice");
+        owed.ShouldBeDecidedOnce(decisions, inFlightAtCrash ?? new HashSet<string>(), "only a decision the cluster took as its worker died goes out unmarked twice");
         store.StateChanges.Keys.Order(StringComparer.Ordinal).Should().Equal(owed.DecidedEvents.Order(StringComparer.Ordinal));
         store.StateChanges.Values.Should().AllSatisfy(count => count.Should().Be(1, "a redelivered event changes no state"));
         smtp.ShouldHaveReceivedEachOnce(owed.Mail);

@@ -1,4 +1,3 @@
-using System.Text;
 using Confluent.Kafka;
 using LoginGuard.IntegrationTests.Infrastructure;
 
@@ -151,13 +150,7 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
         workers.Smtp.Received.Where(m => MailIdentity.Of(m) == kept).Should().HaveCount(2).And.OnlyContain(m => m.MessageId == workers.Smtp.Received[0].MessageId, "both copies carry the same Message-Id");
     }
 
-    /// <summary>
-    /// Failures for unknown users keep no decision and so no record of publication (bounded state under credential
-    /// stuffing): their redelivery goes out unmarked again, by design (docs/events.md). The sample's are these.
-    /// </summary>
-    private static readonly IReadOnlySet<string> UnknownUserFailures = SampleMessage.FromSample(1000)
-        .Where(m => Encoding.UTF8.GetString(m.Value).Contains("\"failureReason\":\"unknown_user\"", StringComparison.Ordinal))
-        .Select(m => m.EventId!).ToHashSet();
+    private static readonly IReadOnlySet<string> UnknownUserFailures = SampleMessage.UnknownUserFailures(SampleMessage.FromSample(1000));
 
     private async Task<(KafkaTopics Topics, Owed Owed)> PublishAsync()
     {
@@ -183,11 +176,7 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
 
     private static void AssertNothingLostOrDoubled(ProductionWorkers workers, Owed owed, IReadOnlyList<Pipeline.Decision> decisions)
     {
-        decisions.Select(d => d.EventId).ToHashSet().Should().BeEquivalentTo(owed.DecidedEvents, "every event is decided");
-        decisions.Where(d => !d.Duplicate && !UnknownUserFailures.Contains(d.EventId)).GroupBy(d => d.EventId).Where(g => g.Count() != 1).Select(g => g.Key)
-            .Should().BeEmpty("each event of an account has one decision not marked duplicate");
-        owed.DecidedEvents.Except(decisions.Where(d => !d.Duplicate).Select(d => d.EventId))
-            .Should().BeEmpty("a consumer that skips duplicates still sees every decision once");
+        owed.ShouldBeDecidedOnce(decisions, UnknownUserFailures, "each event of an account has one decision not marked duplicate");
         workers.Smtp.ShouldHaveReceivedEachOnce(owed.Mail);
     }
 }

@@ -28,6 +28,17 @@ internal sealed record Owed(IReadOnlyList<(string EventId, bool Duplicate)> Deci
     public static IReadOnlySet<string> MailIn(string directory) =>
         Directory.EnumerateFiles(directory, "*.eml").Select(path => MailIdentity.Of(MimeMessage.Load(path))).ToHashSet();
 
+    /// <summary>
+    /// Every owed event decided, each with a copy not marked duplicate (a consumer that skips duplicates misses none),
+    /// and a second unmarked copy only for <paramref name="mayRepeatUnmarked"/> (docs/events.md, "What duplicate promises").
+    /// </summary>
+    public void ShouldBeDecidedOnce(IReadOnlyList<Decision> decisions, IEnumerable<string> mayRepeatUnmarked, string why)
+    {
+        decisions.Select(d => d.EventId).ToHashSet().Should().BeEquivalentTo(DecidedEvents, "every event is decided");
+        decisions.Where(d => !d.Duplicate).Select(d => d.EventId).ToHashSet().Should().BeEquivalentTo(DecidedEvents, "the first copy of each decision is never marked duplicate");
+        decisions.Where(d => !d.Duplicate).GroupBy(d => d.EventId).Where(g => g.Count() > 1).Select(g => g.Key).Should().BeSubsetOf(mayRepeatUnmarked, why);
+    }
+
     public static List<Decision> Decode(IEnumerable<ConsumeResult<byte[]?, byte[]?>> results) =>
         results.Select(r =>
         {

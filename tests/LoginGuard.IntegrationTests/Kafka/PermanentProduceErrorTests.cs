@@ -28,24 +28,9 @@ public sealed class PermanentProduceErrorTests(KafkaMockCluster cluster) : IClas
         // sample) do not fit, and Produce refuses them itself, synchronously.
         var settings = new Dictionary<string, string?> { ["Kafka:Producer:message.max.bytes"] = "1000" };
         await using var worker = await WorkerUnderTest.StartAsync(cluster, topics, pickup, new ControllableBehaviorStore(), settings: settings);
-        var events = (await TopicClient.ReadAsync(cluster, topics.Events, topics.Partitions, read => read.Count >= messages.Count, Patience))
-            .ToDictionary(e => (e.Partition.Value, e.Offset.Value), e => SampleMessage.FromLine(Encoding.UTF8.GetString(e.Message.Value!)).EventId);
-        string EventOf(ConsumeResult<byte[]?, byte[]?> parked) =>
-            events[(int.Parse(Header(parked, SourceCopyProducer.SourcePartitionHeader)), long.Parse(Header(parked, SourceCopyProducer.SourceOffsetHeader)))]!;
-        bool AllAccountedFor(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> parked, IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> decided) =>
-            Owed.Decode(decided).Select(d => d.EventId).Concat(parked.Select(EventOf)).ToHashSet().IsSupersetOf(owed.DecidedEvents);
-        var parked = new List<ConsumeResult<byte[]?, byte[]?>>();
-        var decided = await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count > 0, Patience);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!AllAccountedFor(parked, decided) && clock.Elapsed < Patience)
-        {
-            parked = await TopicClient.ReadAsync(cluster, topics.Parked, topics.Partitions, read => read.Count > 0, Patience);
-            decided = await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count > 0, Patience);
-        }
-
+        var (decided, parked, parkedIds) = await ReadDecidedAndParkedAsync(topics, messages.Count, owed);
         await worker.StopAsync();
 
-        var parkedIds = parked.Select(EventOf).ToList();
         var decidedIds = Owed.Decode(decided).Select(d => d.EventId).ToList();
         parked.Should().NotBeEmpty().And.AllSatisfy(p =>
         {
@@ -111,7 +96,24 @@ public sealed class PermanentProduceErrorTests(KafkaMockCluster cluster) : IClas
         var leader = cluster.Leaders(topics.Decisions)[0];
         cluster.FailNextRequest(leader, KafkaMockCluster.ApiKey.Produce, ErrorCode.MsgSizeTooLarge);
         await using var worker = await WorkerUnderTest.StartAsync(cluster, topics, pickup, new ControllableBehaviorStore());
-        var events = (await TopicClient.ReadAsync(cluster, topics.Events, topics.Partitions, read => read.Count >= messages.Count, Patience))
+        var (decided, parked, parkedIds) = await ReadDecidedAndParkedAsync(topics, messages.Count, owed);
+        await worker.StopAsync();
+
+        cluster.PendingFaults(leader, KafkaMockCluster.ApiKey.Produce).Should().Be(0, "the refusal was given");
+        parked.Should().NotBeEmpty().And.AllSatisfy(p => Header(p, ParkingPublisher.ReasonHeader).Should().Be(ParkingPublisher.PublishRefused));
+        var accounted = Owed.Decode(decided).Select(d => d.EventId).Concat(parkedIds).ToHashSet();
+        owed.DecidedEvents.Except(accounted).Should().BeEmpty("every event is decided or parked");
+        worker.Failure.Should().BeNull();
+    }
+
+    /// <summary>
+    /// Reads the decisions and the parked events until every owed event is on one or the other, or patience runs out. A
+    /// parked copy carries its source partition and offset, which name its event.
+    /// </summary>
+    private async Task<(List<ConsumeResult<byte[]?, byte[]?>> Decided, List<ConsumeResult<byte[]?, byte[]?>> Parked, List<string> ParkedIds)> ReadDecidedAndParkedAsync(
+        KafkaTopics topics, int published, Owed owed)
+    {
+        var events = (await TopicClient.ReadAsync(cluster, topics.Events, topics.Partitions, read => read.Count >= published, Patience))
             .ToDictionary(e => (e.Partition.Value, e.Offset.Value), e => SampleMessage.FromLine(Encoding.UTF8.GetString(e.Message.Value!)).EventId);
         List<string> ParkedIds(IEnumerable<ConsumeResult<byte[]?, byte[]?>> parked) => [.. parked.Select(p =>
             events[(int.Parse(Header(p, SourceCopyProducer.SourcePartitionHeader)), long.Parse(Header(p, SourceCopyProducer.SourceOffsetHeader)))]!)];
@@ -123,13 +125,7 @@ public sealed class PermanentProduceErrorTests(KafkaMockCluster cluster) : IClas
             decided = await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count > 0, Patience);
         }
 
-        await worker.StopAsync();
-
-        cluster.PendingFaults(leader, KafkaMockCluster.ApiKey.Produce).Should().Be(0, "the refusal was given");
-        parked.Should().NotBeEmpty().And.AllSatisfy(p => Header(p, ParkingPublisher.ReasonHeader).Should().Be(ParkingPublisher.PublishRefused));
-        var accounted = Owed.Decode(decided).Select(d => d.EventId).Concat(ParkedIds(parked)).ToHashSet();
-        owed.DecidedEvents.Except(accounted).Should().BeEmpty("every event is decided or parked");
-        worker.Failure.Should().BeNull();
+        return (decided, parked, ParkedIds(parked));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

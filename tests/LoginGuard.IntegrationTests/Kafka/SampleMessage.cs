@@ -16,6 +16,14 @@ internal sealed record SampleMessage(byte[]? Key, byte[] Value, string? EventId)
     public static IReadOnlyList<SampleMessage> FromSample(int count) =>
         File.ReadLines(SampleFile).Take(count).Select(FromLine).ToList();
 
+    /// <summary>
+    /// Failures for unknown users keep no decision and so no record of publication (bounded state under credential
+    /// stuffing): their redelivery goes out unmarked again, by design (docs/events.md).
+    /// </summary>
+    public static IReadOnlySet<string> UnknownUserFailures(IEnumerable<SampleMessage> messages) => messages
+        .Where(m => Encoding.UTF8.GetString(m.Value).Contains("\"failureReason\":\"unknown_user\"", StringComparison.Ordinal))
+        .Select(m => m.EventId!).ToHashSet();
+
     public static SampleMessage FromLine(string line)
     {
         try
