@@ -76,6 +76,10 @@ internal sealed class LoginPipeline(
 
     private async Task DecideAsync(List<(int Index, EnrichedEvent Enriched)> accepted, PipelineOutcome?[] outcomes, long started, CancellationToken cancellationToken)
     {
+        // Asked before the store is read: a publication leaves this set only once its record is written, so one recorded
+        // in between is seen in the set or in the store, never in neither.
+        var onTheirWay = accepted.Select(a => PublicationOf(a.Enriched)).Where(inFlight.Contains).ToHashSet();
+
         // Read before scoring: a rules reload in between may lengthen a window for this one batch only.
         var batch = await store.BeginAsync(accepted.Select(a => a.Enriched).ToList(), scorer.SourceLookback, cancellationToken);
         var scored = new List<Scored>(accepted.Count);
@@ -92,7 +96,7 @@ internal sealed class LoginPipeline(
             {
                 Log.Redelivered(logger, previous.EventId);
                 var publication = PublicationOf(enriched);
-                outcomes[index] = previous.Duplicate || inFlight.Contains(publication) || !publishing.Add(publication)
+                outcomes[index] = previous.Duplicate || onTheirWay.Contains(publication) || !publishing.Add(publication)
                     ? new Decided(previous with { Duplicate = true }, null, [])
                     : new Decided(previous, null, []) { Publication = publication };
                 redelivered.Add((index, BehaviorBatch.DecisionKey(enriched)));

@@ -12,7 +12,8 @@ internal sealed class PipelineHarness : IDisposable
     private readonly string pickup = Directory.CreateTempSubdirectory("loginguard-pipeline-").FullName;
 
     /// <param name="settings">Configuration on top of the embedded defaults, e.g. the sample geo databases.</param>
-    public PipelineHarness(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="replace">Registrations that replace the defaults', such as a store that plays a race.</param>
+    public PipelineHarness(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "rules.json"))
@@ -23,11 +24,12 @@ internal sealed class PipelineHarness : IDisposable
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
-        services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
-            .AddLoginGuard(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+            .AddLoginGuard(configuration);
+        replace?.Invoke(collection);
+        services = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         Pipeline = services.GetRequiredService<LoginPipeline>();
     }
 
