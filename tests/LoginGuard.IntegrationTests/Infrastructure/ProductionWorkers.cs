@@ -101,6 +101,9 @@ internal sealed class ProductionWorkers : IAsyncDisposable
     public async Task<int> PublishedInStateAsync() =>
         await Connection.GetServers()[0].KeysAsync(pattern: Prefix + "{u:*}:p:*").CountAsync();
 
+    /// <summary>The port of the Redis node that serves the outbox's slot now (every outbox key shares <c>{outbox}</c>).</summary>
+    public int OutboxNodePort => ((System.Net.IPEndPoint)Connection.GetServer(new RedisKeys(Prefix).OutboxDue).EndPoint).Port;
+
     /// <summary>Alerts the outbox still owes (queued, or claimed by a worker and not yet recorded as sent).</summary>
     public async Task<long> MailOwedAsync()
     {

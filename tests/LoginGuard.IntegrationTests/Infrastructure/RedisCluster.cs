@@ -11,6 +11,9 @@ namespace LoginGuard.IntegrationTests.Infrastructure;
 public sealed class RedisCluster : IAsyncDisposable
 {
     private const int Nodes = 6;
+
+    /// <summary>Where a node listens for its peers, relative to its own port (Redis Cluster's fixed rule).</summary>
+    private const int ClusterBusOffset = 10000;
     private static readonly TimeSpan NodeTimeout = TimeSpan.FromSeconds(2);
     private readonly string directory = Directory.CreateTempSubdirectory("loginguard-cluster-").FullName;
     private readonly Dictionary<int, Process> processes = [];
@@ -25,7 +28,7 @@ public sealed class RedisCluster : IAsyncDisposable
 
     public static async Task<RedisCluster> StartAsync()
     {
-        var cluster = new RedisCluster([.. Enumerable.Range(0, Nodes).Select(_ => FreePort.Next())]);
+        var cluster = new RedisCluster([.. Enumerable.Range(0, Nodes).Select(_ => FreePort.NextWithCompanion(ClusterBusOffset))]);
         try
         {
             foreach (var port in cluster.Ports)
