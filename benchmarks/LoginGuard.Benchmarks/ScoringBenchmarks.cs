@@ -1,5 +1,6 @@
 using System.Net;
 using BenchmarkDotNet.Attributes;
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Ingestion;
 using LoginGuard.Pipeline;

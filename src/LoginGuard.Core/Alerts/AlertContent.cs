@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoginGuard.Contracts;
 
 namespace LoginGuard.Alerts;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using LoginGuard.Contracts;
 
 namespace LoginGuard.Alerts;
 

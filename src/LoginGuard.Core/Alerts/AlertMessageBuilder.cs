@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using Microsoft.Extensions.Options;
 using MimeKit;
 

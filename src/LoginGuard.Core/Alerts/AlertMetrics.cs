@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using LoginGuard.Contracts;
 
 namespace LoginGuard.Alerts;
 

@@ -1,3 +1,5 @@
+using LoginGuard.Contracts;
+
 namespace LoginGuard.Alerts;
 
 /// <summary>What became of an enqueued alert.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoginGuard.Contracts;
 using LoginGuard.Privacy;
 using Microsoft.Extensions.Options;
 using LoginGuard.State;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Ingestion;
 

@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.Scoring;
 
 namespace LoginGuard.Alerts;

@@ -1,4 +1,5 @@
 using System.Net;
+using LoginGuard.Contracts;
 
 namespace LoginGuard.Enrichment;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using LoginGuard.Contracts;
 
 namespace LoginGuard.Enrichment;
 

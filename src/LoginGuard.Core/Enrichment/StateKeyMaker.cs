@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using LoginGuard.Contracts;
 using LoginGuard.Ingestion;
 using LoginGuard.Privacy;
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using LoginGuard.Contracts;
 
 namespace LoginGuard.Enrichment;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LoginGuard.Contracts;
 
 namespace LoginGuard.Enrichment;
 

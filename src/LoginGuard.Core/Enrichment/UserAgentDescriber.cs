@@ -1,5 +1,7 @@
 using static LoginGuard.Enrichment.UserAgentFamilies;
 
+using LoginGuard.Contracts;
+
 namespace LoginGuard.Enrichment;
 
 /// <summary>

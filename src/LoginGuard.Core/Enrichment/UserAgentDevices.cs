@@ -1,5 +1,7 @@
 using static LoginGuard.Enrichment.UserAgentFamilies;
 
+using LoginGuard.Contracts;
+
 namespace LoginGuard.Enrichment;
 
 /// <summary>Tells phones, tablets and computers apart once the operating system is known.</summary>

@@ -1,5 +1,7 @@
 using static LoginGuard.Enrichment.UserAgentFamilies;
 
+using LoginGuard.Contracts;
+
 namespace LoginGuard.Enrichment;
 
 /// <summary>Names the operating system a user agent claims, and its major version where one is sent.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using LoginGuard.Contracts;
 
 namespace LoginGuard.Enrichment;
 

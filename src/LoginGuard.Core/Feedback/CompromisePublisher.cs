@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using LoginGuard.Contracts;
 using LoginGuard.Ingestion.Kafka;
 using LoginGuard.Pipeline;
 using LoginGuard.Scoring;

@@ -1,3 +1,5 @@
+using LoginGuard.Contracts;
+
 namespace LoginGuard.Ingestion;
 
 /// <summary>Checks the formats of the fields a message carried and builds the event.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using LoginGuard.Contracts;
 
 namespace LoginGuard.Ingestion;
 

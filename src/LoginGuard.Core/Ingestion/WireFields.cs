@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LoginGuard.Contracts;
 
 namespace LoginGuard.Ingestion;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
+using LoginGuard.Contracts;
 using LoginGuard.Ingestion.Kafka;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,6 @@
 using LoginGuard.Activity;
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Ingestion;
 using LoginGuard.Privacy;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LoginGuard.Activity;
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Feedback;
 using LoginGuard.Pipeline;

@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.Pipeline;
 
 namespace LoginGuard.State;

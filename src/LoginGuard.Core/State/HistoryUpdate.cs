@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Pipeline;
 using LoginGuard.Scoring;
@@ -16,7 +17,7 @@ internal static class HistoryUpdate
         var authEvent = enriched.Event;
         var at = authEvent.OccurredAt;
         var updated = history with { RuleFirings = RecordFirings(history.RuleFirings, decision, at) };
-        if (authEvent.Type == Ingestion.AuthEventType.LoginFailed)
+        if (authEvent.Type == AuthEventType.LoginFailed)
         {
             return updated with { Failures = Failures.Add(history.Failures, new FailedAttempt(at, enriched.Keys.Address, authEvent.EventId), options.MaxLearnerFailures, options) };
         }

@@ -5,7 +5,7 @@ namespace LoginGuard.State;
 /// hash, an id or a code — never a raw address, device cookie or place name.
 /// </summary>
 /// <param name="Agents">
-/// The browsers and apps, with their versions, the learner's devices ran (<see cref="Enrichment.DeviceFingerprint.AgentKey"/>):
+/// The browsers and apps, with their versions, the learner's devices ran (<see cref="DeviceFingerprint.AgentKey"/>):
 /// a new device cookie on a known agent is a cleared cookie, a private window, a reinstall or a copied user
 /// agent, and when that agent was last seen is what the history can add.
 /// </param>

@@ -1,4 +1,5 @@
 using StackExchange.Redis;
+using LoginGuard.Contracts;
 
 namespace LoginGuard.State;
 

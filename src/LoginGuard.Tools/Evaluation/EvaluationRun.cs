@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.Tools.Training;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 
 namespace LoginGuard.Tools.Evaluation;
@@ -32,7 +33,7 @@ internal sealed class NaiveNoveltyScorer
     public void Record(EnrichedEvent enriched)
     {
         var authEvent = enriched.Event;
-        if (authEvent.Type == Ingestion.AuthEventType.LoginFailed)
+        if (authEvent.Type == AuthEventType.LoginFailed)
         {
             var address = authEvent.Ip.ToString();
             if (!failuresByAddress.TryGetValue(address, out var times))

@@ -1,4 +1,5 @@
 using System.Text;
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Ingestion;
 using LoginGuard.Pipeline;

@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
@@ -28,7 +29,7 @@ internal sealed class Impostors(int seed)
     public LoginFeatures? Against(ReplayStep genuine, Population population)
     {
         var authEvent = genuine.Enriched.Event;
-        if (authEvent.Type == Ingestion.AuthEventType.LoginFailed || recent.Count < 2)
+        if (authEvent.Type == AuthEventType.LoginFailed || recent.Count < 2)
         {
             return null;
         }
@@ -50,7 +51,7 @@ internal sealed class Impostors(int seed)
     /// <summary>Keeps a successful sign-in or an account change as a future impostor's source.</summary>
     public void Remember(ReplayStep step)
     {
-        if (step.Enriched.Event.Type == Ingestion.AuthEventType.LoginFailed)
+        if (step.Enriched.Event.Type == AuthEventType.LoginFailed)
         {
             return;
         }

@@ -1,4 +1,5 @@
 using LoginGuard.Activity;
+using LoginGuard.Contracts;
 
 namespace LoginGuard.Worker.Api;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LoginGuard.Contracts;
 using LoginGuard.Pipeline;
 using LoginGuard.Privacy;
 using LoginGuard.Scoring;

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Ingestion;
 using LoginGuard.Pipeline;
 using LoginGuard.Scoring;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Pipeline;
 using LoginGuard.Scoring;
 using LoginGuard.Worker.Hosting;

@@ -1,4 +1,5 @@
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
 

@@ -1,4 +1,5 @@
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using MimeKit;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
 

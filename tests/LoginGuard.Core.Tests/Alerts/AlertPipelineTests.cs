@@ -1,4 +1,5 @@
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Pipeline;
 
 namespace LoginGuard.Core.Tests.Alerts;

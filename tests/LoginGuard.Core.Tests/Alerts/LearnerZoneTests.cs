@@ -1,4 +1,5 @@
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Generation;
 using LoginGuard.Core.Tests.Pipeline;
 using LoginGuard.Enrichment;

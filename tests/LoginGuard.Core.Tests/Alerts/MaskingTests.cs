@@ -1,5 +1,6 @@
 using System.Net;
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
 
 namespace LoginGuard.Core.Tests.Alerts;

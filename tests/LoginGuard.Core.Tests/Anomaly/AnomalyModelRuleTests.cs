@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Support;
 using LoginGuard.Ingestion;
 using LoginGuard.Scoring;

@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Support;
 using LoginGuard.Ingestion;
 using LoginGuard.Scoring.Anomaly;
@@ -153,13 +154,13 @@ public sealed class LoginFeatureExtractorTests
     [Fact]
     public void The_platforms_own_app_is_an_app_and_a_browser_is_not()
     {
-        var app = Learners.Device("app", "Learnwell app", "Android", LoginGuard.Enrichment.DeviceType.App, "Learnwell app 8 on Android");
+        var app = Learners.Device("app", "Learnwell app", "Android", DeviceType.App, "Learnwell app 8 on Android");
 
         Value(Extract(Histories.SignInFrom(Learners.Lyon, Evening, app), LearnerHistory.Empty), "app").Should().Be(1);
         Value(Extract(Histories.SignInFrom(Learners.Lyon, Evening, Learners.Phone), LearnerHistory.Empty), "app").Should().Be(0);
     }
 
-    private static LoginFeatures Extract(LoginGuard.Enrichment.EnrichedEvent enriched, LearnerHistory history) =>
+    private static LoginFeatures Extract(EnrichedEvent enriched, LearnerHistory history) =>
         LoginFeatureExtractor.Extract(enriched, Histories.Snapshot(history), Histories.NoPopulation);
 
     private static float Value(LoginFeatures features, string name) => features.Features[LoginFeatures.Names.ToList().IndexOf(name)];

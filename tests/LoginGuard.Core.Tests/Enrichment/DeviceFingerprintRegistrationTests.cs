@@ -1,4 +1,5 @@
 using System.Net;
+using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Privacy;
 using LoginGuard.Enrichment;
 using LoginGuard.Ingestion;

@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using Microsoft.Extensions.Options;
 

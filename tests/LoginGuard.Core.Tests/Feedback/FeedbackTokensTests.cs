@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.Feedback;
 using LoginGuard.Ingestion;
 using Microsoft.Extensions.Options;

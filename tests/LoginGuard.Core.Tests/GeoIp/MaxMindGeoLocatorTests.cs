@@ -1,4 +1,5 @@
 using System.Net;
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 
 namespace LoginGuard.Core.Tests.GeoIp;

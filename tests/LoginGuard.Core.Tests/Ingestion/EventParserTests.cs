@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using LoginGuard.Contracts;
 using LoginGuard.Ingestion;
 
 namespace LoginGuard.Core.Tests.Ingestion;

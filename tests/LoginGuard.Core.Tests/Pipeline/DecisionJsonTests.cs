@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Ingestion;
 using LoginGuard.Pipeline;
 using LoginGuard.Scoring;

@@ -1,4 +1,5 @@
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Ingestion;
 using LoginGuard.Pipeline;
 using LoginGuard.Scoring;

@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;

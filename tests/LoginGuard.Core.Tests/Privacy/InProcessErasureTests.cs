@@ -1,6 +1,7 @@
 using System.Globalization;
 using LoginGuard.Activity;
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Pipeline;
 using LoginGuard.Enrichment;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Support;
 using LoginGuard.Enrichment;
 using LoginGuard.Pipeline;

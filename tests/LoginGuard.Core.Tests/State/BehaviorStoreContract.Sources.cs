@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Support;
 using LoginGuard.Pipeline;
 using LoginGuard.Scoring;
@@ -44,7 +45,7 @@ public abstract partial class BehaviorStoreContract
     {
         var store = CreateStore(Options);
         var failure = Learners.From(Learners.FailedSignIn("nobody", Learners.Phone, Learners.Start), Learners.Lyon, "addr-7");
-        failure = failure with { Event = failure.Event with { FailureReason = LoginGuard.Ingestion.FailureReason.UnknownUser } };
+        failure = failure with { Event = failure.Event with { FailureReason = FailureReason.UnknownUser } };
         await Record(store, failure);
         await store.RecordAsync(failure, DecisionFor(failure), default);
 

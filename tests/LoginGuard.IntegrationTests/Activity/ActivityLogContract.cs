@@ -1,4 +1,5 @@
 using LoginGuard.Activity;
+using LoginGuard.Contracts;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LoginGuard.IntegrationTests.Activity;

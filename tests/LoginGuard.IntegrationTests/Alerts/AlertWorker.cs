@@ -1,5 +1,6 @@
 using System.Text;
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using MimeKit;
 using static LoginGuard.IntegrationTests.Alerts.AuthEvents;

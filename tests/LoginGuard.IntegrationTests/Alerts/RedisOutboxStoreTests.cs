@@ -1,4 +1,5 @@
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Privacy;
 using LoginGuard.State;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Feedback;
 using LoginGuard.Ingestion.Kafka;

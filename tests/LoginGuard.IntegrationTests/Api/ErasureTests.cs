@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Feedback;
 using LoginGuard.Ingestion;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using LoginGuard.Contracts;
 using LoginGuard.Feedback;
 using LoginGuard.IntegrationTests.Alerts;
 using LoginGuard.IntegrationTests.Infrastructure;

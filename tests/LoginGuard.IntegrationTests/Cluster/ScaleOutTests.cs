@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Kafka;
 using LoginGuard.Pipeline;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Worker.Commands;
 using MimeKit;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Pipeline;
 using LoginGuard.State;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Ingestion.Kafka;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Pipeline;

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Infrastructure;
 
 namespace LoginGuard.IntegrationTests.Kafka;
@@ -162,7 +163,7 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
         return (topics, owed);
     }
 
-    private async Task<List<Pipeline.Decision>> ReadEveryDecisionAsync(KafkaTopics topics, Owed owed) =>
+    private async Task<List<Decision>> ReadEveryDecisionAsync(KafkaTopics topics, Owed owed) =>
         Owed.Decode(await TopicClient.ReadAsync(
             cluster, topics.Decisions, topics.Partitions, read => Owed.Decode(read).Select(d => d.EventId).ToHashSet().IsSupersetOf(owed.DecidedEvents), Patience));
 
@@ -174,7 +175,7 @@ public sealed class KilledWorkerTests(KafkaMockCluster cluster) : IClassFixture<
             .Select(c => c.Offset).ToList();
     }
 
-    private static void AssertNothingLostOrDoubled(ProductionWorkers workers, Owed owed, IReadOnlyList<Pipeline.Decision> decisions)
+    private static void AssertNothingLostOrDoubled(ProductionWorkers workers, Owed owed, IReadOnlyList<Decision> decisions)
     {
         owed.ShouldBeDecidedOnce(decisions, UnknownUserFailures, "each event of an account has one decision not marked duplicate");
         workers.Smtp.ShouldHaveReceivedEachOnce(owed.Mail);

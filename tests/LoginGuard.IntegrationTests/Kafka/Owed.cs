@@ -1,5 +1,6 @@
 using System.Text;
 using Confluent.Kafka;
+using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Replay;
 using LoginGuard.Pipeline;

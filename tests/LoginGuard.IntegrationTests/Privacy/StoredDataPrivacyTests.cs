@@ -1,5 +1,6 @@
 using System.Text;
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Ingestion;
 using LoginGuard.IntegrationTests.Api;
 using LoginGuard.IntegrationTests.Infrastructure;

@@ -1,5 +1,6 @@
 using System.Text;
 using LoginGuard.Alerts;
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Ingestion;
 using LoginGuard.Privacy;

@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.State;
 using LoginGuard.Core.Tests.Support;
 using LoginGuard.State;
@@ -75,9 +76,9 @@ public sealed class RedisKeyLayoutTests(RedisStateFixture redis) : IClassFixture
     }
 
     /// <summary>Ten learners signing in from home and on the road, a few mistyped passwords and a spray from one address.</summary>
-    private static async Task<List<Enrichment.EnrichedEvent>> RecordARealisticDayAsync(IBehaviorStore store)
+    private static async Task<List<EnrichedEvent>> RecordARealisticDayAsync(IBehaviorStore store)
     {
-        var events = new List<Enrichment.EnrichedEvent>();
+        var events = new List<EnrichedEvent>();
         for (var i = 0; i < 10; i++)
         {
             events.Add(Learners.From(Learners.SignIn($"learner-{i}", Learners.Laptop, Learners.Start.AddMinutes(i)), Learners.Lyon, $"home-{i}"));

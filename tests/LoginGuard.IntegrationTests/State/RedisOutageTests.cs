@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.State;
 using LoginGuard.Core.Tests.Support;
 using LoginGuard.Enrichment;
@@ -78,7 +79,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
 
     /// <summary>Every third event a failed sign-in, so the outage also covers the address and network sets.</summary>
     private static EnrichedEvent Event(int i) => Learners.From(
-        Learners.Event("ana", i % 3 == 2 ? Ingestion.AuthEventType.LoginFailed : Ingestion.AuthEventType.LoginSucceeded, Learners.Laptop, Learners.Start.AddMinutes(i), $"outage-{i}"),
+        Learners.Event("ana", i % 3 == 2 ? AuthEventType.LoginFailed : AuthEventType.LoginSucceeded, Learners.Laptop, Learners.Start.AddMinutes(i), $"outage-{i}"),
         Learners.Lyon,
         "addr-outage");
 

@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.State;
 using LoginGuard.Core.Tests.Support;
 using LoginGuard.Enrichment;
@@ -23,7 +24,7 @@ public sealed class RedisSourceFailuresTests(RedisStateFixture redis) : IClassFi
             // A redelivery repeats an event id, always with its own learner.
             var id = random.Next(0, 260);
             var failure = Learners.From(
-                Learners.Event($"learner-{id % 40}", Ingestion.AuthEventType.LoginFailed, Learners.Phone, at, $"evt-{id:D3}"),
+                Learners.Event($"learner-{id % 40}", AuthEventType.LoginFailed, Learners.Phone, at, $"evt-{id:D3}"),
                 Learners.Lyon,
                 "spray-1");
             var firstDelivery = delivered.Add(id);

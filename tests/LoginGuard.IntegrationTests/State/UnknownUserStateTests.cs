@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Api;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
@@ -15,7 +16,7 @@ public sealed class UnknownUserStateTests(ApiFixture fixture) : IClassFixture<Ap
     public async Task A_stuffing_run_of_unknown_users_leaves_only_its_address_and_network_failures_in_redis_and_still_counts_as_a_spray()
     {
         var worker = fixture.Worker;
-        var decisions = new List<Pipeline.Decision>();
+        var decisions = new List<Decision>();
         for (var i = 0; i < 12; i++)
         {
             var at = ApiWorker.At(TimeSpan.FromMinutes(30) - TimeSpan.FromSeconds(i * 10));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using LoginGuard.Contracts;
 using LoginGuard.Pipeline;
 using LoginGuard.Scoring;
 using LoginGuard.State;

@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 
 namespace LoginGuard.Scoring.Anomaly;

@@ -1,3 +1,4 @@
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.State;
 

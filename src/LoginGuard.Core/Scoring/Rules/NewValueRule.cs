@@ -1,4 +1,5 @@
 using System.Globalization;
+using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.State;
 

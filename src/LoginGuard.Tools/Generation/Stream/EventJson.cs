@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LoginGuard.Contracts;
 using LoginGuard.Ingestion;
 
 namespace LoginGuard.Tools.Generation.Stream;

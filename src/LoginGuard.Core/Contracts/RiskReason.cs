@@ -1,4 +1,4 @@
-namespace LoginGuard.Scoring;
+namespace LoginGuard.Contracts;
 
 /// <summary>
 /// One rule's finding. <see cref="Score"/> is the rule's own 0..1 confidence before its weight;

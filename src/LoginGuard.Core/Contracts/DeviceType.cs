@@ -1,4 +1,4 @@
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Contracts;
 
 internal enum DeviceType
 {

@@ -1,4 +1,4 @@
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Contracts;
 
 /// <summary>
 /// A device as LoginGuard remembers it: <see cref="Id"/> is a keyed hash, never the raw device cookie or

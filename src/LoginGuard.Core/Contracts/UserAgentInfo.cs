@@ -1,4 +1,4 @@
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Contracts;
 
 /// <summary>What a user agent says about the client; versions are majors only.</summary>
 internal sealed record UserAgentInfo(

@@ -1,8 +1,5 @@
-using LoginGuard.Alerts;
-using LoginGuard.Ingestion;
-using LoginGuard.Scoring;
 
-namespace LoginGuard.Pipeline;
+namespace LoginGuard.Contracts;
 
 /// <summary>
 /// What LoginGuard publishes for every accepted event. A redelivered event gets its original decision

@@ -1,4 +1,4 @@
-namespace LoginGuard.Alerts;
+namespace LoginGuard.Contracts;
 
 /// <summary>The kinds of mail LoginGuard sends a learner.</summary>
 internal enum AlertKind
@@ -8,7 +8,7 @@ internal enum AlertKind
     MfaDisabled,
     EmailChanged,
 
-    /// <summary>A High-risk incident no other mail tells of (<see cref="Incident"/>).</summary>
+    /// <summary>A High-risk incident no other mail tells of.</summary>
     SuspiciousActivity,
 }
 

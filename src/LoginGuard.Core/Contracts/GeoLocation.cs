@@ -1,4 +1,4 @@
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Contracts;
 
 /// <summary>
 /// Where an address is, as far as the geo databases know. State is keyed on the codes and ids;

@@ -1,6 +1,5 @@
-using LoginGuard.Enrichment;
 
-namespace LoginGuard.Pipeline;
+namespace LoginGuard.Contracts;
 
 /// <summary>
 /// The enrichment a decision was made with, as a person would describe it: device, country, city, network.

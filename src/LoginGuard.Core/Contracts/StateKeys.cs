@@ -1,4 +1,4 @@
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Contracts;
 
 /// <summary>
 /// The keyed hashes an event's state is filed under: the learner, the client address, and its network

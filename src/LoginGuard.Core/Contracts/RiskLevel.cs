@@ -1,4 +1,4 @@
-namespace LoginGuard.Scoring;
+namespace LoginGuard.Contracts;
 
 internal enum RiskLevel
 {

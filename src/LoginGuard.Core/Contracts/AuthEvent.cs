@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace LoginGuard.Ingestion;
+namespace LoginGuard.Contracts;
 
 /// <summary>An auth event that passed validation: every required field present and well formed.</summary>
 internal sealed record AuthEvent(
@@ -24,5 +24,5 @@ internal sealed record AuthEvent(
     /// A failed sign-in for a username the platform does not know: there is no learner to remember, only the
     /// address and network it came from (credential stuffing sends millions, each naming a different user).
     /// </summary>
-    public bool NamesNoAccount => Type == AuthEventType.LoginFailed && FailureReason == Ingestion.FailureReason.UnknownUser;
+    public bool NamesNoAccount => Type == AuthEventType.LoginFailed && FailureReason == Contracts.FailureReason.UnknownUser;
 }

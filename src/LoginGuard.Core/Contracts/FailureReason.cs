@@ -1,4 +1,4 @@
-namespace LoginGuard.Ingestion;
+namespace LoginGuard.Contracts;
 
 /// <summary>Why a <c>login.failed</c> event failed, as the login page reports it.</summary>
 internal enum FailureReason

@@ -1,4 +1,4 @@
-namespace LoginGuard.Ingestion;
+namespace LoginGuard.Contracts;
 
 /// <summary>The kinds of auth event platform services publish; the wire names are in <see cref="AuthEventTypes"/>.</summary>
 internal enum AuthEventType

@@ -2,11 +2,8 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using LoginGuard.Alerts;
-using LoginGuard.Ingestion;
-using LoginGuard.Scoring;
 
-namespace LoginGuard.Pipeline;
+namespace LoginGuard.Contracts;
 
 /// <summary>
 /// The decision's wire form (docs/events.md), written and read by hand to keep the contract's names exact. The form
