@@ -1,10 +1,6 @@
 using System.Globalization;
 using LoginGuard.Alerts;
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
-using LoginGuard.Ingestion;
-using LoginGuard.Pipeline;
-using LoginGuard.Scoring;
 
 namespace LoginGuard.Activity;
 

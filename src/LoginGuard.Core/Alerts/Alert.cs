@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
 
 namespace LoginGuard.Alerts;
 

@@ -1,4 +1,3 @@
-using LoginGuard.Feedback;
 using Microsoft.Extensions.Logging;
 
 namespace LoginGuard.Alerts;
@@ -8,13 +7,13 @@ namespace LoginGuard.Alerts;
 /// in-process store is the embedded replay's, so its alerts are sent before the call returns and the pickup
 /// folder holds every mail by the time the replay prints its summary.
 /// </summary>
-internal sealed class AlertOutbox(IOutboxStore store, AlertDispatch dispatch, AlertMetrics metrics, FeedbackTokens feedback, ILogger<AlertOutbox> logger)
+internal sealed class AlertOutbox(IOutboxStore store, AlertDispatch dispatch, AlertMetrics metrics, ReviewLinks reviewLinks, ILogger<AlertOutbox> logger)
     : IAlertOutbox
 {
     public async ValueTask<IReadOnlyList<Alert>> EnqueueAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {
         // A redelivery seals a new token, but the outbox keeps the first alert and so the first mail's link.
-        var attached = alerts.Select(feedback.Attach).ToList();
+        var attached = alerts.Select(reviewLinks.Attach).ToList();
 
         // All sent before any is awaited: a remote store receives them in this order, so a learner's
         // throttle counts their alerts in order, at the cost of one round trip for the whole batch.

@@ -1,7 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
-using LoginGuard.Ingestion;
-using LoginGuard.Scoring;
 using LoginGuard.Scoring.Rules;
 using Microsoft.Extensions.Options;
 

@@ -46,6 +46,7 @@ internal static class AlertsServiceCollectionExtensions
             : sp.GetRequiredService<InMemoryOutboxStore>());
         services.AddSingleton<AlertDelivery>();
         services.AddSingleton<AlertDispatch>();
+        services.AddSingleton<ReviewLinks>();
         services.AddSingleton<IAlertOutbox, AlertOutbox>();
         services.AddHostedService<AlertDispatcher>();
         return services;

@@ -1,5 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Scoring;
 
 namespace LoginGuard.Alerts;
 

@@ -1,5 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Scoring;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Alerts;

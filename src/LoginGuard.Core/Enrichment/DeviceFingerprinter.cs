@@ -1,5 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Ingestion;
 using LoginGuard.Privacy;
 
 namespace LoginGuard.Enrichment;

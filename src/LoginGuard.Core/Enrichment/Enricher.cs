@@ -1,5 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Ingestion;
 
 namespace LoginGuard.Enrichment;
 

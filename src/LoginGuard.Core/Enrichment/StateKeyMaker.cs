@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using LoginGuard.Contracts;
-using LoginGuard.Ingestion;
 using LoginGuard.Privacy;
 
 namespace LoginGuard.Enrichment;

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using LoginGuard.Contracts;
-using LoginGuard.Ingestion;
 
 namespace LoginGuard.Feedback;
 

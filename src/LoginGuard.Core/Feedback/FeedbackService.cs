@@ -23,7 +23,7 @@ internal enum FeedbackOutcome
 /// compromise decision for an eventId) instead of meeting 409.
 /// </remarks>
 internal sealed class FeedbackService(
-    RedisFeedbackStore store, CompromisePublisher compromise, StateKeyMaker stateKeys, TimeProvider clock, ILogger<FeedbackService> logger)
+    RedisFeedbackStore store, ICompromisePublisher compromise, StateKeyMaker stateKeys, TimeProvider clock, ILogger<FeedbackService> logger)
 {
     public async Task<FeedbackOutcome> AnswerAsync(FeedbackClaim claim, FeedbackAnswer answer, CancellationToken cancellationToken)
     {

@@ -26,7 +26,10 @@ internal static class FeedbackServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Where the worker publishes to Kafka (after <c>AddKafkaIngestion</c>) and keeps state in Redis: answers can be taken and acted on.</summary>
+    /// <summary>
+    /// Where the worker keeps state in Redis, answers can be taken and acted on; a compromise goes out through the
+    /// <see cref="ICompromisePublisher"/> the Kafka adapter registers.
+    /// </summary>
     public static IServiceCollection AddFeedbackAnswers(this IServiceCollection services, IConfiguration configuration)
     {
         if (!RedisConnection.ReadOptions(configuration).IsConfigured)
@@ -34,7 +37,6 @@ internal static class FeedbackServiceCollectionExtensions
             return services;
         }
 
-        services.AddSingleton<CompromisePublisher>();
         return services.AddSingleton<FeedbackService>();
     }
 }

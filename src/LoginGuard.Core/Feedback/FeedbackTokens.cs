@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using LoginGuard.Alerts;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Feedback;
@@ -30,19 +29,6 @@ internal sealed class FeedbackTokens(IOptions<FeedbackOptions> options, TimeProv
     private readonly Dictionary<string, byte[]> previous = options.Value.PreviousTokenKeys.ToDictionary(p => p.Key, p => Convert.FromBase64String(p.Value), StringComparer.Ordinal);
 
     public bool IsEnabled => settings.IsEnabled;
-
-    /// <summary>The alert with its review link, when feedback is on; unchanged otherwise.</summary>
-    public Alert Attach(Alert alert)
-    {
-        if (!settings.IsEnabled)
-        {
-            return alert;
-        }
-
-        var e = alert.Source.Event;
-        var claim = new FeedbackClaim(e.UserId, e.EventId, e.Type, e.OccurredAt, alert.Source.Device.Id, alert.AlertId, clock.GetUtcNow() + settings.TokenLifetime);
-        return alert with { ReviewUrl = $"{settings.ReviewUrl!.TrimEnd('/')}/{Seal(claim)}" };
-    }
 
     public string Seal(FeedbackClaim claim)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LoginGuard.Contracts;
 
 namespace LoginGuard.Ingestion;
 

@@ -1,7 +1,4 @@
-using LoginGuard.Alerts;
 using LoginGuard.Contracts;
-using LoginGuard.Ingestion;
-using LoginGuard.Scoring;
 using Microsoft.Extensions.Logging;
 
 namespace LoginGuard.Pipeline;

@@ -3,7 +3,7 @@ using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Ingestion;
-using LoginGuard.Privacy;
+using LoginGuard.LearnerRecords;
 using LoginGuard.Scoring;
 using LoginGuard.State;
 using Microsoft.Extensions.Logging;

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using LoginGuard.Contracts;
-using LoginGuard.Ingestion;
-using LoginGuard.Scoring;
 
 namespace LoginGuard.Pipeline;
 

@@ -1,6 +1,5 @@
 using LoginGuard.Alerts;
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
 using LoginGuard.Ingestion;
 
 namespace LoginGuard.Pipeline;

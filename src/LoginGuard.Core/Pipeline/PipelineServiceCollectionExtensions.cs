@@ -2,7 +2,7 @@ using LoginGuard.Activity;
 using LoginGuard.Alerts;
 using LoginGuard.Enrichment;
 using LoginGuard.Feedback;
-using LoginGuard.Privacy;
+using LoginGuard.LearnerRecords;
 using LoginGuard.Scoring;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;

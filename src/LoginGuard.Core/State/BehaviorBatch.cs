@@ -1,6 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
-using LoginGuard.Pipeline;
 
 namespace LoginGuard.State;
 
@@ -20,7 +18,7 @@ internal sealed class BehaviorBatch
 
     /// <param name="learners">Each learner's history as stored, with the version it was read at.</param>
     /// <param name="sources">The failures of each address and network, keyed by <see cref="AddressKey"/> and <see cref="NetworkKey"/>.</param>
-    /// <param name="previous">Decisions already recorded for the batch's events, keyed by <see cref="DecisionKey"/>.</param>
+    /// <param name="previous">Decisions already recorded for the batch's events, keyed by <see cref="DecisionKey(EnrichedEvent)"/>.</param>
     public BehaviorBatch(IReadOnlyDictionary<string, StoredHistory> learners, IReadOnlyDictionary<string, SourceActivity> sources, IReadOnlyDictionary<string, Decision> previous, StateOptions options)
     {
         Loaded = learners;

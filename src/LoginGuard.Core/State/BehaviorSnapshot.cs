@@ -1,5 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Pipeline;
 
 namespace LoginGuard.State;
 

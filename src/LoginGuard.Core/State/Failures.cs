@@ -1,6 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
-using LoginGuard.Ingestion;
 
 namespace LoginGuard.State;
 

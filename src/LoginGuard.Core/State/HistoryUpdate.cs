@@ -1,7 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
-using LoginGuard.Pipeline;
-using LoginGuard.Scoring;
 
 namespace LoginGuard.State;
 
@@ -29,7 +26,7 @@ internal static class HistoryUpdate
 
         var geo = enriched.Geo;
         var horizon = Latest(history.LastSuccess?.At, at) - options.HistoryLookback;
-        var risky = decision.RiskLevel >= RiskLevel.Medium || decision.Reasons.Any(r => !r.Simulated && r.Rule == Scoring.Rules.NewDeviceRule.RuleId);
+        var risky = decision.RiskLevel >= RiskLevel.Medium || decision.Reasons.Any(r => !r.Simulated && r.Rule == RuleIds.NewDevice);
         return updated with
         {
             Devices = Known.Upsert(history.Devices, enriched.Device.Id, at, options.MaxDevices, horizon),

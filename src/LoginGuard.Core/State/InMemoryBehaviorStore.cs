@@ -1,6 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
-using LoginGuard.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.State;

@@ -1,3 +1,5 @@
+using LoginGuard.Contracts;
+
 namespace LoginGuard.State;
 
 /// <summary>

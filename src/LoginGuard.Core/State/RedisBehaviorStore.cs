@@ -1,7 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
-using LoginGuard.Ingestion;
-using LoginGuard.Pipeline;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

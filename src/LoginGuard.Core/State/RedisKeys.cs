@@ -1,5 +1,4 @@
 using StackExchange.Redis;
-using LoginGuard.Contracts;
 
 namespace LoginGuard.State;
 

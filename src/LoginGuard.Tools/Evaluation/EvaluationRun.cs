@@ -1,4 +1,3 @@
-using LoginGuard.Contracts;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.Tools.Training;
 

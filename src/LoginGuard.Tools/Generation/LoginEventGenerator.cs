@@ -2,7 +2,6 @@ using LoginGuard.Tools.Generation.Attacks;
 using LoginGuard.Tools.Generation.Behaviour;
 using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.People;
-using LoginGuard.Tools.Generation.Profiles;
 using LoginGuard.Tools.Generation.Stream;
 
 namespace LoginGuard.Tools.Generation;

@@ -26,7 +26,7 @@ internal sealed class CommandProgress
         this.terminal = terminal;
     }
 
-    /// <summary>Whether progress is drawn: only when <paramref name="output"/> is this process's console and that is a terminal.</summary>
+    /// <summary>Whether progress is drawn: only when the output it was given is this process's console and that is a terminal.</summary>
     public bool IsLive => terminal is not null;
 
     /// <param name="command">The command's name, as the closing line starts with it (<c>bench flood</c>).</param>

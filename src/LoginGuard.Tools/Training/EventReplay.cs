@@ -1,9 +1,7 @@
 using System.Text;
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
 using LoginGuard.Ingestion;
 using LoginGuard.Pipeline;
-using LoginGuard.Scoring;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
 

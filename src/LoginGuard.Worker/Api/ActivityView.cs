@@ -1,5 +1,4 @@
 using LoginGuard.Activity;
-using LoginGuard.Contracts;
 
 namespace LoginGuard.Worker.Api;
 

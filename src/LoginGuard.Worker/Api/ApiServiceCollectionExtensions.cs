@@ -1,4 +1,4 @@
-using LoginGuard.Privacy;
+using LoginGuard.LearnerRecords;
 using LoginGuard.State;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using LoginGuard.Contracts;
-using LoginGuard.Pipeline;
-using LoginGuard.Privacy;
+using LoginGuard.LearnerRecords;
 using LoginGuard.Scoring;
 using LoginGuard.Scoring.Anomaly;
 

@@ -1,4 +1,4 @@
-using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Kafka;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LoginGuard.Worker.Api;

@@ -1,5 +1,5 @@
 using LoginGuard.Activity;
-using LoginGuard.Privacy;
+using LoginGuard.LearnerRecords;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Worker.Api;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Confluent.Kafka;
 using LoginGuard.Tools.Terminal;
 using LoginGuard.Worker.Commands;
 using StackExchange.Redis;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using LoginGuard.State;
 using LoginGuard.Worker.Commands;
-using Microsoft.Extensions.Configuration;
 
 namespace LoginGuard.Worker.Bench;
 

@@ -1,12 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
-using LoginGuard.Ingestion;
-using LoginGuard.Pipeline;
-using LoginGuard.Scoring;
 
 namespace LoginGuard.Worker.Commands;
 

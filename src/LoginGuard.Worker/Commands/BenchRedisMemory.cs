@@ -3,7 +3,6 @@ using System.Globalization;
 using LoginGuard.State;
 using LoginGuard.Tools.Terminal;
 using LoginGuard.Worker.Bench;
-using Microsoft.Extensions.Configuration;
 using StackExchange.Redis;
 
 namespace LoginGuard.Worker.Commands;

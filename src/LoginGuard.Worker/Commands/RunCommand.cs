@@ -1,6 +1,6 @@
 using System.CommandLine;
 using LoginGuard.Feedback;
-using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Kafka;
 using LoginGuard.Pipeline;
 using LoginGuard.State;
 using LoginGuard.Worker.Api;

@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Kafka;
 
 namespace LoginGuard.Worker.Hosting;
 

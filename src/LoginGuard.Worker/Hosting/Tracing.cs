@@ -1,4 +1,4 @@
-using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Kafka;
 using OpenTelemetry.Trace;
 
 namespace LoginGuard.Worker.Hosting;

@@ -1,6 +1,4 @@
-using LoginGuard.Alerts;
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
 
 namespace LoginGuard.Worker.Replay;
 

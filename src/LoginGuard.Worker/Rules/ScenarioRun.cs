@@ -3,7 +3,6 @@ using System.Text.Json;
 using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using LoginGuard.Pipeline;
-using LoginGuard.Scoring;
 using LoginGuard.Worker.Hosting;
 using MimeKit;
 

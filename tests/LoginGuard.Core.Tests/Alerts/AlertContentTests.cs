@@ -1,6 +1,4 @@
-using LoginGuard.Alerts;
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
 
 namespace LoginGuard.Core.Tests.Alerts;

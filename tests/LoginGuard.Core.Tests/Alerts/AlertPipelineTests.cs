@@ -1,4 +1,3 @@
-using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Pipeline;
 

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using LoginGuard.Alerts;
 using LoginGuard.Contracts;
-using MimeKit;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
 
 namespace LoginGuard.Core.Tests.Alerts;

@@ -2,7 +2,6 @@ using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Generation;
 using LoginGuard.Core.Tests.Pipeline;
-using LoginGuard.Enrichment;
 using LoginGuard.State;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
 

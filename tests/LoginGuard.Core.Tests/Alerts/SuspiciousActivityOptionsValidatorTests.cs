@@ -1,6 +1,5 @@
 using LoginGuard.Alerts;
 using LoginGuard.Contracts;
-using LoginGuard.Scoring;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

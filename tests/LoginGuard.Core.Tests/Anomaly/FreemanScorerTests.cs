@@ -1,7 +1,5 @@
 using System.Net;
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
-using LoginGuard.Ingestion;
 using LoginGuard.Tools.Evaluation;
 
 namespace LoginGuard.Core.Tests.Anomaly;

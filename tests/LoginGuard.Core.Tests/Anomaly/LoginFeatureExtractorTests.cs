@@ -1,6 +1,5 @@
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Support;
-using LoginGuard.Ingestion;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
 

@@ -1,6 +1,5 @@
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Support;
-using LoginGuard.Enrichment;
 using LoginGuard.Tools.Evaluation;
 
 namespace LoginGuard.Core.Tests.Anomaly;

@@ -1,8 +1,5 @@
-using FluentAssertions;
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Support;
-using LoginGuard.Enrichment;
-using LoginGuard.Ingestion;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.Tools.Training;
 

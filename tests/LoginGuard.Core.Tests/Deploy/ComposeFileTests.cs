@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Kafka;
 using LoginGuard.Worker.Api;
 using LoginGuard.Worker.Commands;
 using LoginGuard.Worker.Hosting;

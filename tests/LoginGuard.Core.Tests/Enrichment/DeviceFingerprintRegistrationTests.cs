@@ -2,7 +2,6 @@ using System.Net;
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Privacy;
 using LoginGuard.Enrichment;
-using LoginGuard.Ingestion;
 using LoginGuard.Privacy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using LoginGuard.Contracts;
 using LoginGuard.Feedback;
-using LoginGuard.Ingestion;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

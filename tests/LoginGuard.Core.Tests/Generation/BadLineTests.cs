@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using LoginGuard.Contracts;
-using LoginGuard.Ingestion;
 using LoginGuard.Tools.Generation.Stream;
 
 namespace LoginGuard.Core.Tests.Generation;

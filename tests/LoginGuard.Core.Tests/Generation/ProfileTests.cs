@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using LoginGuard.Tools.Generation;
 using LoginGuard.Tools.Generation.Profiles;
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using LoginGuard.Worker.Api;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Core.Tests.GeoIp;

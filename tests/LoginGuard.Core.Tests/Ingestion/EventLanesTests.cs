@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Confluent.Kafka;
-using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Kafka;
 
 namespace LoginGuard.Core.Tests.Ingestion;
 

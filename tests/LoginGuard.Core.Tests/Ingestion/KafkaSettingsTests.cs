@@ -1,6 +1,5 @@
 using Confluent.Kafka;
-using FluentAssertions;
-using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Kafka;
 
 namespace LoginGuard.Core.Tests.Ingestion;
 

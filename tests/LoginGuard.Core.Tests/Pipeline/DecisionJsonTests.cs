@@ -1,9 +1,5 @@
 using System.Text.Json;
-using LoginGuard.Alerts;
 using LoginGuard.Contracts;
-using LoginGuard.Ingestion;
-using LoginGuard.Pipeline;
-using LoginGuard.Scoring;
 
 namespace LoginGuard.Core.Tests.Pipeline;
 

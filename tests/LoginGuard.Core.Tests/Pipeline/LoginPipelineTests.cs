@@ -2,7 +2,6 @@ using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using LoginGuard.Ingestion;
 using LoginGuard.Pipeline;
-using LoginGuard.Scoring;
 
 namespace LoginGuard.Core.Tests.Pipeline;
 

@@ -1,5 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
 using LoginGuard.Pipeline;
 using LoginGuard.State;
 using Microsoft.Extensions.DependencyInjection;

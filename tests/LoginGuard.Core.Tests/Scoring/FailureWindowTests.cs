@@ -1,7 +1,5 @@
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Support;
-using LoginGuard.Enrichment;
-using LoginGuard.Ingestion;
 using LoginGuard.Scoring.Rules;
 using LoginGuard.State;
 

@@ -1,7 +1,5 @@
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Support;
-using LoginGuard.Pipeline;
-using LoginGuard.Scoring;
 using LoginGuard.State;
 
 namespace LoginGuard.Core.Tests.State;

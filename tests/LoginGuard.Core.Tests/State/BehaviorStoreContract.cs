@@ -1,9 +1,5 @@
-using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Support;
-using LoginGuard.Enrichment;
-using LoginGuard.Pipeline;
-using LoginGuard.Scoring;
 using LoginGuard.State;
 
 namespace LoginGuard.Core.Tests.State;

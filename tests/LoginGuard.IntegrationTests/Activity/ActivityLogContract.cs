@@ -1,5 +1,4 @@
 using LoginGuard.Activity;
-using LoginGuard.Contracts;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LoginGuard.IntegrationTests.Activity;

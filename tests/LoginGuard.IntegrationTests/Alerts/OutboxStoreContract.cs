@@ -1,8 +1,6 @@
 using System.Net;
 using LoginGuard.Alerts;
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
-using LoginGuard.Ingestion;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Worker.Api;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
 namespace LoginGuard.IntegrationTests.Api;

@@ -4,7 +4,7 @@ using System.Text;
 using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Feedback;
-using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Kafka;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Pipeline;
 using LoginGuard.Worker.Api;

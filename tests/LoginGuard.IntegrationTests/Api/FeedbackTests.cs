@@ -7,8 +7,6 @@ using LoginGuard.Feedback;
 using LoginGuard.IntegrationTests.Alerts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Kafka;
-using LoginGuard.Pipeline;
-using LoginGuard.Scoring;
 using LoginGuard.State;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;

@@ -1,7 +1,6 @@
 using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Kafka;
-using LoginGuard.Pipeline;
 
 namespace LoginGuard.IntegrationTests.Cluster;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Kafka;
 using LoginGuard.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

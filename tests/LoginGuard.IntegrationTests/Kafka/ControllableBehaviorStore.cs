@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
-using LoginGuard.Pipeline;
 using LoginGuard.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

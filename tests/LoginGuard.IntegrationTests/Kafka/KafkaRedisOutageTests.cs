@@ -1,7 +1,6 @@
 using System.Text;
 using LoginGuard.Core.Tests.Support;
 using LoginGuard.IntegrationTests.Infrastructure;
-using LoginGuard.Pipeline;
 using LoginGuard.State;
 using StackExchange.Redis;
 

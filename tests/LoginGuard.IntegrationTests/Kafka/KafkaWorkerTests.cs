@@ -3,9 +3,8 @@ using System.Text;
 using Confluent.Kafka;
 using LoginGuard.Alerts;
 using LoginGuard.Contracts;
-using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Kafka;
 using LoginGuard.IntegrationTests.Infrastructure;
-using LoginGuard.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.IntegrationTests.Kafka;

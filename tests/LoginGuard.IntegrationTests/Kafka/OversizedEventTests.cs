@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Confluent.Kafka;
-using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Kafka;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Worker.Bench;
 

@@ -3,7 +3,6 @@ using Confluent.Kafka;
 using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Replay;
-using LoginGuard.Pipeline;
 using MimeKit;
 
 namespace LoginGuard.IntegrationTests.Kafka;

@@ -1,6 +1,6 @@
 using System.Text;
 using Confluent.Kafka;
-using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Kafka;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Worker.Api;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Text;
 using Confluent.Kafka;
 using LoginGuard.Core.Tests.Support;
 using LoginGuard.Enrichment;
-using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Kafka;
 using LoginGuard.IntegrationTests.Alerts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;

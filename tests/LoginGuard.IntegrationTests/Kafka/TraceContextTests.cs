@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
-using LoginGuard.Ingestion.Kafka;
+using LoginGuard.Kafka;
 using LoginGuard.IntegrationTests.Infrastructure;
 
 namespace LoginGuard.IntegrationTests.Kafka;

@@ -1,5 +1,4 @@
 using LoginGuard.IntegrationTests.Infrastructure;
-using LoginGuard.Worker.Hosting;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 

@@ -38,7 +38,7 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
         overrides["Kafka:DrainTimeout"] = "00:00:05";
         overrides["Kafka:Consumer:auto.commit.interval.ms"] = "100";
         overrides["Logging:LogLevel:Default"] = "Warning";
-        overrides["Logging:LogLevel:LoginGuard.Ingestion.Kafka"] = "Information";
+        overrides["Logging:LogLevel:LoginGuard.Kafka"] = "Information";
 
         // What run demands of every deployment; a test that brings its own Redis overrides them below.
         overrides["Privacy:HashKey"] = TestKeys.HashKey;

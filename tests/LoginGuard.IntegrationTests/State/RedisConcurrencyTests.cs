@@ -1,7 +1,6 @@
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.State;
 using LoginGuard.Core.Tests.Support;
-using LoginGuard.Enrichment;
 using LoginGuard.State;
 
 namespace LoginGuard.IntegrationTests.State;

@@ -2,7 +2,6 @@ using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.State;
 using LoginGuard.Core.Tests.Support;
 using LoginGuard.State;
-using StackExchange.Redis;
 
 namespace LoginGuard.IntegrationTests.State;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.State;
 using LoginGuard.Core.Tests.Support;
-using LoginGuard.Enrichment;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
 using StackExchange.Redis;

@@ -1,5 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
 
 namespace LoginGuard.Scoring.Anomaly;
 

@@ -1,6 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
-using LoginGuard.Ingestion;
 using LoginGuard.State;
 
 namespace LoginGuard.Scoring.Rules;

@@ -1,5 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
 using LoginGuard.State;
 
 namespace LoginGuard.Scoring.Rules;
@@ -11,7 +10,7 @@ namespace LoginGuard.Scoring.Rules;
 internal sealed class NewDeviceRule(string id, RuleSettings settings, Novelty novelty) : IRule
 {
     /// <summary>The id mail and the risky-sign-in marker key on: a NewDevice rule must keep it to be mailed about.</summary>
-    public const string RuleId = "new-device";
+    public const string RuleId = RuleIds.NewDevice;
 
     public NewDeviceRule(RuleSettings settings)
         : this(RuleId, settings, Novelty.Default)

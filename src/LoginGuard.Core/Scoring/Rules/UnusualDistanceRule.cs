@@ -1,5 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
 using LoginGuard.State;
 
 namespace LoginGuard.Scoring.Rules;

@@ -1,5 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Ingestion;
 using LoginGuard.Tools.Generation.People;
 
 namespace LoginGuard.Tools.Generation.Attacks;

@@ -1,5 +1,4 @@
 using LoginGuard.Contracts;
-using LoginGuard.Ingestion;
 using LoginGuard.Tools.Generation.Devices;
 using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.People;

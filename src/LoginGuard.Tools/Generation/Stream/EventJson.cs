@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LoginGuard.Contracts;
-using LoginGuard.Ingestion;
 
 namespace LoginGuard.Tools.Generation.Stream;
 
