@@ -25,7 +25,7 @@ public class ScoringBenchmarks
     private EnrichedEvent signIn = null!;
     private BehaviorSnapshot snapshot = null!;
     private StateOptions state = null!;
-    private Decision decision = null!;
+    private RiskAssessment assessment = null!;
 
     /// <summary>Successful sign-ins already in the learner's history, from ever-new devices, addresses and places.</summary>
     [Params(0, 10, 1_000)]
@@ -70,7 +70,7 @@ public class ScoringBenchmarks
                 DeviceId = $"device-{i % 40}",
             };
             var enrichedPast = enricher.Enrich(past);
-            history = HistoryUpdate.Apply(history, enrichedPast, Decision.For(past, scorer.Assess(enrichedPast, BehaviorSnapshot.FirstSight(history)), []), state);
+            history = HistoryUpdate.Apply(history, enrichedPast, scorer.Assess(enrichedPast, BehaviorSnapshot.FirstSight(history)), state);
         }
 
         var failures = SourceActivity.Empty;
@@ -81,7 +81,7 @@ public class ScoringBenchmarks
         }
 
         snapshot = new BehaviorSnapshot(history, failures, failures, null);
-        decision = Decision.For(authEvent, scorer.Assess(signIn, snapshot), []);
+        assessment = scorer.Assess(signIn, snapshot);
     }
 
     [GlobalCleanup]
@@ -90,8 +90,8 @@ public class ScoringBenchmarks
     [Benchmark(Baseline = true, Description = "Score one sign-in (shipped rules + model)")]
     public object Score() => scorer.Assess(signIn, snapshot);
 
-    [Benchmark(Description = "Fold the decided sign-in into the history")]
-    public object Record() => HistoryUpdate.Apply(snapshot.Learner, signIn, decision, state);
+    [Benchmark(Description = "Fold the assessed sign-in into the history")]
+    public object Record() => HistoryUpdate.Apply(snapshot.Learner, signIn, assessment, state);
 
     [Benchmark(Description = "Serialize the history for Redis")]
     public object Serialize() => LearnerHistorySerializer.Serialize(snapshot.Learner);

@@ -23,4 +23,7 @@ internal sealed record Decision(
     public static Decision For(AuthEvent authEvent, RiskAssessment assessment, IReadOnlyList<AlertKind> alerts) => new(
         authEvent.EventId, authEvent.UserId, authEvent.Type, authEvent.OccurredAt, assessment.Score, assessment.Level,
         assessment.Reasons, alerts, assessment.RuleSetVersion);
+
+    /// <summary>The assessment this decision was made from, for a store that folds a kept decision into a history again.</summary>
+    public RiskAssessment Assessment() => new(RiskScore, RiskLevel, Reasons, RuleSetVersion);
 }

@@ -104,6 +104,15 @@ internal sealed class LoginPipeline(
                 continue;
             }
 
+            // The second copy within one batch: it is published after the first, with the first's decision, once
+            // that decision is made.
+            if (batch.HasRecorded(enriched))
+            {
+                Log.Redelivered(logger, enriched.Event.EventId);
+                redelivered.Add((index, BehaviorBatch.DecisionKey(enriched)));
+                continue;
+            }
+
             // An unknown user's failure keeps no decision (a flood would keep millions): its place in its address's
             // failures shows it was recorded before. Scored again, it gets the same verdict, since a failure's
             // windows leave out its own eventId, and changes nothing. Whether it was published is not kept either,
@@ -111,8 +120,7 @@ internal sealed class LoginPipeline(
             if (enriched.Event.NamesNoAccount && snapshot.Address.Failures.Any(f => f.EventId == enriched.Event.EventId))
             {
                 Log.Redelivered(logger, enriched.Event.EventId);
-                var again = Decision.For(enriched.Event, scorer.Assess(enriched, snapshot), []) with { Context = DecisionContext.Of(enriched) };
-                outcomes[index] = new Decided(again, null, []);
+                outcomes[index] = new Decided(DecisionFor(enriched, scorer.Assess(enriched, snapshot), []), null, []);
                 continue;
             }
 
@@ -127,25 +135,27 @@ internal sealed class LoginPipeline(
 
             var assessment = scorer.Assess(enriched, snapshot);
             var (alerts, unaddressable) = Address(enriched, snapshot.Learner, policy.AlertsFor(enriched, assessment));
-            var decision = Decision.For(enriched.Event, assessment, []) with { Context = DecisionContext.Of(enriched) };
-            batch.Record(enriched, decision);
-            scored.Add(new Scored(index, enriched, decision, alerts, unaddressable));
+            batch.Record(enriched, assessment);
+            scored.Add(new Scored(index, enriched, assessment, alerts, unaddressable));
         }
 
         // Queued before the state is recorded: a crash in between re-queues the same alert ids
-        // (deduplicated) instead of recording events whose mail was never queued.
+        // (deduplicated) instead of recording events whose mail was never queued. What the outbox answers
+        // (the new-device throttle may hold some back) completes each decision.
         var mailed = (await outbox.EnqueueAsync(scored.SelectMany(s => s.Alerts).ToList(), cancellationToken))
             .ToLookup(alert => alert.Source.Event.EventId, StringComparer.Ordinal);
-        var decisions = scored.Select(s => s.Decision with { Alerts = mailed[s.Decision.EventId].Select(a => a.Kind).Distinct().ToList() }).ToList();
+        var records = scored
+            .Select(s => new RecordedEvent(s.Enriched, DecisionFor(s.Enriched, s.Assessment, mailed[s.Enriched.Event.EventId].Select(a => a.Kind).Distinct().ToList())))
+            .ToList();
 
         // Sent just before the state on the same connection, and idempotent by eventId: a crash between the
         // two writes the same entries again, where writing them after would lose them to the redelivery,
         // which finds the event decided. An unknown user has no account whose activity anyone could look at.
-        var activityWrites = scored.Zip(decisions)
+        var activityWrites = scored.Zip(records)
             .Where(pair => pair.First.Enriched.Event.Type != AuthEventType.AccountDeleted && !pair.First.Enriched.Event.NamesNoAccount)
-            .Select(pair => activity.RecordAsync(pair.First.Enriched.Keys.Learner, ActivityEntry.Of(pair.First.Enriched, pair.Second, pair.First.Alerts), cancellationToken))
+            .Select(pair => activity.RecordAsync(pair.First.Enriched.Keys.Learner, ActivityEntry.Of(pair.First.Enriched, pair.Second.Decision, pair.First.Alerts), cancellationToken))
             .ToList();
-        var recordedElsewhere = await store.CommitAsync(batch, decisions, cancellationToken);
+        var recordedElsewhere = await store.CommitAsync(batch, records, cancellationToken);
         await Task.WhenAll(activityWrites);
 
         // Erased after the state is written, or the write would leave the deleted learner's state behind; and
@@ -157,7 +167,7 @@ internal sealed class LoginPipeline(
             .Select(userId => eraser.EraseAsync(userId, cancellationToken)));
 
         var final = new Dictionary<string, Decision>(StringComparer.Ordinal);
-        foreach (var (s, decision) in scored.Zip(decisions))
+        foreach (var (s, (_, decision)) in scored.Zip(records))
         {
             final[BehaviorBatch.DecisionKey(s.Enriched)] = decision;
             if (recordedElsewhere.Contains(decision.EventId))
@@ -181,8 +191,7 @@ internal sealed class LoginPipeline(
             metrics.Decided(decision, started);
         }
 
-        // A redelivery within the batch saw the first delivery's decision before its alerts were known; it is
-        // published after that first copy, which is what makes it a duplicate.
+        // A copy of an event decided in this batch is published after the first, which is what makes it a duplicate.
         foreach (var (index, key) in redelivered)
         {
             if (final.TryGetValue(key, out var decision))
@@ -198,6 +207,9 @@ internal sealed class LoginPipeline(
     /// </summary>
     public ValueTask PublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken) =>
         store.MarkPublishedAsync(publications, cancellationToken);
+
+    private static Decision DecisionFor(EnrichedEvent enriched, RiskAssessment assessment, IReadOnlyList<AlertKind> mailed) =>
+        Decision.For(enriched.Event, assessment, mailed) with { Context = DecisionContext.Of(enriched) };
 
     private static Publication PublicationOf(EnrichedEvent enriched) => new(enriched.Keys.Learner, enriched.Event.EventId);
 
@@ -225,5 +237,5 @@ internal sealed class LoginPipeline(
         return (alerts, unaddressable);
     }
 
-    private sealed record Scored(int Index, EnrichedEvent Enriched, Decision Decision, List<Alert> Alerts, List<UnaddressableAlert> Unaddressable);
+    private sealed record Scored(int Index, EnrichedEvent Enriched, RiskAssessment Assessment, List<Alert> Alerts, List<UnaddressableAlert> Unaddressable);
 }

@@ -12,8 +12,8 @@ internal sealed class BehaviorBatch
 {
     private readonly Dictionary<string, LearnerHistory> learners;
     private readonly Dictionary<string, SourceActivity> sources;
-    private readonly Dictionary<string, Decision> decided;
-    private readonly List<RecordedEvent> recorded = [];
+    private readonly Dictionary<string, Decision> previous;
+    private readonly HashSet<string> recorded = new(StringComparer.Ordinal);
     private readonly StateOptions options;
 
     /// <param name="learners">Each learner's history as stored, with the version it was read at.</param>
@@ -24,15 +24,12 @@ internal sealed class BehaviorBatch
         Loaded = learners;
         this.learners = learners.ToDictionary(pair => pair.Key, pair => pair.Value.History, StringComparer.Ordinal);
         this.sources = new Dictionary<string, SourceActivity>(sources, StringComparer.Ordinal);
-        decided = new Dictionary<string, Decision>(previous, StringComparer.Ordinal);
+        this.previous = new Dictionary<string, Decision>(previous, StringComparer.Ordinal);
         this.options = options;
     }
 
     /// <summary>The learners' state as it was read, for a store that writes only over what it read.</summary>
     public IReadOnlyDictionary<string, StoredHistory> Loaded { get; }
-
-    /// <summary>The events recorded in this batch, in the order they were decided.</summary>
-    public IReadOnlyList<RecordedEvent> Recorded => recorded;
 
     public StateOptions Options => options;
 
@@ -58,15 +55,20 @@ internal sealed class BehaviorBatch
         HistoryUpdate.AsOf(History(enriched.Keys.Learner), enriched.Event.OccurredAt, options),
         sources.GetValueOrDefault(AddressKey(enriched.Keys), SourceActivity.Empty),
         sources.GetValueOrDefault(NetworkKey(enriched.Keys), SourceActivity.Empty),
-        decided.GetValueOrDefault(DecisionKey(enriched)));
+        previous.GetValueOrDefault(DecisionKey(enriched)));
+
+    /// <summary>Whether this batch already recorded the event: its producer sent it twice and both copies came in one batch.</summary>
+    public bool HasRecorded(EnrichedEvent enriched) => recorded.Contains(DecisionKey(enriched));
 
     /// <summary>
-    /// Folds a decided event into the batch's state. An event decided before (its snapshot said so) cannot be
-    /// recorded again. A failure for an unknown user counts for its address and network only.
+    /// Folds an assessed event into the batch's state, so the events after it are scored against it. An event
+    /// decided before (its snapshot said so) or already recorded in this batch cannot be recorded again. A failure
+    /// for an unknown user counts for its address and network only.
     /// </summary>
-    public void Record(EnrichedEvent enriched, Decision decision)
+    public void Record(EnrichedEvent enriched, RiskAssessment assessment)
     {
-        if (!decided.TryAdd(DecisionKey(enriched), decision))
+        var key = DecisionKey(enriched);
+        if (previous.ContainsKey(key) || !recorded.Add(key))
         {
             throw new InvalidOperationException($"Event {enriched.Event.EventId} was already decided; record a redelivery as a duplicate instead.");
         }
@@ -74,27 +76,27 @@ internal sealed class BehaviorBatch
         var keys = enriched.Keys;
         if (!enriched.Event.NamesNoAccount)
         {
-            learners[keys.Learner] = HistoryUpdate.Apply(History(keys.Learner), enriched, decision, options);
+            learners[keys.Learner] = HistoryUpdate.Apply(History(keys.Learner), enriched, assessment, options);
         }
 
         sources[AddressKey(keys)] = Failures.Apply(sources.GetValueOrDefault(AddressKey(keys), SourceActivity.Empty), enriched, options);
         sources[NetworkKey(keys)] = Failures.Apply(sources.GetValueOrDefault(NetworkKey(keys), SourceActivity.Empty), enriched, options);
-        recorded.Add(new RecordedEvent(enriched, decision));
     }
 
-    /// <summary>The recorded events with the decisions to keep for them (the recorded ones, completed), checked to be the same events in the same order.</summary>
-    public IReadOnlyList<RecordedEvent> Keeping(IReadOnlyList<Decision> decisions)
+    /// <summary>Checks that every record to write is of an event this batch recorded, so the state it writes is the one they produced.</summary>
+    public IReadOnlyList<RecordedEvent> Check(IReadOnlyList<RecordedEvent> records)
     {
-        if (decisions.Count != recorded.Count || decisions.Where((decision, i) => decision.EventId != recorded[i].Decision.EventId).Any())
+        if (records.FirstOrDefault(r => !recorded.Contains(DecisionKey(r.Enriched))) is { } stranger)
         {
-            throw new ArgumentException("The decisions to keep must be those of the recorded events, in the order they were recorded.", nameof(decisions));
+            throw new ArgumentException($"Event {stranger.Enriched.Event.EventId} was not recorded in this batch.", nameof(records));
         }
 
-        return recorded.Select((r, i) => r with { Decision = decisions[i] }).ToList();
+        return records;
     }
 
     /// <summary>The learner's history after every event of theirs this batch recorded.</summary>
     public LearnerHistory History(string learner) => learners.GetValueOrDefault(learner, LearnerHistory.Empty);
 }
 
+/// <summary>A recorded event with the decision to keep for it.</summary>
 internal sealed record RecordedEvent(EnrichedEvent Enriched, Decision Decision);

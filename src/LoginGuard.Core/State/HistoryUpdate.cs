@@ -9,11 +9,11 @@ namespace LoginGuard.State;
 /// </summary>
 internal static class HistoryUpdate
 {
-    public static LearnerHistory Apply(LearnerHistory history, EnrichedEvent enriched, Decision decision, StateOptions options)
+    public static LearnerHistory Apply(LearnerHistory history, EnrichedEvent enriched, RiskAssessment assessment, StateOptions options)
     {
         var authEvent = enriched.Event;
         var at = authEvent.OccurredAt;
-        var updated = history with { RuleFirings = RecordFirings(history.RuleFirings, decision, at) };
+        var updated = history with { RuleFirings = RecordFirings(history.RuleFirings, assessment, at) };
         if (authEvent.Type == AuthEventType.LoginFailed)
         {
             return updated with { Failures = Failures.Add(history.Failures, new FailedAttempt(at, enriched.Keys.Address, authEvent.EventId), options.MaxLearnerFailures, options) };
@@ -26,7 +26,7 @@ internal static class HistoryUpdate
 
         var geo = enriched.Geo;
         var horizon = Latest(history.LastSuccess?.At, at) - options.HistoryLookback;
-        var risky = decision.RiskLevel >= RiskLevel.Medium || decision.Reasons.Any(r => !r.Simulated && r.Rule == RuleIds.NewDevice);
+        var risky = assessment.Level >= RiskLevel.Medium || assessment.Has(RuleIds.NewDevice);
         return updated with
         {
             Devices = Known.Upsert(history.Devices, enriched.Device.Id, at, options.MaxDevices, horizon),
@@ -58,11 +58,11 @@ internal static class HistoryUpdate
         };
     }
 
-    private static Dictionary<string, DateTimeOffset> RecordFirings(IReadOnlyDictionary<string, DateTimeOffset> firings, Decision decision, DateTimeOffset at)
+    private static Dictionary<string, DateTimeOffset> RecordFirings(IReadOnlyDictionary<string, DateTimeOffset> firings, RiskAssessment assessment, DateTimeOffset at)
     {
         var updated = new Dictionary<string, DateTimeOffset>(firings, StringComparer.Ordinal);
         // A zero score is a rule saying it abstained (the model's cold start), not that it fired.
-        foreach (var reason in decision.Reasons.Where(r => !r.Simulated && r.Score > 0))
+        foreach (var reason in assessment.Reasons.Where(r => !r.Simulated && r.Score > 0))
         {
             updated[reason.Rule] = Latest(updated.TryGetValue(reason.Rule, out var previous) ? previous : null, at);
         }

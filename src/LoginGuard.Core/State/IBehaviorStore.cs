@@ -17,11 +17,11 @@ internal interface IBehaviorStore
     ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, SourceLookback lookback, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes the batch's recorded events, each once, with <paramref name="decisions"/> (the recorded
-    /// decisions as they are to be kept, in the same order). Returns the eventIds another delivery recorded
-    /// first, after this batch was read: those changed nothing.
+    /// Writes the state the batch's recorded events produced, and each event's decision, once. Every one of
+    /// <paramref name="records"/> must have been recorded in <paramref name="batch"/>. Returns the eventIds another
+    /// delivery recorded first, after this batch was read: those changed nothing.
     /// </summary>
-    ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<Decision> decisions, CancellationToken cancellationToken);
+    ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> records, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records that these decisions reached their consumers, after the fact, so that a later delivery of the same
@@ -49,7 +49,7 @@ internal static class BehaviorStoreExtensions
             return false;
         }
 
-        batch.Record(enriched, decision);
-        return (await store.CommitAsync(batch, [decision], cancellationToken)).Count == 0;
+        batch.Record(enriched, decision.Assessment());
+        return (await store.CommitAsync(batch, [new RecordedEvent(enriched, decision)], cancellationToken)).Count == 0;
     }
 }

@@ -51,13 +51,13 @@ internal sealed class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> option
     }
 
     /// <summary>Applies each event to the state as it is now, not as it was read: in one process nothing is lost by that.</summary>
-    public ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<Decision> kept, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> records, CancellationToken cancellationToken)
     {
         var settings = batch.Options;
         var duplicates = new HashSet<string>(StringComparer.Ordinal);
         lock (gate)
         {
-            foreach (var (enriched, decision) in batch.Keeping(kept))
+            foreach (var (enriched, decision) in batch.Check(records))
             {
                 // As in Redis: an unknown user's failure counts for its sources only, which add it once by eventId.
                 if (enriched.Event.NamesNoAccount)
@@ -77,7 +77,7 @@ internal sealed class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> option
                 decisionExpiry.Enqueue(key, enriched.Event.OccurredAt + settings.DecisionRetention);
                 ForgetDecisionsBefore(enriched.Event.OccurredAt);
                 var keys = enriched.Keys;
-                learners[keys.Learner] = HistoryUpdate.Apply(learners.GetValueOrDefault(keys.Learner, LearnerHistory.Empty), enriched, decision, settings);
+                learners[keys.Learner] = HistoryUpdate.Apply(learners.GetValueOrDefault(keys.Learner, LearnerHistory.Empty), enriched, decision.Assessment(), settings);
                 Apply(BehaviorBatch.AddressKey(keys), enriched, settings);
                 Apply(BehaviorBatch.NetworkKey(keys), enriched, settings);
             }

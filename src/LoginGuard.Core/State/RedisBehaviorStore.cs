@@ -66,10 +66,10 @@ internal sealed class RedisBehaviorStore(IConnectionMultiplexer redis, RedisKeys
         return new BehaviorBatch(learners, sourceReads.ToDictionary(r => r.Key, r => r.Read.Result, StringComparer.Ordinal), previous, options.CurrentValue);
     }
 
-    public async ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<Decision> decisions, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> recordedEvents, CancellationToken cancellationToken)
     {
         var settings = batch.Options;
-        var records = batch.Keeping(decisions);
+        var records = batch.Check(recordedEvents);
 
         // Both kinds land before any learner's write: if that write then fails, the redelivery finds no decision,
         // adds the same failures again and finds its owner already named, changing nothing. An owner written after
@@ -134,7 +134,7 @@ internal sealed class RedisBehaviorStore(IConnectionMultiplexer redis, RedisKeys
                 return duplicates;
             }
 
-            updated = pending.Aggregate(state.History, (history, r) => HistoryUpdate.Apply(history, r.Enriched, r.Decision, settings));
+            updated = pending.Aggregate(state.History, (history, r) => HistoryUpdate.Apply(history, r.Enriched, r.Decision.Assessment(), settings));
         }
 
         throw new InvalidOperationException(

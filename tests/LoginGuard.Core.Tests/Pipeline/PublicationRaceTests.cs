@@ -47,8 +47,8 @@ public sealed class PublicationRaceTests : IDisposable
             return batch;
         }
 
-        public ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<Decision> decisions, CancellationToken cancellationToken) =>
-            inner.CommitAsync(batch, decisions, cancellationToken);
+        public ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> records, CancellationToken cancellationToken) =>
+            inner.CommitAsync(batch, records, cancellationToken);
 
         public ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken) =>
             inner.MarkPublishedAsync(publications, cancellationToken);

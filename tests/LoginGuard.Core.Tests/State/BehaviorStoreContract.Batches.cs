@@ -15,7 +15,7 @@ public abstract partial class BehaviorStoreContract
 
         var batch = await store.BeginAsync([first, second], SourceLookback.Everything, default);
         batch.Snapshot(first).Learner.KnowsDevice(Learners.Laptop.Id).Should().BeFalse();
-        batch.Record(first, DecisionFor(first));
+        batch.Record(first, Assessed);
         var snapshot = batch.Snapshot(second);
 
         snapshot.Learner.KnowsDevice(Learners.Laptop.Id).Should().BeTrue();
@@ -33,7 +33,7 @@ public abstract partial class BehaviorStoreContract
         var batch = await store.BeginAsync(spray, SourceLookback.Everything, default);
         foreach (var failure in spray)
         {
-            batch.Record(failure, DecisionFor(failure));
+            batch.Record(failure, Assessed);
         }
 
         batch.Snapshot(spray[^1]).Address.DistinctLearnersSince(Learners.Start).Should().Be(12);
@@ -58,15 +58,29 @@ public abstract partial class BehaviorStoreContract
     }
 
     [Fact]
-    public async Task A_redelivery_inside_a_batch_sees_the_first_deliverys_decision()
+    public async Task A_batch_knows_an_event_it_recorded_and_refuses_to_record_it_twice()
     {
         var store = CreateStore(Options);
         var signIn = Learners.SignIn("ana", Learners.Laptop, Learners.Start);
 
         var batch = await store.BeginAsync([signIn, signIn], SourceLookback.Everything, default);
-        batch.Record(signIn, DecisionFor(signIn));
+        batch.HasRecorded(signIn).Should().BeFalse();
+        batch.Record(signIn, Assessed);
 
-        batch.Snapshot(signIn).PreviousDecision.Should().BeEquivalentTo(DecisionFor(signIn));
+        batch.HasRecorded(signIn).Should().BeTrue();
+        batch.Invoking(b => b.Record(signIn, Assessed)).Should().Throw<InvalidOperationException>();
+    }
+
+    [Fact]
+    public async Task A_commit_refuses_a_decision_for_an_event_its_batch_did_not_record()
+    {
+        var store = CreateStore(Options);
+        var signIn = Learners.SignIn("ana", Learners.Laptop, Learners.Start);
+        var stranger = Learners.SignIn("bob", Learners.Laptop, Learners.Start);
+        var batch = await store.BeginAsync([signIn], SourceLookback.Everything, default);
+        batch.Record(signIn, Assessed);
+
+        await store.Awaiting(s => s.CommitAsync(batch, [Recorded(signIn), Recorded(stranger)], default).AsTask()).Should().ThrowAsync<ArgumentException>();
     }
 
     [Fact]
@@ -83,11 +97,11 @@ public abstract partial class BehaviorStoreContract
         foreach (var chunk in events.Chunk(25))
         {
             var batch = await batched.BeginAsync(chunk, SourceLookback.Everything, default);
-            var kept = new List<Decision>();
-            foreach (var enriched in chunk.Where(e => batch.Snapshot(e).PreviousDecision is null))
+            var kept = new List<RecordedEvent>();
+            foreach (var enriched in chunk.Where(e => batch.Snapshot(e).PreviousDecision is null && !batch.HasRecorded(e)))
             {
-                batch.Record(enriched, DecisionFor(enriched));
-                kept.Add(DecisionFor(enriched) with { Alerts = [AlertKind.NewDevice] });
+                batch.Record(enriched, Assessed);
+                kept.Add(new RecordedEvent(enriched, DecisionFor(enriched) with { Alerts = [AlertKind.NewDevice] }));
             }
 
             (await batched.CommitAsync(batch, kept, default)).Should().BeEmpty();
@@ -102,7 +116,7 @@ public abstract partial class BehaviorStoreContract
         }
 
         var decided = await batched.LoadAsync(events[0], default);
-        decided.PreviousDecision!.Alerts.Should().Equal([AlertKind.NewDevice], "the decision kept is the completed one");
+        decided.PreviousDecision!.Alerts.Should().Equal([AlertKind.NewDevice], "the decision kept is the one committed");
     }
 
     [Fact]
@@ -112,11 +126,11 @@ public abstract partial class BehaviorStoreContract
         var signIn = Learners.SignIn("ana", Learners.Laptop, Learners.Start);
         var later = Learners.SignIn("ana", Learners.Phone, Learners.Start.AddMinutes(1));
         var batch = await store.BeginAsync([signIn, later], SourceLookback.Everything, default);
-        batch.Record(signIn, DecisionFor(signIn));
-        batch.Record(later, DecisionFor(later));
+        batch.Record(signIn, Assessed);
+        batch.Record(later, Assessed);
 
         (await store.RecordAsync(signIn, DecisionFor(signIn), default)).Should().BeTrue("the other delivery gets there first");
-        var recordedElsewhere = await store.CommitAsync(batch, [DecisionFor(signIn), DecisionFor(later)], default);
+        var recordedElsewhere = await store.CommitAsync(batch, [Recorded(signIn), Recorded(later)], default);
 
         recordedElsewhere.Should().BeEquivalentTo([signIn.Event.EventId]);
         var history = (await store.LoadAsync(Learners.SignIn("ana", Learners.Tablet, Learners.Start.AddHours(1)), default)).Learner;

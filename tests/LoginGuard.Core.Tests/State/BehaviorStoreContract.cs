@@ -167,8 +167,9 @@ public abstract partial class BehaviorStoreContract
     private static async Task Record(IBehaviorStore store, EnrichedEvent enriched) =>
         (await store.RecordAsync(enriched, DecisionFor(enriched), default)).Should().BeTrue();
 
-    internal static Decision DecisionFor(EnrichedEvent enriched) => Decision.For(
-        enriched.Event,
-        new RiskAssessment(0.35, RiskLevel.Low, [new RiskReason("new-device", 1, "first sign-in from Chrome")], "rs-test"),
-        [AlertKind.NewDevice]);
+    internal static Decision DecisionFor(EnrichedEvent enriched) => Decision.For(enriched.Event, Assessed, [AlertKind.NewDevice]);
+
+    internal static RecordedEvent Recorded(EnrichedEvent enriched) => new(enriched, DecisionFor(enriched));
+
+    internal static readonly RiskAssessment Assessed = new(0.35, RiskLevel.Low, [new RiskReason("new-device", 1, "first sign-in from Chrome")], "rs-test");
 }

@@ -46,11 +46,11 @@ internal sealed class ControllableBehaviorStore(IBehaviorStore inner) : IBehavio
         return await inner.BeginAsync(events, lookback, cancellationToken);
     }
 
-    public async ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<Decision> decisions, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> records, CancellationToken cancellationToken)
     {
         await RoundTripAsync(cancellationToken);
-        var recordedElsewhere = await inner.CommitAsync(batch, decisions, cancellationToken);
-        foreach (var decision in decisions.Where(d => !recordedElsewhere.Contains(d.EventId)))
+        var recordedElsewhere = await inner.CommitAsync(batch, records, cancellationToken);
+        foreach (var (_, decision) in records.Where(r => !recordedElsewhere.Contains(r.Decision.EventId)))
         {
             StateChanges.AddOrUpdate(decision.EventId, 1, (_, count) => count + 1);
         }
