@@ -1,4 +1,3 @@
-using LoginGuard.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,7 +6,7 @@ namespace LoginGuard.Activity;
 
 internal static class ActivityServiceCollectionExtensions
 {
-    /// <summary>Learners' recent activity in Redis when <c>Redis:Configuration</c> is set, else in this process.</summary>
+    /// <summary>The activity log's settings; where it lives is the backend's choice (<c>AddBackend</c>).</summary>
     public static IServiceCollection AddActivity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ActivityOptions>()
@@ -15,18 +14,6 @@ internal static class ActivityServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-
-        var redis = RedisConnection.ReadOptions(configuration);
-        if (redis.IsConfigured)
-        {
-            services.AddRedisConnection(redis);
-            services.AddSingleton<IActivityLog, RedisActivityLog>();
-        }
-        else
-        {
-            services.AddSingleton<IActivityLog, InMemoryActivityLog>();
-        }
-
         return services;
     }
 }

@@ -2,12 +2,8 @@ using Microsoft.Extensions.Logging;
 
 namespace LoginGuard.Alerts;
 
-/// <summary>
-/// What the pipeline hands alerts to. With a durable store the dispatcher sends them in the background; the
-/// in-process store is the embedded replay's, so its alerts are sent before the call returns and the pickup
-/// folder holds every mail by the time the replay prints its summary.
-/// </summary>
-internal sealed class AlertOutbox(IOutboxStore store, AlertDispatch dispatch, AlertMetrics metrics, ReviewLinks reviewLinks, ILogger<AlertOutbox> logger)
+/// <summary>What the pipeline hands alerts to; the dispatcher sends them in the background.</summary>
+internal sealed class AlertOutbox(IOutboxStore store, AlertMetrics metrics, ReviewLinks reviewLinks, ILogger<AlertOutbox> logger)
     : IAlertOutbox
 {
     public async ValueTask<IReadOnlyList<Alert>> EnqueueAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
@@ -33,11 +29,6 @@ internal sealed class AlertOutbox(IOutboxStore store, AlertDispatch dispatch, Al
             }
 
             mailed.Add(alert);
-        }
-
-        if (!store.IsDurable && alerts.Count > 0)
-        {
-            await dispatch.DispatchDueAsync(cancellationToken);
         }
 
         return mailed;

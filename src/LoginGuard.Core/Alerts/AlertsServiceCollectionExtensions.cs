@@ -1,9 +1,6 @@
-using LoginGuard.State;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace LoginGuard.Alerts;
 
@@ -12,7 +9,7 @@ internal static class AlertsServiceCollectionExtensions
     /// <summary>
     /// Binds and validates <c>Alerts</c>, <c>Alerts:Outbox</c>, <c>Alerts:Throttle</c>, <c>Alerts:SuspiciousActivity</c> and <c>Smtp</c> at start-up,
     /// and adds the outbox and its dispatcher. Mail goes through <c>Smtp:Host</c>, or to <c>Smtp:PickupDirectory</c>
-    /// when the host is empty; alerts wait in Redis when <c>Redis:Configuration</c> is set, else in this process.
+    /// when the host is empty. Where alerts wait is the backend's choice (<c>AddBackend</c>).
     /// </summary>
     public static IServiceCollection AddAlerts(this IServiceCollection services)
     {
@@ -37,21 +34,12 @@ internal static class AlertsServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<PickupFolderAlertSender>(sp)
             : ActivatorUtilities.CreateInstance<SmtpAlertSender>(sp));
 
-        // The outbox shares the state store's multiplexer; whichever stage registers it first wins.
-        services.TryAddSingleton<IConnectionMultiplexer>(sp => RedisConnection.Connect(RedisOptionsOf(sp).Configuration!));
-        services.TryAddSingleton(sp => new RedisKeys(RedisOptionsOf(sp).KeyPrefix));
-        services.AddSingleton<InMemoryOutboxStore>();
-        services.AddSingleton<IOutboxStore>(sp => RedisOptionsOf(sp).IsConfigured
-            ? ActivatorUtilities.CreateInstance<RedisOutboxStore>(sp)
-            : sp.GetRequiredService<InMemoryOutboxStore>());
         services.AddSingleton<AlertDelivery>();
         services.AddSingleton<AlertDispatch>();
         services.AddSingleton<ReviewLinks>();
-        services.AddSingleton<IAlertOutbox, AlertOutbox>();
+        services.AddSingleton<AlertOutbox>();
+        services.TryAddSingleton<IAlertOutbox>(sp => sp.GetRequiredService<AlertOutbox>());
         services.AddHostedService<AlertDispatcher>();
         return services;
     }
-
-    private static RedisOptions RedisOptionsOf(IServiceProvider services) =>
-        RedisConnection.ReadOptions(services.GetRequiredService<IConfiguration>());
 }

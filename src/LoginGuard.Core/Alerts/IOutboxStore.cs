@@ -6,9 +6,6 @@ namespace LoginGuard.Alerts;
 /// </summary>
 internal interface IOutboxStore
 {
-    /// <summary>False when queued alerts die with the process, so the dispatcher sends them before it stops.</summary>
-    bool IsDurable { get; }
-
     /// <summary>Stores the alert unless its id is known, applying the new-device throttle in the same step.</summary>
     Task<EnqueueOutcome> EnqueueAsync(Alert alert, CancellationToken cancellationToken);
 

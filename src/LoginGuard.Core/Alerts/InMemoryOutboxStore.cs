@@ -17,7 +17,6 @@ internal sealed class InMemoryOutboxStore(
     private readonly Dictionary<(string UserId, Incident Incident), DateTimeOffset> incidents = [];
     private readonly AlertOutboxOptions options = outboxOptions.Value;
 
-    public bool IsDurable => false;
 
     public Task<EnqueueOutcome> EnqueueAsync(Alert alert, CancellationToken cancellationToken)
     {

@@ -26,7 +26,6 @@ internal sealed class RedisOutboxStore(
 
     private long RetentionSeconds => (long)options.Retention.TotalSeconds;
 
-    public bool IsDurable => true;
 
     public async Task<EnqueueOutcome> EnqueueAsync(Alert alert, CancellationToken cancellationToken)
     {

@@ -1,5 +1,3 @@
-using LoginGuard.State;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,34 +7,21 @@ namespace LoginGuard.Feedback;
 internal static class FeedbackServiceCollectionExtensions
 {
     /// <summary>
-    /// Tokens for the mail's review link (when <c>Feedback</c> is configured), and with Redis the store of answers
-    /// and labels. Taking answers also needs Kafka, to publish a compromise: <see cref="AddFeedbackAnswers"/>.
+    /// Tokens for the mail's review link (when <c>Feedback</c> is configured). The store of answers and labels is the
+    /// Redis backend's; taking answers also needs Kafka, to publish a compromise: <see cref="AddFeedbackAnswers"/>.
     /// </summary>
-    public static IServiceCollection AddFeedback(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddFeedback(this IServiceCollection services)
     {
         services.AddSingleton<IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<FeedbackTokens>();
-        if (RedisConnection.ReadOptions(configuration).IsConfigured)
-        {
-            services.AddSingleton<RedisFeedbackStore>();
-        }
-
-        return services;
+        return services.AddSingleton<FeedbackTokens>();
     }
 
     /// <summary>
-    /// Where the worker keeps state in Redis, answers can be taken and acted on; a compromise goes out through the
+    /// Where the backend keeps answers (Redis), they can be taken and acted on; a compromise goes out through the
     /// <see cref="ICompromisePublisher"/> the Kafka adapter registers.
     /// </summary>
-    public static IServiceCollection AddFeedbackAnswers(this IServiceCollection services, IConfiguration configuration)
-    {
-        if (!RedisConnection.ReadOptions(configuration).IsConfigured)
-        {
-            return services;
-        }
-
-        return services.AddSingleton<FeedbackService>();
-    }
+    public static IServiceCollection AddFeedbackAnswers(this IServiceCollection services) =>
+        services.Any(service => service.ServiceType == typeof(RedisFeedbackStore)) ? services.AddSingleton<FeedbackService>() : services;
 }

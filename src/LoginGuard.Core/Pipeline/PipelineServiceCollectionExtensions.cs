@@ -2,7 +2,6 @@ using LoginGuard.Activity;
 using LoginGuard.Alerts;
 using LoginGuard.Enrichment;
 using LoginGuard.Feedback;
-using LoginGuard.LearnerRecords;
 using LoginGuard.Scoring;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
@@ -19,14 +18,14 @@ internal static class PipelineServiceCollectionExtensions
     {
         Durations.AcceptInConfiguration();
         return services
+            .AddBackend(configuration)
             .AddEnrichment(configuration)
             .AddState(configuration)
             .AddScoring(configuration)
             .AddAnomalyModel(configuration)
             .AddAlerts()
-            .AddFeedback(configuration)
+            .AddFeedback()
             .AddActivity(configuration)
-            .AddErasure(configuration)
             .AddPipeline();
     }
 

@@ -1,34 +1,17 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace LoginGuard.State;
 
 internal static class StateServiceCollectionExtensions
 {
-    /// <summary>State in Redis when <c>Redis:Configuration</c> is set, so every worker shares it; otherwise in this process.</summary>
+    /// <summary>The state's settings; where state lives is the backend's choice (<c>AddBackend</c>).</summary>
     public static IServiceCollection AddState(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StateOptions>()
             .Bind(configuration.GetSection(StateOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-
-        var redis = RedisConnection.ReadOptions(configuration);
-        if (!redis.IsConfigured)
-        {
-            // Registered as itself too: erasure reaches into it.
-            services.AddSingleton<InMemoryBehaviorStore>();
-            services.AddSingleton<IBehaviorStore>(provider => provider.GetRequiredService<InMemoryBehaviorStore>());
-            return services;
-        }
-
-        services.AddRedisConnection(redis);
-        services.AddSingleton<IBehaviorStore>(provider => new RedisBehaviorStore(
-            provider.GetRequiredService<IConnectionMultiplexer>(),
-            provider.GetRequiredService<RedisKeys>(),
-            provider.GetRequiredService<IOptionsMonitor<StateOptions>>()));
         return services;
     }
 

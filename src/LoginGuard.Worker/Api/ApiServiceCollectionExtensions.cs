@@ -1,4 +1,3 @@
-using LoginGuard.LearnerRecords;
 using LoginGuard.State;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +13,6 @@ internal static class ApiServiceCollectionExtensions
         services.AddSingleton<ApiKey>();
         if (RedisConnection.ReadOptions(configuration).IsConfigured)
         {
-            services.AddSingleton<RedisLearnerRecords>();
             services.AddSingleton<AuditLog>();
         }
 

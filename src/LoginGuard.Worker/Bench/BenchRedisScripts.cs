@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LoginGuard.Pipeline;
 using LoginGuard.State;
 using LoginGuard.Worker.Commands;
 
@@ -17,7 +18,7 @@ internal static class BenchRedisScripts
             [$"{RedisOptions.Section}:Configuration"] = redisConfiguration,
             [$"{RedisOptions.Section}:KeyPrefix"] = "bench-ceiling:",
         }).Build();
-        await using var provider = new ServiceCollection().AddState(configuration).BuildServiceProvider();
+        await using var provider = new ServiceCollection().AddState(configuration).AddRedisBackend(RedisConnection.ReadOptions(configuration)).BuildServiceProvider();
         var store = provider.GetRequiredService<IBehaviorStore>();
         var events = Enumerable.Range(0, 1000).Select(learner => BenchLearners.For(learner).Last().Event).ToList();
         await store.LoadAsync(events[0], cancellationToken);

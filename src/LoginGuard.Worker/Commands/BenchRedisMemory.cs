@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using LoginGuard.Pipeline;
 using LoginGuard.State;
 using LoginGuard.Tools.Terminal;
 using LoginGuard.Worker.Bench;
@@ -35,7 +36,7 @@ internal static class BenchRedisMemory
             // INFO and MEMORY USAGE are admin commands to StackExchange.Redis.
             [$"{RedisOptions.Section}:Configuration"] = (redisConfiguration ?? local!.Configuration) + ",allowAdmin=true",
         }).Build();
-        await using var provider = new ServiceCollection().AddState(configuration).BuildServiceProvider();
+        await using var provider = new ServiceCollection().AddState(configuration).AddRedisBackend(RedisConnection.ReadOptions(configuration)).BuildServiceProvider();
         var store = provider.GetRequiredService<IBehaviorStore>();
         var redis = provider.GetRequiredService<IConnectionMultiplexer>();
         if (await ConnectedServerAsync(redis, cancellationToken) is not { } server)

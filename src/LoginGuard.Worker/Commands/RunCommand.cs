@@ -72,7 +72,7 @@ internal static class RunCommand
         builder.Services.AddTracing(builder.Configuration);
         builder.Services.AddSingleton<EventConsumerService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<EventConsumerService>());
-        builder.Services.AddFeedbackAnswers(builder.Configuration);
+        builder.Services.AddFeedbackAnswers();
         builder.Services.AddApi(builder.Configuration);
         return builder;
     }

@@ -95,7 +95,7 @@ internal sealed class ApiWorker : IAsyncDisposable
         if (decisions is not null)
         {
             builder.Services.AddKafkaIngestion();
-            builder.Services.AddFeedbackAnswers(builder.Configuration);
+            builder.Services.AddFeedbackAnswers();
         }
 
         builder.Services.AddApi(builder.Configuration);

@@ -51,17 +51,23 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
 
         var builder = RunCommand.CreateBuilder(overrides);
         builder.Services.AddSingleton(store);
-        if (outbox is not null)
-        {
-            builder.Services.AddSingleton(outbox);
-        }
-        else if (settings?.ContainsKey("Redis:Configuration") != true)
+        if (outbox is not null || settings?.ContainsKey("Redis:Configuration") != true)
         {
             // These tests watch Kafka's delivery, not the outbox's: an outbox in the process sends every mail
             // before the event's offset is stored and closes throttle windows when the worker stops, as the
             // replay that works out what is owed does.
-            builder.Services.AddSingleton<IOutboxStore, InMemoryOutboxStore>();
+            if (outbox is null)
+            {
+                builder.Services.AddSingleton<IOutboxStore, InMemoryOutboxStore>();
+            }
+            else
+            {
+                builder.Services.AddSingleton(outbox);
+            }
+
+            builder.Services.AddInProcessMail();
         }
+
         if (log is not null)
         {
             builder.Logging.AddProvider(log);
