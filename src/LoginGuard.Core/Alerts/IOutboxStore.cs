@@ -9,8 +9,11 @@ internal interface IOutboxStore
     /// <summary>False when queued alerts die with the process, so the dispatcher sends them before it stops.</summary>
     bool IsDurable { get; }
 
-    /// <summary>Stores the alert unless its id is known, applying the new-device throttle in the same step.</summary>
-    Task<EnqueueOutcome> EnqueueAsync(Alert alert, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores the alert unless its id is known, applying the new-device throttle in the same step. The owner files the
+    /// alert under its learner; only the alert is kept.
+    /// </summary>
+    Task<EnqueueOutcome> EnqueueAsync(AddressedAlert addressed, CancellationToken cancellationToken);
 
     /// <summary>
     /// Closes every new-device throttle window whose wall-clock end is at or before <paramref name="until"/>, queueing

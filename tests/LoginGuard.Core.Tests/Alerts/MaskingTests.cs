@@ -33,6 +33,15 @@ public sealed class MaskingTests
     }
 
     [Fact]
+    public void An_alert_carries_only_the_network_its_mail_shows()
+    {
+        var alert = Alert(ip: "203.0.113.42");
+
+        alert.Event.Network.Should().Be(IPAddress.Parse("203.0.113.0"));
+        (alert.Event with { EventId = "evt-0002" }).Network.Should().Be(IPAddress.Parse("203.0.113.0"));
+    }
+
+    [Fact]
     public void The_learner_sees_a_partly_masked_IPv6_address()
     {
         var text = Build(Alert(ip: "2001:db8:85a3:8d3:1319:8a2e:370:7348")).TextBody;
