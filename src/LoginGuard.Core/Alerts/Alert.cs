@@ -9,13 +9,14 @@ namespace LoginGuard.Alerts;
 /// is a copy to another address than the event's — so however often an event is redelivered, the same alerts, and
 /// the same SMTP Message-Ids, come out of it. The learner is part of it because event ids come from the identity
 /// provider's producers and nothing makes them unique across learners; it enters as its keyed hash
-/// (<see cref="StateKeys.Learner"/>), so a Message-Id never leads back to a user id.
+/// (<see cref="StateKeys.Learner"/>), so a Message-Id never leads back to a user id. It carries only what the mail
+/// tells of its event (<see cref="MailedEvent"/>); whose it is travels beside it into the outbox (<see cref="AddressedAlert"/>).
 /// </summary>
-internal sealed record Alert(string AlertId, AlertKind Kind, EnrichedEvent Source, string Recipient)
+internal sealed record Alert(string AlertId, AlertKind Kind, MailedEvent Event, string Recipient)
 {
     /// <summary>
     /// Set only on a summary: the new-device sign-ins the throttle held back in one window, oldest first, each told
-    /// in this one mail. The summary's <see cref="Source"/> is the latest of them.
+    /// in this one mail. The summary's <see cref="Event"/> is the latest of them.
     /// </summary>
     public IReadOnlyList<Alert>? Summarizes { get; init; }
 
@@ -31,7 +32,7 @@ internal sealed record Alert(string AlertId, AlertKind Kind, EnrichedEvent Sourc
     public static Alert For(EnrichedEvent source, AlertKind kind, string recipient)
     {
         var isCopy = !string.Equals(recipient.Trim(), source.Event.Email?.Trim(), StringComparison.OrdinalIgnoreCase);
-        return new(IdFor(source.Keys.Learner, source.Event.EventId, kind, isCopy ? recipient : null), kind, source, recipient);
+        return new(IdFor(source.Keys.Learner, source.Event.EventId, kind, isCopy ? recipient : null), kind, MailedEvent.From(source), recipient);
     }
 
     /// <summary>
@@ -41,14 +42,14 @@ internal sealed record Alert(string AlertId, AlertKind Kind, EnrichedEvent Sourc
     /// </summary>
     /// <param name="held">The held sign-ins in the order they were held; the mail lists them by time.</param>
     /// <param name="summaryId">
-    /// The id the store filed the summary under, when the held alerts came back from it without their learner key.
+    /// <see cref="SummaryIdFor"/> the learner and the first held sign-in: the throttle that held them knows the learner,
+    /// the alerts do not.
     /// </param>
-    public static Alert SummaryOf(IReadOnlyList<Alert> held, string? summaryId = null)
+    public static Alert SummaryOf(IReadOnlyList<Alert> held, string summaryId)
     {
-        List<Alert> byTime = [.. held.OrderBy(h => h.Source.Event.OccurredAt)];
+        List<Alert> byTime = [.. held.OrderBy(h => h.Event.OccurredAt)];
         var latest = byTime[^1];
-        var id = summaryId ?? SummaryIdFor(held[0].Source.Keys.Learner, held[0].Source.Event.EventId);
-        return new(id, AlertKind.NewDevice, latest.Source, latest.Recipient) { Summarizes = byTime };
+        return new(summaryId, AlertKind.NewDevice, latest.Event, latest.Recipient) { Summarizes = byTime };
     }
 
     /// <param name="learner">The learner's keyed hash (<see cref="StateKeys.Learner"/>).</param>

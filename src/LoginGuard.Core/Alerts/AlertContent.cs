@@ -23,11 +23,11 @@ internal sealed record AlertContent(
 {
     public static AlertContent For(Alert alert, AlertMailOptions options)
     {
-        var language = AlertLanguage.For(alert.Source.Event.Locale);
+        var language = AlertLanguage.For(alert.Event.Locale);
         var texts = language.Texts;
         var kind = texts.For(alert);
         var product = SafeText.Clean(options.ProductName);
-        var name = DisplayNames.ForMail(alert.Source.Event.DisplayName);
+        var name = DisplayNames.ForMail(alert.Event.DisplayName);
 
         // With a review link the one link is where the learner answers "was this you?", so the mail asks it and gives
         // both answers; without one it keeps telling them to reach the account page by themselves.
@@ -52,7 +52,7 @@ internal sealed record AlertContent(
     // the copy to the old address, which must say where the account now points.
     private static string IntroFor(Alert alert, AlertTexts texts, KindTexts kind, string product)
     {
-        var newAddress = alert.Source.Event.Email;
+        var newAddress = alert.Event.Email;
         var toOldAddress = alert.Kind == AlertKind.EmailChanged
             && !string.IsNullOrWhiteSpace(newAddress)
             && !string.Equals(newAddress.Trim(), alert.Recipient.Trim(), StringComparison.OrdinalIgnoreCase);
@@ -67,23 +67,23 @@ internal sealed record AlertContent(
 
     private static List<AlertDetail> DetailsFor(Alert alert, AlertTexts texts, CultureInfo culture)
     {
-        var source = alert.Source;
+        var told = alert.Event;
         var details = new List<AlertDetail>
         {
-            new(texts.TimeLabel, AlertFacts.LocalTime(source.Event.OccurredAt, alert.LearnerTimeZone, culture)),
+            new(texts.TimeLabel, AlertFacts.LocalTime(told.OccurredAt, alert.LearnerTimeZone, culture)),
         };
-        var device = SafeText.Clean(source.Device.Description);
+        var device = SafeText.Clean(told.Device);
         if (device.Length > 0)
         {
             details.Add(new(texts.DeviceLabel, device));
         }
 
-        if (AlertFacts.Place(source.Geo) is { } place)
+        if (AlertFacts.Place(told.Place) is { } place)
         {
             details.Add(new(texts.PlaceLabel, place));
         }
 
-        details.Add(new(texts.IpLabel, Masking.Ip(source.Event.Ip)));
+        details.Add(new(texts.IpLabel, Masking.Ip(told.Network)));
         return details;
     }
 
@@ -95,8 +95,8 @@ internal sealed record AlertContent(
         return
         [
             .. held.Select(h => new AlertDetail(
-                AlertFacts.LocalTime(h.Source.Event.OccurredAt, zone, culture),
-            string.Join(" · ", new[] { SafeText.Clean(h.Source.Device.Description), AlertFacts.Place(h.Source.Geo), Masking.Ip(h.Source.Event.Ip) }
+                AlertFacts.LocalTime(h.Event.OccurredAt, zone, culture),
+            string.Join(" · ", new[] { SafeText.Clean(h.Event.Device), AlertFacts.Place(h.Event.Place), Masking.Ip(h.Event.Network) }
                     .Where(part => !string.IsNullOrEmpty(part))))),
         ];
     }

@@ -40,7 +40,7 @@ internal sealed class AlertDispatch(
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!await store.RenewAsync(claimed[i], cancellationToken))
                 {
-                    AlertLog.ClaimLost(logger, claimed[i].Alert.AlertId, claimed[i].Alert.Kind, claimed[i].Alert.Source.Event.EventId);
+                    AlertLog.ClaimLost(logger, claimed[i].Alert.AlertId, claimed[i].Alert.Kind, claimed[i].Alert.Event.EventId);
                     continue;
                 }
 
@@ -76,22 +76,22 @@ internal sealed class AlertDispatch(
         {
             if (await MarkSentWithinLeaseAsync(claimed, cancellationToken) == ClaimStanding.Superseded)
             {
-                AlertLog.SentUnderLostClaim(logger, alert.AlertId, alert.Kind, alert.Source.Event.EventId);
+                AlertLog.SentUnderLostClaim(logger, alert.AlertId, alert.Kind, alert.Event.EventId);
             }
 
             metrics.Sent(alert.Kind);
-            AlertLog.Sent(logger, alert.AlertId, alert.Kind, alert.Source.Event.EventId, claimed.Attempts);
+            AlertLog.Sent(logger, alert.AlertId, alert.Kind, alert.Event.EventId, claimed.Attempts);
             return;
         }
 
         if (await store.MarkFailedAsync(claimed, result.Reason, cancellationToken) != ClaimStanding.Current)
         {
-            AlertLog.ClaimLost(logger, alert.AlertId, alert.Kind, alert.Source.Event.EventId);
+            AlertLog.ClaimLost(logger, alert.AlertId, alert.Kind, alert.Event.EventId);
             return;
         }
 
         metrics.Failed(alert.Kind);
-        AlertLog.Failed(logger, alert.AlertId, alert.Kind, alert.Source.Event.EventId, result.Code);
+        AlertLog.Failed(logger, alert.AlertId, alert.Kind, alert.Event.EventId, result.Code);
     }
 
     /// <summary>
@@ -134,7 +134,7 @@ internal sealed class AlertDispatch(
         }
 
         metrics.Retried();
-        AlertLog.Retrying(logger, alert.AlertId, alert.Kind, alert.Source.Event.EventId, result.Code, notBefore);
+        AlertLog.Retrying(logger, alert.AlertId, alert.Kind, alert.Event.EventId, result.Code, notBefore);
     }
 
     /// <summary>Delivers one mail while a companion keeps its claim's lease from running out under a slow relay.</summary>

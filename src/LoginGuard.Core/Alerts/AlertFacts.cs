@@ -19,10 +19,10 @@ internal static class AlertFacts
     }
 
     /// <summary>"Lyon, France", or whichever of the two is known; null when unknown. Coordinates are never shown: they look precise and are not.</summary>
-    public static string? Place(GeoLocation geo)
+    public static string? Place(MailedPlace place)
     {
-        var city = SafeText.Clean(geo.CityName);
-        var country = SafeText.Clean(geo.CountryName);
+        var city = SafeText.Clean(place.CityName);
+        var country = SafeText.Clean(place.CountryName);
         return (city.Length, country.Length) switch
         {
             ( > 0, > 0) => $"{city}, {country}",

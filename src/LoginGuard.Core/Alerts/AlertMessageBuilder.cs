@@ -28,7 +28,7 @@ internal sealed class AlertMessageBuilder
         {
             // Derived from the alert id, so a redelivered event yields a mail that receivers can de-duplicate.
             MessageId = $"{alert.AlertId}@{options.MessageIdDomain}",
-            Date = alert.Source.Event.OccurredAt,
+            Date = alert.Event.OccurredAt,
             Subject = content.Subject,
             Body = new BodyBuilder
             {
@@ -38,14 +38,14 @@ internal sealed class AlertMessageBuilder
         };
         message.From.Add(from);
         message.To.Add(new MailboxAddress(
-            DisplayNames.ForMail(alert.Source.Event.DisplayName),
+            DisplayNames.ForMail(alert.Event.DisplayName),
             SafeText.Clean(alert.Recipient, SafeText.MaxAddressLength)));
         message.Headers.Add(AlertHeader, alert.Kind.ToWireName());
 
         // One per sign-in the mail tells, so a mail system can tell exactly which events a learner was told of.
         foreach (var told in alert.Summarizes ?? [alert])
         {
-            message.Headers.Add(EventIdHeader, SafeText.Clean(told.Source.Event.EventId, SafeText.MaxAddressLength));
+            message.Headers.Add(EventIdHeader, SafeText.Clean(told.Event.EventId, SafeText.MaxAddressLength));
         }
 
 

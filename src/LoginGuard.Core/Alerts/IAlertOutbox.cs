@@ -7,5 +7,5 @@ namespace LoginGuard.Alerts;
 internal interface IAlertOutbox
 {
     /// <returns>The alerts that will be mailed: all but those the new-device throttle held back.</returns>
-    ValueTask<IReadOnlyList<Alert>> EnqueueAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken);
+    ValueTask<IReadOnlyList<Alert>> EnqueueAsync(IReadOnlyList<AddressedAlert> alerts, CancellationToken cancellationToken);
 }

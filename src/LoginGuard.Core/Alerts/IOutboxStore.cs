@@ -6,8 +6,11 @@ namespace LoginGuard.Alerts;
 /// </summary>
 internal interface IOutboxStore
 {
-    /// <summary>Stores the alert unless its id is known, applying the new-device throttle in the same step.</summary>
-    Task<EnqueueOutcome> EnqueueAsync(Alert alert, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores the alert unless its id is known, applying the new-device throttle in the same step. The owner files the
+    /// alert under its learner; only the alert is kept.
+    /// </summary>
+    Task<EnqueueOutcome> EnqueueAsync(AddressedAlert addressed, CancellationToken cancellationToken);
 
     /// <summary>
     /// Closes every new-device throttle window whose wall-clock end is at or before <paramref name="until"/>, queueing

@@ -18,8 +18,9 @@ internal sealed class InMemoryOutboxStore(
     private readonly AlertOutboxOptions options = outboxOptions.Value;
 
 
-    public Task<EnqueueOutcome> EnqueueAsync(Alert alert, CancellationToken cancellationToken)
+    public Task<EnqueueOutcome> EnqueueAsync(AddressedAlert addressed, CancellationToken cancellationToken)
     {
+        var (alert, owner) = addressed;
         lock (gate)
         {
             if (entries.ContainsKey(alert.AlertId))
@@ -31,18 +32,18 @@ internal sealed class InMemoryOutboxStore(
             var admitted = alert;
             if (alert.Kind == AlertKind.NewDevice)
             {
-                var throttle = throttles.TryGetValue(alert.Source.Event.UserId, out var found) ? found : throttles[alert.Source.Event.UserId] = new();
+                var throttle = throttles.TryGetValue(owner.UserId, out var found) ? found : throttles[owner.UserId] = new(owner.Learner);
                 (admitted, var summary) = throttle.Admit(alert, throttleOptions.Value, now);
-                Queue(summary, now);
+                Queue(summary, owner.UserId, now);
             }
-            else if (alert is { Kind: AlertKind.SuspiciousActivity, Incident: { } incident } && !IsNewIncident(alert, incident))
+            else if (alert is { Kind: AlertKind.SuspiciousActivity, Incident: { } incident } && !IsNewIncident(owner.UserId, alert, incident))
             {
                 admitted = null;
             }
 
             entries[alert.AlertId] = admitted is null
-                ? new Entry(alert, now) { State = OutboxState.Suppressed }
-                : new Entry(admitted, now) { DueAt = now };
+                ? new Entry(alert, owner.UserId, now) { State = OutboxState.Suppressed }
+                : new Entry(admitted, owner.UserId, now) { DueAt = now };
             return Task.FromResult(admitted is null ? EnqueueOutcome.Suppressed : EnqueueOutcome.Queued);
         }
     }
@@ -53,9 +54,9 @@ internal sealed class InMemoryOutboxStore(
         {
             var now = clock.GetUtcNow();
             var queued = 0;
-            foreach (var throttle in throttles.Values.Where(t => t.IsHolding && t.ClosesAt <= until))
+            foreach (var (userId, throttle) in throttles.Where(t => t.Value.IsHolding && t.Value.ClosesAt <= until))
             {
-                queued += Queue(throttle.Close(), now) ? 1 : 0;
+                queued += Queue(throttle.Close(), userId, now) ? 1 : 0;
             }
 
             return Task.FromResult(queued);
@@ -123,7 +124,7 @@ internal sealed class InMemoryOutboxStore(
                 .Where(e => e.State == OutboxState.Failed)
                 .OrderByDescending(e => e.FailedAt)
                 .Take(max)
-                .Select(e => new FailedAlert(e.Alert.AlertId, e.Alert.Kind, e.Alert.Source.Event.EventId, e.Reason!, e.FailedAt))];
+                .Select(e => new FailedAlert(e.Alert.AlertId, e.Alert.Kind, e.Alert.Event.EventId, e.Reason!, e.FailedAt))];
             return Task.FromResult(failed);
         }
     }
@@ -150,7 +151,7 @@ internal sealed class InMemoryOutboxStore(
     {
         lock (gate)
         {
-            foreach (var id in entries.Where(e => e.Value.Alert.Source.Event.UserId == userId).Select(e => e.Key).ToList())
+            foreach (var id in entries.Where(e => e.Value.UserId == userId).Select(e => e.Key).ToList())
             {
                 entries.Remove(id);
             }
@@ -164,18 +165,18 @@ internal sealed class InMemoryOutboxStore(
     }
 
     // Findings of one kind less than the quiet period apart are one incident; the latest finding extends it.
-    private bool IsNewIncident(Alert alert, Incident incident)
+    private bool IsNewIncident(string userId, Alert alert, Incident incident)
     {
-        var key = (alert.Source.Event.UserId, incident);
-        var at = alert.Source.Event.OccurredAt;
+        var key = (userId, incident);
+        var at = alert.Event.OccurredAt;
         var quiet = suspiciousOptions.Value.QuietPeriod;
         var isNew = !incidents.TryGetValue(key, out var last) || at <= last - quiet || at >= last + quiet;
         incidents[key] = isNew || at > last ? at : last;
         return isNew;
     }
 
-    private bool Queue(Alert? summary, DateTimeOffset now) =>
-        summary is not null && entries.TryAdd(summary.AlertId, new Entry(summary, now) { DueAt = now });
+    private bool Queue(Alert? summary, string userId, DateTimeOffset now) =>
+        summary is not null && entries.TryAdd(summary.AlertId, new Entry(summary, userId, now) { DueAt = now });
 
     // Only a queued alert moves on: a late answer about an alert already sent or failed changes nothing.
     private Task<ClaimStanding> Update(ClaimedAlert claimed, bool evenIfSuperseded, Action<Entry> change)
@@ -197,9 +198,12 @@ internal sealed class InMemoryOutboxStore(
         : entry.Claim == claimed.Claim ? ClaimStanding.Current
         : ClaimStanding.Superseded;
 
-    private sealed class Entry(Alert alert, DateTimeOffset queuedAt)
+    /// <param name="userId">Whose the alert is: erasure finds a learner's alerts by it.</param>
+    private sealed class Entry(Alert alert, string userId, DateTimeOffset queuedAt)
     {
         public Alert Alert { get; } = alert;
+
+        public string UserId { get; } = userId;
 
         public DateTimeOffset QueuedAt { get; } = queuedAt;
 

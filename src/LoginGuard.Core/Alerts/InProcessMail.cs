@@ -17,7 +17,7 @@ internal static class InProcessMail
 
     private sealed class SendingOutbox(AlertOutbox outbox, AlertDispatch dispatch) : IAlertOutbox
     {
-        public async ValueTask<IReadOnlyList<Alert>> EnqueueAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
+        public async ValueTask<IReadOnlyList<Alert>> EnqueueAsync(IReadOnlyList<AddressedAlert> alerts, CancellationToken cancellationToken)
         {
             var mailed = await outbox.EnqueueAsync(alerts, cancellationToken);
             if (alerts.Count > 0)

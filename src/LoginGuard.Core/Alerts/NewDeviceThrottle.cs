@@ -7,7 +7,8 @@ namespace LoginGuard.Alerts;
 /// out together as one summary, so no learner is left untold. The Redis outbox runs the same rules in Lua
 /// (<see cref="OutboxScripts"/>).
 /// </summary>
-internal sealed class NewDeviceThrottle
+/// <param name="learner">The learner's keyed hash, from which a window's summary takes its id.</param>
+internal sealed class NewDeviceThrottle(string learner)
 {
     private readonly List<Alert> held = [];
     private DateTimeOffset? windowStart;
@@ -27,7 +28,7 @@ internal sealed class NewDeviceThrottle
     /// </returns>
     public (Alert? Admitted, Alert? Summary) Admit(Alert alert, AlertThrottleOptions options, DateTimeOffset now)
     {
-        var at = alert.Source.Event.OccurredAt;
+        var at = alert.Event.OccurredAt;
         if (windowStart is { } start && at > start - options.Window && at < start + options.Window)
         {
             if (mailed >= options.MaxNewDeviceMails)
@@ -61,7 +62,7 @@ internal sealed class NewDeviceThrottle
             return null;
         }
 
-        var summary = Alert.SummaryOf([.. held]);
+        var summary = Alert.SummaryOf([.. held], Alert.SummaryIdFor(learner, held[0].Event.EventId));
         held.Clear();
         return summary;
     }

@@ -27,19 +27,20 @@ internal sealed class RedisOutboxStore(
     private long RetentionSeconds => (long)options.Retention.TotalSeconds;
 
 
-    public async Task<EnqueueOutcome> EnqueueAsync(Alert alert, CancellationToken cancellationToken)
+    public async Task<EnqueueOutcome> EnqueueAsync(AddressedAlert addressed, CancellationToken cancellationToken)
     {
+        var (alert, owner) = addressed;
         var throttle = throttleOptions.Value;
-        var learner = hasher.Hash(KeyedHasher.UserPurpose, alert.Source.Event.UserId);
+        var learner = hasher.Hash(KeyedHasher.UserPurpose, owner.UserId);
         var result = await Db.ScriptEvaluateAsync(
             OutboxScripts.Enqueue,
             [keys.OutboxAlert(alert.AlertId), keys.OutboxDue, keys.OutboxQueued, keys.OutboxThrottle(learner), keys.OutboxWindows],
             [
-                alert.AlertId, StoredAlert.Serialize(alert), alert.Kind.ToWireName(), alert.Source.Event.EventId, Now(), RetentionSeconds,
-                ThrottleMode(alert), alert.Source.Event.OccurredAt.ToUnixTimeMilliseconds(),
+                alert.AlertId, StoredAlert.Serialize(alert), alert.Kind.ToWireName(), alert.Event.EventId, Now(), RetentionSeconds,
+                ThrottleMode(alert), alert.Event.OccurredAt.ToUnixTimeMilliseconds(),
                 (long)(alert.Kind == AlertKind.NewDevice ? throttle.Window : suspiciousOptions.Value.QuietPeriod).TotalMilliseconds,
                 throttle.MaxNewDeviceMails, alert.Incident is { } incident ? "incident:" + incident.ToWireName() : "",
-                Alert.SummaryIdFor(alert.Source.Keys.Learner, alert.Source.Event.EventId), learner, AlertKeyPrefix,
+                Alert.SummaryIdFor(owner.Learner, alert.Event.EventId), learner, AlertKeyPrefix,
             ]);
         return (string?)result switch
         {

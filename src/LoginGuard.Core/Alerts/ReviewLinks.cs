@@ -9,15 +9,17 @@ internal sealed class ReviewLinks(FeedbackTokens tokens, IOptions<FeedbackOption
     private readonly FeedbackOptions settings = options.Value;
 
     /// <summary>The alert with its review link, when feedback is on; unchanged otherwise.</summary>
-    public Alert Attach(Alert alert)
+    /// <remarks>The claim names the user and device, which only the owner knows: a link is sealed as the alert is enqueued.</remarks>
+    public AddressedAlert Attach(AddressedAlert addressed)
     {
         if (!settings.IsEnabled)
         {
-            return alert;
+            return addressed;
         }
 
-        var e = alert.Source.Event;
-        var claim = new FeedbackClaim(e.UserId, e.EventId, e.Type, e.OccurredAt, alert.Source.Device.Id, alert.AlertId, clock.GetUtcNow() + settings.TokenLifetime);
-        return alert with { ReviewUrl = $"{settings.ReviewUrl!.TrimEnd('/')}/{tokens.Seal(claim)}" };
+        var (alert, owner) = addressed;
+        var e = alert.Event;
+        var claim = new FeedbackClaim(owner.UserId, e.EventId, e.Type, e.OccurredAt, owner.DeviceId, alert.AlertId, clock.GetUtcNow() + settings.TokenLifetime);
+        return addressed with { Alert = alert with { ReviewUrl = $"{settings.ReviewUrl!.TrimEnd('/')}/{tokens.Seal(claim)}" } };
     }
 }

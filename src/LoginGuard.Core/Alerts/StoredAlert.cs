@@ -7,7 +7,9 @@ namespace LoginGuard.Alerts;
 
 /// <summary>
 /// An alert as the Redis outbox keeps it: only what the mail shows (the address already cut to its network, no
-/// user id, no user agent, no coordinates), so the queue holds no more personal data than the mail itself.
+/// user id, no user agent, no coordinates), so the queue holds no more personal data than the mail itself. That is
+/// exactly a <see cref="MailedEvent"/>, so it maps both ways with nothing left out or made up; the JSON shape is the one
+/// earlier versions wrote, so alerts they queued are still read and mailed the same.
 /// </summary>
 internal sealed record StoredAlert(
     string AlertId,
@@ -31,11 +33,10 @@ internal sealed record StoredAlert(
 {
     public static string Serialize(Alert alert)
     {
-        var e = alert.Source.Event;
-        var geo = alert.Source.Geo;
+        var e = alert.Event;
         var stored = new StoredAlert(
-            alert.AlertId, alert.Kind, e.EventId, e.Type, e.OccurredAt, Masking.Network(e.Ip).ToString(), alert.Recipient,
-            e.Email, e.DisplayName, e.Locale, alert.Source.Device.Description, geo.CountryIso, geo.CountryName, geo.CityName, geo.TimeZone, alert.ReviewUrl, alert.Incident, alert.LearnerTimeZone);
+            alert.AlertId, alert.Kind, e.EventId, e.Type, e.OccurredAt, e.Network.ToString(), alert.Recipient,
+            e.Email, e.DisplayName, e.Locale, e.Device, e.Place.CountryIso, e.Place.CountryName, e.Place.CityName, e.Place.TimeZone, alert.ReviewUrl, alert.Incident, alert.LearnerTimeZone);
         return JsonSerializer.Serialize(stored, StoredAlertJsonContext.Default.StoredAlert);
     }
 
@@ -54,12 +55,10 @@ internal sealed record StoredAlert(
 
     private static Alert ToAlert(StoredAlert s)
     {
-        var authEvent = new AuthEvent(s.EventId, s.Type, s.OccurredAt, UserId: "", IPAddress.Parse(s.Network), Email: s.Email, DisplayName: s.DisplayName, Locale: s.Locale);
-        var device = new DeviceFingerprint("", "", UserAgentInfo.Unknown, s.Device, FromDeviceId: false);
-        var geo = new GeoLocation(CountryIso: s.CountryIso, CountryName: s.CountryName, CityName: s.CityName, TimeZone: s.TimeZone);
-        // A mail needs no state keys; the outbox keeps none, so nothing can link it back to state.
-        var keys = new StateKeys("", "", "");
-        return new Alert(s.AlertId, s.Kind, new EnrichedEvent(authEvent, device, geo, keys), s.Recipient) { ReviewUrl = s.ReviewUrl, Incident = s.Incident, LearnerTimeZone = s.LearnerTimeZone };
+        var told = new MailedEvent(
+            s.EventId, s.Type, s.OccurredAt, IPAddress.Parse(s.Network), s.Email, s.DisplayName, s.Locale, s.Device,
+            new MailedPlace(s.CountryIso, s.CountryName, s.CityName, s.TimeZone));
+        return new Alert(s.AlertId, s.Kind, told, s.Recipient) { ReviewUrl = s.ReviewUrl, Incident = s.Incident, LearnerTimeZone = s.LearnerTimeZone };
     }
 }
 

@@ -142,8 +142,8 @@ internal sealed class LoginPipeline(
         // Queued before the state is recorded: a crash in between re-queues the same alert ids
         // (deduplicated) instead of recording events whose mail was never queued. What the outbox answers
         // (the new-device throttle may hold some back) completes each decision.
-        var mailed = (await outbox.EnqueueAsync(scored.SelectMany(s => s.Alerts).ToList(), cancellationToken))
-            .ToLookup(alert => alert.Source.Event.EventId, StringComparer.Ordinal);
+        var mailed = (await outbox.EnqueueAsync([.. scored.SelectMany(s => s.Alerts.Select(alert => AddressedAlert.For(s.Enriched, alert)))], cancellationToken))
+            .ToLookup(alert => alert.Event.EventId, StringComparer.Ordinal);
         var records = scored
             .Select(s => new RecordedEvent(s.Enriched, DecisionFor(s.Enriched, s.Assessment, mailed[s.Enriched.Event.EventId].Select(a => a.Kind).Distinct().ToList())))
             .ToList();

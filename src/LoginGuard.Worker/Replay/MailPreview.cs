@@ -1,3 +1,4 @@
+using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 
 namespace LoginGuard.Worker.Replay;
@@ -7,10 +8,11 @@ internal sealed record MailPreview(DateTimeOffset At, AlertKind Kind, string Use
 {
     public const int Shown = 15;
 
-    public static MailPreview Of(AlertKind kind, EnrichedEvent enriched)
+    /// <param name="userId">Whose mail it is: the decision's user, which the alert does not carry.</param>
+    public static MailPreview Of(Alert mail, string userId)
     {
-        var geo = enriched.Geo;
-        var place = geo.CityName is { } city ? $"{city}, {geo.CountryIso}" : geo.CountryIso ?? "unknown place";
-        return new MailPreview(enriched.Event.OccurredAt, kind, enriched.Event.UserId, enriched.Device.Description, place);
+        var place = mail.Event.Place;
+        var shown = place.CityName is { } city ? $"{city}, {place.CountryIso}" : place.CountryIso ?? "unknown place";
+        return new MailPreview(mail.Event.OccurredAt, mail.Kind, userId, mail.Event.Device, shown);
     }
 }

@@ -66,7 +66,7 @@ internal sealed class ReplayTally
             Increment(MailByKind, mail.Kind.ToWireName());
             if (FirstMail.Count < MailPreview.Shown)
             {
-                FirstMail.Add(MailPreview.Of(mail.Kind, mail.Source));
+                FirstMail.Add(MailPreview.Of(mail, decision.UserId));
             }
         }
 

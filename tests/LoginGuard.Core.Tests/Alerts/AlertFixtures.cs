@@ -70,7 +70,8 @@ internal static class AlertFixtures
     [
         Alert(locale: locale, eventId: "evt-0002"),
         Alert(locale: locale, eventId: "evt-0001", at: TuesdayAfternoon.AddMinutes(-15), geo: London, ip: "198.51.100.7", device: Iphone, learnerZone: null),
-    ]);
+    ],
+    LoginGuard.Alerts.Alert.SummaryIdFor("learner", "evt-0002"));
 
     public static readonly GeoLocation London = new(CountryIso: "GB", CountryName: "United Kingdom", CityName: "London", TimeZone: "Europe/London");
 

@@ -1,5 +1,4 @@
 using System.Net;
-using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
 
@@ -15,6 +14,31 @@ public sealed class MaskingTests
     public void Shows_the_network_an_address_came_from_but_not_the_address(string ip, string shown)
     {
         Masking.Ip(IPAddress.Parse(ip)).Should().Be(shown);
+    }
+
+    /// <summary>An alert keeps only the network (<see cref="MailedEvent"/>), so the mail must read the same from it.</summary>
+    [Theory]
+    [InlineData("203.0.113.42")]
+    [InlineData("::ffff:198.51.100.7")]
+    [InlineData("2001:db8:85a3:8d3:1319:8a2e:370:7348")]
+    [InlineData("2001:db8::1")]
+    [InlineData("fe80::1ff:fe23:4567:890a%3")]
+    [InlineData("0.0.0.0")]
+    public void Shows_the_same_network_from_the_address_cut_to_it_as_from_the_whole_address(string ip)
+    {
+        var address = IPAddress.Parse(ip);
+
+        Masking.Ip(Masking.Network(address)).Should().Be(Masking.Ip(address));
+        Masking.Network(Masking.Network(address)).Should().Be(Masking.Network(address), "cutting twice cuts nothing more");
+    }
+
+    [Fact]
+    public void An_alert_carries_only_the_network_its_mail_shows()
+    {
+        var alert = Alert(ip: "203.0.113.42");
+
+        alert.Event.Network.Should().Be(IPAddress.Parse("203.0.113.0"));
+        (alert.Event with { EventId = "evt-0002" }).Network.Should().Be(IPAddress.Parse("203.0.113.0"));
     }
 
     [Fact]

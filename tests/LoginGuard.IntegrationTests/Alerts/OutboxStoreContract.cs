@@ -36,7 +36,7 @@ public abstract class OutboxStoreContract
         var mail = builder.Build(claimed.Alert);
         mail.To.Mailboxes.Single().Address.Should().Be("old@example.org");
         mail.TextBody.Should().Contain("Ana Lima").And.Contain("Lyon, France").And.Contain("81.57.10.x").And.Contain("Safari on iPhone").And.Contain("a***@example.org");
-        mail.MessageId.Should().Be($"{alert.AlertId}@loginguard.local");
+        mail.MessageId.Should().Be($"{alert.Alert.AlertId}@loginguard.local");
     }
 
     [Fact]
@@ -50,16 +50,16 @@ public abstract class OutboxStoreContract
         }
 
         var claimed = await store.ClaimDueAsync(10, default);
-        await store.MarkSentAsync(claimed.Single(c => c.Alert.AlertId == sent.AlertId), default);
-        await store.MarkFailedAsync(claimed.Single(c => c.Alert.AlertId == failed.AlertId), "smtp-550: no such user", default);
+        await store.MarkSentAsync(claimed.Single(c => c.Alert.AlertId == sent.Alert.AlertId), default);
+        await store.MarkFailedAsync(claimed.Single(c => c.Alert.AlertId == failed.Alert.AlertId), "smtp-550: no such user", default);
 
         foreach (var alert in new[] { queued, sent, failed })
         {
             (await store.EnqueueAsync(alert, default)).Should().Be(EnqueueOutcome.Duplicate);
         }
 
-        (await store.StateAsync(sent.AlertId, default)).Should().Be(OutboxState.Sent);
-        (await store.StateAsync(failed.AlertId, default)).Should().Be(OutboxState.Failed);
+        (await store.StateAsync(sent.Alert.AlertId, default)).Should().Be(OutboxState.Sent);
+        (await store.StateAsync(failed.Alert.AlertId, default)).Should().Be(OutboxState.Failed);
         (await store.ClaimDueAsync(10, default)).Should().BeEmpty("the queued one is leased and the others are done");
     }
 
@@ -169,7 +169,7 @@ public abstract class OutboxStoreContract
         (await store.ClaimDueAsync(10, default)).Should().BeEmpty();
         (await store.OldestQueuedAtAsync(default)).Should().BeNull();
         (await store.FailedAsync(10, default)).Should().ContainSingle().Which.Should().BeEquivalentTo(
-            new FailedAlert(alert.AlertId, AlertKind.PasswordChanged, "e1", "smtp-550-recipient-not-accepted: no such user", Monday),
+            new FailedAlert(alert.Alert.AlertId, AlertKind.PasswordChanged, "e1", "smtp-550-recipient-not-accepted: no such user", Monday),
             options => options.Excluding(f => f.FailedAt));
     }
 
@@ -188,13 +188,13 @@ public abstract class OutboxStoreContract
         (await store.EnqueueAsync(AlertFor("n4", AlertKind.NewDevice, at: at.AddMinutes(70)), default)).Should().Be(EnqueueOutcome.Queued);
 
         var claimed = await store.ClaimDueAsync(10, default);
-        claimed.Select(c => c.Alert.Source.Event.EventId).Should().BeEquivalentTo(["n1", "p1", "other", "n4", "n3"], "the summary is addressed like its latest sign-in");
+        claimed.Select(c => c.Alert.Event.EventId).Should().BeEquivalentTo(["n1", "p1", "other", "n4", "n3"], "the summary is addressed like its latest sign-in");
         var summary = claimed.Single(c => c.Alert.Summarizes is not null).Alert;
         summary.AlertId.Should().Be(LoginGuard.Alerts.Alert.SummaryIdFor("ana", "n3"), "its id derives from the learner and the first sign-in the window held");
         summary.Kind.Should().Be(AlertKind.NewDevice);
-        summary.Summarizes!.Select(h => h.Source.Event.EventId).Should().Equal(["n2", "n3"], "the mail lists them by time");
-        summary.Summarizes!.Select(h => h.Source.Device.Description).Should().OnlyContain(d => d == "Safari on iPhone");
-        claimed.Where(c => c.Alert.Summarizes is null).Select(c => c.Alert.Source.Event.EventId).Should().BeEquivalentTo(["n1", "p1", "other", "n4"]);
+        summary.Summarizes!.Select(h => h.Event.EventId).Should().Equal(["n2", "n3"], "the mail lists them by time");
+        summary.Summarizes!.Select(h => h.Event.Device).Should().OnlyContain(d => d == "Safari on iPhone");
+        claimed.Where(c => c.Alert.Summarizes is null).Select(c => c.Alert.Event.EventId).Should().BeEquivalentTo(["n1", "p1", "other", "n4"]);
         (await store.StateAsync(LoginGuard.Alerts.Alert.IdFor("ana", "n3", AlertKind.NewDevice), default)).Should().Be(OutboxState.Suppressed);
     }
 
@@ -227,7 +227,7 @@ public abstract class OutboxStoreContract
         (await store.CloseWindowsAsync(DateTimeOffset.MaxValue, default)).Should().Be(1, "only ana's window held anything");
 
         (await store.ClaimDueAsync(10, default)).Should().ContainSingle(c => c.Alert.Summarizes != null)
-            .Which.Alert.Summarizes!.Single().Source.Event.EventId.Should().Be("n2");
+            .Which.Alert.Summarizes!.Single().Event.EventId.Should().Be("n2");
     }
 
     [Fact]
@@ -245,14 +245,15 @@ public abstract class OutboxStoreContract
         (await store.EnqueueAsync(Suspicious("s4", Incident.BruteForce, at.AddHours(45)), default)).Should().Be(EnqueueOutcome.Queued, "a day passed without a finding");
 
         var claimed = await store.ClaimDueAsync(10, default);
-        claimed.Select(c => (c.Alert.Source.Event.EventId, c.Alert.Incident)).Should().BeEquivalentTo(
+        claimed.Select(c => (c.Alert.Event.EventId, c.Alert.Incident)).Should().BeEquivalentTo(
             [("s1", Incident.BruteForce), ("t1", Incident.SuccessAfterFailures), ("o1", Incident.BruteForce), ("s4", Incident.BruteForce)]);
     }
 
-    internal static Alert Suspicious(string eventId, Incident incident, DateTimeOffset at, string user = "ana") =>
-        AlertFor(eventId, AlertKind.SuspiciousActivity, at: at, user: user) with { Incident = incident };
+    internal static AddressedAlert Suspicious(string eventId, Incident incident, DateTimeOffset at, string user = "ana") =>
+        AlertFor(eventId, AlertKind.SuspiciousActivity, at: at, user: user, incident: incident);
 
-    internal static Alert AlertFor(string eventId, AlertKind kind = AlertKind.PasswordChanged, string recipient = "ana@example.org", DateTimeOffset? at = null, string user = "ana")
+    internal static AddressedAlert AlertFor(
+        string eventId, AlertKind kind = AlertKind.PasswordChanged, string recipient = "ana@example.org", DateTimeOffset? at = null, string user = "ana", Incident? incident = null)
     {
         var type = kind switch
         {
@@ -263,6 +264,7 @@ public abstract class OutboxStoreContract
         var authEvent = new AuthEvent(eventId, type, at ?? Monday, user, IPAddress.Parse("81.57.10.20"), Email: "ana@example.org", DisplayName: "Ana Lima", Locale: "en");
         var device = new DeviceFingerprint("d1", "a1", UserAgentInfo.Unknown, "Safari on iPhone", false);
         var geo = new GeoLocation(CountryIso: "FR", CountryName: "France", CityName: "Lyon", Latitude: 45.7, Longitude: 4.8, TimeZone: "Europe/Paris");
-        return LoginGuard.Alerts.Alert.For(new EnrichedEvent(authEvent, device, geo, new StateKeys(user, "address", "as12322")), kind, recipient);
+        var enriched = new EnrichedEvent(authEvent, device, geo, new StateKeys(user, "address", "as12322"));
+        return AddressedAlert.For(enriched, LoginGuard.Alerts.Alert.For(enriched, kind, recipient) with { Incident = incident });
     }
 }

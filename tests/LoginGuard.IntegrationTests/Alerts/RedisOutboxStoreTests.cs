@@ -26,7 +26,7 @@ public sealed class RedisOutboxStoreTests(RedisFixture redis) : OutboxStoreContr
 
         closed.Sum().Should().Be(1, "two workers closing the same window queue one summary");
         (await after.EnqueueAsync(AlertFor("n2", AlertKind.NewDevice, at: Monday.AddMinutes(1)), default)).Should().Be(EnqueueOutcome.Duplicate);
-        (await after.ClaimDueAsync(10, default)).Should().ContainSingle().Which.Alert.Summarizes!.Single().Source.Event.EventId.Should().Be("n2");
+        (await after.ClaimDueAsync(10, default)).Should().ContainSingle().Which.Alert.Summarizes!.Single().Event.EventId.Should().Be("n2");
     }
 
     private RedisOutboxStore CreateStore(string prefix)

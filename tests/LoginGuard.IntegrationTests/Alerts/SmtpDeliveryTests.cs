@@ -118,10 +118,11 @@ public sealed class SmtpDeliveryTests
         (await worker.Store.FailedAsync(10, CancellationToken.None)).Should().BeEmpty();
     }
 
-    private static Alert PasswordAlert(string eventId, string recipient = "ana@example.org")
+    private static AddressedAlert PasswordAlert(string eventId, string recipient = "ana@example.org")
     {
         var authEvent = new AuthEvent(eventId, AuthEventType.PasswordChanged, DateTimeOffset.Parse("2026-10-03T08:05:00Z"), "ana", IPAddress.Parse("81.57.10.20"), Email: recipient, DisplayName: "Ana Lima", Locale: "en");
         var device = new DeviceFingerprint("d", "a", UserAgentInfo.Unknown, "Chrome 130 on Windows", false);
-        return Alert.For(new EnrichedEvent(authEvent, device, GeoLocation.None, new StateKeys("learner", "address", "as12322")), AlertKind.PasswordChanged, recipient);
+        var enriched = new EnrichedEvent(authEvent, device, GeoLocation.None, new StateKeys("learner", "address", "as12322"));
+        return AddressedAlert.For(enriched, Alert.For(enriched, AlertKind.PasswordChanged, recipient));
     }
 }

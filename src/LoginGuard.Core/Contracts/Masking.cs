@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace LoginGuard.Alerts;
+namespace LoginGuard.Contracts;
 
 /// <summary>
 /// Partly hides addresses in a mail: enough for learners to recognise their own network or mailbox,
-/// not enough to be useful to whoever else reads the mail.
+/// not enough to be useful to whoever else reads the mail. Kept with the contracts because a
+/// <see cref="MailedEvent"/> holds its address already cut (<see cref="Network"/>), whoever builds it.
 /// </summary>
 internal static class Masking
 {
@@ -32,8 +33,8 @@ internal static class Masking
     }
 
     /// <summary>
-    /// The address with every hidden group zeroed: what a stored alert keeps, so the queue holds no more of the
-    /// address than the mail shows (<see cref="Ip"/> of it reads the same as of the original).
+    /// The address with every hidden group zeroed: what an alert carries and the outbox keeps, so neither holds more
+    /// of the address than the mail shows (<see cref="Ip"/> of it reads the same as of the original).
     /// </summary>
     public static IPAddress Network(IPAddress address)
     {
