@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using LoginGuard.Worker.Bench;
+using LoginGuard.Tools.Bench;
 
 namespace LoginGuard.IntegrationTests.Infrastructure;
 

@@ -3,7 +3,7 @@ using System.Text;
 using Confluent.Kafka;
 using LoginGuard.Kafka;
 using LoginGuard.IntegrationTests.Infrastructure;
-using LoginGuard.Worker.Bench;
+using LoginGuard.Tools.Bench;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 

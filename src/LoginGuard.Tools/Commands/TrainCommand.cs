@@ -1,12 +1,13 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
 using LoginGuard.Scoring.Anomaly;
-using LoginGuard.Tools.Terminal;
 using LoginGuard.Tools.Training;
+using LoginGuard.Worker.Commands;
+using LoginGuard.Worker.Terminal;
+using Microsoft.Extensions.Options;
 
-namespace LoginGuard.Worker.Commands;
+namespace LoginGuard.Tools.Commands;
 
-/// <summary><c>loginguard train --events FILE --labels FILE [--seed 1] [--out models/]</c>: fits the model the <c>anomaly-model</c> rule scores with.</summary>
+/// <summary><c>loginguard-tools train --events FILE --labels FILE [--seed 1] [--out models/]</c>: fits the model the <c>anomaly-model</c> rule scores with.</summary>
 internal static class TrainCommand
 {
     public static Command Create()
@@ -17,7 +18,7 @@ internal static class TrainCommand
         var output = new Option<DirectoryInfo>("--out") { Description = "Where login-anomaly.zip and login-anomaly.json are written.", DefaultValueFactory = _ => new DirectoryInfo("models") };
         var trainer = new Option<ModelKind>("--trainer") { Description = "LightGbm (supervised), Pca (learns legitimate events, labels calibrate it) or Impostor (learns each learner's own events against other learners'; no labels needed).", DefaultValueFactory = _ => ModelKind.LightGbm };
         var geoip = ReplaySources.GeoIpOption();
-        var rules = ReplaySources.RulesOption();
+        var rules = RulesFileOption.Create();
         events.AcceptExistingOnly();
         labels.AcceptExistingOnly();
         var command = new Command("train", "Train the login anomaly model from replayed, labelled auth events.") { events, labels, seed, output, trainer, geoip, rules };
@@ -64,7 +65,7 @@ internal static class TrainCommand
 
     /// <summary>A rules file other than the one the worker ships decides what the replay records, so the command must name it to be made again.</summary>
     private static string RulesArgument(FileInfo rules) =>
-        rules.FullName == Path.GetFullPath(Hosting.RulesFile.DefaultPath) ? "" : $" --rules {Short(rules)}";
+        rules.FullName == Path.GetFullPath(Worker.Hosting.RulesFile.DefaultPath) ? "" : $" --rules {Short(rules)}";
 
     /// <summary>The file with its folder's name (seed-101/events.jsonl): enough to tell streams apart without recording where they sat on one machine.</summary>
     private static string Short(FileInfo file) => $"{file.Directory?.Name}/{file.Name}";

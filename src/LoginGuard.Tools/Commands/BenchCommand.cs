@@ -1,9 +1,9 @@
 using System.CommandLine;
-using LoginGuard.Worker.Bench;
+using LoginGuard.Tools.Bench;
 
-namespace LoginGuard.Worker.Commands;
+namespace LoginGuard.Tools.Commands;
 
-/// <summary><c>loginguard bench …</c>: measurements that size a deployment.</summary>
+/// <summary><c>loginguard-tools bench …</c>: measurements that size a deployment.</summary>
 internal static class BenchCommand
 {
     public static Command Create()

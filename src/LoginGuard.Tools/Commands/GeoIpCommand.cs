@@ -1,7 +1,7 @@
 using System.CommandLine;
 using LoginGuard.Tools.GeoIp;
 
-namespace LoginGuard.Worker.Commands;
+namespace LoginGuard.Tools.Commands;
 
 internal static class GeoIpCommand
 {

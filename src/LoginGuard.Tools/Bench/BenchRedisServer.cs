@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace LoginGuard.Worker.Commands;
+namespace LoginGuard.Tools.Bench;
 
 /// <summary>A throwaway redis-server on a free loopback port, so the bench measures an otherwise empty server.</summary>
 internal sealed class BenchRedisServer : IDisposable

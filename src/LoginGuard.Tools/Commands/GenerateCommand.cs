@@ -3,9 +3,9 @@ using LoginGuard.Tools.Generation;
 using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.Profiles;
 using LoginGuard.Tools.Generation.Stream;
-using LoginGuard.Tools.Terminal;
+using LoginGuard.Worker.Terminal;
 
-namespace LoginGuard.Worker.Commands;
+namespace LoginGuard.Tools.Commands;
 
 internal static class GenerateCommand
 {

@@ -1,9 +1,8 @@
 using System.Globalization;
-using LoginGuard.Tools.Terminal;
-using LoginGuard.Worker.Commands;
+using LoginGuard.Worker.Terminal;
 using StackExchange.Redis;
 
-namespace LoginGuard.Worker.Bench;
+namespace LoginGuard.Tools.Bench;
 
 /// <summary>
 /// <c>bench pipeline</c>: the run worker end to end on this machine — a mock Kafka cluster and a redis-server

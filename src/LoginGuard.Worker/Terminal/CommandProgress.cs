@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 
-namespace LoginGuard.Tools.Terminal;
+namespace LoginGuard.Worker.Terminal;
 
 /// <summary>
 /// Progress and timing for the long commands (<c>generate</c>, <c>train</c>, <c>evaluate</c>, <c>replay</c>, <c>bench</c>),

@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using Confluent.Kafka;
 
-namespace LoginGuard.Worker.Bench;
+namespace LoginGuard.Tools.Bench;
 
 /// <summary>
 /// librdkafka's mock-cluster API, bound to the very library Confluent.Kafka loaded (its fallback build, the

@@ -2,7 +2,7 @@ using System.CommandLine;
 using LoginGuard.Tools.Training;
 using LoginGuard.Worker.Hosting;
 
-namespace LoginGuard.Worker.Commands;
+namespace LoginGuard.Tools.Commands;
 
 /// <summary>
 /// What <c>train</c> and <c>evaluate</c> replay with besides the events: the geo databases, and the
@@ -31,18 +31,6 @@ internal static class ReplaySources
     }
 
     public static GeoIpFiles GeoIpFilesOf(ParseResult parseResult, Option<string[]> option) => GeoIpFiles.Find(parseResult.GetRequiredValue(option), []);
-
-    /// <summary>The rules the replay scores with; the rules.json the worker ships by default, so the rules-only baseline is the real one.</summary>
-    public static Option<FileInfo> RulesOption()
-    {
-        var option = new Option<FileInfo>("--rules")
-        {
-            Description = "The rules file to score with (default: the rules.json the worker ships).",
-            DefaultValueFactory = _ => new FileInfo(RulesFile.DefaultPath),
-        };
-        option.AcceptExistingOnly();
-        return option;
-    }
 
     /// <summary>The worker's appsettings.json (for its Scoring:Model and State settings) when it sits beside the binaries, then the rules file, which wins.</summary>
     public static IReadOnlyList<string> ConfigurationFiles(FileInfo rules)

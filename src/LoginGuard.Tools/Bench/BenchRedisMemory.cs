@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using LoginGuard.State;
-using LoginGuard.Tools.Terminal;
-using LoginGuard.Worker.Bench;
+using LoginGuard.Worker.Terminal;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
-namespace LoginGuard.Worker.Commands;
+namespace LoginGuard.Tools.Bench;
 
 /// <summary>
 /// Writes learners' histories through the Redis behaviour store, wired as the worker wires it, and reports

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using LoginGuard.State;
-using LoginGuard.Worker.Commands;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace LoginGuard.Worker.Bench;
+namespace LoginGuard.Tools.Bench;
 
 /// <summary>
 /// The ceiling for state: the behaviour store's load script called concurrently (as the lanes call it) with

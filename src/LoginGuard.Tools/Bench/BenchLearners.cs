@@ -4,7 +4,7 @@ using System.Text;
 using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 
-namespace LoginGuard.Worker.Commands;
+namespace LoginGuard.Tools.Bench;
 
 /// <summary>
 /// A long-time learner's events with every history list full: 20 sign-ins over 160 days from 10 devices,

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Confluent.Kafka;
 
-namespace LoginGuard.Worker.Bench;
+namespace LoginGuard.Tools.Bench;
 
 /// <summary>Reads a whole topic from its start, as a downstream service or the bench's own ceiling does.</summary>
 internal static class BenchReader

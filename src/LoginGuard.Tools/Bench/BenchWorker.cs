@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Reflection;
+using LoginGuard.Worker.Commands;
 using LoginGuard.Worker.Hosting;
 
-namespace LoginGuard.Worker.Bench;
+namespace LoginGuard.Tools.Bench;
 
 /// <summary>
 /// <c>loginguard run</c>, as deployed, in a process of its own pointed at the bench's cluster, Redis and a
@@ -45,7 +45,7 @@ internal sealed class BenchWorker : IDisposable
 
     public static BenchWorker Start(string bootstrapServers, BenchTopics topics, string redisConfiguration, string pickupDirectory, TextWriter log)
     {
-        var (executable, arguments) = Self();
+        var (executable, arguments) = Worker();
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -105,13 +105,21 @@ internal sealed class BenchWorker : IDisposable
         ["Privacy:HashKey"] = Convert.ToBase64String("loginguard-bench-hash-key-32-byte"u8),
     };
 
-    /// <summary>This program again: its apphost, or <c>dotnet loginguard.dll</c> when it was started that way.</summary>
-    private static (string Executable, string[] Arguments) Self()
+    /// <summary>
+    /// The <c>loginguard</c> the tools were built with, which sits beside them: its apphost, or
+    /// <c>dotnet loginguard.dll</c> where there is none (a folder copied without it).
+    /// </summary>
+    private static (string Executable, string[] Arguments) Worker()
     {
-        var path = Environment.ProcessPath ?? throw new InvalidOperationException("The bench cannot tell which executable it runs as.");
-        return Path.GetFileNameWithoutExtension(path) == "dotnet"
-            ? (path, [Assembly.GetEntryAssembly()!.Location, "run"])
-            : (path, ["run"]);
+        var assembly = typeof(RunCommand).Assembly.Location;
+        var appHost = Path.Combine(Path.GetDirectoryName(assembly)!, Path.GetFileNameWithoutExtension(assembly) + (OperatingSystem.IsWindows() ? ".exe" : ""));
+        if (File.Exists(appHost))
+        {
+            return (appHost, ["run"]);
+        }
+
+        var host = Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
+        return (host, [assembly, "run"]);
     }
 
     private static void Forward(TextWriter log, string? line)

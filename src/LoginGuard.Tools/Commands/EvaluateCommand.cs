@@ -1,13 +1,14 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
 using System.Globalization;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.Tools.Evaluation;
-using LoginGuard.Tools.Terminal;
+using LoginGuard.Worker.Commands;
+using LoginGuard.Worker.Terminal;
+using Microsoft.Extensions.Options;
 
-namespace LoginGuard.Worker.Commands;
+namespace LoginGuard.Tools.Commands;
 
-/// <summary><c>loginguard evaluate --events FILE --labels FILE [--out DIR]</c>: the model against the rules alone and the Freeman et al. baseline.</summary>
+/// <summary><c>loginguard-tools evaluate --events FILE --labels FILE [--out DIR]</c>: the model against the rules alone and the Freeman et al. baseline.</summary>
 internal static class EvaluateCommand
 {
     public static Command Create()
@@ -22,7 +23,7 @@ internal static class EvaluateCommand
             DefaultValueFactory = _ => 0,
         };
         var geoip = ReplaySources.GeoIpOption();
-        var rules = ReplaySources.RulesOption();
+        var rules = RulesFileOption.Create();
         events.AcceptExistingOnly();
         labels.AcceptExistingOnly();
         var command = new Command("evaluate", "Replay labelled auth events and compare the combined scorer with rules only and Freeman et al.") { events, labels, model, output, warmUpDays, geoip, rules };

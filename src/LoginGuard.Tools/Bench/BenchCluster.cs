@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Confluent.Kafka;
 
-namespace LoginGuard.Worker.Bench;
+namespace LoginGuard.Tools.Bench;
 
 /// <summary>
 /// A three-broker librdkafka mock cluster in this process, for the bench and the integration tests (which

@@ -1,6 +1,6 @@
 using ScottPlot;
 
-namespace LoginGuard.Worker.Bench;
+namespace LoginGuard.Tools.Bench;
 
 /// <summary>The figures the benches draw for docs/performance.md and docs/state.md, as PNG.</summary>
 internal static class BenchPlots

@@ -1,4 +1,4 @@
-namespace LoginGuard.Tools.Training;
+namespace LoginGuard.Worker.Replay;
 
 /// <summary>What the generator (or a team's incident records) says each event was: <c>eventId,attack,scenario</c> with a header row.</summary>
 internal sealed record EventLabel(bool Attack, string Scenario);

@@ -6,7 +6,7 @@ using LoginGuard.Tools.Generation;
 using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Worker.Hosting;
 
-namespace LoginGuard.Worker.Bench;
+namespace LoginGuard.Tools.Bench;
 
 /// <summary>Realistic auth events from the sample generator (a credential-stuffing wave among them), keyed by learner.</summary>
 internal static class BenchEvents

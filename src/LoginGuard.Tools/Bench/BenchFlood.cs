@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Text;
 using LoginGuard.Pipeline;
 using LoginGuard.State;
-using LoginGuard.Tools.Terminal;
-using LoginGuard.Worker.Bench;
 using LoginGuard.Worker.Hosting;
+using LoginGuard.Worker.Terminal;
+using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
-namespace LoginGuard.Worker.Commands;
+namespace LoginGuard.Tools.Bench;
 
 /// <summary>
 /// A credential-stuffing flood through the whole pipeline as the worker wires it, state in a real redis-server:
