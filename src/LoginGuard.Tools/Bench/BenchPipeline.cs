@@ -1,5 +1,6 @@
 using System.Globalization;
 using LoginGuard.Worker.Terminal;
+using LoginGuard.Testing.Kafka;
 using StackExchange.Redis;
 
 namespace LoginGuard.Tools.Bench;
@@ -31,10 +32,10 @@ internal static class BenchPipeline
         var (warmup, bulk, latency) = (all.Take(warmupEvents).ToList(), all.Skip(warmupEvents).Take(events).ToList(), all.Skip(warmupEvents + events).ToList());
         var bytes = all.Sum(m => (long)m.Value!.Length + m.Key!.Length);
 
-        using var cluster = new BenchCluster();
-        var (eventsTopic, eventPartitions) = cluster.CreateTopic("bench-events", bytes);
-        var (decisionsTopic, decisionPartitions) = cluster.CreateTopic("bench-decisions", all.Count * 1200L);
-        var topics = new BenchTopics(eventsTopic, eventPartitions, decisionsTopic, decisionPartitions, cluster.CreateTopic("bench-dlq", 0).Name);
+        using var cluster = new KafkaMockCluster();
+        var (eventsTopic, eventPartitions) = cluster.CreateTopicFor("bench-events", bytes);
+        var (decisionsTopic, decisionPartitions) = cluster.CreateTopicFor("bench-decisions", all.Count * 1200L);
+        var topics = new BenchTopics(eventsTopic, eventPartitions, decisionsTopic, decisionPartitions, cluster.CreateTopicFor("bench-dlq", 0).Name);
         using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var server = connection.GetServers()[0];
         var memoryBefore = await UsedMemoryAsync(server);
@@ -89,7 +90,7 @@ internal static class BenchPipeline
         return 0;
     }
 
-    private static Dictionary<string, DateTime> Await(BenchCluster cluster, BenchTopics topics, int count) =>
+    private static Dictionary<string, DateTime> Await(KafkaMockCluster cluster, BenchTopics topics, int count) =>
         BenchReader.ReadStamps(cluster.BootstrapServers, topics.Decisions, topics.DecisionPartitions, count, Patience);
 
     private static double Percentile(List<double> sorted, double p) =>

@@ -1,35 +1,68 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using Confluent.Kafka;
-using LoginGuard.Tools.Bench;
 
-namespace LoginGuard.IntegrationTests.Infrastructure;
+namespace LoginGuard.Testing.Kafka;
 
 /// <summary>
-/// An in-process Kafka cluster of three brokers (librdkafka's mock cluster) that speaks the real protocol
-/// on loopback ports, with faults on demand. It lives as long as the client that hosts it.
+/// An in-process Kafka cluster of three brokers (librdkafka's mock cluster) that speaks the real protocol on
+/// loopback ports, with faults on demand, for the integration tests and <c>loginguard-tools bench pipeline</c>.
+/// It lives as long as the client that hosts it. Its partitions keep only about 5 MiB each and drop the oldest
+/// silently, so a topic meant to hold much is sized by the bytes it will hold (<see cref="CreateTopicFor"/>).
 /// </summary>
-public sealed class KafkaMockCluster : IDisposable
+public sealed partial class KafkaMockCluster : IDisposable
 {
-    public const int Brokers = BenchCluster.Brokers;
-    private readonly BenchCluster mock = new();
+    public const int Brokers = 3;
+    private const int BytesPerPartition = 4 * 1024 * 1024;
+    private readonly IProducer<byte[], byte[]> host;
+    private readonly IntPtr cluster;
 
-    private IntPtr Native => mock.Handle;
+    public KafkaMockCluster()
+    {
+        var config = new ProducerConfig();
+        config.Set("test.mock.num.brokers", Brokers.ToString(CultureInfo.InvariantCulture));
+        host = new ProducerBuilder<byte[], byte[]>(config).SetLogHandler((_, _) => { }).Build();
+        cluster = Native.rd_kafka_handle_mock_cluster(Native.NativeHandle(host));
+        if (cluster == IntPtr.Zero)
+        {
+            host.Dispose();
+            throw new InvalidOperationException("librdkafka did not create a mock cluster.");
+        }
 
-    public string BootstrapServers => mock.BootstrapServers;
+        BootstrapServers = Marshal.PtrToStringUTF8(Native.rd_kafka_mock_cluster_bootstraps(cluster))!;
+
+        // Groups form at once instead of waiting 3 s for more members.
+        Native.rd_kafka_mock_group_initial_rebalance_delay_ms(cluster, 0);
+    }
+
+    public string BootstrapServers { get; }
 
     /// <summary>A topic with a fresh name, so no test sees another's messages.</summary>
     public string CreateTopic(string prefix, int partitions)
     {
         var name = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
-        mock.CreateTopicWithPartitions(name, partitions);
+        CreateTopicWithPartitions(name, partitions);
         return name;
     }
 
-    public void SetBrokerDown(int brokerId) => Check(MockClusterNative.rd_kafka_mock_broker_set_down(Native, brokerId), $"take broker {brokerId} down");
+    /// <summary>A topic with room for <paramref name="bytes"/> without the mock dropping any of it.</summary>
+    public (string Name, int Partitions) CreateTopicFor(string name, long bytes)
+    {
+        var partitions = (int)Math.Clamp((bytes / BytesPerPartition) + 1, 4, 256);
+        CreateTopicWithPartitions(name, partitions);
+        return (name, partitions);
+    }
 
-    public void SetBrokerUp(int brokerId) => Check(MockClusterNative.rd_kafka_mock_broker_set_up(Native, brokerId), $"bring broker {brokerId} up");
+    public void CreateTopicWithPartitions(string name, int partitions) =>
+        Check(Native.rd_kafka_mock_topic_create(cluster, Nul(name), partitions, Brokers), $"create topic {name}");
+
+    public void SetBrokerDown(int brokerId) => Check(Native.rd_kafka_mock_broker_set_down(cluster, brokerId), $"take broker {brokerId} down");
+
+    public void SetBrokerUp(int brokerId) => Check(Native.rd_kafka_mock_broker_set_up(cluster, brokerId), $"bring broker {brokerId} up");
 
     public void SetRoundTrip(int brokerId, TimeSpan rtt) =>
-        Check(MockClusterNative.rd_kafka_mock_broker_set_rtt(Native, brokerId, (int)rtt.TotalMilliseconds), $"delay broker {brokerId}");
+        Check(Native.rd_kafka_mock_broker_set_rtt(cluster, brokerId, (int)rtt.TotalMilliseconds), $"delay broker {brokerId}");
 
     /// <summary>
     /// The broker's next request of this API fails with <paramref name="error"/> and writes nothing; its answer leaves
@@ -40,26 +73,26 @@ public sealed class KafkaMockCluster : IDisposable
     {
         // The C function is variadic, bound with one fixed (error, rtt) pair: right on x64, where variadic and
         // fixed arguments travel alike, and silently wrong where they do not (Apple arm64), so refuse elsewhere.
-        if (System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != System.Runtime.InteropServices.Architecture.X64)
+        if (RuntimeInformation.ProcessArchitecture != Architecture.X64)
         {
             throw new PlatformNotSupportedException("Per-broker faults bind a variadic librdkafka function the x64 way; run these tests on x64.");
         }
 
         Check(
-            MockClusterNative.rd_kafka_mock_broker_push_request_error_rtts(Native, brokerId, (short)api, 1, error, (int)answerAfter.TotalMilliseconds),
+            Native.rd_kafka_mock_broker_push_request_error_rtts(cluster, brokerId, (short)api, 1, error, (int)answerAfter.TotalMilliseconds),
             $"fail broker {brokerId}'s next request");
     }
 
     /// <summary>How many of the faults given to this broker with <see cref="FailNextRequest"/> it has not yet applied.</summary>
     public int PendingFaults(int brokerId, ApiKey api)
     {
-        Check(MockClusterNative.rd_kafka_mock_broker_error_stack_cnt(Native, brokerId, (short)api, out var count), $"count broker {brokerId}'s faults");
+        Check(Native.rd_kafka_mock_broker_error_stack_cnt(cluster, brokerId, (short)api, out var count), $"count broker {brokerId}'s faults");
         return (int)count;
     }
 
     /// <summary>Makes <paramref name="brokerId"/> the group's coordinator, so faults given to that broker meet the group's commits.</summary>
     public void SetGroupCoordinator(string group, int brokerId) => Check(
-        MockClusterNative.rd_kafka_mock_coordinator_set(Native, System.Text.Encoding.UTF8.GetBytes("group\0"), System.Text.Encoding.UTF8.GetBytes(group + "\0"), brokerId),
+        Native.rd_kafka_mock_coordinator_set(cluster, Nul("group"), Nul(group), brokerId),
         $"make broker {brokerId} the coordinator of {group}");
 
     /// <summary>The broker leading each partition of the topic.</summary>
@@ -74,25 +107,25 @@ public sealed class KafkaMockCluster : IDisposable
     /// faults of its own for this API with <see cref="FailNextRequest"/> no longer takes these (rd_kafka_mock_next_request_error).
     /// </summary>
     public void FailNextRequests(ApiKey api, params ErrorCode[] errors) =>
-        MockClusterNative.rd_kafka_mock_push_request_errors_array(Native, (short)api, (nuint)errors.Length, errors);
+        Native.rd_kafka_mock_push_request_errors_array(cluster, (short)api, (nuint)errors.Length, errors);
 
     /// <summary>Empties what <see cref="FailNextRequests"/> gave and no request met yet, so it falls on no later client.</summary>
-    public void ClearFailures(ApiKey api) => MockClusterNative.rd_kafka_mock_clear_request_errors(Native, (short)api);
+    public void ClearFailures(ApiKey api) => Native.rd_kafka_mock_clear_request_errors(cluster, (short)api);
 
     /// <summary>Moves a partition's leadership, so a fault given to one broker meets one topic and spares the others.</summary>
     public void SetLeader(string topic, int partition, int brokerId) => Check(
-        MockClusterNative.rd_kafka_mock_partition_set_leader(Native, System.Text.Encoding.UTF8.GetBytes(topic + "\0"), partition, brokerId),
+        Native.rd_kafka_mock_partition_set_leader(cluster, Nul(topic), partition, brokerId),
         $"make broker {brokerId} the leader of {topic}[{partition}]");
 
     /// <summary>From now on the cluster keeps every request it receives, for <see cref="RequestsOf"/>.</summary>
-    public void TrackRequests() => MockClusterNative.rd_kafka_mock_start_request_tracking(Native);
+    public void TrackRequests() => Native.rd_kafka_mock_start_request_tracking(cluster);
 
-    public void StopTrackingRequests() => MockClusterNative.rd_kafka_mock_stop_request_tracking(Native);
+    public void StopTrackingRequests() => Native.rd_kafka_mock_stop_request_tracking(cluster);
 
     /// <summary>How many requests of this API the cluster received since <see cref="TrackRequests"/>, from any client.</summary>
     public int RequestsOf(ApiKey api)
     {
-        var requests = MockClusterNative.rd_kafka_mock_get_requests(Native, out var count);
+        var requests = Native.rd_kafka_mock_get_requests(cluster, out var count);
         if (requests == IntPtr.Zero)
         {
             return 0;
@@ -103,7 +136,7 @@ public sealed class KafkaMockCluster : IDisposable
             var matching = 0;
             for (var i = 0; i < (int)count; i++)
             {
-                if (MockClusterNative.rd_kafka_mock_request_api_key(System.Runtime.InteropServices.Marshal.ReadIntPtr(requests, i * IntPtr.Size)) == (short)api)
+                if (Native.rd_kafka_mock_request_api_key(Marshal.ReadIntPtr(requests, i * IntPtr.Size)) == (short)api)
                 {
                     matching++;
                 }
@@ -113,11 +146,13 @@ public sealed class KafkaMockCluster : IDisposable
         }
         finally
         {
-            MockClusterNative.rd_kafka_mock_request_destroy_array(requests, count);
+            Native.rd_kafka_mock_request_destroy_array(requests, count);
         }
     }
 
-    public void Dispose() => mock.Dispose();
+    public void Dispose() => host.Dispose();
+
+    private static byte[] Nul(string text) => Encoding.UTF8.GetBytes(text + "\0");
 
     private static void Check(ErrorCode error, string what)
     {

@@ -2,7 +2,7 @@ using System.Net;
 using LoginGuard.Contracts;
 using LoginGuard.State;
 
-namespace LoginGuard.Core.Tests.Support;
+namespace LoginGuard.Testing;
 
 /// <summary>Builds enriched events the way the pipeline would, without the enrichment stage.</summary>
 internal static class Learners

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace LoginGuard.Core.Tests.Support;
+namespace LoginGuard.Testing;
 
 /// <summary>An options monitor whose value a test can change, the way a configuration reload would.</summary>
 internal sealed class StaticOptionsMonitor<T>(T value) : IOptionsMonitor<T>

@@ -1,8 +1,7 @@
 using LoginGuard.Contracts;
-using LoginGuard.Core.Tests.Support;
 using LoginGuard.State;
 
-namespace LoginGuard.Core.Tests.State;
+namespace LoginGuard.Testing.State;
 
 public abstract partial class BehaviorStoreContract
 {
