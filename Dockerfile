@@ -4,10 +4,11 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props LoginGuard.sln ./
 COPY src/LoginGuard.Core/LoginGuard.Core.csproj src/LoginGuard.Core/
-COPY src/LoginGuard.Tools/LoginGuard.Tools.csproj src/LoginGuard.Tools/
 COPY src/LoginGuard.Worker/LoginGuard.Worker.csproj src/LoginGuard.Worker/
 RUN dotnet restore src/LoginGuard.Worker/LoginGuard.Worker.csproj
-COPY src/ src/
+# Only the worker and what it is built on: the tools (generator, trainer, bench) never enter the image.
+COPY src/LoginGuard.Core/ src/LoginGuard.Core/
+COPY src/LoginGuard.Worker/ src/LoginGuard.Worker/
 RUN dotnet publish src/LoginGuard.Worker/LoginGuard.Worker.csproj -c Release --no-restore -o /app
 
 # Runtime stage: the ASP.NET Core runtime the worker is built on, run as the image's non-root user.

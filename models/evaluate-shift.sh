@@ -9,13 +9,13 @@ cd "$(dirname "$0")/.."
 out=$(realpath -m "${1:-docs/evaluation-shift}")
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
-dotnet build src/LoginGuard.Worker -c Release --nologo -v quiet >/dev/null
-loginguard() { dotnet src/LoginGuard.Worker/bin/Release/net10.0/loginguard.dll "$@"; }
+dotnet build src/LoginGuard.Tools -c Release --nologo -v quiet >/dev/null
+loginguard-tools() { dotnet src/LoginGuard.Tools/bin/Release/net10.0/loginguard-tools.dll "$@"; }
 args=()
 for profile in shift-population shift-tactics shift-new-learners; do
-  loginguard generate --profile "$profile" --users 1000 --days 30 --seed 701 --start 2026-10-01 --geoip "$PWD/data-samples/geoip" --out "$data/$profile"
+  loginguard-tools generate --profile "$profile" --users 1000 --days 30 --seed 701 --start 2026-10-01 --geoip "$PWD/data-samples/geoip" --out "$data/$profile"
   args+=(--events "$data/$profile/events.jsonl" --labels "$data/$profile/labels.csv")
 done
-loginguard evaluate "${args[@]}" --model models/login-anomaly.zip --geoip "$PWD/data-samples/geoip" --out "$data/report"
+loginguard-tools evaluate "${args[@]}" --model models/login-anomaly.zip --geoip "$PWD/data-samples/geoip" --out "$data/report"
 mkdir -p "$out"
 cp "$data/report/report.md" "$data/report"/roc-*.png "$data/report"/pr-*.png "$out/"

@@ -7,11 +7,11 @@ cd "$(dirname "$0")/.."
 out=$(realpath -m "${1:-evaluation}")
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
-dotnet build src/LoginGuard.Worker -c Release --nologo -v quiet >/dev/null
-loginguard() { dotnet src/LoginGuard.Worker/bin/Release/net10.0/loginguard.dll "$@"; }
+dotnet build src/LoginGuard.Tools -c Release --nologo -v quiet >/dev/null
+loginguard-tools() { dotnet src/LoginGuard.Tools/bin/Release/net10.0/loginguard-tools.dll "$@"; }
 args=()
 for seed in 201 202 203; do
-  loginguard generate --users 500 --days 30 --seed "$seed" --start 2026-10-01 --geoip "$PWD/data-samples/geoip" --out "$data/seed-$seed"
+  loginguard-tools generate --users 500 --days 30 --seed "$seed" --start 2026-10-01 --geoip "$PWD/data-samples/geoip" --out "$data/seed-$seed"
   args+=(--events "$data/seed-$seed/events.jsonl" --labels "$data/seed-$seed/labels.csv")
 done
-loginguard evaluate "${args[@]}" --model models/login-anomaly.zip --geoip "$PWD/data-samples/geoip" --out "$out"
+loginguard-tools evaluate "${args[@]}" --model models/login-anomaly.zip --geoip "$PWD/data-samples/geoip" --out "$out"

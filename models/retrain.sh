@@ -5,11 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
-dotnet build src/LoginGuard.Worker -c Release --nologo -v quiet >/dev/null
-loginguard() { dotnet src/LoginGuard.Worker/bin/Release/net10.0/loginguard.dll "$@"; }
+dotnet build src/LoginGuard.Tools -c Release --nologo -v quiet >/dev/null
+loginguard-tools() { dotnet src/LoginGuard.Tools/bin/Release/net10.0/loginguard-tools.dll "$@"; }
 args=()
 for seed in 101 102 103; do
-  loginguard generate --users 500 --days 30 --seed "$seed" --start 2026-10-01 --geoip "$PWD/data-samples/geoip" --out "$data/seed-$seed"
+  loginguard-tools generate --users 500 --days 30 --seed "$seed" --start 2026-10-01 --geoip "$PWD/data-samples/geoip" --out "$data/seed-$seed"
   args+=(--events "$data/seed-$seed/events.jsonl" --labels "$data/seed-$seed/labels.csv")
 done
-loginguard train "${args[@]}" --seed 1 --trainer LightGbm --geoip "$PWD/data-samples/geoip" --out models
+loginguard-tools train "${args[@]}" --seed 1 --trainer LightGbm --geoip "$PWD/data-samples/geoip" --out models

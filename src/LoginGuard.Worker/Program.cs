@@ -6,11 +6,6 @@ root.Subcommands.Add(RunCommand.Create());
 root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(RulesCommand.Create());
 root.Subcommands.Add(VersionCommand.Create());
-root.Subcommands.Add(GenerateCommand.Create());
-root.Subcommands.Add(GeoIpCommand.Create());
-root.Subcommands.Add(TrainCommand.Create());
-root.Subcommands.Add(EvaluateCommand.Create());
-root.Subcommands.Add(BenchCommand.Create());
 root.SetAction((_, cancellationToken) => RunCommand.RunAsync(cancellationToken));
 
 // Longer than the host's 30 s shutdown timeout, so on SIGTERM `run` finishes its events and commits

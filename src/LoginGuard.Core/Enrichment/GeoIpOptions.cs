@@ -19,7 +19,7 @@ internal sealed class GeoIpOptions
 
     /// <summary>
     /// Path to a City-format <c>.mmdb</c> of the platform's own networks (offices, VPN egress, cloud ranges), e.g.
-    /// built with <c>loginguard geoip build --kind city</c>. Consulted before the City database, for private
+    /// built with <c>loginguard-tools geoip build --kind city</c>. Consulted before the City database, for private
     /// addresses too, so mapping an office needs no change to the City file; where it has no record, the City
     /// database answers. Reloaded when replaced, like the others.
     /// </summary>

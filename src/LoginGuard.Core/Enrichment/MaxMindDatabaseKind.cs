@@ -11,7 +11,7 @@ internal sealed record MaxMindDatabaseKind(string OptionKey, string Example, str
         new($"{GeoIpOptions.SectionName}:{nameof(GeoIpOptions.CityDatabasePath)}", "GeoIP2/GeoLite2 City", "geo", ["City", "Enterprise"]);
 
     public static MaxMindDatabaseKind Overlay { get; } =
-        new($"{GeoIpOptions.SectionName}:{nameof(GeoIpOptions.OverlayDatabasePath)}", "City-format (loginguard geoip build --kind city)", "an overlay", ["City", "Enterprise"]);
+        new($"{GeoIpOptions.SectionName}:{nameof(GeoIpOptions.OverlayDatabasePath)}", "City-format (loginguard-tools geoip build --kind city)", "an overlay", ["City", "Enterprise"]);
 
     public static MaxMindDatabaseKind Asn { get; } =
         new($"{GeoIpOptions.SectionName}:{nameof(GeoIpOptions.AsnDatabasePath)}", "GeoLite2 ASN", "ASN data", ["ASN"]);

@@ -1,4 +1,4 @@
-using LoginGuard.Tools.Terminal;
+using LoginGuard.Worker.Terminal;
 using LoginGuard.Tools.Training;
 
 namespace LoginGuard.Tools.Evaluation;

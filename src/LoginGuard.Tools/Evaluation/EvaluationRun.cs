@@ -1,10 +1,11 @@
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.Tools.Training;
+using LoginGuard.Worker.Replay;
 
 namespace LoginGuard.Tools.Evaluation;
 
 /// <summary>
-/// <c>loginguard evaluate</c>: replays each labelled stream once, deciding and recording each event as the
+/// <c>loginguard-tools evaluate</c>: replays each labelled stream once, deciding and recording each event as the
 /// worker would (its rules file with the model among the rules), and scores every event with the
 /// baselines side by side.
 /// </summary>

@@ -3,13 +3,14 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.Tools.Evaluation;
-using LoginGuard.Tools.Terminal;
+using LoginGuard.Worker.Replay;
+using LoginGuard.Worker.Terminal;
 using Microsoft.ML;
 
 namespace LoginGuard.Tools.Training;
 
 /// <summary>
-/// <c>loginguard train</c>: replays each stream through the real enrichment and an in-memory store,
+/// <c>loginguard-tools train</c>: replays each stream through the real enrichment and an in-memory store,
 /// featurises every labelled event as it was at the time, fits with a fixed seed, and writes the
 /// model with metadata enough to trust it and to make it again.
 /// </summary>
@@ -134,7 +135,7 @@ internal static class TrainingRun
         return (rows, population);
     }
 
-    /// <summary>How well the model separates the data it was fitted on: a sanity check, not an evaluation (that is <c>loginguard evaluate</c> on other data).</summary>
+    /// <summary>How well the model separates the data it was fitted on: a sanity check, not an evaluation (that is <c>loginguard-tools evaluate</c> on other data).</summary>
     private static Dictionary<string, double> InSampleMetrics(MLContext context, ITransformer model, List<TrainingRow> rows)
     {
         var predictions = context.Data.CreateEnumerable<LoginModelOutput>(model.Transform(context.Data.LoadFromEnumerable(rows)), reuseRowObject: false).ToList();

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using LoginGuard.Pipeline;
-using LoginGuard.Tools.Terminal;
-using LoginGuard.Tools.Training;
 using LoginGuard.Worker.Hosting;
 using LoginGuard.Worker.Replay;
+using LoginGuard.Worker.Terminal;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Worker.Commands;

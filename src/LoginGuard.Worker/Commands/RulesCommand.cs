@@ -18,7 +18,7 @@ internal static class RulesCommand
             Description = "A folder of scenario folders (default: data-samples/scenarios).",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var rules = ReplaySources.RulesOption();
+        var rules = RulesFileOption.Create();
         var test = new Command("test", "Replay every scenario fixture under the rules and print which pass.") { directory, rules };
         test.SetAction((parseResult, cancellationToken) => TestAsync(
             parseResult.GetValue(directory), parseResult.GetRequiredValue(rules), Console.Out, cancellationToken));

@@ -17,7 +17,7 @@ internal static class RunCommand
 {
     public static Command Create()
     {
-        var rules = ReplaySources.RulesOption();
+        var rules = RulesFileOption.Create();
         var command = new Command("run", "Consume auth events from Kafka and publish a decision for each (the default).") { rules };
         command.SetAction((parseResult, cancellationToken) => RunAsync(cancellationToken, parseResult.GetRequiredValue(rules).FullName));
         return command;

@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using LoginGuard.Alerts;
 using LoginGuard.Contracts;
-using LoginGuard.Tools.Training;
 
 namespace LoginGuard.Worker.Replay;
 

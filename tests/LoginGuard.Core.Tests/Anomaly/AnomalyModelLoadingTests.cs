@@ -12,7 +12,7 @@ public sealed class AnomalyModelLoadingTests(TinyModel model) : IClassFixture<Ti
     {
         var failure = Validate(new() { [AnomalyModelOptions.Section + ":Path"] = "/nowhere/login-anomaly.zip" });
 
-        failure.Should().ContainSingle().Which.Should().Contain("Scoring:Model:Path").And.Contain("/nowhere/login-anomaly.zip").And.Contain("loginguard train");
+        failure.Should().ContainSingle().Which.Should().Contain("Scoring:Model:Path").And.Contain("/nowhere/login-anomaly.zip").And.Contain("loginguard-tools train");
     }
 
     [Fact]

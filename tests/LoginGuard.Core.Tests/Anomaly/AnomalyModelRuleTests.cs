@@ -1,5 +1,5 @@
 using LoginGuard.Contracts;
-using LoginGuard.Core.Tests.Support;
+using LoginGuard.Testing;
 using LoginGuard.Scoring;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;

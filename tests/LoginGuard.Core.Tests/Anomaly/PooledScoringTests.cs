@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using LoginGuard.Core.Tests.Support;
+using LoginGuard.Testing;
 using LoginGuard.Scoring.Anomaly;
 
 namespace LoginGuard.Core.Tests.Anomaly;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LoginGuard.Core.Tests.Support;
+using LoginGuard.Testing;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.Tools.Training;
 

@@ -4,7 +4,7 @@ using MaxMind.GeoIP2;
 
 namespace LoginGuard.Core.Tests.GeoIp;
 
-/// <summary>Runs the real <c>loginguard</c> command line, as a security engineer would.</summary>
+/// <summary>Runs the real <c>loginguard-tools</c> command line, as a security engineer would.</summary>
 public sealed class GeoIpCommandTests : IDisposable
 {
     private readonly GeoIpTestDirectory _files = new();
@@ -16,7 +16,7 @@ public sealed class GeoIpCommandTests : IDisposable
             "45.133.7.0/24,2925533,Frankfurt am Main,HE,Hesse,DE,Germany,50.1155,8.6842,5,Europe/Berlin");
         var output = _files.Path("office.mmdb");
 
-        var run = await Loginguard("geoip", "build", "--kind", "city", csv, output);
+        var run = await Tools("geoip", "build", "--kind", "city", csv, output);
 
         run.ExitCode.Should().Be(0, run.Error);
         run.Output.Should().Contain("Wrote 1 networks").And.Contain("GeoIP2-City");
@@ -31,7 +31,7 @@ public sealed class GeoIpCommandTests : IDisposable
             "81.56.0.0/15,12322,Free SAS", "1.2.3/99,64512,Broken");
         var output = _files.Path("asn.mmdb");
 
-        var run = await Loginguard("geoip", "build", "--kind", "asn", csv, output);
+        var run = await Tools("geoip", "build", "--kind", "asn", csv, output);
 
         run.ExitCode.Should().Be(1);
         run.Error.Trim().Should().Be("asn-ranges.csv line 3: network '1.2.3/99' is not a CIDR block");
@@ -43,7 +43,7 @@ public sealed class GeoIpCommandTests : IDisposable
     {
         var csv = _files.WriteCsv("asn-ranges.csv", GeoIpTestDirectory.AsnHeader, "81.56.0.0/15,12322,Free SAS");
 
-        var run = await Loginguard("geoip", "build", "--kind", "country", csv, _files.Path("x.mmdb"));
+        var run = await Tools("geoip", "build", "--kind", "country", csv, _files.Path("x.mmdb"));
 
         run.ExitCode.Should().NotBe(0);
         run.Error.Should().Contain("country").And.Contain("city").And.Contain("asn");
@@ -51,14 +51,14 @@ public sealed class GeoIpCommandTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    private static async Task<(int ExitCode, string Output, string Error)> Loginguard(params string[] arguments)
+    private static async Task<(int ExitCode, string Output, string Error)> Tools(params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "loginguard.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "loginguard-tools.dll"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -65,7 +65,7 @@ public sealed class GeoIpOptionsValidatorTests : IDisposable
         var result = Validate(null, null, overlay: asn);
 
         result.Failures.Should().Equal(
-            $"GeoIp:OverlayDatabasePath: '{asn}' is a GeoLite2-ASN database, not City-format (loginguard geoip build --kind city). Point it at a City-format (loginguard geoip build --kind city) .mmdb or leave it empty to run without an overlay.");
+            $"GeoIp:OverlayDatabasePath: '{asn}' is a GeoLite2-ASN database, not City-format (loginguard-tools geoip build --kind city). Point it at a City-format (loginguard-tools geoip build --kind city) .mmdb or leave it empty to run without an overlay.");
     }
 
     public void Dispose() => _files.Dispose();

@@ -1,5 +1,5 @@
 using LoginGuard.Core.Tests.Anomaly;
-using LoginGuard.Core.Tests.Support;
+using LoginGuard.Testing;
 using LoginGuard.Scoring;
 using LoginGuard.State;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using LoginGuard.Core.Tests.Support;
+using LoginGuard.Testing;
 using LoginGuard.Scoring;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;

@@ -1,5 +1,6 @@
 using LoginGuard.State;
-using LoginGuard.Core.Tests.Support;
+using LoginGuard.Testing;
+using LoginGuard.Testing.State;
 
 namespace LoginGuard.Core.Tests.State;
 

@@ -1,5 +1,5 @@
 using LoginGuard.Activity;
-using LoginGuard.Core.Tests.Support;
+using LoginGuard.Testing;
 
 namespace LoginGuard.IntegrationTests.Activity;
 

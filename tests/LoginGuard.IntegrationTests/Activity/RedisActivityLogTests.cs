@@ -1,5 +1,5 @@
 using LoginGuard.Activity;
-using LoginGuard.Core.Tests.Support;
+using LoginGuard.Testing;
 using LoginGuard.IntegrationTests.Alerts;
 using LoginGuard.State;
 

@@ -1,7 +1,7 @@
 using LoginGuard.Activity;
 using LoginGuard.Alerts;
-using LoginGuard.Core.Tests.State;
-using LoginGuard.Core.Tests.Support;
+using LoginGuard.Testing.State;
+using LoginGuard.Testing;
 using LoginGuard.IntegrationTests.Activity;
 using LoginGuard.IntegrationTests.Alerts;
 using LoginGuard.Privacy;

@@ -1,6 +1,7 @@
 using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Kafka;
+using LoginGuard.Testing.Kafka;
 
 namespace LoginGuard.IntegrationTests.Cluster;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using LoginGuard.Tools.Terminal;
+using LoginGuard.Worker.Terminal;
 
 namespace LoginGuard.IntegrationTests.Commands;
 
@@ -9,12 +9,14 @@ namespace LoginGuard.IntegrationTests.Commands;
 /// </summary>
 public sealed class RedirectedOutputTests : IDisposable
 {
+    private const string Worker = "loginguard";
+    private const string Tools = "loginguard-tools";
     private readonly DirectoryInfo work = Directory.CreateTempSubdirectory("loginguard-redirected-");
 
     [Fact]
     public async Task Generate_to_a_pipe_prints_one_plain_line_with_the_time_each_stage_took()
     {
-        var (exitCode, output) = await RunAsync("generate", "--users", "20", "--days", "3", "--out", Path.Combine(work.FullName, "sample"),
+        var (exitCode, output) = await RunAsync(Tools, "generate", "--users", "20", "--days", "3", "--out", Path.Combine(work.FullName, "sample"),
             "--geoip", Path.Combine(RepositoryRoot(), "data-samples", "geoip"));
 
         exitCode.Should().Be(0);
@@ -28,10 +30,10 @@ public sealed class RedirectedOutputTests : IDisposable
     {
         var sample = Path.Combine(work.FullName, "history");
         var geo = Path.Combine(RepositoryRoot(), "data-samples", "geoip");
-        (await RunAsync("generate", "--users", "40", "--days", "10", "--out", sample, "--geoip", geo)).ExitCode.Should().Be(0);
+        (await RunAsync(Tools, "generate", "--users", "40", "--days", "10", "--out", sample, "--geoip", geo)).ExitCode.Should().Be(0);
 
         // In a process of its own, as a team runs it: nothing else has taught the configuration binder "180d".
-        var (exitCode, output) = await RunAsync("train", "--events", Path.Combine(sample, "events.jsonl"), "--labels", Path.Combine(sample, "labels.csv"),
+        var (exitCode, output) = await RunAsync(Tools, "train", "--events", Path.Combine(sample, "events.jsonl"), "--labels", Path.Combine(sample, "labels.csv"),
             "--out", Path.Combine(work.FullName, "models"), "--geoip", geo);
 
         exitCode.Should().Be(0);
@@ -44,7 +46,7 @@ public sealed class RedirectedOutputTests : IDisposable
     [Fact]
     public async Task Replay_to_a_pipe_prints_its_summary_and_the_time_it_took_without_progress_lines()
     {
-        var (exitCode, output) = await RunAsync("replay", "--out", Path.Combine(work.FullName, "replay"));
+        var (exitCode, output) = await RunAsync(Worker, "replay", "--out", Path.Combine(work.FullName, "replay"));
 
         exitCode.Should().Be(0);
         output.Should().NotContain("\u001b").And.NotContain("…", "no line counts every thousand lines")
@@ -64,10 +66,10 @@ public sealed class RedirectedOutputTests : IDisposable
     private static string Closing(string command, string summary, string? stages) =>
         $@"^{command}: {summary} in \d+(\.\d)? s{(stages is null ? "" : $@" \({stages}\)")}\.$";
 
-    /// <summary>The built loginguard, its standard output a pipe as in CI or `loginguard … > file`.</summary>
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    /// <summary>The built program (loginguard or loginguard-tools), its standard output a pipe as in CI or `loginguard … > file`.</summary>
+    private async Task<(int ExitCode, string Output)> RunAsync(string program, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "loginguard"))
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, program))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

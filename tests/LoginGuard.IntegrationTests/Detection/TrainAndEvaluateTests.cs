@@ -3,7 +3,7 @@ using System.Text.Json;
 using LoginGuard.Tools.Generation;
 using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.Stream;
-using LoginGuard.Worker.Commands;
+using LoginGuard.Tools.Commands;
 
 namespace LoginGuard.IntegrationTests.Detection;
 

@@ -1,5 +1,6 @@
 using LoginGuard.IntegrationTests.Kafka;
 using LoginGuard.State;
+using LoginGuard.Testing.Kafka;
 using StackExchange.Redis;
 
 namespace LoginGuard.IntegrationTests.Infrastructure;

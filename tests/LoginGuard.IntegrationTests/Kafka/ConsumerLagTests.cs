@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using LoginGuard.Kafka;
-using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Testing.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginGuard.IntegrationTests.Kafka;

@@ -1,7 +1,8 @@
 using System.Text;
-using LoginGuard.Core.Tests.Support;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
+using LoginGuard.Testing;
+using LoginGuard.Testing.Kafka;
 using StackExchange.Redis;
 
 namespace LoginGuard.IntegrationTests.Kafka;

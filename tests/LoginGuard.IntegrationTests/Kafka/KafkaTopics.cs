@@ -1,4 +1,4 @@
-using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Testing.Kafka;
 using LoginGuard.Worker.Hosting;
 
 namespace LoginGuard.IntegrationTests.Kafka;

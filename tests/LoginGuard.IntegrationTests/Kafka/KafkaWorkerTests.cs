@@ -3,8 +3,9 @@ using System.Text;
 using Confluent.Kafka;
 using LoginGuard.Alerts;
 using LoginGuard.Contracts;
-using LoginGuard.Kafka;
 using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Kafka;
+using LoginGuard.Testing.Kafka;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.IntegrationTests.Kafka;

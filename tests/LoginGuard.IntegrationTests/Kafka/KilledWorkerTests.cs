@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Testing.Kafka;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Confluent.Kafka;
-using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Testing.Kafka;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 

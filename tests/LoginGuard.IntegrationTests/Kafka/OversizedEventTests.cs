@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using Confluent.Kafka;
-using LoginGuard.Kafka;
 using LoginGuard.IntegrationTests.Infrastructure;
-using LoginGuard.Worker.Bench;
+using LoginGuard.Kafka;
+using LoginGuard.Testing.Kafka;
+using LoginGuard.Tools.Bench;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 

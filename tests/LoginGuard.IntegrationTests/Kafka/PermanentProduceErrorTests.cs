@@ -1,7 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
 using LoginGuard.Kafka;
-using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Testing.Kafka;
 using LoginGuard.Worker.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

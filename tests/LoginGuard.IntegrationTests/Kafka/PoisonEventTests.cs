@@ -1,11 +1,11 @@
 using System.Text;
 using Confluent.Kafka;
-using LoginGuard.Core.Tests.Support;
 using LoginGuard.Enrichment;
-using LoginGuard.Kafka;
 using LoginGuard.IntegrationTests.Alerts;
-using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Kafka;
 using LoginGuard.State;
+using LoginGuard.Testing;
+using LoginGuard.Testing.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginGuard.IntegrationTests.Kafka;

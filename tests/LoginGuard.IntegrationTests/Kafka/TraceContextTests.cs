@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
 using LoginGuard.Kafka;
-using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Testing.Kafka;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 

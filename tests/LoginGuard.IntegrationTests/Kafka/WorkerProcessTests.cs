@@ -1,4 +1,5 @@
 using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Testing.Kafka;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 

@@ -1,6 +1,7 @@
 using LoginGuard.Alerts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
+using LoginGuard.Testing.Kafka;
 using LoginGuard.Worker.Commands;
 using LoginGuard.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,6 +4,7 @@ using LoginGuard.Ingestion;
 using LoginGuard.IntegrationTests.Api;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Replay;
+using LoginGuard.Testing.Kafka;
 using MimeKit;
 
 namespace LoginGuard.IntegrationTests.Privacy;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Kafka;
+using LoginGuard.Testing.Kafka;
 using LoginGuard.Worker.Hosting;
 
 namespace LoginGuard.IntegrationTests.Snippets;

@@ -1,4 +1,4 @@
-using LoginGuard.Core.Tests.Support;
+using LoginGuard.Testing;
 using LoginGuard.State;
 
 namespace LoginGuard.IntegrationTests.State;

@@ -1,4 +1,4 @@
-using LoginGuard.Core.Tests.State;
+using LoginGuard.Testing.State;
 using LoginGuard.State;
 
 namespace LoginGuard.IntegrationTests.State;

@@ -1,6 +1,6 @@
 using LoginGuard.Contracts;
-using LoginGuard.Core.Tests.State;
-using LoginGuard.Core.Tests.Support;
+using LoginGuard.Testing.State;
+using LoginGuard.Testing;
 using LoginGuard.State;
 
 namespace LoginGuard.IntegrationTests.State;

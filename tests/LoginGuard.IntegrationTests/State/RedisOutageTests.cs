@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using LoginGuard.Contracts;
-using LoginGuard.Core.Tests.State;
-using LoginGuard.Core.Tests.Support;
+using LoginGuard.Testing.State;
+using LoginGuard.Testing;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
 using StackExchange.Redis;

@@ -1,4 +1,4 @@
-using LoginGuard.Core.Tests.Support;
+using LoginGuard.Testing;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
 using StackExchange.Redis;

@@ -30,7 +30,7 @@ internal sealed class AnomalyModel : IDisposable
         if (!File.Exists(path) || !File.Exists(metadataPath))
         {
             throw new AnomalyModelLoadException(
-                $"{settingName}: no model at '{path}' with its metadata '{metadataPath}'. Train one with `loginguard train`, point {settingName} at it, or set {AnomalyModelOptions.Section}:Enabled to false.");
+                $"{settingName}: no model at '{path}' with its metadata '{metadataPath}'. Train one with `loginguard-tools train`, point {settingName} at it, or set {AnomalyModelOptions.Section}:Enabled to false.");
         }
 
         AnomalyModelMetadata metadata;
@@ -44,19 +44,19 @@ internal sealed class AnomalyModel : IDisposable
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or IOException or InvalidDataException)
         {
-            throw new AnomalyModelLoadException($"{settingName}: '{path}' is not a model LoginGuard can read ({e.Message}). Retrain it with `loginguard train`.", e);
+            throw new AnomalyModelLoadException($"{settingName}: '{path}' is not a model LoginGuard can read ({e.Message}). Retrain it with `loginguard-tools train`.", e);
         }
 
         if (!metadata.Features.SequenceEqual(LoginFeatures.Names))
         {
             throw new AnomalyModelLoadException(
-                $"{settingName}: '{path}' was trained on features [{string.Join(", ", metadata.Features)}], but this LoginGuard computes [{string.Join(", ", LoginFeatures.Names)}]. Retrain it with `loginguard train`.");
+                $"{settingName}: '{path}' was trained on features [{string.Join(", ", metadata.Features)}], but this LoginGuard computes [{string.Join(", ", LoginFeatures.Names)}]. Retrain it with `loginguard-tools train`.");
         }
 
         if (metadata.Population is null)
         {
             throw new AnomalyModelLoadException(
-                $"{settingName}: '{metadataPath}' has no population table, which two of the model's features read. Retrain it with `loginguard train`.");
+                $"{settingName}: '{metadataPath}' has no population table, which two of the model's features read. Retrain it with `loginguard-tools train`.");
         }
 
         return new AnomalyModel(context, model, metadata);

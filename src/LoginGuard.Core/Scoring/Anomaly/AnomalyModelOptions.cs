@@ -20,7 +20,7 @@ internal sealed class AnomalyModelOptions
     public double Weight { get; set; } = 0.8;
 
     /// <summary>
-    /// The model trained by <c>loginguard train</c>; its metadata (<c>.json</c>) must sit beside it.
+    /// The model trained by <c>loginguard-tools train</c>; its metadata (<c>.json</c>) must sit beside it.
     /// A relative path is taken from the working directory.
     /// </summary>
     public string Path { get; set; } = "models/login-anomaly.zip";

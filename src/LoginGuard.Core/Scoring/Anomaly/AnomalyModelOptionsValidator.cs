@@ -24,7 +24,7 @@ internal sealed class AnomalyModelOptionsValidator(AnomalyModelStore store) : IV
 
         if (options.Enabled && string.IsNullOrWhiteSpace(options.Path))
         {
-            failures.Add($"{AnomalyModelOptions.Section}:Path: is empty. Set it to the model `loginguard train` wrote (models/login-anomaly.zip), or set {AnomalyModelOptions.Section}:Enabled to false.");
+            failures.Add($"{AnomalyModelOptions.Section}:Path: is empty. Set it to the model `loginguard-tools train` wrote (models/login-anomaly.zip), or set {AnomalyModelOptions.Section}:Enabled to false.");
         }
         else if (options.Enabled)
         {

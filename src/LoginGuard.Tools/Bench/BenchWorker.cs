@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using LoginGuard.Worker.Commands;
+using LoginGuard.Worker.Hosting;
+
+namespace LoginGuard.Tools.Bench;
+
+/// <summary>
+/// <c>loginguard run</c>, as deployed, in a process of its own pointed at the bench's cluster, Redis and a
+/// pickup folder: its resident set and CPU time are the worker's alone, not the mock brokers' or the
+/// generated events'.
+/// </summary>
+internal sealed class BenchWorker : IDisposable
+{
+    private readonly Process process;
+    private readonly Timer sampler;
+    private long maxRss;
+
+    private BenchWorker(Process process)
+    {
+        this.process = process;
+        sampler = new Timer(_ => Sample(), null, TimeSpan.Zero, TimeSpan.FromMilliseconds(50));
+    }
+
+    /// <summary>Resident set now, refreshed.</summary>
+    public long Rss
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
+    /// <summary>The largest resident set sampled since <see cref="ResetPeak"/>.</summary>
+    public long PeakRss => Interlocked.Read(ref maxRss);
+
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
+    public static BenchWorker Start(string bootstrapServers, BenchTopics topics, string redisConfiguration, string pickupDirectory, TextWriter log)
+    {
+        var (executable, arguments) = Worker();
+        var start = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in Settings(bootstrapServers, topics, redisConfiguration, pickupDirectory))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start the worker ({executable}).");
+        process.OutputDataReceived += (_, line) => Forward(log, line.Data);
+        process.ErrorDataReceived += (_, line) => Forward(log, line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new BenchWorker(process);
+    }
+
+    public void ResetPeak() => Interlocked.Exchange(ref maxRss, Rss);
+
+    public void Dispose()
+    {
+        sampler.Dispose();
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        process.Dispose();
+    }
+
+    private static Dictionary<string, string?> Settings(string bootstrapServers, BenchTopics topics, string redisConfiguration, string pickupDirectory) => new()
+    {
+        ["Kafka:BootstrapServers"] = bootstrapServers,
+        ["Kafka:GroupId"] = "loginguard-bench",
+        ["Kafka:EventsTopic"] = topics.Events,
+        ["Kafka:DecisionsTopic"] = topics.Decisions,
+        ["Kafka:DeadLetterTopic"] = topics.DeadLetters,
+
+        // Against the mock cluster librdkafka's default 500 ms fetch wait was measured to cap consumption at
+        // ≈ 36k events/s; the Kafka tests use 5 ms too.
+        ["Kafka:Consumer:fetch.wait.max.ms"] = "5",
+        ["Kafka:Producer:linger.ms"] = "1",
+        ["Redis:Configuration"] = redisConfiguration,
+        ["GeoIp:CityDatabasePath"] = SampleData.Find("geoip/sample-city.mmdb"),
+        ["GeoIp:AsnDatabasePath"] = SampleData.Find("geoip/sample-asn.mmdb"),
+        ["Smtp:Host"] = "",
+        ["Smtp:PickupDirectory"] = pickupDirectory,
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Privacy:HashKey"] = Convert.ToBase64String("loginguard-bench-hash-key-32-byte"u8),
+    };
+
+    /// <summary>
+    /// The <c>loginguard</c> the tools were built with, which sits beside them: its apphost, or
+    /// <c>dotnet loginguard.dll</c> where there is none (a folder copied without it).
+    /// </summary>
+    private static (string Executable, string[] Arguments) Worker()
+    {
+        var assembly = typeof(RunCommand).Assembly.Location;
+        var appHost = Path.Combine(Path.GetDirectoryName(assembly)!, Path.GetFileNameWithoutExtension(assembly) + (OperatingSystem.IsWindows() ? ".exe" : ""));
+        if (File.Exists(appHost))
+        {
+            return (appHost, ["run"]);
+        }
+
+        var host = Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
+        return (host, [assembly, "run"]);
+    }
+
+    private static void Forward(TextWriter log, string? line)
+    {
+        if (line is not null)
+        {
+            lock (log)
+            {
+                log.WriteLine("  worker: " + line);
+            }
+        }
+    }
+
+    private void Sample()
+    {
+        try
+        {
+            var rss = Rss;
+            var seen = Interlocked.Read(ref maxRss);
+            while (rss > seen && Interlocked.CompareExchange(ref maxRss, rss, seen) != seen)
+            {
+                seen = Interlocked.Read(ref maxRss);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // The worker exited; the bench notices when its decisions stop.
+        }
+    }
+}
+
+internal sealed record BenchTopics(string Events, int EventPartitions, string Decisions, int DecisionPartitions, string DeadLetters);
