@@ -53,6 +53,23 @@ public sealed class PublishedBinaryTests(PublishedWorker published) : IClassFixt
         commands.Should().Contain(["run", "replay"]).And.NotContain(["generate", "geoip", "train", "evaluate", "bench"]);
     }
 
+    [Fact]
+    public async Task The_image_replays_the_samples_it_carries()
+    {
+        var output = Directory.CreateTempSubdirectory("loginguard-image-replay-");
+        try
+        {
+            var (exitCode, log) = await published.RunAsync("replay", "--out", output.FullName);
+
+            exitCode.Should().Be(0, log);
+            File.ReadLines(Path.Combine(output.FullName, "decisions.jsonl")).Should().NotBeEmpty();
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
+
     private IEnumerable<string> OwnAssemblies() =>
         Directory.EnumerateFiles(published.Folder, "*.dll").Where(file => Path.GetFileName(file).StartsWith("loginguard", StringComparison.OrdinalIgnoreCase));
 

@@ -1,27 +1,50 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using LoginGuard.Worker.Hosting;
 
 namespace LoginGuard.IntegrationTests.Commands;
 
 /// <summary>
-/// <c>dotnet publish src/LoginGuard.Worker -c Release</c> into a folder of its own, once for the tests that read it:
-/// what the Dockerfile copies into the image.
+/// The image's file system, built as the Dockerfile builds it but without a Docker engine (there is none here): its
+/// build stage runs in a folder holding only what that stage copies, and its runtime stage's copies land beside the
+/// published worker. A project the worker needs but the Dockerfile does not copy fails here as it would in
+/// <c>docker build</c>; what the tests then read is what the image would carry.
 /// </summary>
-public sealed class PublishedWorker : IAsyncLifetime
+public sealed partial class PublishedWorker : IAsyncLifetime
 {
-    private readonly DirectoryInfo output = Directory.CreateTempSubdirectory("loginguard-published-");
+    private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("loginguard-image-");
 
-    public string Folder => output.FullName;
+    /// <summary>The image's <c>/app</c>: the published worker, with the data and models the runtime stage adds.</summary>
+    public string Folder => Path.Combine(root.FullName, "app");
 
     public async Task InitializeAsync()
     {
         var repository = Path.GetDirectoryName(SampleData.FindInRepository("LoginGuard.sln"))!;
+        var stages = Stages(File.ReadAllLines(Path.Combine(repository, "Dockerfile")));
+        var context = Path.Combine(root.FullName, "src");
+        Directory.CreateDirectory(context);
+        Directory.CreateDirectory(Folder);
 
-        // The solution was restored to build these tests; restoring again could rewrite the assets file under a build.
-        var (exitCode, log) = await DotnetAsync(repository, "publish", Path.Combine("src", "LoginGuard.Worker"), "-c", "Release", "--no-restore", "--nologo", "-o", Folder);
-        if (exitCode != 0)
+        foreach (var instruction in stages["build"])
         {
-            throw new InvalidOperationException($"dotnet publish src/LoginGuard.Worker failed ({exitCode}):\n{log}");
+            if (instruction.StartsWith("COPY ", StringComparison.Ordinal))
+            {
+                Copy(repository, instruction, context);
+            }
+            else if (instruction.StartsWith("RUN dotnet ", StringComparison.Ordinal))
+            {
+                var arguments = instruction["RUN dotnet ".Length..].Split(' ').Select(a => a == "/app" ? Folder : a).ToArray();
+                var (exitCode, log) = await DotnetAsync(context, arguments);
+                if (exitCode != 0)
+                {
+                    throw new InvalidOperationException($"The image's build stage failed at '{instruction}' ({exitCode}):\n{log}");
+                }
+            }
+        }
+
+        foreach (var instruction in stages["runtime"].Where(i => i.StartsWith("COPY ", StringComparison.Ordinal) && !i.Contains("--from=", StringComparison.Ordinal)))
+        {
+            Copy(repository, instruction, Folder);
         }
     }
 
@@ -31,9 +54,59 @@ public sealed class PublishedWorker : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        output.Delete(recursive: true);
+        root.Delete(recursive: true);
         return Task.CompletedTask;
     }
+
+    /// <summary>Each stage's instructions by its name, as Docker reads them: comments dropped, continued lines joined.</summary>
+    private static Dictionary<string, List<string>> Stages(string[] lines)
+    {
+        var stages = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var current = new List<string>();
+        var joined = Regex.Replace(string.Join('\n', lines.Where(l => !l.TrimStart().StartsWith('#'))), @"\\\r?\n", " ");
+        foreach (var instruction in joined.Split('\n').Select(l => Spaces().Replace(l.Trim(), " ")).Where(l => l.Length > 0))
+        {
+            if (StageStart().Match(instruction) is { Success: true } stage)
+            {
+                stages[stage.Groups["name"].Value] = current = [];
+            }
+            else
+            {
+                current.Add(instruction);
+            }
+        }
+
+        return stages;
+    }
+
+    /// <summary>COPY sources… destination, the sources read from the repository (Docker's build context).</summary>
+    private static void Copy(string repository, string instruction, string into)
+    {
+        var parts = instruction.Split(' ')[1..];
+        var destination = Path.GetFullPath(Path.Combine(into, parts[^1]));
+        foreach (var source in parts[..^1].Select(s => Path.Combine(repository, s)))
+        {
+            if (Directory.Exists(source))
+            {
+                foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Where(f => !IsBuildOutput(source, f)))
+                {
+                    var target = Path.Combine(destination, Path.GetRelativePath(source, file));
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(file, target, overwrite: true);
+                }
+            }
+            else
+            {
+                var target = parts[^1].EndsWith('/') ? Path.Combine(destination, Path.GetFileName(source)) : destination;
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(source, target, overwrite: true);
+            }
+        }
+    }
+
+    /// <summary>What .dockerignore keeps out of the context: a developer's bin and obj folders.</summary>
+    private static bool IsBuildOutput(string source, string file) =>
+        Path.GetRelativePath(source, file).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj");
 
     private static async Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, params string[] arguments)
     {
@@ -56,4 +129,10 @@ public sealed class PublishedWorker : IAsyncLifetime
         await process.WaitForExitAsync(deadline.Token);
         return (process.ExitCode, await output + await error);
     }
+
+    [GeneratedRegex(@"^FROM \S+ AS (?<name>\S+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex StageStart();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 }
