@@ -1,5 +1,5 @@
 using LoginGuard.Tools.Generation.Attacks;
-using LoginGuard.Tools.Generation.Behaviour;
+using LoginGuard.Tools.Generation.Behavior;
 using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.People;
 using LoginGuard.Tools.Generation.Stream;

@@ -10,7 +10,7 @@ namespace LoginGuard.Scoring.Anomaly;
 internal static class FeatureExplanation
 {
     /// <summary>Which kind of event it is says nothing about whether it is unusual.</summary>
-    private const int FirstBehaviourFeature = 3;
+    private const int FirstBehaviorFeature = 3;
 
     /// <summary>A feature that never varies among legitimate events is still compared on this spread, not divided by zero.</summary>
     private const double SmallestSpread = 0.05;
@@ -24,7 +24,7 @@ internal static class FeatureExplanation
             return [];
         }
 
-        return Enumerable.Range(FirstBehaviourFeature, LoginFeatures.Count - FirstBehaviourFeature)
+        return Enumerable.Range(FirstBehaviorFeature, LoginFeatures.Count - FirstBehaviorFeature)
             .Select(i => (Index: i, Z: Math.Abs(features.Features[i] - baseline.Mean[i]) / Math.Max(baseline.StdDev[i], SmallestSpread)))
             .Where(x => x.Z >= 1)
             .OrderByDescending(x => x.Z).ThenBy(x => x.Index)

@@ -1,4 +1,4 @@
-using LoginGuard.Tools.Generation.Behaviour;
+using LoginGuard.Tools.Generation.Behavior;
 using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.People;
 using LoginGuard.Tools.Generation.Profiles;

@@ -1,7 +1,7 @@
 using LoginGuard.Contracts;
 using LoginGuard.Tools.Generation.People;
 
-namespace LoginGuard.Tools.Generation.Behaviour;
+namespace LoginGuard.Tools.Generation.Behavior;
 
 /// <summary>A learner who is done with the platform signs in from their usual device and deletes the account.</summary>
 internal sealed class AccountDeletion(DateTimeOffset at) : Incident(at)

@@ -2,7 +2,7 @@ using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.People;
 using LoginGuard.Tools.Generation.Profiles;
 
-namespace LoginGuard.Tools.Generation.Behaviour;
+namespace LoginGuard.Tools.Generation.Behavior;
 
 /// <summary>Lives one learner's days in order, interleaving their sessions with the incidents planned against the account.</summary>
 internal sealed class LearnerSimulator(GeoCatalogue geo, SimulationWindow window, EventLog log, GenerationProfile profile)

@@ -4,7 +4,7 @@ using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.People;
 using LoginGuard.Tools.Generation.Profiles;
 
-namespace LoginGuard.Tools.Generation.Behaviour;
+namespace LoginGuard.Tools.Generation.Behavior;
 
 /// <summary>Where a learner's request comes from: home line, mobile carrier, VPN exit, or wherever they travelled to.</summary>
 internal sealed class Connections(GeoCatalogue geo, Random random, GenerationProfile profile)

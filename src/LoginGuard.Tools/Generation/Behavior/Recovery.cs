@@ -1,7 +1,7 @@
 using LoginGuard.Contracts;
 using LoginGuard.Tools.Generation.People;
 
-namespace LoginGuard.Tools.Generation.Behaviour;
+namespace LoginGuard.Tools.Generation.Behavior;
 
 /// <summary>
 /// The learner's side of a takeover: their password no longer works, they reset it (support restores the

@@ -3,7 +3,7 @@ using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.People;
 using LoginGuard.Tools.Generation.Profiles;
 
-namespace LoginGuard.Tools.Generation.Behaviour;
+namespace LoginGuard.Tools.Generation.Behavior;
 
 /// <summary>
 /// The harmless changes a detector must not mistake for an attacker: browsers update, cookies get

@@ -4,7 +4,7 @@ using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.People;
 using LoginGuard.Tools.Generation.Profiles;
 
-namespace LoginGuard.Tools.Generation.Behaviour;
+namespace LoginGuard.Tools.Generation.Behavior;
 
 /// <summary>One study session: the learner signs in (sometimes after a typo or a forgotten password) and now and then tidies up their account.</summary>
 internal sealed class SessionPlayer(GeoCatalogue geo, EventLog log, Random random, GenerationProfile profile)
