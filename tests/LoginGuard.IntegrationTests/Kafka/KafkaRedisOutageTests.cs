@@ -4,6 +4,8 @@ using LoginGuard.State;
 using LoginGuard.Testing;
 using LoginGuard.Testing.Kafka;
 using StackExchange.Redis;
+using LoginGuard.Testing.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 
@@ -36,7 +38,7 @@ public sealed class KafkaRedisOutageTests(KafkaMockCluster cluster) : IClassFixt
         var messages = SampleMessage.FromSample(1000);
         var owed = await Owed.ByReplayAsync(messages);
         var store = new RedisBehaviorStore(connection, new RedisKeys("kafka-outage:"), new StaticOptionsMonitor<StateOptions>(new StateOptions()));
-        var log = new CapturedLog();
+        var log = new FakeLoggerProvider();
         TopicClient.Publish(cluster, topics.Events, messages.Take(300));
 
         await using var worker = await WorkerUnderTest.StartAsync(cluster, topics, smtp, store, log);
@@ -45,15 +47,15 @@ public sealed class KafkaRedisOutageTests(KafkaMockCluster cluster) : IClassFixt
 
         // The rest arrives during the outage: a batched worker may have finished the first part already.
         TopicClient.Publish(cluster, topics.Events, messages.Skip(300));
-        await WaitUntilAsync(() => log.Saw(EventIds.KafkaPartitionPaused));
+        await WaitUntilAsync(() => log.Collector.Saw(EventIds.KafkaPartitionPaused));
         await Task.Delay(TimeSpan.FromSeconds(1));
         await redis.RestartAsync();
         var decisions = Owed.Decode(await TopicClient.ReadAsync(
             cluster, topics.Decisions, topics.Partitions, read => Owed.Decode(read).Select(d => d.EventId).ToHashSet().IsSupersetOf(owed.DecidedEvents), Patience));
         await worker.StopAsync();
 
-        log.Saw(EventIds.KafkaPartitionResumed).Should().BeTrue("consumption resumes once Redis is back");
-        log.Saw(EventIds.KafkaEventParked).Should().BeFalse("an outage delays events past ParkAfterAttempts and parks none");
+        log.Collector.Saw(EventIds.KafkaPartitionResumed).Should().BeTrue("consumption resumes once Redis is back");
+        log.Collector.Saw(EventIds.KafkaEventParked).Should().BeFalse("an outage delays events past ParkAfterAttempts and parks none");
         decisions.Select(d => d.EventId).Distinct().Should().BeEquivalentTo(owed.DecidedEvents, "every event is decided");
         decisions.Where(d => !d.Duplicate).Select(d => d.EventId).Should().OnlyHaveUniqueItems("a redelivered event is published marked duplicate");
         var unknownUsers = messages.Where(m => Encoding.UTF8.GetString(m.Value).Contains("\"failureReason\":\"unknown_user\"", StringComparison.Ordinal)).Select(m => m.EventId).ToHashSet();

@@ -7,6 +7,8 @@ using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Kafka;
 using LoginGuard.Testing.Kafka;
 using Microsoft.Extensions.Options;
+using LoginGuard.Testing.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 
@@ -190,16 +192,16 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
         var owed = await Owed.ByReplayAsync(messages);
         var shared = new ControllableBehaviorStore();
         var (firstStore, secondStore) = (new ControllableBehaviorStore(shared), new ControllableBehaviorStore(shared));
-        var (firstLog, secondLog) = (new CapturedLog(), new CapturedLog());
+        var (firstLog, secondLog) = (new FakeLoggerProvider(), new FakeLoggerProvider());
         var protocol = new Dictionary<string, string?> { ["Kafka:GroupProtocol"] = "Consumer" };
 
         await using var first = await WorkerUnderTest.StartAsync(cluster, topics, smtp, firstStore, firstLog, protocol);
         await using var second = await WorkerUnderTest.StartAsync(cluster, topics, smtp, secondStore, secondLog, protocol);
-        await WaitUntilAsync(() => firstLog.OwnedPartitions().Count == 2 && secondLog.OwnedPartitions().Count == 2);
+        await WaitUntilAsync(() => firstLog.Collector.OwnedPartitions().Count == 2 && secondLog.Collector.OwnedPartitions().Count == 2);
         TopicClient.Publish(cluster, topics.Events, messages);
         var decisions = Owed.Decode(await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => read.Count >= owed.Decisions.Count, Patience));
 
-        firstLog.OwnedPartitions().Should().NotIntersectWith(secondLog.OwnedPartitions());
+        firstLog.Collector.OwnedPartitions().Should().NotIntersectWith(secondLog.Collector.OwnedPartitions());
         (firstStore.Loads, secondStore.Loads).Should().Match<(int First, int Second)>(loads => loads.First > 0 && loads.Second > 0, "each worker decides the events of its partitions");
         await first.StopAsync();
         await second.StopAsync();
@@ -214,11 +216,11 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
         var owed = await Owed.ByReplayAsync(messages);
         TopicClient.Publish(cluster, topics.Events, messages);
         var store = new ControllableBehaviorStore();
-        var log = new CapturedLog();
+        var log = new FakeLoggerProvider();
 
         store.GoDown();
         await using var worker = await WorkerUnderTest.StartAsync(cluster, topics, smtp, store, log);
-        await WaitUntilAsync(() => log.Saw(EventIds.KafkaPartitionPaused));
+        await WaitUntilAsync(() => log.Collector.Saw(EventIds.KafkaPartitionPaused));
         var failedWhilePaused = store.FailedCalls;
         await Task.Delay(TimeSpan.FromSeconds(1));
         store.ComeBack();
@@ -226,8 +228,8 @@ public sealed class KafkaWorkerTests(KafkaMockCluster cluster) : IClassFixture<K
         await worker.StopAsync();
 
         failedWhilePaused.Should().BePositive();
-        log.Saw(EventIds.KafkaPartitionResumed).Should().BeTrue();
-        log.Saw(EventIds.KafkaEventParked).Should().BeFalse("an outage delays events past ParkAfterAttempts and parks none");
+        log.Collector.Saw(EventIds.KafkaPartitionResumed).Should().BeTrue();
+        log.Collector.Saw(EventIds.KafkaEventParked).Should().BeFalse("an outage delays events past ParkAfterAttempts and parks none");
         AssertEffectsOnce(store, owed, decisions);
     }
 

@@ -7,6 +7,8 @@ using LoginGuard.State;
 using LoginGuard.Testing;
 using LoginGuard.Testing.Kafka;
 using Microsoft.Extensions.DependencyInjection;
+using LoginGuard.Testing.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 
@@ -36,7 +38,7 @@ public sealed class PoisonEventTests : IClassFixture<KafkaMockCluster>, IClassFi
         var victim = messages.Where(m => m.Key is not null && m.EventId is not null && owed.DecidedEvents.Contains(m.EventId))
             .GroupBy(m => Encoding.UTF8.GetString(m.Key!)).MaxBy(g => g.Count())!;
         var victimEvents = victim.Select(m => m.EventId!).ToHashSet(StringComparer.Ordinal);
-        var log = new CapturedLog();
+        var log = new FakeLoggerProvider();
         var store = new RedisBehaviorStore(redis.Connection, new RedisKeys(prefix), new StaticOptionsMonitor<StateOptions>(new StateOptions()));
         var settings = new Dictionary<string, string?>
         {
@@ -65,7 +67,7 @@ public sealed class PoisonEventTests : IClassFixture<KafkaMockCluster>, IClassFi
             Header(p, SourceCopyProducer.SourceTopicHeader).Should().Be(topics.Events);
             int.Parse(Header(p, ParkingPublisher.AttemptsHeader), System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThanOrEqualTo(5);
         });
-        log.Lines.Count(line => line.EventId == EventIds.KafkaEventParked).Should().Be(victimEvents.Count, "each parked event is logged");
+        log.Collector.Count(EventIds.KafkaEventParked).Should().Be(victimEvents.Count, "each parked event is logged");
         worker.Failure.Should().BeNull();
     }
 

@@ -7,6 +7,7 @@ using LoginGuard.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 
@@ -29,7 +30,7 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
         KafkaTopics topics,
         string pickupDirectory,
         IBehaviorStore store,
-        CapturedLog? log = null,
+        FakeLoggerProvider? log = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         IOutboxStore? outbox = null)
     {
@@ -85,7 +86,7 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
         KafkaTopics topics,
         SmtpTestServer smtp,
         IBehaviorStore store,
-        CapturedLog? log = null,
+        FakeLoggerProvider? log = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         IOutboxStore? outbox = null)
     {

@@ -5,6 +5,8 @@ using LoginGuard.Pipeline;
 using LoginGuard.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using LoginGuard.Testing.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace LoginGuard.IntegrationTests.Privacy;
 
@@ -13,7 +15,7 @@ public sealed class LogPrivacyTests
     [Fact]
     public async Task Logs_of_a_whole_replay_never_contain_an_address_a_user_agent_an_email_or_a_name()
     {
-        var capture = new CapturingLoggerProvider();
+        var capture = new FakeLoggerProvider();
         var outbox = Directory.CreateTempSubdirectory("loginguard-log-privacy-").FullName;
         var builder = LoginGuardHost.CreateBuilder(
             new Dictionary<string, string?>
@@ -45,9 +47,10 @@ public sealed class LogPrivacyTests
 
         Directory.Delete(outbox, recursive: true);
         var personal = PersonalValues().ToList();
-        var log = string.Join("\n", capture.Lines);
+        var lines = capture.Collector.Everything();
+        var log = string.Join("\n", lines);
 
-        capture.Lines.Should().NotBeEmpty("the replay logs dead letters and redeliveries at least");
+        lines.Should().NotBeEmpty("the replay logs dead letters and redeliveries at least");
         personal.Should().HaveCountGreaterThan(100);
         personal.Where(value => log.Contains(value, StringComparison.OrdinalIgnoreCase)).Should().BeEmpty();
     }

@@ -1,8 +1,8 @@
 using LoginGuard.IntegrationTests.Infrastructure;
-using LoginGuard.IntegrationTests.Kafka;
 using LoginGuard.State;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace LoginGuard.IntegrationTests.State;
 
@@ -19,7 +19,7 @@ public sealed class RedisEvictionPolicyTests
 
         var log = await CheckAsync(server);
 
-        log.Lines.Should().ContainSingle(line => line.EventId == EventIds.RedisEvictionPossible)
+        log.Collector.GetSnapshot().Should().ContainSingle(record => record.Id.Id == EventIds.RedisEvictionPossible)
             .Which.Message.Should().Contain("allkeys-lru").And.Contain("noeviction");
     }
 
@@ -30,12 +30,12 @@ public sealed class RedisEvictionPolicyTests
 
         var log = await CheckAsync(server);
 
-        log.Lines.Should().NotContain(line => line.EventId == EventIds.RedisEvictionPossible || line.EventId == EventIds.RedisPolicyUnchecked);
+        log.Collector.GetSnapshot().Should().NotContain(record => record.Id.Id == EventIds.RedisEvictionPossible || record.Id.Id == EventIds.RedisPolicyUnchecked);
     }
 
-    private static async Task<CapturedLog> CheckAsync(RedisServer server)
+    private static async Task<FakeLoggerProvider> CheckAsync(RedisServer server)
     {
-        var log = new CapturedLog();
+        var log = new FakeLoggerProvider();
         using var factory = LoggerFactory.Create(logging => logging.AddProvider(log));
         await using var redis = RedisConnection.Connect(server.Configuration);
         using var check = new RedisEvictionPolicyCheck(redis, factory.CreateLogger<RedisEvictionPolicyCheck>());
