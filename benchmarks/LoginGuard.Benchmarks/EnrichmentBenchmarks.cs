@@ -3,6 +3,8 @@ using BenchmarkDotNet.Attributes;
 using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Ingestion;
+using LoginGuard.Enrichment.UserAgents;
+using LoginGuard.Enrichment.GeoIp;
 
 namespace LoginGuard.Benchmarks;
 

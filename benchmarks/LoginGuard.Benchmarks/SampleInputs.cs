@@ -3,6 +3,8 @@ using LoginGuard.Enrichment;
 using LoginGuard.Privacy;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using LoginGuard.Enrichment.UserAgents;
+using LoginGuard.Enrichment.GeoIp;
 
 namespace LoginGuard.Benchmarks;
 

@@ -1,6 +1,7 @@
 using LoginGuard.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using LoginGuard.Enrichment.UserAgents;
 
 namespace LoginGuard.Enrichment;
 

@@ -1,5 +1,6 @@
 using LoginGuard.Contracts;
 using LoginGuard.Privacy;
+using LoginGuard.Enrichment.UserAgents;
 
 namespace LoginGuard.Enrichment;
 

@@ -1,4 +1,5 @@
 using LoginGuard.Contracts;
+using LoginGuard.Enrichment.GeoIp;
 
 namespace LoginGuard.Enrichment;
 

@@ -1,3 +1,4 @@
+using LoginGuard.Enrichment.GeoIp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

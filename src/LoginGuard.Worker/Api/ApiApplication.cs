@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using System.Threading.RateLimiting;
 using StackExchange.Redis;
+using LoginGuard.Enrichment.GeoIp;
 
 namespace LoginGuard.Worker.Api;
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using LoginGuard.Enrichment.UserAgents;
 
 namespace LoginGuard.Core.Tests.Enrichment;
 

@@ -4,6 +4,7 @@ using LoginGuard.Core.Tests.Privacy;
 using LoginGuard.Enrichment;
 using LoginGuard.Privacy;
 using Microsoft.Extensions.Options;
+using LoginGuard.Enrichment.UserAgents;
 
 namespace LoginGuard.Core.Tests.Enrichment;
 

@@ -1,5 +1,5 @@
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
+using LoginGuard.Enrichment.UserAgents;
 
 namespace LoginGuard.Core.Tests.Enrichment;
 

@@ -1,6 +1,7 @@
 using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using Microsoft.Extensions.Options;
+using LoginGuard.Enrichment.UserAgents;
 
 namespace LoginGuard.Core.Tests.Enrichment;
 

@@ -1,4 +1,4 @@
-using LoginGuard.Enrichment;
+using LoginGuard.Enrichment.GeoIp;
 
 namespace LoginGuard.Core.Tests.GeoIp;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using LoginGuard.Enrichment;
 using Microsoft.Extensions.Time.Testing;
+using LoginGuard.Enrichment.GeoIp;
 
 namespace LoginGuard.Core.Tests.GeoIp;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
+using LoginGuard.Enrichment.GeoIp;
 
 namespace LoginGuard.Core.Tests.GeoIp;
 

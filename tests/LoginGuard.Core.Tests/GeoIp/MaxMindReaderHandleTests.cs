@@ -1,5 +1,5 @@
-using LoginGuard.Enrichment;
 using MaxMind.Db;
+using LoginGuard.Enrichment.GeoIp;
 
 namespace LoginGuard.Core.Tests.GeoIp;
 

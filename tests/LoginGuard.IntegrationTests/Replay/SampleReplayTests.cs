@@ -6,6 +6,7 @@ using LoginGuard.Ingestion;
 using LoginGuard.Privacy;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using LoginGuard.Enrichment.UserAgents;
 
 namespace LoginGuard.IntegrationTests.Replay;
 

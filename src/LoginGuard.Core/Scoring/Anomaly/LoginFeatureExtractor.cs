@@ -1,6 +1,6 @@
 using LoginGuard.Contracts;
-using LoginGuard.Enrichment;
 using LoginGuard.State;
+using LoginGuard.Enrichment.UserAgents;
 
 namespace LoginGuard.Scoring.Anomaly;
 

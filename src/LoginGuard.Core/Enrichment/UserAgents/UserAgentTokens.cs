@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.UserAgents;
 
 /// <summary>Reads version numbers that follow a token, without allocating.</summary>
 internal static class UserAgentTokens

@@ -1,8 +1,8 @@
-using static LoginGuard.Enrichment.UserAgentFamilies;
+using static LoginGuard.Enrichment.UserAgents.UserAgentFamilies;
 
 using LoginGuard.Contracts;
 
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.UserAgents;
 
 /// <summary>Names the operating system a user agent claims, and its major version where one is sent.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.GeoIp;
 
 /// <summary>Geo-IP log messages; they name database files, never looked-up addresses.</summary>
 internal static partial class GeoIpLog

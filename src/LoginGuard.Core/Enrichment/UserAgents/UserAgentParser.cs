@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using LoginGuard.Contracts;
 
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.UserAgents;
 
 /// <summary>
 /// Reads browser, operating system and device type from a user agent. Thread-safe and cheap enough for

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.GeoIp;
 
 /// <summary>
 /// Addresses no geo database can place: private, loopback, link-local, documentation, shared

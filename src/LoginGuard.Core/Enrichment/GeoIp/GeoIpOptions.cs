@@ -1,4 +1,4 @@
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.GeoIp;
 
 /// <summary>
 /// Where the MaxMind databases are. Both are optional: without a City database LoginGuard runs

@@ -1,6 +1,6 @@
 using LoginGuard.Contracts;
 
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.UserAgents;
 
 /// <summary>
 /// Recognises the platform's own apps, which put their product token first (<c>Learnwell/8.4.1 (...)</c>)

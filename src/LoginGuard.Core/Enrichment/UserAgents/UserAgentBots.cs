@@ -1,7 +1,7 @@
 using System.Buffers;
 using LoginGuard.Contracts;
 
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.UserAgents;
 
 /// <summary>Recognises scripts, HTTP libraries, headless browsers and crawlers.</summary>
 internal static class UserAgentBots

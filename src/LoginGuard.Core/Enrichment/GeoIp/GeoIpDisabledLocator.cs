@@ -1,7 +1,7 @@
 using System.Net;
 using LoginGuard.Contracts;
 
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.GeoIp;
 
 /// <summary>Used when no database is configured: every event is enriched with <see cref="GeoLocation.None"/>.</summary>
 internal sealed class GeoIpDisabledLocator : IGeoLocator

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using LoginGuard.Contracts;
 
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.UserAgents;
 
 /// <summary>
 /// Remembers parsed user agents. Few distinct strings make up most traffic, so a small cache answers nearly

@@ -1,6 +1,6 @@
 using MaxMind.Db;
 
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.GeoIp;
 
 /// <summary>
 /// A reader shared by in-flight lookups. The database file holds one reference while the

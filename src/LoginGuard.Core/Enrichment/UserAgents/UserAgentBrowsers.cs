@@ -1,8 +1,8 @@
-using static LoginGuard.Enrichment.UserAgentFamilies;
+using static LoginGuard.Enrichment.UserAgents.UserAgentFamilies;
 
 using LoginGuard.Contracts;
 
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.UserAgents;
 
 /// <summary>Names the browser of a user agent from an ordered table of tokens.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.GeoIp;
 
 /// <summary>
 /// Identifies one version of a database file. A rename over the path brings a new modification

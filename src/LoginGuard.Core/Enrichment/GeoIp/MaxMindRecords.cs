@@ -1,6 +1,6 @@
 using MaxMind.Db;
 
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.GeoIp;
 
 // Lean views of MaxMind's City and ASN records. GeoIP2's CityResponse decodes every field in every
 // language into a graph of objects (about 5 KB and most of the 5 µs enrichment budget per lookup);

@@ -1,4 +1,4 @@
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.GeoIp;
 
 /// <summary>
 /// Which lookups a file must answer, judged by its database type as MaxMind's own API judges it:

@@ -1,8 +1,8 @@
-using static LoginGuard.Enrichment.UserAgentFamilies;
+using static LoginGuard.Enrichment.UserAgents.UserAgentFamilies;
 
 using LoginGuard.Contracts;
 
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.UserAgents;
 
 /// <summary>
 /// Says what a device is in words a learner recognises, written to follow "a sign-in from":

@@ -1,8 +1,8 @@
-using static LoginGuard.Enrichment.UserAgentFamilies;
+using static LoginGuard.Enrichment.UserAgents.UserAgentFamilies;
 
 using LoginGuard.Contracts;
 
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.UserAgents;
 
 /// <summary>Tells phones, tablets and computers apart once the operating system is known.</summary>
 internal static class UserAgentDevices

@@ -1,7 +1,7 @@
 using MaxMind.Db;
 using Microsoft.Extensions.Options;
 
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.GeoIp;
 
 /// <summary>
 /// Opens each configured database once at start-up so a wrong path or a swapped City/ASN file

@@ -1,4 +1,4 @@
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.UserAgents;
 
 /// <summary>
 /// The names <see cref="UserAgentParser"/> gives browsers and systems; state and rules compare on them, so

@@ -1,7 +1,7 @@
 using MaxMind.Db;
 using Microsoft.Extensions.Logging;
 
-namespace LoginGuard.Enrichment;
+namespace LoginGuard.Enrichment.GeoIp;
 
 /// <summary>
 /// One <c>.mmdb</c> path, served by one shared memory-mapped reader and reopened when the file
