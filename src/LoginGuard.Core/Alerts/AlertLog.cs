@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using LoginGuard.Contracts;
+using LoginGuard.Alerts.Outbox;
+using LoginGuard.Alerts.Delivery;
 
 namespace LoginGuard.Alerts;
 

@@ -1,8 +1,8 @@
 using LoginGuard.Activity;
-using LoginGuard.Alerts;
 using LoginGuard.Enrichment;
 using LoginGuard.State;
 using Microsoft.Extensions.Logging;
+using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.LearnerRecords;
 

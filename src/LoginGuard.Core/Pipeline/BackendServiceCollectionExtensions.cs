@@ -1,5 +1,4 @@
 using LoginGuard.Activity;
-using LoginGuard.Alerts;
 using LoginGuard.Feedback;
 using LoginGuard.LearnerRecords;
 using LoginGuard.State;
@@ -7,6 +6,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using LoginGuard.Alerts.Outbox;
+using LoginGuard.Alerts.Delivery;
 
 namespace LoginGuard.Pipeline;
 

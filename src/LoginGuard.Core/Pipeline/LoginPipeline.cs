@@ -7,6 +7,7 @@ using LoginGuard.LearnerRecords;
 using LoginGuard.Scoring;
 using LoginGuard.State;
 using Microsoft.Extensions.Logging;
+using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.Pipeline;
 

@@ -13,6 +13,7 @@ using OpenTelemetry.Metrics;
 using System.Threading.RateLimiting;
 using StackExchange.Redis;
 using LoginGuard.Enrichment.GeoIp;
+using LoginGuard.Alerts.Delivery;
 
 namespace LoginGuard.Worker.Api;
 

@@ -5,6 +5,7 @@ using LoginGuard.Contracts;
 using LoginGuard.Pipeline;
 using LoginGuard.Worker.Hosting;
 using MimeKit;
+using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.Worker.Rules;
 

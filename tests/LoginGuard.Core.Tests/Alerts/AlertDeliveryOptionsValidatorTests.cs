@@ -1,4 +1,5 @@
-using LoginGuard.Alerts;
+using LoginGuard.Alerts.Outbox;
+using LoginGuard.Alerts.Delivery;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

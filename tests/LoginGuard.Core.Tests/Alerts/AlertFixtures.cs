@@ -3,6 +3,8 @@ using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using LoginGuard.Alerts.Delivery;
+using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

@@ -2,6 +2,8 @@ using LoginGuard.Alerts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using LoginGuard.Alerts.Delivery;
+using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

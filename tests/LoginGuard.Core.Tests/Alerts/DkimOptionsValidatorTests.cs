@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using LoginGuard.Alerts;
+using LoginGuard.Alerts.Delivery;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

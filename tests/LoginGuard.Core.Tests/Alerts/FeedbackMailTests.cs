@@ -1,6 +1,6 @@
 using System.Net;
-using LoginGuard.Alerts;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
+using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

@@ -4,6 +4,8 @@ using LoginGuard.Core.Tests.Generation;
 using LoginGuard.Core.Tests.Pipeline;
 using LoginGuard.State;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
+using LoginGuard.Alerts.Outbox;
+using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

@@ -1,4 +1,4 @@
-using LoginGuard.Alerts;
+using LoginGuard.Alerts.Delivery;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

@@ -1,5 +1,5 @@
-using LoginGuard.Alerts;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
+using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

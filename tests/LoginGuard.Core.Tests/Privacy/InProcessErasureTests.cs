@@ -5,6 +5,7 @@ using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Pipeline;
 using LoginGuard.Enrichment;
 using Microsoft.Extensions.DependencyInjection;
+using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.Core.Tests.Privacy;
 

@@ -1,5 +1,5 @@
-using LoginGuard.Alerts;
 using Microsoft.Extensions.Options;
+using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.IntegrationTests.Alerts;
 

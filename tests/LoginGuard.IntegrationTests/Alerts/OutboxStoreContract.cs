@@ -3,6 +3,9 @@ using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using LoginGuard.Alerts.Outbox;
+using LoginGuard.Alerts.Delivery;
+using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.IntegrationTests.Alerts;
 

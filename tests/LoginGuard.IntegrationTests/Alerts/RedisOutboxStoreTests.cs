@@ -4,6 +4,7 @@ using LoginGuard.Privacy;
 using LoginGuard.State;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.IntegrationTests.Alerts;
 

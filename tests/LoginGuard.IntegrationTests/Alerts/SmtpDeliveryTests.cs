@@ -3,6 +3,8 @@ using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using static LoginGuard.IntegrationTests.Alerts.AuthEvents;
+using LoginGuard.Alerts.Outbox;
+using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.IntegrationTests.Alerts;
 

@@ -13,6 +13,7 @@ using LoginGuard.Privacy;
 using LoginGuard.State;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
+using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.IntegrationTests.Api;
 

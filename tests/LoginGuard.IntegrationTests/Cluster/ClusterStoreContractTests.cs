@@ -1,5 +1,4 @@
 using LoginGuard.Activity;
-using LoginGuard.Alerts;
 using LoginGuard.Testing.State;
 using LoginGuard.Testing;
 using LoginGuard.IntegrationTests.Activity;
@@ -8,6 +7,7 @@ using LoginGuard.Privacy;
 using LoginGuard.State;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.IntegrationTests.Cluster;
 

@@ -3,6 +3,7 @@ using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using LoginGuard.Worker.Commands;
 using MimeKit;
+using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.IntegrationTests.Docs;
 

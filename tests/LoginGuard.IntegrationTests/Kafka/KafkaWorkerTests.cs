@@ -9,6 +9,8 @@ using LoginGuard.Testing.Kafka;
 using Microsoft.Extensions.Options;
 using LoginGuard.Testing.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using LoginGuard.Alerts.Outbox;
+using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 

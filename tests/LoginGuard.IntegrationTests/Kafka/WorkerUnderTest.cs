@@ -1,4 +1,3 @@
-using LoginGuard.Alerts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
 using LoginGuard.Testing.Kafka;
@@ -8,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using LoginGuard.Alerts.Delivery;
+using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 

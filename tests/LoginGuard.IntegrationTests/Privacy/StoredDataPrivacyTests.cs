@@ -1,5 +1,4 @@
 using System.Text;
-using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using LoginGuard.Ingestion;
 using LoginGuard.IntegrationTests.Api;
@@ -7,6 +6,7 @@ using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Replay;
 using LoginGuard.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
+using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.IntegrationTests.Privacy;
 

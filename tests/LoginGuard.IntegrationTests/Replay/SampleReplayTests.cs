@@ -7,6 +7,8 @@ using LoginGuard.Privacy;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using LoginGuard.Enrichment.UserAgents;
+using LoginGuard.Alerts.Outbox;
+using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.IntegrationTests.Replay;
 

@@ -1,11 +1,11 @@
 using LoginGuard.Activity;
-using LoginGuard.Alerts;
 using LoginGuard.Feedback;
 using LoginGuard.LearnerRecords;
 using LoginGuard.Pipeline;
 using LoginGuard.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.IntegrationTests.State;
 
