@@ -1,9 +1,11 @@
+using System.Text.Json.Nodes;
+using LoginGuard.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Activity;
 
 /// <summary>The activity of the embedded replay and of tests, under one lock; the same rules as Redis.</summary>
-internal sealed class InMemoryActivityLog(IOptionsMonitor<ActivityOptions> options, TimeProvider clock) : IActivityLog
+internal sealed class InMemoryActivityLog(IOptionsMonitor<ActivityOptions> options, TimeProvider clock) : IActivityLog, ILearnerData
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, List<ActivityEntry>> learners = new(StringComparer.Ordinal);
@@ -53,4 +55,9 @@ internal sealed class InMemoryActivityLog(IOptionsMonitor<ActivityOptions> optio
 
         return Task.CompletedTask;
     }
+
+    public async Task<JsonObject> ExportAsync(DataSubject learner, LearnerMentions mentions, CancellationToken cancellationToken) =>
+        ActivityJson.Export(await ReadAsync(learner.Learner, cancellationToken));
+
+    public Task ForgetAsync(DataSubject learner, LearnerMentions mentions, CancellationToken cancellationToken) => ForgetAsync(learner.Learner, cancellationToken);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using LoginGuard.Privacy;
 using LoginGuard.State;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -12,7 +14,7 @@ namespace LoginGuard.Activity;
 /// (or a learner back after a month away) reaches, and then every event of that learner would fail alike.
 /// </summary>
 internal sealed class RedisActivityLog(IConnectionMultiplexer redis, RedisKeys keys, IOptionsMonitor<ActivityOptions> options, TimeProvider clock)
-    : IActivityLog
+    : IActivityLog, ILearnerData
 {
     /// <summary>KEYS: index, entries. ARGV: eventId, event time (unix ms), entry JSON, retention ms, max entries.</summary>
     private const string RecordScript = """
@@ -62,4 +64,21 @@ internal sealed class RedisActivityLog(IConnectionMultiplexer redis, RedisKeys k
 
     public Task ForgetAsync(string learner, CancellationToken cancellationToken) =>
         redis.GetDatabase().KeyDeleteAsync([keys.ActivityIndex(learner), keys.ActivityEntries(learner)]).WaitAsync(cancellationToken);
+
+    /// <summary>Its entries name the learner's events and the mails they owed, through which other stores find their part.</summary>
+    public bool ForgetsLast => true;
+
+    /// <summary>Every entry still kept, whether or not it is older than the retention the learner is shown.</summary>
+    public async Task<LearnerMentions> MentionsAsync(DataSubject learner, CancellationToken cancellationToken)
+    {
+        var entries = (await redis.GetDatabase().HashValuesAsync(keys.ActivityEntries(learner.Learner)).WaitAsync(cancellationToken))
+            .Select(value => ActivityJson.Deserialize(value!))
+            .ToList();
+        return LearnerMentions.Of(entries.Select(e => e.EventId), entries.SelectMany(e => e.AlertIds));
+    }
+
+    public async Task<JsonObject> ExportAsync(DataSubject learner, LearnerMentions mentions, CancellationToken cancellationToken) =>
+        ActivityJson.Export(await ReadAsync(learner.Learner, cancellationToken));
+
+    public Task ForgetAsync(DataSubject learner, LearnerMentions mentions, CancellationToken cancellationToken) => ForgetAsync(learner.Learner, cancellationToken);
 }

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LoginGuard.Privacy;
 using LoginGuard.State;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -7,12 +10,14 @@ namespace LoginGuard.Feedback;
 
 /// <summary>
 /// What feedback keeps in Redis: a marker per answered mail under the learner's hash tag holding the answer taken
-/// (<c>legitimate</c> or <c>compromised</c>), and the labels stream the trainer reads, capped and expiring. Erasure
-/// removes both for a learner.
+/// (<c>legitimate</c> or <c>compromised</c>), and the labels stream the trainer reads, capped and expiring. A learner's
+/// export shows their labels as their answers; erasure removes both.
 /// </summary>
-internal sealed class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<FeedbackOptions> options)
+internal sealed class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<FeedbackOptions> options) : ILearnerData
 {
     private const int Page = 1000;
+
+    private static readonly JsonSerializerOptions AnswersJson = new(JsonSerializerDefaults.Web);
 
     // KEYS[1] the marker. ARGV[1] ttl ms. Returns 1 when this call turned the marker to compromised.
     private const string MarkCompromisedScript = """
@@ -96,18 +101,35 @@ internal sealed class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys
         return labels;
     }
 
-    /// <summary>Erasure: the learner's labels leave the shared stream; their answered markers go with their hash tag.</summary>
-    public async Task ForgetAsync(string learner)
+    public async Task<JsonObject> ExportAsync(DataSubject learner, LearnerMentions mentions, CancellationToken cancellationToken) => new()
+    {
+        ["answers"] = JsonSerializer.SerializeToNode(await LabelsOfAsync(learner.Learner).WaitAsync(cancellationToken), AnswersJson),
+    };
+
+    /// <summary>Erasure: the learner's labels leave the shared stream, and their answered markers go.</summary>
+    public async Task ForgetAsync(DataSubject learner, LearnerMentions mentions, CancellationToken cancellationToken)
     {
         var theirs = new List<RedisValue>();
-        await foreach (var entry in EntriesOfAsync(learner))
+        await foreach (var entry in EntriesOfAsync(learner.Learner))
         {
             theirs.Add(entry.Id);
         }
 
+        var database = redis.GetDatabase();
         if (theirs.Count > 0)
         {
-            await redis.GetDatabase().StreamDeleteAsync(keys.FeedbackLabels, [.. theirs]);
+            await database.StreamDeleteAsync(keys.FeedbackLabels, [.. theirs]).WaitAsync(cancellationToken);
+        }
+
+        var markers = new List<RedisKey>();
+        await foreach (var key in RedisKeyspace.ScanAsync(redis, keys.FeedbackAnsweredPattern(learner.Learner), cancellationToken))
+        {
+            markers.Add(key);
+        }
+
+        if (markers.Count > 0)
+        {
+            await database.KeyDeleteAsync([.. markers]).WaitAsync(cancellationToken);
         }
     }
 

@@ -1,11 +1,10 @@
 using LoginGuard.Activity;
 using LoginGuard.Feedback;
 using LoginGuard.LearnerRecords;
+using LoginGuard.Privacy;
 using LoginGuard.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 using LoginGuard.Alerts.Outbox;
 using LoginGuard.Alerts.Delivery;
 
@@ -28,16 +27,13 @@ internal static class BackendServiceCollectionExtensions
     public static IServiceCollection AddRedisBackend(this IServiceCollection services, RedisOptions redis)
     {
         services.AddRedisConnection(redis);
-        services.AddSingleton<IBehaviorStore>(provider => new RedisBehaviorStore(
-            provider.GetRequiredService<IConnectionMultiplexer>(),
-            provider.GetRequiredService<RedisKeys>(),
-            provider.GetRequiredService<IOptionsMonitor<StateOptions>>()));
-        services.AddSingleton<IOutboxStore>(provider => ActivatorUtilities.CreateInstance<RedisOutboxStore>(provider));
-        services.AddSingleton<IActivityLog, RedisActivityLog>();
+        services.AddLearnerStore<IBehaviorStore, RedisBehaviorStore>();
+        services.AddLearnerStore<IActivityLog, RedisActivityLog>();
+        services.AddLearnerStore<IOutboxStore, RedisOutboxStore>();
         services.AddSingleton<RedisFeedbackStore>();
+        services.AddSingleton<ILearnerData>(provider => provider.GetRequiredService<RedisFeedbackStore>());
         services.AddSingleton<RedisLearnerRecords>();
-        services.AddSingleton<ILearnerEraser, RedisLearnerEraser>();
-        return services;
+        return services.AddLearnerRecords();
     }
 
     /// <summary>
@@ -46,14 +42,23 @@ internal static class BackendServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddInMemoryBackend(this IServiceCollection services)
     {
-        // Registered as themselves too: erasure reaches into them.
-        services.AddSingleton<InMemoryBehaviorStore>();
-        services.AddSingleton<IBehaviorStore>(provider => provider.GetRequiredService<InMemoryBehaviorStore>());
-        services.AddSingleton<InMemoryOutboxStore>();
-        services.AddSingleton<IOutboxStore>(provider => provider.GetRequiredService<InMemoryOutboxStore>());
+        services.AddLearnerStore<IBehaviorStore, InMemoryBehaviorStore>();
+        services.AddLearnerStore<IActivityLog, InMemoryActivityLog>();
+        services.AddLearnerStore<IOutboxStore, InMemoryOutboxStore>();
         services.AddInProcessMail();
-        services.AddSingleton<IActivityLog, InMemoryActivityLog>();
-        services.AddSingleton<ILearnerEraser, InMemoryLearnerEraser>();
-        return services;
+        return services.AddLearnerRecords();
+    }
+
+    /// <summary>
+    /// One instance of the store, for the stage that uses it and as learner data, which export and erasure go over in
+    /// the order stores are added: behaviour state, activity, mail, answers.
+    /// </summary>
+    private static void AddLearnerStore<TService, TStore>(this IServiceCollection services)
+        where TService : class
+        where TStore : class, TService, ILearnerData
+    {
+        services.AddSingleton(provider => ActivatorUtilities.CreateInstance<TStore>(provider));
+        services.AddSingleton<TService>(provider => provider.GetRequiredService<TStore>());
+        services.AddSingleton<ILearnerData>(provider => provider.GetRequiredService<TStore>());
     }
 }

@@ -26,7 +26,7 @@ internal sealed class LoginPipeline(
     AlertPolicy policy,
     IAlertOutbox outbox,
     IActivityLog activity,
-    ILearnerEraser eraser,
+    LearnerEraser eraser,
     IEventTimeWindow window,
     PublicationsInFlight inFlight,
     PipelineMetrics metrics,

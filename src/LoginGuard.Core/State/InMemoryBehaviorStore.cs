@@ -7,7 +7,7 @@ namespace LoginGuard.State;
 /// Behaviour state in this process, for the embedded replay and tests. Decisions are aged out by event
 /// time, not the wall clock, so replaying history behaves the same on any day.
 /// </summary>
-internal sealed class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> options) : IBehaviorStore
+internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> options) : IBehaviorStore
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, LearnerHistory> learners = new(StringComparer.Ordinal);
@@ -101,25 +101,6 @@ internal sealed class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> option
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    /// <summary>Erasure: the learner's history and decisions, and their failed sign-ins in every address's and network's activity.</summary>
-    public void Forget(string learner)
-    {
-        lock (gate)
-        {
-            learners.Remove(learner);
-            foreach (var key in decisions.Keys.Where(k => k.StartsWith(BehaviorBatch.DecisionKey(learner, ""), StringComparison.Ordinal)).ToList())
-            {
-                decisions.Remove(key);
-                published.Remove(key);
-            }
-
-            foreach (var (key, activity) in sources.ToList())
-            {
-                sources[key] = new SourceActivity([.. activity.Failures.Where(f => f.Key != learner)]);
-            }
-        }
     }
 
     private void Apply(string source, EnrichedEvent enriched, StateOptions settings) =>

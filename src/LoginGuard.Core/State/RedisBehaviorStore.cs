@@ -11,7 +11,7 @@ namespace LoginGuard.State;
 /// wrote in between, so the C# update stays the one definition of how history changes. Redis errors and
 /// timeouts surface as exceptions for the caller to retry; every write is idempotent.
 /// </summary>
-internal sealed class RedisBehaviorStore(IConnectionMultiplexer redis, RedisKeys keys, IOptionsMonitor<StateOptions> options) : IBehaviorStore
+internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, RedisKeys keys, IOptionsMonitor<StateOptions> options) : IBehaviorStore
 {
     /// <summary>
     /// Events of one learner arrive in order on one partition, so a conflict is rare; when two writers do race

@@ -63,6 +63,12 @@ internal sealed class RedisKeys
     /// <summary>A SCAN pattern matching every key of one learner, for erasure.</summary>
     public RedisValue LearnerPattern(string learner) => $"{prefix}{{u:{learner}}}*";
 
+    /// <summary>A SCAN pattern matching the learner's decisions and their published marks, which the behaviour store forgets together.</summary>
+    public RedisValue RecordPattern(string learner) => $"{prefix}{{u:{learner}}}:[dp]:*";
+
+    /// <summary>A SCAN pattern matching the learner's answered-mail markers.</summary>
+    public RedisValue FeedbackAnsweredPattern(string learner) => $"{prefix}{{u:{learner}}}:fb:*";
+
     /// <summary>A SCAN pattern matching the learner's decisions; the eventId follows <see cref="DecisionPrefix"/>.</summary>
     public RedisValue DecisionPattern(string learner) => $"{DecisionPrefix(learner)}*";
 
@@ -92,6 +98,12 @@ internal sealed class RedisKeys
     /// derives from) and, per incident kind of suspicious activity, the event time it last happened.
     /// </summary>
     public RedisKey OutboxThrottle(string learnerHash) => $"{prefix}{{outbox}}:throttle:{learnerHash}";
+
+    /// <summary>
+    /// Outbox sorted set: the ids of one learner's alerts and of the summary their held sign-ins will have, by when
+    /// they were queued (unix ms), so the learner's mail is found for their export and erasure from the outbox alone.
+    /// </summary>
+    public RedisKey OutboxLearner(string learnerHash) => $"{prefix}{{outbox}}:learner:{learnerHash}";
 
     /// <summary>Outbox sorted set: learners whose new-device window holds sign-ins, by when it ends on the wall clock (unix ms).</summary>
     public RedisKey OutboxWindows => $"{prefix}{{outbox}}:windows";

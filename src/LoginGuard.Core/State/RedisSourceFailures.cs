@@ -89,6 +89,28 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
         return new SourceActivity(failures);
     }
 
+    /// <summary>Erasure: removes the learner's failures from every set matching the patterns, whichever address or network they came from.</summary>
+    public async Task ForgetAsync(IEnumerable<RedisValue> patterns, string learner, CancellationToken cancellationToken)
+    {
+        var database = redis.GetDatabase();
+        foreach (var pattern in patterns)
+        {
+            await foreach (var key in RedisKeyspace.ScanAsync(redis, pattern, cancellationToken))
+            {
+                var members = new List<RedisValue>();
+                await foreach (var member in database.SortedSetScanAsync(key, $"*{Separator}{learner}", pageSize: 500).WithCancellation(cancellationToken))
+                {
+                    members.Add(member.Element);
+                }
+
+                if (members.Count > 0)
+                {
+                    await database.SortedSetRemoveAsync(key, [.. members]).WaitAsync(cancellationToken);
+                }
+            }
+        }
+    }
+
     private static long Microseconds(DateTimeOffset at) => (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
 
     private static FailedAttempt Parse(SortedSetEntry entry)

@@ -79,7 +79,8 @@ internal static class ApiApplication
         services.AddSingleton(worker.GetRequiredService<AuditLog>());
         services.AddSingleton(worker.GetRequiredService<StateKeyMaker>());
         services.AddSingleton(worker.GetRequiredService<RedisLearnerRecords>());
-        services.AddSingleton(worker.GetRequiredService<ILearnerEraser>());
+        services.AddSingleton(worker.GetRequiredService<LearnerExporter>());
+        services.AddSingleton(worker.GetRequiredService<LearnerEraser>());
         services.AddSingleton(worker.GetRequiredService<IOptions<ActivityOptions>>());
         services.AddSingleton(worker.GetRequiredService<FeedbackTokens>());
         services.AddSingleton(worker.GetRequiredService<RuleSetSource>());

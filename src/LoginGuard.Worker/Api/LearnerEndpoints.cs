@@ -36,10 +36,10 @@ internal static class LearnerEndpoints
         return TypedResults.Ok(new ActivityPage(userId, (int)options.Value.Retention.TotalDays, [.. entries.Select(ActivityView.Of)]));
     }
 
-    private static async Task<IResult> ExportAsync(string userId, RedisLearnerRecords records, CancellationToken cancellationToken) =>
-        UserIds.Problem(userId) ?? TypedResults.Json(await records.ExportAsync(userId, cancellationToken));
+    private static async Task<IResult> ExportAsync(string userId, LearnerExporter exporter, CancellationToken cancellationToken) =>
+        UserIds.Problem(userId) ?? TypedResults.Json(await exporter.ExportAsync(userId, cancellationToken));
 
-    private static async Task<IResult> EraseAsync(string userId, ILearnerEraser eraser, CancellationToken cancellationToken)
+    private static async Task<IResult> EraseAsync(string userId, LearnerEraser eraser, CancellationToken cancellationToken)
     {
         if (UserIds.Problem(userId) is { } problem)
         {

@@ -1,7 +1,7 @@
 using LoginGuard.Activity;
 using LoginGuard.Feedback;
-using LoginGuard.LearnerRecords;
 using LoginGuard.Pipeline;
+using LoginGuard.Privacy;
 using LoginGuard.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +20,8 @@ public sealed class BackendRegistrationTests(RedisStateFixture redis) : IClassFi
         provider.GetRequiredService<IBehaviorStore>().Should().BeOfType<RedisBehaviorStore>();
         provider.GetRequiredService<IOutboxStore>().Should().BeOfType<RedisOutboxStore>();
         provider.GetRequiredService<IActivityLog>().Should().BeOfType<RedisActivityLog>();
-        provider.GetRequiredService<ILearnerEraser>().Should().BeOfType<RedisLearnerEraser>();
+        provider.GetServices<ILearnerData>().Select(store => store.GetType()).Should().Equal(
+            [typeof(RedisBehaviorStore), typeof(RedisActivityLog), typeof(RedisOutboxStore), typeof(RedisFeedbackStore)], "export and erasure go over every store that keeps learner data");
         provider.GetService<RedisFeedbackStore>().Should().NotBeNull("answers are kept where the rest is");
         provider.GetRequiredService<IAlertOutbox>().Should().BeOfType<AlertOutbox>("the dispatcher sends queued mail in the background");
     }
@@ -33,7 +34,8 @@ public sealed class BackendRegistrationTests(RedisStateFixture redis) : IClassFi
         provider.GetRequiredService<IBehaviorStore>().Should().BeOfType<InMemoryBehaviorStore>();
         provider.GetRequiredService<IOutboxStore>().Should().BeOfType<InMemoryOutboxStore>();
         provider.GetRequiredService<IActivityLog>().Should().BeOfType<InMemoryActivityLog>();
-        provider.GetRequiredService<ILearnerEraser>().Should().BeOfType<InMemoryLearnerEraser>();
+        provider.GetServices<ILearnerData>().Select(store => store.GetType()).Should().Equal(
+            [typeof(InMemoryBehaviorStore), typeof(InMemoryActivityLog), typeof(InMemoryOutboxStore)], "export and erasure go over every store that keeps learner data");
         provider.GetService<RedisFeedbackStore>().Should().BeNull();
         provider.GetRequiredService<IAlertOutbox>().Should().NotBeOfType<AlertOutbox>("mail that dies with the process is sent as it is queued");
     }

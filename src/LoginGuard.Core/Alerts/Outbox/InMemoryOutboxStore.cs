@@ -4,7 +4,7 @@ using LoginGuard.Contracts;
 namespace LoginGuard.Alerts.Outbox;
 
 /// <summary>The outbox of the embedded replay and of tests: the same rules as Redis, kept in this process under one lock.</summary>
-internal sealed class InMemoryOutboxStore(
+internal sealed partial class InMemoryOutboxStore(
     IOptions<AlertOutboxOptions> outboxOptions,
     IOptions<AlertThrottleOptions> throttleOptions,
     IOptions<SuspiciousActivityOptions> suspiciousOptions,
@@ -13,7 +13,7 @@ internal sealed class InMemoryOutboxStore(
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Entry> entries = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, NewDeviceThrottle> throttles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (AlertOwner Owner, NewDeviceThrottle Throttle)> throttles = new(StringComparer.Ordinal);
     private readonly Dictionary<(string UserId, Incident Incident), DateTimeOffset> incidents = [];
     private readonly AlertOutboxOptions options = outboxOptions.Value;
 
@@ -32,9 +32,9 @@ internal sealed class InMemoryOutboxStore(
             var admitted = alert;
             if (alert.Kind == AlertKind.NewDevice)
             {
-                var throttle = throttles.TryGetValue(owner.UserId, out var found) ? found : throttles[owner.UserId] = new(owner.Learner);
+                var throttle = throttles.TryGetValue(owner.UserId, out var found) ? found.Throttle : (throttles[owner.UserId] = (owner, new(owner.Learner))).Throttle;
                 (admitted, var summary) = throttle.Admit(alert, throttleOptions.Value, now);
-                Queue(summary, owner.UserId, now);
+                Queue(summary, owner, now);
             }
             else if (alert is { Kind: AlertKind.SuspiciousActivity, Incident: { } incident } && !IsNewIncident(owner.UserId, alert, incident))
             {
@@ -42,8 +42,8 @@ internal sealed class InMemoryOutboxStore(
             }
 
             entries[alert.AlertId] = admitted is null
-                ? new Entry(alert, owner.UserId, now) { State = OutboxState.Suppressed }
-                : new Entry(admitted, owner.UserId, now) { DueAt = now };
+                ? new Entry(alert, owner, now) { State = OutboxState.Suppressed }
+                : new Entry(admitted, owner, now) { DueAt = now };
             return Task.FromResult(admitted is null ? EnqueueOutcome.Suppressed : EnqueueOutcome.Queued);
         }
     }
@@ -54,9 +54,9 @@ internal sealed class InMemoryOutboxStore(
         {
             var now = clock.GetUtcNow();
             var queued = 0;
-            foreach (var (userId, throttle) in throttles.Where(t => t.Value.IsHolding && t.Value.ClosesAt <= until))
+            foreach (var (owner, throttle) in throttles.Values.Where(t => t.Throttle.IsHolding && t.Throttle.ClosesAt <= until))
             {
-                queued += Queue(throttle.Close(), userId, now) ? 1 : 0;
+                queued += Queue(throttle.Close(), owner, now) ? 1 : 0;
             }
 
             return Task.FromResult(queued);
@@ -146,24 +146,6 @@ internal sealed class InMemoryOutboxStore(
         }
     }
 
-    /// <summary>Erasure: drops every alert and the throttle window of the learner, whatever their state.</summary>
-    public void Forget(string userId)
-    {
-        lock (gate)
-        {
-            foreach (var id in entries.Where(e => e.Value.UserId == userId).Select(e => e.Key).ToList())
-            {
-                entries.Remove(id);
-            }
-
-            throttles.Remove(userId);
-            foreach (var key in incidents.Keys.Where(k => k.UserId == userId).ToList())
-            {
-                incidents.Remove(key);
-            }
-        }
-    }
-
     // Findings of one kind less than the quiet period apart are one incident; the latest finding extends it.
     private bool IsNewIncident(string userId, Alert alert, Incident incident)
     {
@@ -175,8 +157,8 @@ internal sealed class InMemoryOutboxStore(
         return isNew;
     }
 
-    private bool Queue(Alert? summary, string userId, DateTimeOffset now) =>
-        summary is not null && entries.TryAdd(summary.AlertId, new Entry(summary, userId, now) { DueAt = now });
+    private bool Queue(Alert? summary, AlertOwner owner, DateTimeOffset now) =>
+        summary is not null && entries.TryAdd(summary.AlertId, new Entry(summary, owner, now) { DueAt = now });
 
     // Only a queued alert moves on: a late answer about an alert already sent or failed changes nothing.
     private Task<ClaimStanding> Update(ClaimedAlert claimed, bool evenIfSuperseded, Action<Entry> change)
@@ -198,12 +180,12 @@ internal sealed class InMemoryOutboxStore(
         : entry.Claim == claimed.Claim ? ClaimStanding.Current
         : ClaimStanding.Superseded;
 
-    /// <param name="userId">Whose the alert is: erasure finds a learner's alerts by it.</param>
-    private sealed class Entry(Alert alert, string userId, DateTimeOffset queuedAt)
+    /// <param name="owner">Whose the alert is: export and erasure find a learner's alerts by it.</param>
+    private sealed class Entry(Alert alert, AlertOwner owner, DateTimeOffset queuedAt)
     {
         public Alert Alert { get; } = alert;
 
-        public string UserId { get; } = userId;
+        public AlertOwner Owner { get; } = owner;
 
         public DateTimeOffset QueuedAt { get; } = queuedAt;
 

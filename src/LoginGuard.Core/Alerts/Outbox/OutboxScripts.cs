@@ -34,15 +34,21 @@ internal static class OutboxScripts
         """;
 
     /// <summary>
-    /// KEYS: alert, due, queued, throttle, windows. ARGV: 1 id, 2 payload, 3 kind, 4 eventId, 5 now, 6 retention s,
-    /// 7 throttle (0 none, 1 new-device, 2 incident), 8 event time, 9 window or quiet period ms, 10 max mails,
-    /// 11 incident field, 12 summary id, 13 learner, 14 alert key prefix. Returns 'queued', 'duplicate' or
-    /// 'suppressed'. Mirrors NewDeviceThrottle and IncidentThrottle.
+    /// KEYS: alert, due, queued, throttle, windows, the learner's alerts. ARGV: 1 id, 2 payload, 3 kind, 4 eventId,
+    /// 5 now, 6 retention s, 7 throttle (0 none, 1 new-device, 2 incident), 8 event time, 9 window or quiet period ms,
+    /// 10 max mails, 11 incident field, 12 summary id, 13 learner, 14 alert key prefix, 15 how long the learner's
+    /// alerts remember an id (s). Returns 'queued', 'duplicate' or 'suppressed'. Mirrors NewDeviceThrottle and
+    /// IncidentThrottle. Every id it files, and the id a summary of held sign-ins will have, joins the learner's alerts
+    /// in the same step, so their export and erasure find all of it; ids older than an alert can live leave them.
     /// </summary>
     public const string Enqueue = CloseWindow + """
         if redis.call('EXISTS', KEYS[1]) == 1 then return 'duplicate' end
         local ttl = tonumber(ARGV[6])
         local now = tonumber(ARGV[5])
+        local remember = tonumber(ARGV[15])
+        redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', string.format('(%.0f', now - remember * 1000))
+        redis.call('ZADD', KEYS[6], now, ARGV[1])
+        redis.call('EXPIRE', KEYS[6], remember)
         local at, window = tonumber(ARGV[8]), tonumber(ARGV[9])
         local function suppress()
           redis.call('EXPIRE', KEYS[4], ttl)
@@ -57,6 +63,7 @@ internal static class OutboxScripts
             if tonumber(w[2]) >= tonumber(ARGV[10]) then
               if not w[3] or w[3] == '' then
                 redis.call('HSET', KEYS[4], 'held', ARGV[2], 'summary', ARGV[12], 'first', ARGV[4])
+                redis.call('ZADD', KEYS[6], now, ARGV[12])
                 -- A window opened before windows had a wall-clock end gets one from now, so it still closes.
                 redis.call('ZADD', KEYS[5], w[4] or (now + window), ARGV[13])
                 redis.call('EXPIRE', KEYS[5], ttl)
@@ -85,6 +92,27 @@ internal static class OutboxScripts
         redis.call('EXPIRE', KEYS[2], ttl)
         redis.call('EXPIRE', KEYS[3], ttl)
         return 'queued'
+        """;
+
+    /// <summary>
+    /// KEYS: the learner's alerts, throttle, windows, due, queued, failed. ARGV: 1 learner, 2 alert key prefix, then
+    /// ids of the learner's alerts filed before they had an index of their own (an id of no alert deletes nothing).
+    /// Erasure, in one step: every alert of the learner in any state, its place in the queues and the dead-letter
+    /// list, their throttles and open window, and last the index that found them. Alert keys are built here, as in
+    /// <see cref="CloseWindows"/>: they share the <c>{outbox}</c> slot. Returns how many ids it tried.
+    /// </summary>
+    public const string Forget = """
+        local ids = redis.call('ZRANGE', KEYS[1], 0, -1)
+        for i = 3, #ARGV do ids[#ids + 1] = ARGV[i] end
+        for _, id in ipairs(ids) do
+          redis.call('DEL', ARGV[2] .. id)
+          redis.call('ZREM', KEYS[4], id)
+          redis.call('ZREM', KEYS[5], id)
+          redis.call('ZREM', KEYS[6], id)
+        end
+        redis.call('ZREM', KEYS[3], ARGV[1])
+        redis.call('DEL', KEYS[2], KEYS[1])
+        return #ids
         """;
 
     /// <summary>

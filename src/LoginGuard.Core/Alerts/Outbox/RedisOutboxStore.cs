@@ -12,7 +12,7 @@ namespace LoginGuard.Alerts.Outbox;
 /// The production outbox: survives restarts of the worker and is shared by every instance. Each change of an
 /// alert is one script (<see cref="OutboxScripts"/>); learners are keyed by keyed hash, never by their id.
 /// </summary>
-internal sealed class RedisOutboxStore(
+internal sealed partial class RedisOutboxStore(
     IConnectionMultiplexer redis,
     RedisKeys keys,
     KeyedHasher hasher,
@@ -35,13 +35,13 @@ internal sealed class RedisOutboxStore(
         var learner = hasher.Hash(KeyedHasher.UserPurpose, owner.UserId);
         var result = await Db.ScriptEvaluateAsync(
             OutboxScripts.Enqueue,
-            [keys.OutboxAlert(alert.AlertId), keys.OutboxDue, keys.OutboxQueued, keys.OutboxThrottle(learner), keys.OutboxWindows],
+            [keys.OutboxAlert(alert.AlertId), keys.OutboxDue, keys.OutboxQueued, keys.OutboxThrottle(learner), keys.OutboxWindows, keys.OutboxLearner(learner)],
             [
                 alert.AlertId, StoredAlert.Serialize(alert), alert.Kind.ToWireName(), alert.Event.EventId, Now(), RetentionSeconds,
                 ThrottleMode(alert), alert.Event.OccurredAt.ToUnixTimeMilliseconds(),
                 (long)(alert.Kind == AlertKind.NewDevice ? throttle.Window : suspiciousOptions.Value.QuietPeriod).TotalMilliseconds,
                 throttle.MaxNewDeviceMails, alert.Incident is { } incident ? "incident:" + incident.ToWireName() : "",
-                Alert.SummaryIdFor(owner.Learner, alert.Event.EventId), learner, AlertKeyPrefix,
+                Alert.SummaryIdFor(owner.Learner, alert.Event.EventId), learner, AlertKeyPrefix, (long)AlertLifetime(throttle).TotalSeconds,
             ]);
         return (string?)result switch
         {
@@ -144,6 +144,9 @@ internal sealed class RedisOutboxStore(
         { Kind: AlertKind.SuspiciousActivity, Incident: not null } => 2,
         _ => 0,
     };
+
+    /// <summary>The longest an alert id can be kept after it was queued or held: a summary is queued when its window closes, given up on, then kept.</summary>
+    private TimeSpan AlertLifetime(AlertThrottleOptions throttle) => throttle.Window + options.GiveUpAfter + options.Lease + options.Retention;
 
     private string AlertKeyPrefix => keys.OutboxAlert("")!;
 

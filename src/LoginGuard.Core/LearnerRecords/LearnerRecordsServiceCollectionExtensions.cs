@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoginGuard.LearnerRecords;
+
+internal static class LearnerRecordsServiceCollectionExtensions
+{
+    /// <summary>Export and erasure over whatever stores the backend registered as learner data.</summary>
+    public static IServiceCollection AddLearnerRecords(this IServiceCollection services)
+    {
+        services.AddSingleton<LearnerEraser>();
+        services.AddSingleton<LearnerExporter>();
+        return services;
+    }
+}
