@@ -24,6 +24,29 @@ internal sealed record SampleMessage(byte[]? Key, byte[] Value, string? EventId)
         .Where(m => Encoding.UTF8.GetString(m.Value).Contains("\"failureReason\":\"unknown_user\"", StringComparison.Ordinal))
         .Select(m => m.EventId!).ToHashSet();
 
+    /// <summary>
+    /// The mail (<see cref="Infrastructure.MailIdentity"/>) told to a learner whose account.deleted comes later in the
+    /// stream: erasure takes a learner's queued mail with it (docs/privacy.md), so where a worker had not sent it yet, it
+    /// is never sent. How far the outbox lags behind the stream decides which; such mail arrives at most once.
+    /// </summary>
+    public static IReadOnlySet<string> MailOfErasedLearners(IEnumerable<string> mail, IEnumerable<SampleMessage> messages)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var deleted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var message in messages.Where(m => m.EventId is not null && m.Key is not null))
+        {
+            var userId = Encoding.UTF8.GetString(message.Key!);
+            owners[message.EventId!] = userId;
+            if (Encoding.UTF8.GetString(message.Value).Contains("\"type\":\"account.deleted\"", StringComparison.Ordinal))
+            {
+                deleted.Add(userId);
+            }
+        }
+
+        return mail.Where(identity => identity.Split('|')[1].Split(',').Any(eventId => owners.TryGetValue(eventId, out var owner) && deleted.Contains(owner)))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     public static SampleMessage FromLine(string line)
     {
         try
