@@ -1,6 +1,6 @@
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Activity;
 using LoginGuard.Testing;
-using LoginGuard.IntegrationTests.Alerts;
 using LoginGuard.State;
 
 namespace LoginGuard.IntegrationTests.Activity;

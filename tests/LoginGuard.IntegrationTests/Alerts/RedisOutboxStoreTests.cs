@@ -1,3 +1,4 @@
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using LoginGuard.Privacy;

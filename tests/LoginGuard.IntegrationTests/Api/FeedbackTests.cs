@@ -1,3 +1,4 @@
+using LoginGuard.IntegrationTests.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;

@@ -1,3 +1,4 @@
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Activity;
 using LoginGuard.Testing.State;
 using LoginGuard.Testing;

@@ -14,6 +14,4 @@ internal static class TestRedis
     });
 
     public static string Configuration => Server.Value.Configuration;
-
-    public static string NewPrefix() => $"t{Guid.NewGuid():N}:";
 }

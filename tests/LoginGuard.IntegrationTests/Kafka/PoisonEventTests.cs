@@ -1,7 +1,7 @@
+using LoginGuard.IntegrationTests.Infrastructure;
 using System.Text;
 using Confluent.Kafka;
 using LoginGuard.Enrichment;
-using LoginGuard.IntegrationTests.Alerts;
 using LoginGuard.Kafka;
 using LoginGuard.State;
 using LoginGuard.Testing;

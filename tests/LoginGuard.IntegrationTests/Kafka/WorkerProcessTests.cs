@@ -59,7 +59,7 @@ public sealed class WorkerProcessTests(KafkaMockCluster cluster) : IClassFixture
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["Privacy:HashKey"] = TestKeys.HashKey;
         settings["Redis:Configuration"] = TestRedis.Configuration;
-        settings["Redis:KeyPrefix"] = TestRedis.NewPrefix();
+        settings["Redis:KeyPrefix"] = RedisFixture.NewPrefix();
         return settings;
     }
 }

@@ -46,7 +46,7 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
         // What run demands of every deployment; a test that brings its own Redis overrides them below.
         overrides["Privacy:HashKey"] = TestKeys.HashKey;
         overrides["Redis:Configuration"] = TestRedis.Configuration;
-        overrides["Redis:KeyPrefix"] = TestRedis.NewPrefix();
+        overrides["Redis:KeyPrefix"] = RedisFixture.NewPrefix();
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             overrides[key] = value;

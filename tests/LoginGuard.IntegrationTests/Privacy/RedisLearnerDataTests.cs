@@ -1,4 +1,4 @@
-using LoginGuard.IntegrationTests.Alerts;
+using LoginGuard.IntegrationTests.Infrastructure;
 
 namespace LoginGuard.IntegrationTests.Privacy;
 

@@ -1,3 +1,4 @@
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Activity;
 using LoginGuard.Feedback;
 using LoginGuard.Pipeline;
@@ -10,7 +11,7 @@ using LoginGuard.Alerts.Outbox;
 namespace LoginGuard.IntegrationTests.State;
 
 /// <summary>One setting decides where every store lives: none can end up in Redis while another stays in the process.</summary>
-public sealed class BackendRegistrationTests(RedisStateFixture redis) : IClassFixture<RedisStateFixture>
+public sealed class BackendRegistrationTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
     [Fact]
     public async Task Every_store_is_in_Redis_when_a_Redis_configuration_is_set()

@@ -1,9 +1,10 @@
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Testing.State;
 using LoginGuard.State;
 
 namespace LoginGuard.IntegrationTests.State;
 
-public sealed class RedisBehaviorStoreContractTests(RedisStateFixture redis) : BehaviorStoreContract, IClassFixture<RedisStateFixture>
+public sealed class RedisBehaviorStoreContractTests(RedisFixture redis) : BehaviorStoreContract, IClassFixture<RedisFixture>
 {
-    internal override IBehaviorStore CreateStore(StateOptions options) => redis.Create(options).Store;
+    internal override IBehaviorStore CreateStore(StateOptions options) => redis.CreateBehaviorStore(options).Store;
 }

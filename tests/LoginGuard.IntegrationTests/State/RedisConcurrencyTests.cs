@@ -1,3 +1,4 @@
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Contracts;
 using LoginGuard.Testing.State;
 using LoginGuard.Testing;
@@ -5,14 +6,14 @@ using LoginGuard.State;
 
 namespace LoginGuard.IntegrationTests.State;
 
-public sealed class RedisConcurrencyTests(RedisStateFixture redis) : IClassFixture<RedisStateFixture>
+public sealed class RedisConcurrencyTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
     private static readonly StateOptions Options = new() { MaxDevices = 100 };
 
     [Fact]
     public async Task One_learner_written_from_two_workers_at_once_keeps_every_sign_in()
     {
-        var store = redis.Create(Options).Store;
+        var store = redis.CreateBehaviorStore(Options).Store;
         var devices = Enumerable.Range(0, 60).Select(i => Learners.Device($"d{i:D2}", "Chrome", "Windows", DeviceType.Desktop, "Chrome")).ToList();
 
         await Task.WhenAll(Enumerable.Range(0, 2).Select(worker => Task.Run(async () =>
@@ -32,7 +33,7 @@ public sealed class RedisConcurrencyTests(RedisStateFixture redis) : IClassFixtu
     [Fact]
     public async Task An_event_delivered_to_two_workers_at_once_is_recorded_by_exactly_one()
     {
-        var store = redis.Create(Options).Store;
+        var store = redis.CreateBehaviorStore(Options).Store;
         var outcomes = new List<bool>();
         for (var i = 0; i < 50; i++)
         {
@@ -49,7 +50,7 @@ public sealed class RedisConcurrencyTests(RedisStateFixture redis) : IClassFixtu
     [Fact]
     public async Task Many_learners_in_parallel_each_keep_all_of_their_history()
     {
-        var store = redis.Create(Options).Store;
+        var store = redis.CreateBehaviorStore(Options).Store;
         await Parallel.ForEachAsync(Enumerable.Range(0, 500), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
         {
             for (var n = 0; n < 4; n++)

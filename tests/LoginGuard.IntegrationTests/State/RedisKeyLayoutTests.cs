@@ -1,3 +1,4 @@
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Contracts;
 using LoginGuard.Testing.State;
 using LoginGuard.Testing;
@@ -5,18 +6,18 @@ using LoginGuard.State;
 
 namespace LoginGuard.IntegrationTests.State;
 
-public sealed class RedisKeyLayoutTests(RedisStateFixture redis) : IClassFixture<RedisStateFixture>
+public sealed class RedisKeyLayoutTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
     private static readonly StateOptions Options = new();
 
     [Fact]
     public async Task Every_key_expires_after_the_time_its_options_give_it()
     {
-        var (store, _, prefix) = redis.Create(Options);
+        var (store, _, prefix) = redis.CreateBehaviorStore(Options);
         await RecordARealisticDayAsync(store);
 
-        var database = redis.Redis.GetDatabase();
-        var keys = await RedisStateFixture.KeysAsync(redis.Redis, prefix + "*");
+        var database = redis.Connection.GetDatabase();
+        var keys = await RedisFixture.KeysAsync(redis.Connection, prefix + "*");
         keys.Should().HaveCountGreaterThan(50);
         foreach (var key in keys)
         {
@@ -30,13 +31,13 @@ public sealed class RedisKeyLayoutTests(RedisStateFixture redis) : IClassFixture
     [Fact]
     public async Task Every_key_of_a_learner_carries_the_learner_hash_tag_so_erasure_finds_them_all()
     {
-        var (store, keys, prefix) = redis.Create(Options);
+        var (store, keys, prefix) = redis.CreateBehaviorStore(Options);
         var events = await RecordARealisticDayAsync(store);
 
-        var all = await RedisStateFixture.KeysAsync(redis.Redis, prefix + "*");
+        var all = await RedisFixture.KeysAsync(redis.Connection, prefix + "*");
         foreach (var learner in events.Select(e => e.Keys.Learner).Distinct())
         {
-            var found = await RedisStateFixture.KeysAsync(redis.Redis, keys.LearnerPattern(learner)!);
+            var found = await RedisFixture.KeysAsync(redis.Connection, keys.LearnerPattern(learner)!);
             var decisions = events.Count(e => e.Keys.Learner == learner);
             found.Should().HaveCount(1 + decisions, "the learner's state and one decision per event");
             found.Should().OnlyContain(k => k.ToString().StartsWith(prefix + "{u:" + learner + "}", StringComparison.Ordinal));
@@ -47,17 +48,17 @@ public sealed class RedisKeyLayoutTests(RedisStateFixture redis) : IClassFixture
             "every key names its Redis Cluster slot: a learner, an address, a network, or an event whose learner it names");
         foreach (var e in events)
         {
-            ((string?)await redis.Redis.GetDatabase().StringGetAsync(keys.DecisionOwner(e.Event.EventId))).Should().Be(e.Keys.Learner, "a decision is found from its eventId alone");
+            ((string?)await redis.Connection.GetDatabase().StringGetAsync(keys.DecisionOwner(e.Event.EventId))).Should().Be(e.Keys.Learner, "a decision is found from its eventId alone");
         }
     }
 
     [Fact]
     public async Task A_learners_state_and_decisions_share_one_cluster_slot()
     {
-        var (_, keys, _) = redis.Create(Options);
+        var (_, keys, _) = redis.CreateBehaviorStore(Options);
 
         var slots = new[] { keys.LearnerState("abc123"), keys.Decision("abc123", "evt-{odd}-1"), keys.Decision("abc123", "evt-2") }
-            .Select(k => redis.Redis.HashSlot(k)).Distinct();
+            .Select(k => redis.Connection.HashSlot(k)).Distinct();
 
         slots.Should().ContainSingle();
     }

@@ -1,3 +1,4 @@
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Contracts;
 using LoginGuard.Testing.State;
 using LoginGuard.Testing;
@@ -5,14 +6,14 @@ using LoginGuard.State;
 
 namespace LoginGuard.IntegrationTests.State;
 
-public sealed class RedisSourceFailuresTests(RedisStateFixture redis) : IClassFixture<RedisStateFixture>
+public sealed class RedisSourceFailuresTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
     private static readonly StateOptions Small = new() { MaxSourceFailures = 5, FailureMemory = TimeSpan.FromHours(1), AllowedLateness = TimeSpan.FromMinutes(5) };
 
     [Fact]
     public async Task An_address_remembers_exactly_what_Failures_Add_would_through_ties_late_events_and_the_cap_and_a_redelivery_changes_nothing()
     {
-        var store = redis.Create(Small).Store;
+        var store = redis.CreateBehaviorStore(Small).Store;
         var expected = SourceActivity.Empty;
         var random = new Random(7);
         var delivered = new HashSet<int>();
@@ -43,7 +44,7 @@ public sealed class RedisSourceFailuresTests(RedisStateFixture redis) : IClassFi
     [Fact]
     public async Task Keeps_failure_times_to_the_microsecond()
     {
-        var store = redis.Create(Small).Store;
+        var store = redis.CreateBehaviorStore(Small).Store;
         var at = Learners.Start.AddTicks(1_234_560);
         var failure = Learners.From(Learners.FailedSignIn("ana", Learners.Phone, at), Learners.Lyon, "addr-µs");
         await store.RecordAsync(failure, BehaviorStoreContract.DecisionFor(failure), default);
@@ -56,10 +57,10 @@ public sealed class RedisSourceFailuresTests(RedisStateFixture redis) : IClassFi
     [Fact]
     public async Task A_sign_in_that_succeeds_leaves_its_address_and_network_untouched()
     {
-        var (store, keys, _) = redis.Create(Small);
+        var (store, keys, _) = redis.CreateBehaviorStore(Small);
         var signIn = Learners.From(Learners.SignIn("ana", Learners.Phone, Learners.Start), Learners.Lyon, "addr-ok");
         await store.RecordAsync(signIn, BehaviorStoreContract.DecisionFor(signIn), default);
 
-        (await redis.Redis.GetDatabase().KeyExistsAsync([keys.AddressFailures("addr-ok"), keys.NetworkFailures(signIn.Keys.Network)])).Should().Be(0);
+        (await redis.Connection.GetDatabase().KeyExistsAsync([keys.AddressFailures("addr-ok"), keys.NetworkFailures(signIn.Keys.Network)])).Should().Be(0);
     }
 }

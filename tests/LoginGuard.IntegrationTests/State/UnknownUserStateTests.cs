@@ -1,3 +1,4 @@
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Api;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ public sealed class UnknownUserStateTests(ApiFixture fixture) : IClassFixture<Ap
         }
 
         decisions[^1].Reasons.Should().Contain(r => r.Rule == "spray-per-ip", "twelve usernames failed from one address within ten minutes");
-        var keys = (await RedisStateFixture.KeysAsync((ConnectionMultiplexer)worker.Services.GetRequiredService<IConnectionMultiplexer>(), worker.Prefix + "*")).Select(k => k.ToString()).ToList();
+        var keys = (await RedisFixture.KeysAsync((ConnectionMultiplexer)worker.Services.GetRequiredService<IConnectionMultiplexer>(), worker.Prefix + "*")).Select(k => k.ToString()).ToList();
         keys.Should().NotContain(k => k.Contains("{u:", StringComparison.Ordinal), "an unknown user has no learner to remember: no state, decisions or activity");
         keys.Should().NotContain(k => k.Contains("{e:", StringComparison.Ordinal), "no decision is kept, so nothing needs finding by eventId");
         keys.Should().Contain(k => k.Contains("{ip:", StringComparison.Ordinal)).And.Contain(k => k.Contains("{net:", StringComparison.Ordinal));
