@@ -47,7 +47,7 @@ internal static class EventIds
     public const int LearnerErased = 6001;
     public const int FeedbackTaken = 6002;
 
-    // Behaviour state: what the worker checks of the Redis it keeps state in.
+    // Behavior state: what the worker checks of the Redis it keeps state in.
     public const int RedisEvictionPossible = 7001;
     public const int RedisPolicyUnchecked = 7002;
 

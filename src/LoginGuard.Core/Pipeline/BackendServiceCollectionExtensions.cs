@@ -51,7 +51,7 @@ internal static class BackendServiceCollectionExtensions
 
     /// <summary>
     /// One instance of the store, for the stage that uses it and as learner data, which export and erasure go over in
-    /// the order stores are added: behaviour state, activity, mail, answers.
+    /// the order stores are added: behavior state, activity, mail, answers.
     /// </summary>
     private static void AddLearnerStore<TService, TStore>(this IServiceCollection services)
         where TService : class

@@ -4,7 +4,7 @@ using LoginGuard.Contracts;
 
 namespace LoginGuard.State;
 
-/// <summary>The behaviour store's sections of a learner's export, the same from either backend.</summary>
+/// <summary>The behavior store's sections of a learner's export, the same from either backend.</summary>
 internal static class BehaviorExport
 {
     private static readonly JsonSerializerOptions HistoryJson = new(JsonSerializerDefaults.Web);

@@ -3,7 +3,7 @@ using LoginGuard.Contracts;
 namespace LoginGuard.State;
 
 /// <summary>
-/// Behaviour state keyed by learner, read and written a batch at a time so a burst costs two round trips
+/// Behavior state keyed by learner, read and written a batch at a time so a burst costs two round trips
 /// per batch rather than several per event. Implementations pass the same contract tests: in-memory for
 /// the embedded replay, Redis in production.
 /// </summary>

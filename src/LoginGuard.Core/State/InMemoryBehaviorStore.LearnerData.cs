@@ -3,7 +3,7 @@ using LoginGuard.Privacy;
 
 namespace LoginGuard.State;
 
-/// <summary>The learner's part of in-process behaviour state: history, decisions, and their failed sign-ins in every address's and network's activity.</summary>
+/// <summary>The learner's part of in-process behavior state: history, decisions, and their failed sign-ins in every address's and network's activity.</summary>
 internal sealed partial class InMemoryBehaviorStore : ILearnerData
 {
     public Task<JsonObject> ExportAsync(DataSubject learner, LearnerMentions mentions, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace LoginGuard.State;
 
 /// <summary>
-/// Behaviour state in this process, for the embedded replay and tests. Decisions are aged out by event
+/// Behavior state in this process, for the embedded replay and tests. Decisions are aged out by event
 /// time, not the wall clock, so replaying history behaves the same on any day.
 /// </summary>
 internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions> options) : IBehaviorStore

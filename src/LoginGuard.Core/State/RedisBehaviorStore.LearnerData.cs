@@ -6,7 +6,7 @@ using StackExchange.Redis;
 namespace LoginGuard.State;
 
 /// <summary>
-/// The learner's part of behaviour state: history, decisions and their published marks under the learner's hash tag,
+/// The learner's part of behavior state: history, decisions and their published marks under the learner's hash tag,
 /// the eventId → learner index keys, and the learner's failures in the shared address and network sets.
 /// </summary>
 internal sealed partial class RedisBehaviorStore : ILearnerData

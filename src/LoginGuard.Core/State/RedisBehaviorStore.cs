@@ -5,7 +5,7 @@ using StackExchange.Redis;
 namespace LoginGuard.State;
 
 /// <summary>
-/// Behaviour state in Redis, shared by every worker. A batch is read with one command per learner and per
+/// Behavior state in Redis, shared by every worker. A batch is read with one command per learner and per
 /// address or network, all sent together, and written the same way. The learner's history is one blob
 /// behind a version stamp: a script writes it, with the batch's decisions of that learner, only if nobody
 /// wrote in between, so the C# update stays the one definition of how history changes. Redis errors and

@@ -3,7 +3,7 @@ using StackExchange.Redis;
 namespace LoginGuard.State;
 
 /// <summary>
-/// Every Redis key LoginGuard uses, behaviour state and alert outbox alike, built here and nowhere else.
+/// Every Redis key LoginGuard uses, behavior state and alert outbox alike, built here and nowhere else.
 /// Each key carries a hash tag: all of a learner's keys share <c>{u:&lt;learner&gt;}</c>, so a script touching
 /// them stays in one Redis Cluster slot and erasing a learner finds every key with <see cref="LearnerPattern"/>,
 /// except the index from an eventId to its learner (<see cref="DecisionOwner"/>), which is keyed by the event
@@ -63,7 +63,7 @@ internal sealed class RedisKeys
     /// <summary>A SCAN pattern matching every key of one learner, for erasure.</summary>
     public RedisValue LearnerPattern(string learner) => $"{prefix}{{u:{learner}}}*";
 
-    /// <summary>A SCAN pattern matching the learner's decisions and their published marks, which the behaviour store forgets together.</summary>
+    /// <summary>A SCAN pattern matching the learner's decisions and their published marks, which the behavior store forgets together.</summary>
     public RedisValue RecordPattern(string learner) => $"{prefix}{{u:{learner}}}:[dp]:*";
 
     /// <summary>A SCAN pattern matching the learner's answered-mail markers.</summary>

@@ -1,6 +1,6 @@
 namespace LoginGuard.State;
 
-/// <summary>Where behaviour state and the alert outbox live (section <c>Redis</c>).</summary>
+/// <summary>Where behavior state and the alert outbox live (section <c>Redis</c>).</summary>
 internal sealed class RedisOptions
 {
     public const string Section = "Redis";

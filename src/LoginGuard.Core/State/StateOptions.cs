@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LoginGuard.State;
 
-/// <summary>How much behaviour LoginGuard keeps, and for how long (section <c>State</c>). Every key's TTL derives from these.</summary>
+/// <summary>How much behavior LoginGuard keeps, and for how long (section <c>State</c>). Every key's TTL derives from these.</summary>
 internal sealed class StateOptions
 {
     public const string Section = "State";

@@ -10,7 +10,7 @@ using StackExchange.Redis;
 namespace LoginGuard.Tools.Bench;
 
 /// <summary>
-/// Writes learners' histories through the Redis behaviour store, wired as the worker wires it, and reports
+/// Writes learners' histories through the Redis behavior store, wired as the worker wires it, and reports
 /// Redis's own accounting: the growth of <c>used_memory</c> per learner, and <c>MEMORY USAGE</c> of one
 /// learner's keys to show where the bytes go.
 /// </summary>

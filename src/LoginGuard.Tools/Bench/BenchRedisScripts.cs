@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LoginGuard.Tools.Bench;
 
 /// <summary>
-/// The ceiling for state: the behaviour store's load script called concurrently (as the lanes call it) with
+/// The ceiling for state: the behavior store's load script called concurrently (as the lanes call it) with
 /// nothing else around it, in calls per second.
 /// </summary>
 internal static class BenchRedisScripts

@@ -96,7 +96,7 @@ internal static class BenchCommand
             Description = "HOST:PORT (or any StackExchange.Redis configuration) of a scratch Redis: learners are written under the worker's own 'lg:' keys and expire by their TTLs. Default: start a redis-server on a free loopback port.",
         };
         var plots = PlotFolder();
-        var command = new Command("redis-memory", "Write learners' histories through the Redis behaviour store and report the bytes each takes.")
+        var command = new Command("redis-memory", "Write learners' histories through the Redis behavior store and report the bytes each takes.")
         {
             learners, redis, plots,
         };

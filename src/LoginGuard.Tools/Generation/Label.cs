@@ -1,6 +1,6 @@
 namespace LoginGuard.Tools.Generation;
 
-/// <summary>The ground truth for one event: whether an attacker caused it, and the behaviour that produced it.</summary>
+/// <summary>The ground truth for one event: whether an attacker caused it, and the behavior that produced it.</summary>
 internal sealed record Label(bool Attack, string Scenario)
 {
     public static Label Normal { get; } = Benign("normal");

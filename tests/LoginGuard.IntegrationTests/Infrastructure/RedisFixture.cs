@@ -25,7 +25,7 @@ public sealed class RedisFixture : IAsyncLifetime
         await Server.DisposeAsync();
     }
 
-    /// <summary>A behaviour store under a prefix of its own, with the keys it writes.</summary>
+    /// <summary>A behavior store under a prefix of its own, with the keys it writes.</summary>
     internal (RedisBehaviorStore Store, RedisKeys Keys, string Prefix) CreateBehaviorStore(StateOptions options)
     {
         var prefix = NewPrefix();

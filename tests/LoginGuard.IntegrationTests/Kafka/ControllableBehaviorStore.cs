@@ -76,7 +76,7 @@ internal sealed class ControllableBehaviorStore(IBehaviorStore inner) : IBehavio
             Interlocked.Increment(ref failedCalls);
             // What the Redis store throws when redis-server is away.
             throw new StackExchange.Redis.RedisConnectionException(
-                StackExchange.Redis.ConnectionFailureType.UnableToConnect, StackExchange.Redis.CommandFlags.None, "The behaviour store is down (test outage).", null, StackExchange.Redis.CommandStatus.Unknown);
+                StackExchange.Redis.ConnectionFailureType.UnableToConnect, StackExchange.Redis.CommandFlags.None, "The behavior store is down (test outage).", null, StackExchange.Redis.CommandStatus.Unknown);
         }
     }
 }

@@ -3,7 +3,7 @@ using LoginGuard.State;
 
 namespace LoginGuard.Testing.State;
 
-/// <summary>What every behaviour store must do; each implementation runs this suite.</summary>
+/// <summary>What every behavior store must do; each implementation runs this suite.</summary>
 public abstract partial class BehaviorStoreContract
 {
     internal static readonly StateOptions Options = new() { MaxDevices = 3, HistoryLookback = TimeSpan.FromDays(30) };
