@@ -62,9 +62,9 @@ internal static class RunCommand
     };
 
     /// <summary>The same stages as every command, plus the Kafka consumer and the HTTP API; tests build it with their own overrides.</summary>
-    public static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> overrides, string? rulesFile = null)
+    public static WebApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?> overrides, string? rulesFile = null)
     {
-        var builder = LoginGuardHost.CreateBuilder(new Dictionary<string, string?>(), overrides, rulesFile);
+        var builder = LoginGuardHost.CreateWebBuilder(new Dictionary<string, string?>(), overrides, rulesFile);
         RunRequirements.AddTo(builder.Services);
         builder.Services.AddWallClockEventWindow();
         builder.Services.AddRedisEvictionPolicyCheck(builder.Configuration);
@@ -73,7 +73,7 @@ internal static class RunCommand
         builder.Services.AddSingleton<EventConsumerService>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<EventConsumerService>());
         builder.Services.AddFeedbackAnswers();
-        builder.Services.AddApi(builder.Configuration);
+        builder.AddApi();
         return builder;
     }
 }

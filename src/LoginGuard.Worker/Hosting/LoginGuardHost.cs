@@ -13,13 +13,19 @@ internal static class LoginGuardHost
     public static HostApplicationBuilder CreateBuilder(
         IReadOnlyDictionary<string, string?> defaults,
         IReadOnlyDictionary<string, string?> overrides,
-        string? rulesFile = null)
+        string? rulesFile = null) =>
+        Configure(Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory }), defaults, overrides, rulesFile);
+
+    /// <summary>The same host as a web application, for <c>run</c>: the HTTP API is served from it, not from a second host.</summary>
+    public static WebApplicationBuilder CreateWebBuilder(
+        IReadOnlyDictionary<string, string?> defaults,
+        IReadOnlyDictionary<string, string?> overrides,
+        string? rulesFile = null) =>
+        Configure(WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory }), defaults, overrides, rulesFile);
+
+    private static T Configure<T>(T builder, IReadOnlyDictionary<string, string?> defaults, IReadOnlyDictionary<string, string?> overrides, string? rulesFile)
+        where T : IHostApplicationBuilder
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = FoundFiles() });
         RulesFile.Add(builder.Configuration, rulesFile);

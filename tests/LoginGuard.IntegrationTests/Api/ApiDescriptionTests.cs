@@ -3,6 +3,7 @@ using System.Text.Json;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Worker.Api;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginGuard.IntegrationTests.Api;
 
@@ -13,14 +14,13 @@ public sealed class ApiDescriptionTests
     {
         await using var redis = await RedisServer.StartAsync();
         await using var worker = await ApiWorker.StartAsync(redis);
-        await using var mapped = ApiApplication.Build(worker.Services, "http://127.0.0.1:0");
 
         using var response = await worker.Client.GetAsync(ApiDescription.Path);
         var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var paths = document.RootElement.GetProperty("paths");
-        var endpoints = ((IEndpointRouteBuilder)mapped).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+        var endpoints = worker.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText != ApiDescription.Path)
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Path: Normalized(e.RoutePattern.RawText!), Method: m.ToLowerInvariant())))
             .ToList();

@@ -86,7 +86,7 @@ internal sealed class ApiWorker : IAsyncDisposable
             settings[key] = value;
         }
 
-        var builder = LoginGuardHost.CreateBuilder(
+        var builder = LoginGuardHost.CreateWebBuilder(
             new Dictionary<string, string?>
             {
                 ["GeoIp:CityDatabasePath"] = SampleData.Find("geoip/sample-city.mmdb"),
@@ -99,7 +99,7 @@ internal sealed class ApiWorker : IAsyncDisposable
             builder.Services.AddFeedbackAnswers();
         }
 
-        builder.Services.AddApi(builder.Configuration);
+        builder.AddApi();
         if (log is not null)
         {
             builder.Logging.ClearProviders().AddProvider(log).SetMinimumLevel(LogLevel.Trace);
