@@ -2,9 +2,9 @@ using System.Net;
 using BenchmarkDotNet.Attributes;
 using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
-using LoginGuard.Ingestion;
-using LoginGuard.Enrichment.UserAgents;
 using LoginGuard.Enrichment.GeoIp;
+using LoginGuard.Enrichment.UserAgents;
+using LoginGuard.Ingestion;
 
 namespace LoginGuard.Benchmarks;
 

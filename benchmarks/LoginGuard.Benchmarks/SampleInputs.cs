@@ -1,10 +1,10 @@
 using System.Text;
 using LoginGuard.Enrichment;
+using LoginGuard.Enrichment.GeoIp;
+using LoginGuard.Enrichment.UserAgents;
 using LoginGuard.Privacy;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using LoginGuard.Enrichment.UserAgents;
-using LoginGuard.Enrichment.GeoIp;
 
 namespace LoginGuard.Benchmarks;
 

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Logging;
-using LoginGuard.Contracts;
-using LoginGuard.Alerts.Outbox;
 using LoginGuard.Alerts.Delivery;
+using LoginGuard.Alerts.Outbox;
+using LoginGuard.Contracts;
+using Microsoft.Extensions.Logging;
 
 namespace LoginGuard.Alerts;
 

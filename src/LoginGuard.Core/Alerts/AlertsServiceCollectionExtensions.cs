@@ -1,9 +1,9 @@
+using LoginGuard.Alerts.Content;
+using LoginGuard.Alerts.Delivery;
+using LoginGuard.Alerts.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using LoginGuard.Alerts.Outbox;
-using LoginGuard.Alerts.Delivery;
-using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.Alerts;
 

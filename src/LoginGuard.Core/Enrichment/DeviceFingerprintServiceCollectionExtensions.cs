@@ -1,7 +1,7 @@
+using LoginGuard.Enrichment.UserAgents;
 using LoginGuard.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using LoginGuard.Enrichment.UserAgents;
 
 namespace LoginGuard.Enrichment;
 

@@ -1,6 +1,6 @@
 using LoginGuard.Contracts;
-using LoginGuard.Privacy;
 using LoginGuard.Enrichment.UserAgents;
+using LoginGuard.Privacy;
 
 namespace LoginGuard.Enrichment;
 

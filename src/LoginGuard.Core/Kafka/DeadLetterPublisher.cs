@@ -1,5 +1,5 @@
-using LoginGuard.Ingestion;
 using Confluent.Kafka;
+using LoginGuard.Ingestion;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Kafka;

@@ -1,12 +1,12 @@
 using LoginGuard.Activity;
+using LoginGuard.Alerts.Delivery;
+using LoginGuard.Alerts.Outbox;
 using LoginGuard.Feedback;
 using LoginGuard.LearnerRecords;
 using LoginGuard.Privacy;
 using LoginGuard.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using LoginGuard.Alerts.Outbox;
-using LoginGuard.Alerts.Delivery;
 
 namespace LoginGuard.Pipeline;
 

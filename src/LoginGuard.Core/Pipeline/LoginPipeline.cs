@@ -1,5 +1,6 @@
 using LoginGuard.Activity;
 using LoginGuard.Alerts;
+using LoginGuard.Alerts.Outbox;
 using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Ingestion;
@@ -7,7 +8,6 @@ using LoginGuard.LearnerRecords;
 using LoginGuard.Scoring;
 using LoginGuard.State;
 using Microsoft.Extensions.Logging;
-using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.Pipeline;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using LoginGuard.Worker.Terminal;
 using LoginGuard.Testing.Kafka;
+using LoginGuard.Worker.Terminal;
 using StackExchange.Redis;
 
 namespace LoginGuard.Tools.Bench;

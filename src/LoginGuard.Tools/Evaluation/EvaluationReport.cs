@@ -1,5 +1,5 @@
-using LoginGuard.Worker.Terminal;
 using LoginGuard.Tools.Training;
+using LoginGuard.Worker.Terminal;
 
 namespace LoginGuard.Tools.Evaluation;
 

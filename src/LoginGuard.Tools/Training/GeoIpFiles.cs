@@ -1,5 +1,5 @@
-using MaxMind.Db;
 using LoginGuard.Enrichment.GeoIp;
+using MaxMind.Db;
 
 namespace LoginGuard.Tools.Training;
 

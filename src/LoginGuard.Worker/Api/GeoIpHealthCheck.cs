@@ -1,6 +1,6 @@
+using LoginGuard.Enrichment.GeoIp;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using LoginGuard.Enrichment.GeoIp;
 
 namespace LoginGuard.Worker.Api;
 

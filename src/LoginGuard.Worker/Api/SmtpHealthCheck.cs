@@ -1,7 +1,7 @@
 using System.Net.Sockets;
+using LoginGuard.Alerts.Delivery;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using LoginGuard.Alerts.Delivery;
 
 namespace LoginGuard.Worker.Api;
 

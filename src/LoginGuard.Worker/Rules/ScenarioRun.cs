@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using LoginGuard.Alerts;
+using LoginGuard.Alerts.Content;
 using LoginGuard.Contracts;
 using LoginGuard.Pipeline;
 using LoginGuard.Worker.Hosting;
 using MimeKit;
-using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.Worker.Rules;
 

@@ -1,5 +1,5 @@
-using LoginGuard.Alerts.Outbox;
 using LoginGuard.Alerts.Delivery;
+using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

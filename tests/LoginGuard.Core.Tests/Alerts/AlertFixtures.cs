@@ -1,10 +1,10 @@
 using System.Net;
 using LoginGuard.Alerts;
+using LoginGuard.Alerts.Content;
+using LoginGuard.Alerts.Delivery;
 using LoginGuard.Contracts;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using LoginGuard.Alerts.Delivery;
-using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

@@ -1,7 +1,7 @@
+using LoginGuard.Alerts.Content;
 using LoginGuard.Contracts;
 using MimeKit;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
-using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

@@ -1,5 +1,5 @@
-using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
 using LoginGuard.Alerts.Content;
+using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

@@ -1,9 +1,9 @@
 using LoginGuard.Alerts;
+using LoginGuard.Alerts.Content;
+using LoginGuard.Alerts.Delivery;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using LoginGuard.Alerts.Delivery;
-using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

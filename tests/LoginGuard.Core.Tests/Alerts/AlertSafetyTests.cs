@@ -1,6 +1,6 @@
+using LoginGuard.Alerts.Content;
 using MimeKit;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
-using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

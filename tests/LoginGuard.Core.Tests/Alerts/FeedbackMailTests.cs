@@ -1,6 +1,6 @@
 using System.Net;
-using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
 using LoginGuard.Alerts.Content;
+using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

@@ -1,11 +1,11 @@
 using LoginGuard.Alerts;
+using LoginGuard.Alerts.Content;
+using LoginGuard.Alerts.Outbox;
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Generation;
 using LoginGuard.Core.Tests.Pipeline;
 using LoginGuard.State;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
-using LoginGuard.Alerts.Outbox;
-using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

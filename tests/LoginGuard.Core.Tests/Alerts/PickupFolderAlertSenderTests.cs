@@ -1,8 +1,8 @@
+using LoginGuard.Alerts.Delivery;
 using LoginGuard.Contracts;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
-using LoginGuard.Alerts.Delivery;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

@@ -1,7 +1,7 @@
 using LoginGuard.Alerts;
+using LoginGuard.Alerts.Outbox;
 using LoginGuard.Contracts;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
-using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.Core.Tests.Alerts;
 

@@ -1,8 +1,8 @@
 using LoginGuard.Contracts;
-using LoginGuard.Testing;
 using LoginGuard.Scoring;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
+using LoginGuard.Testing;
 using static LoginGuard.Core.Tests.Scoring.ScoringFixture;
 
 namespace LoginGuard.Core.Tests.Anomaly;

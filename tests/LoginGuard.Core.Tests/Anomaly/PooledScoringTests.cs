@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using LoginGuard.Testing;
 using LoginGuard.Scoring.Anomaly;
+using LoginGuard.Testing;
 
 namespace LoginGuard.Core.Tests.Anomaly;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using LoginGuard.Testing;
 using LoginGuard.Scoring.Anomaly;
+using LoginGuard.Testing;
 using LoginGuard.Tools.Training;
 
 namespace LoginGuard.Core.Tests.Anomaly;

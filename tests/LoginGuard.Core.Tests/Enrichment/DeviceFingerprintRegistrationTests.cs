@@ -2,13 +2,13 @@ using System.Net;
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Privacy;
 using LoginGuard.Enrichment;
+using LoginGuard.Enrichment.UserAgents;
 using LoginGuard.Privacy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using LoginGuard.Enrichment.UserAgents;
 
 namespace LoginGuard.Core.Tests.Enrichment;
 

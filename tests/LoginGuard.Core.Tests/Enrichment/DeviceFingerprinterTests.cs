@@ -2,9 +2,9 @@ using System.Net;
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Privacy;
 using LoginGuard.Enrichment;
+using LoginGuard.Enrichment.UserAgents;
 using LoginGuard.Privacy;
 using Microsoft.Extensions.Options;
-using LoginGuard.Enrichment.UserAgents;
 
 namespace LoginGuard.Core.Tests.Enrichment;
 

@@ -1,7 +1,7 @@
 using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
-using Microsoft.Extensions.Options;
 using LoginGuard.Enrichment.UserAgents;
+using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Core.Tests.Enrichment;
 

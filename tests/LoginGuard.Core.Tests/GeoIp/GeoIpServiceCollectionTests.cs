@@ -1,10 +1,10 @@
+using LoginGuard.Enrichment.GeoIp;
+using LoginGuard.Worker.Api;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using LoginGuard.Worker.Api;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using LoginGuard.Enrichment.GeoIp;
 
 namespace LoginGuard.Core.Tests.GeoIp;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using Microsoft.Extensions.Time.Testing;
 using LoginGuard.Enrichment.GeoIp;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LoginGuard.Core.Tests.GeoIp;
 

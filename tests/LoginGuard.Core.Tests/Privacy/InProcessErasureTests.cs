@@ -1,11 +1,11 @@
 using System.Globalization;
 using LoginGuard.Activity;
 using LoginGuard.Alerts;
+using LoginGuard.Alerts.Outbox;
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Pipeline;
 using LoginGuard.Enrichment;
 using Microsoft.Extensions.DependencyInjection;
-using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.Core.Tests.Privacy;
 

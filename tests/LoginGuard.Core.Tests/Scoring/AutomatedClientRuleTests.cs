@@ -1,8 +1,8 @@
 using LoginGuard.Contracts;
-using LoginGuard.Testing;
 using LoginGuard.Scoring;
 using LoginGuard.Scoring.Rules;
 using LoginGuard.State;
+using LoginGuard.Testing;
 
 namespace LoginGuard.Core.Tests.Scoring;
 

@@ -1,7 +1,7 @@
 using LoginGuard.Core.Tests.Anomaly;
-using LoginGuard.Testing;
 using LoginGuard.Scoring;
 using LoginGuard.State;
+using LoginGuard.Testing;
 
 namespace LoginGuard.Core.Tests.Scoring;
 

@@ -1,7 +1,7 @@
 using LoginGuard.Contracts;
-using LoginGuard.Testing;
 using LoginGuard.Scoring.Rules;
 using LoginGuard.State;
+using LoginGuard.Testing;
 
 namespace LoginGuard.Core.Tests.Scoring;
 

@@ -1,6 +1,6 @@
 using LoginGuard.Contracts;
-using LoginGuard.Testing;
 using LoginGuard.State;
+using LoginGuard.Testing;
 using static LoginGuard.Core.Tests.Scoring.ScoringFixture;
 
 namespace LoginGuard.Core.Tests.Scoring;

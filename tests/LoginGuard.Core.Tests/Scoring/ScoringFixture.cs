@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
-using LoginGuard.Testing;
 using LoginGuard.Scoring;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
+using LoginGuard.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,7 @@
-using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Activity;
-using LoginGuard.Testing;
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
+using LoginGuard.Testing;
 
 namespace LoginGuard.IntegrationTests.Activity;
 

@@ -1,10 +1,10 @@
 using System.Text;
+using LoginGuard.Alerts.Outbox;
 using LoginGuard.Contracts;
 using LoginGuard.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.IntegrationTests.Alerts;
 

@@ -1,8 +1,8 @@
+using LoginGuard.Alerts.Content;
 using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using MimeKit;
 using static LoginGuard.IntegrationTests.Alerts.AuthEvents;
-using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.IntegrationTests.Alerts;
 

@@ -1,11 +1,11 @@
 using System.Net;
 using LoginGuard.Alerts;
+using LoginGuard.Alerts.Content;
+using LoginGuard.Alerts.Delivery;
+using LoginGuard.Alerts.Outbox;
 using LoginGuard.Contracts;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using LoginGuard.Alerts.Outbox;
-using LoginGuard.Alerts.Delivery;
-using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.IntegrationTests.Alerts;
 

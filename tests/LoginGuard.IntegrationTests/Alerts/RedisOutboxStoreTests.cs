@@ -1,11 +1,11 @@
-using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Alerts;
+using LoginGuard.Alerts.Outbox;
 using LoginGuard.Contracts;
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Privacy;
 using LoginGuard.State;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.IntegrationTests.Alerts;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using LoginGuard.Alerts;
+using LoginGuard.Alerts.Content;
+using LoginGuard.Alerts.Outbox;
 using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using static LoginGuard.IntegrationTests.Alerts.AuthEvents;
-using LoginGuard.Alerts.Outbox;
-using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.IntegrationTests.Alerts;
 

@@ -1,20 +1,20 @@
-using LoginGuard.IntegrationTests.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using LoginGuard.Alerts;
+using LoginGuard.Alerts.Outbox;
 using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Feedback;
 using LoginGuard.Ingestion;
 using LoginGuard.IntegrationTests.Alerts;
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Pipeline;
 using LoginGuard.Privacy;
 using LoginGuard.State;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
-using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.IntegrationTests.Api;
 

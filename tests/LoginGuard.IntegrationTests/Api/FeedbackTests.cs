@@ -1,4 +1,3 @@
-using LoginGuard.IntegrationTests.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -6,6 +5,7 @@ using System.Text.Json.Nodes;
 using LoginGuard.Contracts;
 using LoginGuard.Feedback;
 using LoginGuard.IntegrationTests.Alerts;
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Kafka;
 using LoginGuard.State;
 using LoginGuard.Testing.Kafka;

@@ -1,7 +1,7 @@
-using LoginGuard.IntegrationTests.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using LoginGuard.IntegrationTests.Infrastructure;
 
 namespace LoginGuard.IntegrationTests.Api;
 

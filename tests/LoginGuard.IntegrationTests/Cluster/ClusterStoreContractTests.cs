@@ -1,14 +1,14 @@
-using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Activity;
-using LoginGuard.Testing.State;
-using LoginGuard.Testing;
+using LoginGuard.Alerts.Outbox;
 using LoginGuard.IntegrationTests.Activity;
 using LoginGuard.IntegrationTests.Alerts;
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Privacy;
 using LoginGuard.State;
+using LoginGuard.Testing;
+using LoginGuard.Testing.State;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.IntegrationTests.Cluster;
 

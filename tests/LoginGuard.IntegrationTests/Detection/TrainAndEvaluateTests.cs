@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
+using LoginGuard.Tools.Commands;
 using LoginGuard.Tools.Generation;
 using LoginGuard.Tools.Generation.Geo;
 using LoginGuard.Tools.Generation.Stream;
-using LoginGuard.Tools.Commands;
 
 namespace LoginGuard.IntegrationTests.Detection;
 

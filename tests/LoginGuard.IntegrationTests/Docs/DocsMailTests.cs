@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using LoginGuard.Alerts;
+using LoginGuard.Alerts.Content;
 using LoginGuard.Contracts;
 using LoginGuard.Worker.Commands;
 using MimeKit;
-using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.IntegrationTests.Docs;
 

@@ -3,9 +3,9 @@ using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
 using LoginGuard.Testing;
 using LoginGuard.Testing.Kafka;
-using StackExchange.Redis;
 using LoginGuard.Testing.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using StackExchange.Redis;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 

@@ -2,15 +2,15 @@ using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
 using LoginGuard.Alerts;
+using LoginGuard.Alerts.Content;
+using LoginGuard.Alerts.Outbox;
 using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Kafka;
 using LoginGuard.Testing.Kafka;
-using Microsoft.Extensions.Options;
 using LoginGuard.Testing.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using LoginGuard.Alerts.Outbox;
-using LoginGuard.Alerts.Content;
+using Microsoft.Extensions.Options;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 

@@ -1,13 +1,13 @@
-using LoginGuard.IntegrationTests.Infrastructure;
 using System.Text;
 using Confluent.Kafka;
 using LoginGuard.Enrichment;
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Kafka;
 using LoginGuard.State;
 using LoginGuard.Testing;
 using LoginGuard.Testing.Kafka;
-using Microsoft.Extensions.DependencyInjection;
 using LoginGuard.Testing.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace LoginGuard.IntegrationTests.Kafka;

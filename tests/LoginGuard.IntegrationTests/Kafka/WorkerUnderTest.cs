@@ -1,3 +1,5 @@
+using LoginGuard.Alerts.Delivery;
+using LoginGuard.Alerts.Outbox;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
 using LoginGuard.Testing.Kafka;
@@ -7,8 +9,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using LoginGuard.Alerts.Delivery;
-using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.IntegrationTests.Kafka;
 

@@ -5,9 +5,9 @@ using LoginGuard.IntegrationTests.Api;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Replay;
 using LoginGuard.Testing.Kafka;
-using MimeKit;
 using LoginGuard.Testing.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using MimeKit;
 
 namespace LoginGuard.IntegrationTests.Privacy;
 

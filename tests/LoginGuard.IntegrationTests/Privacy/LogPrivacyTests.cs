@@ -2,10 +2,10 @@ using System.Text;
 using LoginGuard.Ingestion;
 using LoginGuard.IntegrationTests.Replay;
 using LoginGuard.Pipeline;
+using LoginGuard.Testing.Logging;
 using LoginGuard.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using LoginGuard.Testing.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace LoginGuard.IntegrationTests.Privacy;

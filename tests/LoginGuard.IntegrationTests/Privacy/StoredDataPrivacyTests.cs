@@ -1,4 +1,5 @@
 using System.Text;
+using LoginGuard.Alerts.Outbox;
 using LoginGuard.Contracts;
 using LoginGuard.Ingestion;
 using LoginGuard.IntegrationTests.Api;
@@ -6,7 +7,6 @@ using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Replay;
 using LoginGuard.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
-using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.IntegrationTests.Privacy;
 

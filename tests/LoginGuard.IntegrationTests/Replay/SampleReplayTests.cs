@@ -1,14 +1,14 @@
 using System.Text;
 using LoginGuard.Alerts;
+using LoginGuard.Alerts.Content;
+using LoginGuard.Alerts.Outbox;
 using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
+using LoginGuard.Enrichment.UserAgents;
 using LoginGuard.Ingestion;
 using LoginGuard.Privacy;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using LoginGuard.Enrichment.UserAgents;
-using LoginGuard.Alerts.Outbox;
-using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.IntegrationTests.Replay;
 

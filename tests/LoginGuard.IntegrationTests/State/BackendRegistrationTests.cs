@@ -1,12 +1,12 @@
-using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Activity;
+using LoginGuard.Alerts.Outbox;
 using LoginGuard.Feedback;
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Pipeline;
 using LoginGuard.Privacy;
 using LoginGuard.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.IntegrationTests.State;
 

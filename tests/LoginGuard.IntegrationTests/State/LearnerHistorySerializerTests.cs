@@ -1,5 +1,5 @@
-using LoginGuard.Testing;
 using LoginGuard.State;
+using LoginGuard.Testing;
 
 namespace LoginGuard.IntegrationTests.State;
 

@@ -1,6 +1,6 @@
 using LoginGuard.IntegrationTests.Infrastructure;
-using LoginGuard.Testing.State;
 using LoginGuard.State;
+using LoginGuard.Testing.State;
 
 namespace LoginGuard.IntegrationTests.State;
 

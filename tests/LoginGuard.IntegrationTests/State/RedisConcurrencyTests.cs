@@ -1,8 +1,8 @@
-using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Contracts;
-using LoginGuard.Testing.State;
-using LoginGuard.Testing;
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
+using LoginGuard.Testing;
+using LoginGuard.Testing.State;
 
 namespace LoginGuard.IntegrationTests.State;
 

@@ -1,8 +1,8 @@
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
 using Microsoft.Extensions.Logging;
-using StackExchange.Redis;
 using Microsoft.Extensions.Logging.Testing;
+using StackExchange.Redis;
 
 namespace LoginGuard.IntegrationTests.State;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using LoginGuard.Contracts;
-using LoginGuard.Testing.State;
-using LoginGuard.Testing;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
+using LoginGuard.Testing;
+using LoginGuard.Testing.State;
 using StackExchange.Redis;
 
 namespace LoginGuard.IntegrationTests.State;

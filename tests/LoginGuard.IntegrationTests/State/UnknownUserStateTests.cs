@@ -1,6 +1,6 @@
-using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Api;
+using LoginGuard.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 

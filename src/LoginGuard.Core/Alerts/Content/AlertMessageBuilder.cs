@@ -1,8 +1,8 @@
+using LoginGuard.Alerts;
+using LoginGuard.Alerts.Delivery;
 using LoginGuard.Contracts;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using LoginGuard.Alerts.Delivery;
-using LoginGuard.Alerts;
 
 namespace LoginGuard.Alerts.Content;
 

@@ -1,9 +1,9 @@
+using LoginGuard.Alerts.Content;
+using LoginGuard.Alerts.Outbox;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Polly;
 using Polly.Retry;
-using LoginGuard.Alerts.Outbox;
-using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.Alerts.Delivery;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using LoginGuard.Alerts.Outbox;
+using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Alerts.Delivery;
 

@@ -1,6 +1,6 @@
+using LoginGuard.Alerts.Outbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.Alerts.Delivery;
 

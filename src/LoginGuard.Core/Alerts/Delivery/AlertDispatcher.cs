@@ -1,7 +1,7 @@
+using LoginGuard.Alerts.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.Alerts.Delivery;
 

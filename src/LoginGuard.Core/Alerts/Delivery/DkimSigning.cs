@@ -1,7 +1,7 @@
+using LoginGuard.Alerts.Content;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Cryptography;
-using LoginGuard.Alerts.Content;
 
 namespace LoginGuard.Alerts.Delivery;
 

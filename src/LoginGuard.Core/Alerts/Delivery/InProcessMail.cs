@@ -1,7 +1,7 @@
+using LoginGuard.Alerts.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using LoginGuard.Alerts.Outbox;
 
 namespace LoginGuard.Alerts.Delivery;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
+using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using LoginGuard.Privacy;
-using Microsoft.Extensions.Options;
 using LoginGuard.State;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
-using LoginGuard.Alerts;
 
 namespace LoginGuard.Alerts.Outbox;
 

@@ -1,7 +1,7 @@
 using System.Net;
+using LoginGuard.Contracts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using LoginGuard.Contracts;
 
 namespace LoginGuard.Enrichment.GeoIp;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using LoginGuard.Contracts;
+using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Enrichment.UserAgents;
 

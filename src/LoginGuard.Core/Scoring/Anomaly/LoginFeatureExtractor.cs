@@ -1,6 +1,6 @@
 using LoginGuard.Contracts;
-using LoginGuard.State;
 using LoginGuard.Enrichment.UserAgents;
+using LoginGuard.State;
 
 namespace LoginGuard.Scoring.Anomaly;
 
