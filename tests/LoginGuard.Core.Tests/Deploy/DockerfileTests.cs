@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LoginGuard.Testing.Deploy;
 using LoginGuard.Worker.Hosting;
 
 namespace LoginGuard.Core.Tests.Deploy;
@@ -11,7 +12,7 @@ public sealed partial class DockerfileTests
 {
     private const string WorkerProject = "src/LoginGuard.Worker/LoginGuard.Worker.csproj";
 
-    private static readonly string[] Instructions = Read(SampleData.FindInRepository("Dockerfile")!);
+    private static readonly IReadOnlyList<string> Instructions = Dockerfile.Instructions(SampleData.FindInRepository("Dockerfile")!);
 
     [Fact]
     public void Publishes_the_worker_and_nothing_else()
@@ -46,14 +47,6 @@ public sealed partial class DockerfileTests
     {
         Instructions.Should().Contain("ENTRYPOINT [\"dotnet\", \"loginguard.dll\"]");
     }
-
-    /// <summary>Instructions as Docker reads them: comments dropped, continued lines joined, white space folded.</summary>
-    private static string[] Read(string path) =>
-        Regex.Replace(File.ReadAllText(path), @"\\\r?\n", " ")
-            .Split('\n')
-            .Select(line => Regex.Replace(line.Trim(), @"\s+", " "))
-            .Where(line => line.Length > 0 && !line.StartsWith('#'))
-            .ToArray();
 
     [GeneratedRegex(@"^RUN dotnet (restore|build|publish) (?<project>\S+)")]
     private static partial Regex ProjectArgument();

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
+using LoginGuard.Testing.Deploy;
 using LoginGuard.Worker.Hosting;
 
 namespace LoginGuard.IntegrationTests.Commands;
@@ -10,7 +10,7 @@ namespace LoginGuard.IntegrationTests.Commands;
 /// published worker. A project the worker needs but the Dockerfile does not copy fails here as it would in
 /// <c>docker build</c>; what the tests then read is what the image would carry.
 /// </summary>
-public sealed partial class PublishedWorker : IAsyncLifetime
+public sealed class PublishedWorker : IAsyncLifetime
 {
     private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("loginguard-image-");
 
@@ -20,7 +20,7 @@ public sealed partial class PublishedWorker : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var repository = Path.GetDirectoryName(SampleData.FindInRepository("LoginGuard.sln"))!;
-        var stages = Stages(File.ReadAllLines(Path.Combine(repository, "Dockerfile")));
+        var stages = Dockerfile.Stages(Path.Combine(repository, "Dockerfile"));
         var context = Path.Combine(root.FullName, "src");
         Directory.CreateDirectory(context);
         Directory.CreateDirectory(Folder);
@@ -56,27 +56,6 @@ public sealed partial class PublishedWorker : IAsyncLifetime
     {
         root.Delete(recursive: true);
         return Task.CompletedTask;
-    }
-
-    /// <summary>Each stage's instructions by its name, as Docker reads them: comments dropped, continued lines joined.</summary>
-    private static Dictionary<string, List<string>> Stages(string[] lines)
-    {
-        var stages = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var current = new List<string>();
-        var joined = Regex.Replace(string.Join('\n', lines.Where(l => !l.TrimStart().StartsWith('#'))), @"\\\r?\n", " ");
-        foreach (var instruction in joined.Split('\n').Select(l => Spaces().Replace(l.Trim(), " ")).Where(l => l.Length > 0))
-        {
-            if (StageStart().Match(instruction) is { Success: true } stage)
-            {
-                stages[stage.Groups["name"].Value] = current = [];
-            }
-            else
-            {
-                current.Add(instruction);
-            }
-        }
-
-        return stages;
     }
 
     /// <summary>COPY sources… destination, the sources read from the repository (Docker's build context).</summary>
@@ -129,10 +108,4 @@ public sealed partial class PublishedWorker : IAsyncLifetime
         await process.WaitForExitAsync(deadline.Token);
         return (process.ExitCode, await output + await error);
     }
-
-    [GeneratedRegex(@"^FROM \S+ AS (?<name>\S+)$", RegexOptions.IgnoreCase)]
-    private static partial Regex StageStart();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }
