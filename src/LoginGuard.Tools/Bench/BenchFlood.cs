@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using LoginGuard.Pipeline;
 using LoginGuard.State;
+using LoginGuard.Testing.Redis;
 using LoginGuard.Worker.Hosting;
 using LoginGuard.Worker.Terminal;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +33,7 @@ internal static class BenchFlood
 
     public static async Task<int> RunAsync(int failures, int addresses, string? redisConfiguration, string plot, TextWriter output, CancellationToken cancellationToken)
     {
-        using var local = redisConfiguration is null ? BenchRedisServer.TryStart() : null;
+        await using var local = redisConfiguration is null && RedisServer.IsInstalled ? await RedisServer.StartAsync() : null;
         if (redisConfiguration is null && local is null)
         {
             await Console.Error.WriteLineAsync("bench flood: redis-server is not installed; install it or pass --redis HOST:PORT.");
@@ -51,7 +52,7 @@ internal static class BenchFlood
                 new Dictionary<string, string?>
                 {
                     // INFO and MEMORY USAGE are admin commands to StackExchange.Redis.
-                    [$"{RedisOptions.Section}:Configuration"] = (redisConfiguration ?? local!.Configuration) + ",allowAdmin=true",
+                    [$"{RedisOptions.Section}:Configuration"] = (redisConfiguration ?? local!.Address) + ",allowAdmin=true",
                     ["Smtp:Host"] = "",
                     ["Smtp:PickupDirectory"] = pickup.FullName,
                     ["Logging:LogLevel:Default"] = "Error",
@@ -60,7 +61,7 @@ internal static class BenchFlood
             var redis = host.Services.GetRequiredService<IConnectionMultiplexer>();
             if (await BenchRedisMemory.ConnectedServerAsync(redis, cancellationToken) is not { } server)
             {
-                await Console.Error.WriteLineAsync($"bench flood: could not connect to Redis at {redisConfiguration ?? local!.Configuration} within 10 s.");
+                await Console.Error.WriteLineAsync($"bench flood: could not connect to Redis at {redisConfiguration ?? local!.Address} within 10 s.");
                 return 1;
             }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LoginGuard.Testing.Kafka;
+using LoginGuard.Testing.Redis;
 using LoginGuard.Worker.Terminal;
 using StackExchange.Redis;
 
@@ -19,13 +20,15 @@ internal static class BenchPipeline
 
     public static async Task<int> RunAsync(int events, int learners, int rate, int warmupEvents, string plot, TextWriter output, CancellationToken cancellationToken)
     {
-        using var redis = BenchRedisServer.TryStart();
-        if (redis is null)
+        if (!RedisServer.IsInstalled)
         {
             await Console.Error.WriteLineAsync("bench pipeline: redis-server is not installed (apt-get install redis-server).");
             return 2;
         }
 
+        await using var redis = await RedisServer.StartAsync();
+        // INFO is an admin command to StackExchange.Redis.
+        var redisConfiguration = redis.Address + ",allowAdmin=true";
         var progress = CommandProgress.For("bench pipeline", output);
         var paced = rate * LatencySeconds;
         var all = await progress.ComputeAsync(Invariant($"generate {warmupEvents + events + paced:N0} events of {learners:N0} learners"), null, _ => BenchEvents.Generate(warmupEvents + events + paced, learners));
@@ -36,11 +39,11 @@ internal static class BenchPipeline
         var (eventsTopic, eventPartitions) = cluster.CreateTopicFor("bench-events", bytes);
         var (decisionsTopic, decisionPartitions) = cluster.CreateTopicFor("bench-decisions", all.Count * 1200L);
         var topics = new BenchTopics(eventsTopic, eventPartitions, decisionsTopic, decisionPartitions, cluster.CreateTopicFor("bench-dlq", 0).Name);
-        using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        using var connection = await ConnectionMultiplexer.ConnectAsync(redisConfiguration);
         var server = connection.GetServers()[0];
         var memoryBefore = await UsedMemoryAsync(server);
         var pickup = Directory.CreateTempSubdirectory("loginguard-bench-").FullName;
-        using (var worker = BenchWorker.Start(cluster.BootstrapServers, topics, redis.Configuration, pickup, output))
+        using (var worker = BenchWorker.Start(cluster.BootstrapServers, topics, redisConfiguration, pickup, output))
         {
             await progress.ComputeAsync(Invariant($"warm up on {warmup.Count:N0} events"), null, _ =>
             {
@@ -83,7 +86,7 @@ internal static class BenchPipeline
 
         var (consumeCeiling, scriptCeiling) = await progress.StageAsync("measure the ceilings", null, async _ =>
             (BenchReader.RawConsumeRate(cluster.BootstrapServers, eventsTopic, eventPartitions, all.Count),
-             await BenchRedisScripts.RateAsync(redis.Configuration, 100_000, ScriptConcurrency, cancellationToken)));
+             await BenchRedisScripts.RateAsync(redisConfiguration, 100_000, ScriptConcurrency, cancellationToken)));
         output.WriteLine(Invariant($"Ceilings, same run: raw consume {consumeCeiling:N0} messages/s; concurrent Redis script calls ({ScriptConcurrency} in flight) {scriptCeiling:N0} calls/s."));
         Directory.Delete(pickup, recursive: true);
         progress.Finish($"measured (figure: {plot})");

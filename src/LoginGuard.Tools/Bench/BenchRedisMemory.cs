@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LoginGuard.Pipeline;
 using LoginGuard.State;
+using LoginGuard.Testing.Redis;
 using LoginGuard.Worker.Terminal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,7 @@ internal static class BenchRedisMemory
 
     public static async Task<int> RunAsync(int learners, string? redisConfiguration, string plot, TextWriter output, CancellationToken cancellationToken)
     {
-        using var local = redisConfiguration is null ? BenchRedisServer.TryStart() : null;
+        await using var local = redisConfiguration is null && RedisServer.IsInstalled ? await RedisServer.StartAsync() : null;
         if (redisConfiguration is null && local is null)
         {
             await Console.Error.WriteLineAsync("bench redis-memory: redis-server is not installed; install it or pass --redis HOST:PORT.");
@@ -35,14 +36,14 @@ internal static class BenchRedisMemory
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             // INFO and MEMORY USAGE are admin commands to StackExchange.Redis.
-            [$"{RedisOptions.Section}:Configuration"] = (redisConfiguration ?? local!.Configuration) + ",allowAdmin=true",
+            [$"{RedisOptions.Section}:Configuration"] = (redisConfiguration ?? local!.Address) + ",allowAdmin=true",
         }).Build();
         await using var provider = new ServiceCollection().AddState(configuration).AddRedisBackend(RedisConnection.ReadOptions(configuration)).BuildServiceProvider();
         var store = provider.GetRequiredService<IBehaviorStore>();
         var redis = provider.GetRequiredService<IConnectionMultiplexer>();
         if (await ConnectedServerAsync(redis, cancellationToken) is not { } server)
         {
-            await Console.Error.WriteLineAsync($"bench redis-memory: could not connect to Redis at {redisConfiguration ?? local!.Configuration} within 10 s.");
+            await Console.Error.WriteLineAsync($"bench redis-memory: could not connect to Redis at {redisConfiguration ?? local!.Address} within 10 s.");
             return 1;
         }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Worker.Api;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,3 @@
-using LoginGuard.IntegrationTests.Infrastructure;
-
 namespace LoginGuard.IntegrationTests.Api;
 
 /// <summary>One redis-server and one worker with its API for a test class; tests keep to learners of their own.</summary>

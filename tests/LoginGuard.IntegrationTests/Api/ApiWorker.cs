@@ -4,7 +4,6 @@ using System.Text;
 using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Feedback;
-using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Kafka;
 using LoginGuard.Pipeline;
 using LoginGuard.Testing.Kafka;

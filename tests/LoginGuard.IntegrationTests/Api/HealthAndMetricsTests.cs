@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LoginGuard.IntegrationTests.Infrastructure;
 
 namespace LoginGuard.IntegrationTests.Api;
 

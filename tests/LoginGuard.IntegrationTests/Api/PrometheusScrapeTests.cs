@@ -1,5 +1,3 @@
-using LoginGuard.IntegrationTests.Infrastructure;
-
 namespace LoginGuard.IntegrationTests.Api;
 
 /// <summary>

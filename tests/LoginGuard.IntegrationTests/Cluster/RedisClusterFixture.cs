@@ -1,4 +1,3 @@
-using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
 using StackExchange.Redis;
 

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text;
 using LoginGuard.Ingestion;
 using LoginGuard.IntegrationTests.Api;
-using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Replay;
 using LoginGuard.Testing.Kafka;
 using LoginGuard.Testing.Logging;

@@ -3,7 +3,6 @@ using LoginGuard.Alerts.Outbox;
 using LoginGuard.Contracts;
 using LoginGuard.Ingestion;
 using LoginGuard.IntegrationTests.Api;
-using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Replay;
 using LoginGuard.Pipeline;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using LoginGuard.Contracts;
-using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
 using LoginGuard.Testing;
 using LoginGuard.Testing.State;

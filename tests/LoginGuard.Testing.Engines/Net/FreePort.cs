@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace LoginGuard.IntegrationTests.Infrastructure;
+namespace LoginGuard.Testing.Net;
 
-internal static class FreePort
+public static class FreePort
 {
     private static readonly HashSet<int> HandedOut = [];
 

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
+using LoginGuard.Testing.Net;
 
-namespace LoginGuard.IntegrationTests.Infrastructure;
+namespace LoginGuard.Testing.Redis;
 
 /// <summary>
-/// A real redis-server on a free loopback port, owned by a test: started empty, and stoppable and
+/// A real redis-server on a free loopback port, owned by a test or a bench: started empty, and stoppable and
 /// restartable on the same port to play an outage. Without persistence a restart loses everything; with it
 /// every write is fsynced to an append-only file in a temporary folder, so a killed server comes back whole.
 /// </summary>
@@ -22,8 +23,16 @@ public sealed class RedisServer : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>A StackExchange.Redis configuration string that fails fast and reconnects on its own.</summary>
-    public string Configuration => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=2000";
+    /// <summary>Where it listens, for a caller that chooses its own client options.</summary>
+    public string Address => $"127.0.0.1:{Port}";
+
+    /// <summary>
+    /// A StackExchange.Redis configuration string that fails fast and reconnects on its own, as a test wants. A
+    /// bench builds its own from <see cref="Address"/>: the 2 s syncTimeout would also bound its async calls under load.
+    /// </summary>
+    public string Configuration => $"{Address},abortConnect=false,connectTimeout=2000,syncTimeout=2000";
+
+    public static bool IsInstalled => FindExecutable() is not null;
 
     public static async Task<RedisServer> StartAsync(bool persistent = false)
     {

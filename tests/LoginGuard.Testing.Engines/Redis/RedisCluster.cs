@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Testing.Net;
+
+namespace LoginGuard.Testing.Redis;
 
 /// <summary>
 /// A real Redis Cluster on loopback, owned by a test: three masters and three replicas, each a
