@@ -47,7 +47,7 @@ internal static class TrainCommand
                 kind,
                 ReplaySources.GeoIpFilesOf(parseResult, geoip),
                 ReplaySources.ConfigurationFiles(parseResult.GetRequiredValue(rules)),
-                $"loginguard train {string.Join(" ", eventFiles.Select((e, i) => $"--events {Short(e)}" + (i < labelFiles.Length ? $" --labels {Short(labelFiles[i])}" : "")))} --seed {parseResult.GetValue(seed)} --trainer {kind}{RulesArgument(parseResult.GetRequiredValue(rules))}");
+                $"loginguard-tools train {string.Join(" ", eventFiles.Select((e, i) => $"--events {Short(e)}" + (i < labelFiles.Length ? $" --labels {Short(labelFiles[i])}" : "")))} --seed {parseResult.GetValue(seed)} --trainer {kind}{RulesArgument(parseResult.GetRequiredValue(rules))}");
             try
             {
                 var output = parseResult.InvocationConfiguration.Output;
