@@ -55,4 +55,7 @@ internal static class EventIds
     public const int RuleSetLoaded = 5001;
     public const int RuleSetRejected = 5002;
     public const int RuleSetError = 5003;
+
+    // The HTTP API: what it could not record of the calls it answered.
+    public const int AuditNotWritten = 8001;
 }

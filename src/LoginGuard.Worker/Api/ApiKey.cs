@@ -47,7 +47,8 @@ internal sealed class ApiKey(IOptions<ApiOptions> options)
 
     /// <summary>
     /// Answers 401 without a known key and 403 when the key lacks the endpoint's scope, before the endpoint runs;
-    /// only <c>/healthz/live</c> answers anyone. Audited endpoints are recorded whatever the answer, refusals too.
+    /// only <c>/healthz/live</c> answers anyone. Audited endpoints are recorded whatever the answer, refusals too, and
+    /// do not run at all (503) when the audit log cannot record them.
     /// </summary>
     public async Task RequireAsync(HttpContext context, RequestDelegate next)
     {
@@ -69,21 +70,49 @@ internal sealed class ApiKey(IOptions<ApiOptions> options)
 
         context.Items[KeyIdItem] = keyId;
         var scope = endpoint?.Metadata.GetMetadata<RequiredScope>()?.Scope;
-        if (scope is null || this[keyId].Scopes.Contains(scope, StringComparer.Ordinal))
-        {
-            await next(context);
-        }
-        else
+        var audited = endpoint?.Metadata.GetMetadata<Audited>();
+        var audit = audited is null ? null : context.RequestServices.GetRequiredService<AuditLog>();
+        if (scope is not null && !this[keyId].Scopes.Contains(scope, StringComparer.Ordinal))
         {
             await TypedResults.Problem(
                 statusCode: StatusCodes.Status403Forbidden,
                 title: "Key not allowed here",
                 detail: $"The key '{keyId}' is not granted the scope '{scope}' this endpoint needs.").ExecuteAsync(context);
+            if (audit is not null)
+            {
+                await audit.TryFinishAsync(Guid.NewGuid().ToString("N"), keyId, audited!.Action, LearnerOf(context), context.Response.StatusCode);
+            }
+
+            return;
         }
 
-        if (endpoint?.Metadata.GetMetadata<Audited>() is { } audited)
+        if (audit is null)
         {
-            await context.RequestServices.GetRequiredService<AuditLog>().WriteAsync(keyId, audited.Action, LearnerOf(context), context.Response.StatusCode);
+            await next(context);
+            return;
+        }
+
+        // Recorded before it runs: a learner's data is not read or erased unless the audit log says so. The call's id
+        // pairs its start with its result, across workers sharing the log.
+        var call = Guid.NewGuid().ToString("N");
+        if (!await audit.TryStartAsync(call, keyId, audited!.Action, LearnerOf(context)))
+        {
+            await TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Audit log unavailable",
+                detail: "This call is recorded in the audit log before it runs, and the log (Redis) cannot be written now; nothing was done. Retry later.").ExecuteAsync(context);
+            return;
+        }
+
+        var result = StatusCodes.Status500InternalServerError;
+        try
+        {
+            await next(context);
+            result = context.Response.StatusCode;
+        }
+        finally
+        {
+            await audit.TryFinishAsync(call, keyId, audited.Action, LearnerOf(context), result);
         }
     }
 
