@@ -86,6 +86,22 @@ internal sealed partial class WorkerSettings
         ["Smtp:PickupDirectory"] = "",
     });
 
+    /// <summary>One caller's API key (<c>Api:Keys:&lt;id&gt;</c>) with the scopes it is granted, and its rate when not the default.</summary>
+    public WorkerSettings ApiKey(string id, string secret, IReadOnlyList<string> scopes, int? permitsPerMinute = null)
+    {
+        var settings = With($"Api:Keys:{id}:Secret", secret);
+        for (var i = 0; i < scopes.Count; i++)
+        {
+            settings = settings.With($"Api:Keys:{id}:Scopes:{i}", scopes[i]);
+        }
+
+        return permitsPerMinute is { } permits ? settings.With($"Api:Keys:{id}:PermitsPerMinute", permits.ToString(CultureInfo.InvariantCulture)) : settings;
+    }
+
+    /// <summary>"Was this you?" links in mail, to this review page, their tokens sealed with a fixed test key.</summary>
+    public WorkerSettings Feedback(string reviewUrl) =>
+        With("Feedback:TokenKey", Convert.ToBase64String([.. Enumerable.Range(0, 32).Select(i => (byte)i)])).With("Feedback:ReviewUrl", reviewUrl);
+
     /// <summary>The test's provider gets what the configured levels let through, beside the console.</summary>
     public WorkerSettings LogTo(ILoggerProvider provider) => new(values, new Capture(provider, Everything: false));
 
