@@ -47,6 +47,8 @@ public sealed partial class ComposeFileTests
     {
         var settings = Settings().ToDictionary(s => s.Key, s => (string?)(s.Value!.StartsWith('/') ? InRepository(LoginGuard, s.Value) : s.Value));
 
+        // Built from the compose file's settings alone, not over the tests' shared ones (WorkerSettings): what is checked
+        // is that they are enough.
         using var host = RunCommand.CreateBuilder(settings).Build();
         var start = () => host.Services.GetRequiredService<IStartupValidator>().Validate();
 

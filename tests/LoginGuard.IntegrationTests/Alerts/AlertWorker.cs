@@ -2,7 +2,7 @@ using System.Text;
 using LoginGuard.Alerts.Outbox;
 using LoginGuard.Contracts;
 using LoginGuard.Pipeline;
-using Microsoft.Extensions.Configuration;
+using LoginGuard.Testing.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -16,54 +16,31 @@ internal sealed class AlertWorker : IAsyncDisposable
 {
     public const string From = "Learnwell Security <security@learnwell.example>";
 
-    private readonly ServiceProvider services;
-    private readonly List<IHostedService> started = [];
+    private readonly IHost host;
 
-    private AlertWorker(ServiceProvider services) => this.services = services;
+    private AlertWorker(IHost host) => this.host = host;
 
-    public LoginPipeline Pipeline => services.GetRequiredService<LoginPipeline>();
+    public LoginPipeline Pipeline => host.Services.GetRequiredService<LoginPipeline>();
 
-    public IOutboxStore Store => services.GetRequiredService<IOutboxStore>();
+    public IOutboxStore Store => host.Services.GetRequiredService<IOutboxStore>();
 
-    public IAlertOutbox Outbox => services.GetRequiredService<IAlertOutbox>();
+    public IAlertOutbox Outbox => host.Services.GetRequiredService<IAlertOutbox>();
 
-    public static async Task<AlertWorker> StartAsync(int smtpPort, string? redis = null, string keyPrefix = "lg:", IDictionary<string, string?>? extra = null)
+    /// <param name="redis">Where the outbox and state live; null keeps them in the process.</param>
+    public static async Task<AlertWorker> StartAsync(int smtpPort, string? redis = null, string keyPrefix = "lg:", IReadOnlyDictionary<string, string?>? extra = null)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Smtp:Security"] = "None",
-            ["Smtp:From"] = From,
-            ["Smtp:Timeout"] = "00:00:05",
-            ["Redis:Configuration"] = redis,
-            ["Redis:KeyPrefix"] = keyPrefix,
-            ["Alerts:Outbox:PollInterval"] = "00:00:00.050",
-            ["Alerts:Outbox:RetryBaseDelay"] = "00:00:00.050",
-            ["Alerts:Outbox:RetryMaxDelay"] = "00:00:00.200",
-            ["Alerts:Outbox:Lease"] = "00:00:10",
-        };
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Worker.Hosting.RulesFile.DefaultPath)
-            .AddInMemoryCollection(settings)
-            .Build();
-        var worker = new AlertWorker(new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddLogging()
-            .AddLoginGuard(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
-        foreach (var hosted in worker.services.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(CancellationToken.None);
-            worker.started.Add(hosted);
-        }
-
-        return worker;
+        var settings = new WorkerSettings()
+            .Smtp(smtpPort)
+            .With("Smtp:From", From)
+            .With("Smtp:Timeout", "00:00:05")
+            .With("Alerts:Outbox:PollInterval", "00:00:00.050")
+            .With("Alerts:Outbox:RetryBaseDelay", "00:00:00.050")
+            .With("Alerts:Outbox:RetryMaxDelay", "00:00:00.200")
+            .With("Alerts:Outbox:Lease", "00:00:10");
+        settings = (redis is null ? settings.InMemory() : settings.Redis(redis, keyPrefix)).With(extra);
+        var host = settings.CreateBuilder().Build();
+        await host.StartAsync();
+        return new AlertWorker(host);
     }
 
     public async Task<Decision> ProcessAsync(string json)
@@ -87,11 +64,7 @@ internal sealed class AlertWorker : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var hosted in Enumerable.Reverse(started))
-        {
-            await hosted.StopAsync(CancellationToken.None);
-        }
-
-        await services.DisposeAsync();
+        await host.StopAsync();
+        host.Dispose();
     }
 }

@@ -4,11 +4,15 @@ using System.Text;
 using LoginGuard.Contracts;
 using LoginGuard.Enrichment;
 using LoginGuard.Feedback;
+using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Kafka;
 using LoginGuard.Pipeline;
+using LoginGuard.State;
+using LoginGuard.Testing.Hosting;
 using LoginGuard.Testing.Kafka;
 using LoginGuard.Worker.Api;
-using LoginGuard.Worker.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,8 +20,8 @@ using Microsoft.Extensions.Logging;
 namespace LoginGuard.IntegrationTests.Api;
 
 /// <summary>
-/// The worker's pipeline with its HTTP API on a real loopback port, state in a test's redis-server under a
-/// key prefix of its own, mail in a pickup folder. Events go straight into the pipeline (no Kafka here).
+/// The worker's pipeline with its HTTP API, answering in memory unless a test needs a socket, state in a test's
+/// redis-server under a key prefix of its own, mail in a pickup folder. Events go straight into the pipeline (no Kafka here).
 /// </summary>
 internal sealed class ApiWorker : IAsyncDisposable
 {
@@ -26,92 +30,72 @@ internal sealed class ApiWorker : IAsyncDisposable
     public const string ReviewUrl = "https://learnwell.example/account/security/review";
 
     private readonly IHost host;
-    private readonly string pickup;
+    private readonly Func<HttpClient> newClient;
 
-    private ApiWorker(IHost host, string pickup, HttpClient client, string prefix)
+    private ApiWorker(IHost host, Func<HttpClient> newClient, string pickup)
     {
         this.host = host;
-        this.pickup = pickup;
-        Client = client;
-        Prefix = prefix;
+        this.newClient = newClient;
+        Pickup = pickup;
+        Prefix = RedisConnection.ReadOptions(host.Services.GetRequiredService<IConfiguration>()).KeyPrefix;
+        Client = newClient();
+        Client.DefaultRequestHeaders.Add(ApiKey.Header, Key);
     }
 
     /// <summary>Sends the API key on every request.</summary>
     public HttpClient Client { get; }
 
+    /// <summary>The key prefix the worker writes under: SCAN with it finds only what this worker left.</summary>
     public string Prefix { get; }
 
     /// <summary>Where the worker writes the mail it sends.</summary>
-    public string Pickup => pickup;
+    public string Pickup { get; }
 
     public IServiceProvider Services => host.Services;
 
     /// <param name="decisions">With Kafka, learners' feedback is taken, and compromises are published to this cluster and topic.</param>
-    /// <param name="extra">Settings of a test's own, over the ones every API test shares.</param>
+    /// <param name="settings">A test's own settings, over the ones every API test shares.</param>
+    /// <param name="onLoopback">
+    /// Listen on a free loopback port as <c>run</c> does, for a test about what crosses a socket; otherwise the API
+    /// answers in memory.
+    /// </param>
     public static async Task<ApiWorker> StartAsync(
-        RedisServer redis, ILoggerProvider? log = null, (KafkaMockCluster Cluster, string Topic)? decisions = null, IReadOnlyDictionary<string, string?>? extra = null)
+        RedisServer redis,
+        ILoggerProvider? log = null,
+        (KafkaMockCluster Cluster, string Topic)? decisions = null,
+        Func<WorkerSettings, WorkerSettings>? settings = null,
+        bool onLoopback = false)
     {
-        var port = FreePort.Next();
-        var prefix = extra?.GetValueOrDefault("Redis:KeyPrefix") ?? $"t{Guid.NewGuid():N}:";
         var pickup = Directory.CreateTempSubdirectory("loginguard-api-").FullName;
-        var settings = new Dictionary<string, string?>
-        {
-            ["Redis:Configuration"] = redis.Configuration,
-            ["Redis:KeyPrefix"] = prefix,
-            ["Smtp:Host"] = "",
-            ["Smtp:PickupDirectory"] = pickup,
-            ["Api:Url"] = $"http://127.0.0.1:{port}",
-            ["Api:Keys:ops:Secret"] = Key,
-            ["Api:Keys:ops:Scopes:0"] = "metrics",
-            ["Api:Keys:ops:Scopes:1"] = "feedback",
-            ["Api:Keys:ops:Scopes:2"] = "learner:read",
-            ["Api:Keys:ops:Scopes:3"] = "learner:erase",
-            ["Api:Keys:ops:Scopes:4"] = "decisions:read",
-            ["Api:Keys:ops:Scopes:5"] = "audit:read",
-            ["Logging:LogLevel:Default"] = log is null ? "Warning" : "Trace",
-            ["Logging:LogLevel:Microsoft"] = log is null ? "Warning" : "Trace",
-        };
+        var worker = new WorkerSettings()
+            .Redis(redis.Configuration, RedisFixture.NewPrefix())
+            .MailTo(pickup)
+            .ApiKey("ops", Key, [.. ApiScopes.All]);
         if (decisions is { } kafka)
         {
-            settings["Kafka:BootstrapServers"] = kafka.Cluster.BootstrapServers;
-            settings["Kafka:DecisionsTopic"] = kafka.Topic;
-            settings["Kafka:Producer:linger.ms"] = "1";
-            settings["Feedback:TokenKey"] = Convert.ToBase64String([.. Enumerable.Range(0, 32).Select(i => (byte)i)]);
-            settings["Feedback:ReviewUrl"] = ReviewUrl;
+            worker = worker.Kafka(kafka.Cluster.BootstrapServers).With("Kafka:DecisionsTopic", kafka.Topic).Feedback(ReviewUrl);
         }
 
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        var url = onLoopback ? $"http://127.0.0.1:{FreePort.Next()}" : null;
+        if (url is not null)
         {
-            settings[key] = value;
+            worker = worker.With("Api:Url", url);
         }
 
-        var builder = LoginGuardHost.CreateWebBuilder(
-            new Dictionary<string, string?>
-            {
-                ["GeoIp:CityDatabasePath"] = SampleData.Find("geoip/sample-city.mmdb"),
-                ["GeoIp:AsnDatabasePath"] = SampleData.Find("geoip/sample-asn.mmdb"),
-            },
-            settings);
-        if (decisions is not null)
-        {
-            builder.Services.AddKafkaIngestion();
-            builder.Services.AddFeedbackAnswers();
-        }
-
-        builder.AddApi();
+        worker = settings?.Invoke(worker) ?? worker;
         if (log is not null)
         {
-            builder.Logging.ClearProviders().AddProvider(log).SetMinimumLevel(LogLevel.Trace);
+            worker = worker.LogEverythingTo(log);
         }
 
-        var host = builder.Build();
+        var host = worker.CreateApiBuilder(decisions is null ? null : AnswerFeedback).Build();
         await host.StartAsync();
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        client.DefaultRequestHeaders.Add(ApiKey.Header, Key);
-        return new ApiWorker(host, pickup, client, prefix);
+        Func<HttpClient> newClient = url is null ? host.GetTestServer().CreateClient : () => new HttpClient { BaseAddress = new Uri(url) };
+        return new ApiWorker(host, newClient, pickup);
     }
 
-    public HttpClient ClientWithout() => new() { BaseAddress = Client.BaseAddress };
+    /// <summary>A client that sends no key.</summary>
+    public HttpClient ClientWithout() => newClient();
 
     public async Task<Decision> ProcessAsync(string json)
     {
@@ -132,6 +116,8 @@ internal sealed class ApiWorker : IAsyncDisposable
         Client.Dispose();
         await host.StopAsync();
         host.Dispose();
-        Directory.Delete(pickup, recursive: true);
+        Directory.Delete(Pickup, recursive: true);
     }
+
+    private static void AnswerFeedback(IServiceCollection services) => services.AddKafkaIngestion().AddFeedbackAnswers();
 }

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
+using LoginGuard.Testing.Hosting;
+using LoginGuard.Worker.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
 using StackExchange.Redis;
@@ -18,19 +20,14 @@ public sealed class AuditOutageTests(RedisFixture redis) : IClassFixture<RedisFi
     private const string Support = "support-key-0123456789-abcdefghijklmnopq";
     private const string Prometheus = "prometheus-key-0123456789-abcdefghijklmn";
 
-    private static readonly Dictionary<string, string?> Callers = new()
-    {
-        ["Api:Keys:support:Secret"] = Support,
-        ["Api:Keys:support:Scopes:0"] = "learner:read",
-        ["Api:Keys:support:Scopes:1"] = "learner:erase",
-        ["Api:Keys:prometheus:Secret"] = Prometheus,
-        ["Api:Keys:prometheus:Scopes:0"] = "metrics",
-    };
+    private static WorkerSettings Callers(WorkerSettings worker) => worker
+        .ApiKey("support", Support, [ApiScopes.LearnerRead, ApiScopes.LearnerErase])
+        .ApiKey("prometheus", Prometheus, [ApiScopes.Metrics]);
 
     [Fact]
     public async Task An_erasure_the_audit_log_cannot_record_is_refused_with_503_and_erases_nothing()
     {
-        await using var worker = await ApiWorker.StartAsync(redis.Server, extra: Callers);
+        await using var worker = await ApiWorker.StartAsync(redis.Server, settings: Callers);
         await LearnerEvents.SignInsAsync(worker, "zoe");
         using var support = Caller(worker, Support);
 
@@ -51,7 +48,7 @@ public sealed class AuditOutageTests(RedisFixture redis) : IClassFixture<RedisFi
     public async Task A_refusal_the_audit_log_cannot_record_is_still_refused_and_goes_to_the_error_log()
     {
         var log = new FakeLoggerProvider();
-        await using var worker = await ApiWorker.StartAsync(redis.Server, log: log, extra: Callers);
+        await using var worker = await ApiWorker.StartAsync(redis.Server, log: log, settings: Callers);
         using var prometheus = Caller(worker, Prometheus);
 
         await BreakAuditLogAsync(worker);
@@ -66,7 +63,7 @@ public sealed class AuditOutageTests(RedisFixture redis) : IClassFixture<RedisFi
     [Fact]
     public async Task Each_call_reads_back_as_one_entry_with_its_result()
     {
-        await using var worker = await ApiWorker.StartAsync(redis.Server, extra: Callers);
+        await using var worker = await ApiWorker.StartAsync(redis.Server, settings: Callers);
         await LearnerEvents.SignInsAsync(worker, "zoe");
         using var support = Caller(worker, Support);
 

@@ -41,19 +41,20 @@ public sealed class ErasureTests(RedisFixture redis) : IClassFixture<RedisFixtur
         var prefix = RedisFixture.NewPrefix();
         var (oldKey, newKey) = (Convert.ToBase64String(new byte[32]), Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()));
         string underOldKey;
-        await using (var before = await ApiWorker.StartAsync(redis.Server, extra: new Dictionary<string, string?>
-        {
-            ["Redis:KeyPrefix"] = prefix, ["Privacy:HashKey"] = oldKey, ["Privacy:HashKeyId"] = "2025",
-        }))
+        await using (var before = await ApiWorker.StartAsync(redis.Server, settings: worker => worker
+            .Redis(redis.Server.Configuration, prefix)
+            .With("Privacy:HashKey", oldKey)
+            .With("Privacy:HashKeyId", "2025")))
         {
             await LearnerEvents.SignInsAsync(before, "zoe");
             underOldKey = before.LearnerKey("zoe");
         }
 
-        await using var after = await ApiWorker.StartAsync(redis.Server, extra: new Dictionary<string, string?>
-        {
-            ["Redis:KeyPrefix"] = prefix, ["Privacy:HashKey"] = newKey, ["Privacy:HashKeyId"] = "2026", ["Privacy:PreviousHashKeys:2025"] = oldKey,
-        });
+        await using var after = await ApiWorker.StartAsync(redis.Server, settings: worker => worker
+            .Redis(redis.Server.Configuration, prefix)
+            .With("Privacy:HashKey", newKey)
+            .With("Privacy:HashKeyId", "2026")
+            .With("Privacy:PreviousHashKeys:2025", oldKey));
         after.LearnerKey("zoe").Should().NotBe(underOldKey, "the new key writes");
         (await LearnerTraces.DumpAsync(Connection(after), prefix)).Keys.Should().Contain(k => k.Contains(underOldKey, StringComparison.Ordinal));
         var export = await after.Client.GetFromJsonAsync<JsonObject>("/v1/users/zoe/export");

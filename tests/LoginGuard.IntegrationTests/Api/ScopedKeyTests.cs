@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Testing.Hosting;
+using LoginGuard.Worker.Api;
 
 namespace LoginGuard.IntegrationTests.Api;
 
@@ -13,25 +15,16 @@ public sealed class ScopedKeyTests(RedisFixture redis) : IClassFixture<RedisFixt
     private const string Auditor = "auditor-key-0123456789-abcdefghijklmnopq";
     private const string Hasty = "hasty-key-0123456789-abcdefghijklmnopqrst";
 
-    private static readonly Dictionary<string, string?> Callers = new()
-    {
-        ["Api:Keys:prometheus:Secret"] = Prometheus,
-        ["Api:Keys:prometheus:Scopes:0"] = "metrics",
-        ["Api:Keys:support:Secret"] = Support,
-        ["Api:Keys:support:Scopes:0"] = "learner:read",
-        ["Api:Keys:support:Scopes:1"] = "learner:erase",
-        ["Api:Keys:support:Scopes:2"] = "decisions:read",
-        ["Api:Keys:auditor:Secret"] = Auditor,
-        ["Api:Keys:auditor:Scopes:0"] = "audit:read",
-        ["Api:Keys:hasty:Secret"] = Hasty,
-        ["Api:Keys:hasty:Scopes:0"] = "metrics",
-        ["Api:Keys:hasty:PermitsPerMinute"] = "2",
-    };
+    private static WorkerSettings Callers(WorkerSettings worker) => worker
+        .ApiKey("prometheus", Prometheus, [ApiScopes.Metrics])
+        .ApiKey("support", Support, [ApiScopes.LearnerRead, ApiScopes.LearnerErase, ApiScopes.DecisionsRead])
+        .ApiKey("auditor", Auditor, [ApiScopes.AuditRead])
+        .ApiKey("hasty", Hasty, [ApiScopes.Metrics], permitsPerMinute: 2);
 
     [Fact]
     public async Task A_metrics_key_reads_metrics_but_gets_403_on_export_and_erasure()
     {
-        await using var worker = await ApiWorker.StartAsync(redis.Server, extra: Callers);
+        await using var worker = await ApiWorker.StartAsync(redis.Server, settings: Callers);
         await LearnerEvents.SignInsAsync(worker, "zoe");
         using var prometheus = Caller(worker, Prometheus);
 
@@ -48,7 +41,7 @@ public sealed class ScopedKeyTests(RedisFixture redis) : IClassFixture<RedisFixt
     [Fact]
     public async Task Whether_the_process_answers_needs_no_key()
     {
-        await using var worker = await ApiWorker.StartAsync(redis.Server, extra: Callers);
+        await using var worker = await ApiWorker.StartAsync(redis.Server, settings: Callers);
         using var anyone = worker.ClientWithout();
 
         (await anyone.GetAsync("/healthz/live")).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -58,7 +51,7 @@ public sealed class ScopedKeyTests(RedisFixture redis) : IClassFixture<RedisFixt
     [Fact]
     public async Task Every_export_erasure_and_decision_read_leaves_an_audit_entry_only_audit_read_can_see()
     {
-        await using var worker = await ApiWorker.StartAsync(redis.Server, extra: Callers);
+        await using var worker = await ApiWorker.StartAsync(redis.Server, settings: Callers);
         var events = await LearnerEvents.SignInsAsync(worker, "zoe");
         using var support = Caller(worker, Support);
         using var prometheus = Caller(worker, Prometheus);
@@ -89,7 +82,7 @@ public sealed class ScopedKeyTests(RedisFixture redis) : IClassFixture<RedisFixt
     [Fact]
     public async Task A_key_over_its_rate_gets_429_and_other_keys_keep_theirs()
     {
-        await using var worker = await ApiWorker.StartAsync(redis.Server, extra: Callers);
+        await using var worker = await ApiWorker.StartAsync(redis.Server, settings: Callers);
         using var hasty = Caller(worker, Hasty);
         using var prometheus = Caller(worker, Prometheus);
 

@@ -1,5 +1,5 @@
-using LoginGuard.IntegrationTests.Kafka;
 using LoginGuard.State;
+using LoginGuard.Testing.Hosting;
 using LoginGuard.Testing.Kafka;
 using StackExchange.Redis;
 
@@ -15,9 +15,9 @@ internal sealed class ProductionWorkers : IAsyncDisposable
     private const string Prefix = "lg:";
     private readonly List<WorkerProcess> processes = [];
     private readonly IAsyncDisposable redis;
-    private readonly Dictionary<string, string?> settings;
+    private readonly WorkerSettings settings;
 
-    private ProductionWorkers(IAsyncDisposable redis, ConnectionMultiplexer connection, SmtpTestServer smtp, Dictionary<string, string?> settings)
+    private ProductionWorkers(IAsyncDisposable redis, ConnectionMultiplexer connection, SmtpTestServer smtp, WorkerSettings settings)
     {
         this.redis = redis;
         Connection = connection;
@@ -51,45 +51,31 @@ internal sealed class ProductionWorkers : IAsyncDisposable
     private static ProductionWorkers Over(KafkaMockCluster cluster, KafkaTopics topics, IAsyncDisposable redis, string redisConfiguration)
     {
         var smtp = SmtpTestServer.Start();
-        var settings = topics.WorkerSettings(cluster, pickupDirectory: "");
-        foreach (var (key, value) in new Dictionary<string, string?>
-        {
-            ["Redis:Configuration"] = redisConfiguration,
-            ["Redis:KeyPrefix"] = Prefix,
-            ["Alerts:Outbox:Lease"] = MailLease.ToString("c"),
-            ["Alerts:Outbox:PollInterval"] = "00:00:00.200",
-            ["Alerts:Outbox:RetryBaseDelay"] = "00:00:00.500",
-            ["Privacy:HashKey"] = Convert.ToBase64String("loginguard-tests-hash-key-32-byte"u8),
-            ["Kafka:RetryBaseDelay"] = "00:00:00.020",
-            ["Kafka:RetryMaxDelay"] = "00:00:00.200",
-            ["Kafka:Consumer:auto.commit.interval.ms"] = "100",
+        var settings = new WorkerSettings()
+            .Kafka(cluster.BootstrapServers)
+            .Topics(topics)
+            .Smtp(smtp.Port)
+            .Redis(redisConfiguration, Prefix)
+            .With("Privacy:HashKey", TestKeys.HashKey)
+            .With(new Dictionary<string, string?>
+            {
+                ["Alerts:Outbox:Lease"] = MailLease.ToString("c"),
+                ["Alerts:Outbox:PollInterval"] = "00:00:00.200",
+                ["Alerts:Outbox:RetryBaseDelay"] = "00:00:00.500",
+                ["Kafka:RetryBaseDelay"] = "00:00:00.020",
+                ["Kafka:RetryMaxDelay"] = "00:00:00.200",
+                ["Kafka:Consumer:auto.commit.interval.ms"] = "100",
 
-            // The killed member holds its partitions until its session times out.
-            ["Kafka:Consumer:session.timeout.ms"] = "3000",
-            ["Kafka:Consumer:heartbeat.interval.ms"] = "500",
-            ["Logging:LogLevel:Default"] = "Warning",
-        })
-        {
-            settings[key] = value;
-        }
-
-        foreach (var (key, value) in smtp.WorkerSettings)
-        {
-            settings[key] = value;
-        }
-
+                // The killed member holds its partitions until its session times out.
+                ["Kafka:Consumer:session.timeout.ms"] = "3000",
+                ["Kafka:Consumer:heartbeat.interval.ms"] = "500",
+            });
         return new ProductionWorkers(redis, RedisConnection.Connect(redisConfiguration), smtp, settings);
     }
 
     public WorkerProcess Start(IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var all = new Dictionary<string, string?>(settings);
-        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
-        var worker = WorkerProcess.Start(all);
+        var worker = WorkerProcess.Start(settings.With(overrides));
         processes.Add(worker);
         return worker;
     }

@@ -46,15 +46,6 @@ public sealed class SmtpTestServer : IAsyncDisposable
         arrived.Except(owed).Should().BeEmpty("no mail arrives that was not owed");
     }
 
-    /// <summary>What points a worker's mail at this server: plain SMTP on loopback, no pickup folder.</summary>
-    public IReadOnlyDictionary<string, string?> WorkerSettings => new Dictionary<string, string?>
-    {
-        ["Smtp:Host"] = "127.0.0.1",
-        ["Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Smtp:Security"] = "None",
-        ["Smtp:PickupDirectory"] = "",
-    };
-
     /// <summary>How many transactions are stalled right now at the step given to <see cref="StallAt"/>.</summary>
     public int Stalled => stall.Count;
 

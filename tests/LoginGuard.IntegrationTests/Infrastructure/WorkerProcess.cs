@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using LoginGuard.Testing.Hosting;
 
 namespace LoginGuard.IntegrationTests.Infrastructure;
 
@@ -7,7 +8,7 @@ namespace LoginGuard.IntegrationTests.Infrastructure;
 /// <c>loginguard run</c> as deployed, in a process of its own, configured through environment variables: what a
 /// supervisor sees of it (its exit code, its output), and what a supervisor does to it (SIGTERM, SIGKILL).
 /// </summary>
-public sealed class WorkerProcess : IDisposable
+internal sealed class WorkerProcess : IDisposable
 {
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
@@ -18,7 +19,7 @@ public sealed class WorkerProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
-    public static WorkerProcess Start(IReadOnlyDictionary<string, string?> settings)
+    public static WorkerProcess Start(WorkerSettings settings)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "loginguard"))
         {
@@ -27,9 +28,9 @@ public sealed class WorkerProcess : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add("run");
-        foreach (var (key, value) in settings)
+        foreach (var (variable, value) in settings.AsEnvironment())
         {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            start.Environment[variable] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start loginguard run.");

@@ -1,4 +1,5 @@
 using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Testing.Hosting;
 using LoginGuard.Testing.Kafka;
 
 namespace LoginGuard.IntegrationTests.Kafka;
@@ -41,10 +42,7 @@ public sealed class WorkerProcessTests(KafkaMockCluster cluster) : IClassFixture
     [MemberData(nameof(MissingSafeguards))]
     public async Task Run_refuses_to_start_without_a_secret_hash_key_or_Redis_and_says_which_setting_in_one_line(string setting, string? value, string line, string fix)
     {
-        var settings = Settings(KafkaTopics.Create(cluster));
-        settings[setting] = value;
-
-        using var worker = WorkerProcess.Start(settings);
+        using var worker = WorkerProcess.Start(Settings(KafkaTopics.Create(cluster)).With(setting, value));
         var exitCode = await worker.WaitForExitAsync(Patience);
 
         exitCode.Should().NotBe(0);
@@ -53,13 +51,10 @@ public sealed class WorkerProcessTests(KafkaMockCluster cluster) : IClassFixture
         worker.Output.Should().NotContain(l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal), "a missing setting is no crash: no stack trace");
     }
 
-    private Dictionary<string, string?> Settings(KafkaTopics topics)
-    {
-        var settings = topics.WorkerSettings(cluster, pickup);
-        settings["Logging:LogLevel:Default"] = "Warning";
-        settings["Privacy:HashKey"] = TestKeys.HashKey;
-        settings["Redis:Configuration"] = TestRedis.Configuration;
-        settings["Redis:KeyPrefix"] = RedisFixture.NewPrefix();
-        return settings;
-    }
+    private WorkerSettings Settings(KafkaTopics topics) => new WorkerSettings()
+        .Kafka(cluster.BootstrapServers)
+        .Topics(topics)
+        .MailTo(pickup)
+        .With("Privacy:HashKey", TestKeys.HashKey)
+        .Redis(TestRedis.Configuration, RedisFixture.NewPrefix());
 }

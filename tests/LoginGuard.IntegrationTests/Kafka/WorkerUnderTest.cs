@@ -2,12 +2,11 @@ using LoginGuard.Alerts.Delivery;
 using LoginGuard.Alerts.Outbox;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
+using LoginGuard.Testing.Hosting;
 using LoginGuard.Testing.Kafka;
-using LoginGuard.Worker.Commands;
 using LoginGuard.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace LoginGuard.IntegrationTests.Kafka;
@@ -26,33 +25,55 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
         consumer = host.Services.GetRequiredService<EventConsumerService>();
     }
 
-    public static async Task<WorkerUnderTest> StartAsync(
+    public static Task<WorkerUnderTest> StartAsync(
         KafkaMockCluster cluster,
         KafkaTopics topics,
         string pickupDirectory,
         IBehaviorStore store,
         FakeLoggerProvider? log = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        IOutboxStore? outbox = null)
-    {
-        var overrides = topics.WorkerSettings(cluster, pickupDirectory);
-        overrides["Kafka:RetryBaseDelay"] = "00:00:00.020";
-        overrides["Kafka:RetryMaxDelay"] = "00:00:00.200";
-        overrides["Kafka:DrainTimeout"] = "00:00:05";
-        overrides["Kafka:Consumer:auto.commit.interval.ms"] = "100";
-        overrides["Logging:LogLevel:Default"] = "Warning";
-        overrides["Logging:LogLevel:LoginGuard.Kafka"] = "Information";
+        IOutboxStore? outbox = null) =>
+        StartAsync(new WorkerSettings().MailTo(pickupDirectory), cluster, topics, store, log, settings, outbox);
 
-        // What run demands of every deployment; a test that brings its own Redis overrides them below.
-        overrides["Privacy:HashKey"] = TestKeys.HashKey;
-        overrides["Redis:Configuration"] = TestRedis.Configuration;
-        overrides["Redis:KeyPrefix"] = RedisFixture.NewPrefix();
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+    /// <summary>The same host with its mail sent to a real SMTP server, where a mail sent twice arrives twice.</summary>
+    public static Task<WorkerUnderTest> StartAsync(
+        KafkaMockCluster cluster,
+        KafkaTopics topics,
+        SmtpTestServer smtp,
+        IBehaviorStore store,
+        FakeLoggerProvider? log = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        IOutboxStore? outbox = null) =>
+        StartAsync(new WorkerSettings().Smtp(smtp.Port), cluster, topics, store, log, settings, outbox);
+
+    private static async Task<WorkerUnderTest> StartAsync(
+        WorkerSettings mail,
+        KafkaMockCluster cluster,
+        KafkaTopics topics,
+        IBehaviorStore store,
+        FakeLoggerProvider? log,
+        IReadOnlyDictionary<string, string?>? settings,
+        IOutboxStore? outbox)
+    {
+        var worker = mail
+            .Kafka(cluster.BootstrapServers)
+            .Topics(topics)
+            .With("Kafka:RetryBaseDelay", "00:00:00.020")
+            .With("Kafka:RetryMaxDelay", "00:00:00.200")
+            .With("Kafka:DrainTimeout", "00:00:05")
+            .With("Kafka:Consumer:auto.commit.interval.ms", "100")
+            .With("Logging:LogLevel:LoginGuard.Kafka", "Information")
+
+            // What run demands of every deployment; a test that brings its own Redis overrides them.
+            .With("Privacy:HashKey", TestKeys.HashKey)
+            .Redis(TestRedis.Configuration, RedisFixture.NewPrefix())
+            .With(settings);
+        if (log is not null)
         {
-            overrides[key] = value;
+            worker = worker.LogTo(log);
         }
 
-        var builder = RunCommand.CreateBuilder(overrides);
+        var builder = worker.CreateRunBuilder();
         builder.Services.AddSingleton(store);
         if (outbox is not null || settings?.ContainsKey("Redis:Configuration") != true)
         {
@@ -71,33 +92,9 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
             builder.Services.AddInProcessMail();
         }
 
-        if (log is not null)
-        {
-            builder.Logging.AddProvider(log);
-        }
-
         var host = builder.Build();
         await host.StartAsync();
         return new WorkerUnderTest(host);
-    }
-
-    /// <summary>The same host with its mail sent to a real SMTP server, where a mail sent twice arrives twice.</summary>
-    public static Task<WorkerUnderTest> StartAsync(
-        KafkaMockCluster cluster,
-        KafkaTopics topics,
-        SmtpTestServer smtp,
-        IBehaviorStore store,
-        FakeLoggerProvider? log = null,
-        IReadOnlyDictionary<string, string?>? settings = null,
-        IOutboxStore? outbox = null)
-    {
-        var mailToServer = new Dictionary<string, string?>(smtp.WorkerSettings);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            mailToServer[key] = value;
-        }
-
-        return StartAsync(cluster, topics, pickupDirectory: "", store, log, mailToServer, outbox);
     }
 
     /// <summary>As on SIGTERM: finish events in flight, commit, leave the group.</summary>

@@ -1,6 +1,8 @@
+using LoginGuard.Testing.Hosting;
+
 namespace LoginGuard.IntegrationTests.Privacy;
 
 public sealed class InMemoryLearnerDataTests : LearnerDataContract
 {
-    internal override IReadOnlyDictionary<string, string?> Backend { get; } = new Dictionary<string, string?> { ["Redis:Configuration"] = "" };
+    internal override WorkerSettings OnBackend(WorkerSettings settings) => settings.InMemory();
 }

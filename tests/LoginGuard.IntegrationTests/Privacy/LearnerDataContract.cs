@@ -4,7 +4,7 @@ using LoginGuard.IntegrationTests.Alerts;
 using LoginGuard.IntegrationTests.Api;
 using LoginGuard.LearnerRecords;
 using LoginGuard.Pipeline;
-using LoginGuard.Worker.Hosting;
+using LoginGuard.Testing.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -19,24 +19,12 @@ public abstract class LearnerDataContract : IAsyncLifetime
     private readonly string pickup = Directory.CreateTempSubdirectory("loginguard-records-").FullName;
     private IHost host = null!;
 
-    /// <summary>The settings that choose the backend.</summary>
-    internal abstract IReadOnlyDictionary<string, string?> Backend { get; }
+    /// <summary>The backend these settings choose.</summary>
+    internal abstract WorkerSettings OnBackend(WorkerSettings settings);
 
     public async Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?>(Backend)
-        {
-            ["Smtp:Host"] = "",
-            ["Smtp:PickupDirectory"] = pickup,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        host = LoginGuardHost.CreateBuilder(
-            new Dictionary<string, string?>
-            {
-                ["GeoIp:CityDatabasePath"] = SampleData.Find("geoip/sample-city.mmdb"),
-                ["GeoIp:AsnDatabasePath"] = SampleData.Find("geoip/sample-asn.mmdb"),
-            },
-            settings).Build();
+        host = OnBackend(new WorkerSettings().MailTo(pickup)).CreateBuilder().Build();
         await host.StartAsync();
     }
 

@@ -2,10 +2,9 @@ using System.Text;
 using LoginGuard.Ingestion;
 using LoginGuard.IntegrationTests.Replay;
 using LoginGuard.Pipeline;
+using LoginGuard.Testing.Hosting;
 using LoginGuard.Testing.Logging;
-using LoginGuard.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace LoginGuard.IntegrationTests.Privacy;
@@ -17,23 +16,7 @@ public sealed class LogPrivacyTests
     {
         var capture = new FakeLoggerProvider();
         var outbox = Directory.CreateTempSubdirectory("loginguard-log-privacy-").FullName;
-        var builder = LoginGuardHost.CreateBuilder(
-            new Dictionary<string, string?>
-            {
-                ["GeoIp:CityDatabasePath"] = SampleData.Find("geoip/sample-city.mmdb"),
-                ["GeoIp:AsnDatabasePath"] = SampleData.Find("geoip/sample-asn.mmdb"),
-            },
-            new Dictionary<string, string?>
-            {
-                ["Smtp:Host"] = "",
-                ["Smtp:PickupDirectory"] = outbox,
-
-                // Configured levels win over SetMinimumLevel: every category must log everything here.
-                ["Logging:LogLevel:Default"] = "Trace",
-                ["Logging:LogLevel:Microsoft"] = "Trace",
-            });
-        builder.Logging.ClearProviders().AddProvider(capture).SetMinimumLevel(LogLevel.Trace);
-        using (var host = builder.Build())
+        using (var host = new WorkerSettings().MailTo(outbox).LogEverythingTo(capture).CreateBuilder().Build())
         {
             await host.StartAsync();
             var pipeline = host.Services.GetRequiredService<LoginPipeline>();

@@ -1,12 +1,9 @@
 using LoginGuard.IntegrationTests.Infrastructure;
+using LoginGuard.Testing.Hosting;
 
 namespace LoginGuard.IntegrationTests.Privacy;
 
 public sealed class RedisLearnerDataTests(RedisFixture redis) : LearnerDataContract, IClassFixture<RedisFixture>
 {
-    internal override IReadOnlyDictionary<string, string?> Backend => new Dictionary<string, string?>
-    {
-        ["Redis:Configuration"] = redis.Server.Configuration,
-        ["Redis:KeyPrefix"] = RedisFixture.NewPrefix(),
-    };
+    internal override WorkerSettings OnBackend(WorkerSettings settings) => settings.Redis(redis.Server.Configuration, RedisFixture.NewPrefix());
 }

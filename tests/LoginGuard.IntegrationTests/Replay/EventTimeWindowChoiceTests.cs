@@ -1,6 +1,5 @@
 using LoginGuard.Pipeline;
-using LoginGuard.Worker.Commands;
-using LoginGuard.Worker.Hosting;
+using LoginGuard.Testing.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginGuard.IntegrationTests.Replay;
@@ -11,7 +10,7 @@ public sealed class EventTimeWindowChoiceTests
     [Fact]
     public void The_running_worker_judges_event_time_by_its_own_clock()
     {
-        using var host = RunCommand.CreateBuilder(new Dictionary<string, string?>()).Build();
+        using var host = new WorkerSettings().CreateRunBuilder().Build();
 
         host.Services.GetRequiredService<IEventTimeWindow>().Should().BeOfType<WallClockWindow>();
     }
@@ -19,7 +18,7 @@ public sealed class EventTimeWindowChoiceTests
     [Fact]
     public void A_replay_judges_event_time_by_the_replayed_stream()
     {
-        using var host = LoginGuardHost.CreateBuilder(new Dictionary<string, string?>(), new Dictionary<string, string?>()).Build();
+        using var host = new WorkerSettings().CreateBuilder().Build();
 
         host.Services.GetRequiredService<IEventTimeWindow>().Should().BeOfType<StreamPresentWindow>();
     }
