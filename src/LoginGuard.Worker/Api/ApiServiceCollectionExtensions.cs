@@ -51,7 +51,9 @@ internal static class ApiServiceCollectionExtensions
         var api = builder.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>();
         if (api?.IsEnabled == true)
         {
-            builder.WebHost.UseUrls(api.Url!);
+            // The slim builder leaves out Kestrel's https configuration: without this, an https Url stops start-up
+            // instead of serving with the certificate from Kestrel:Certificates:Default.
+            builder.WebHost.UseKestrelHttpsConfiguration().UseUrls(api.Url!);
         }
         else
         {

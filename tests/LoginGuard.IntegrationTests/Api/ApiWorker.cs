@@ -11,6 +11,7 @@ using LoginGuard.State;
 using LoginGuard.Testing.Hosting;
 using LoginGuard.Testing.Kafka;
 using LoginGuard.Worker.Api;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,7 +91,11 @@ internal sealed class ApiWorker : IAsyncDisposable
 
         var host = worker.CreateApiBuilder(decisions is null ? null : AnswerFeedback).Build();
         await host.StartAsync();
-        Func<HttpClient> newClient = url is null ? host.GetTestServer().CreateClient : () => new HttpClient { BaseAddress = new Uri(url) };
+        // On a socket when this test or the caller's settings chose an address (TLS is tested that way).
+        var listening = host.Services.GetRequiredService<IConfiguration>()["Api:Url"];
+        Func<HttpClient> newClient = host.Services.GetRequiredService<IServer>() is TestServer server
+            ? server.CreateClient
+            : () => new HttpClient { BaseAddress = new Uri(listening!) };
         return new ApiWorker(host, newClient, pickup);
     }
 
