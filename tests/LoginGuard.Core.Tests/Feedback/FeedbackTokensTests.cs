@@ -82,6 +82,29 @@ public sealed class FeedbackTokensTests
         tokens.Open(token).Should().Be(((FeedbackClaim?)null, "The token has expired."));
     }
 
+    [Fact]
+    public void A_sealed_report_opens_after_its_link_expired_and_hides_the_account()
+    {
+        var tokens = Tokens(Key(1));
+        var claim = Claim() with { UserId = "ana.lopez-1987" };
+        var report = tokens.SealReport(claim);
+
+        clock.Advance(TimeSpan.FromDays(30));
+
+        tokens.OpenReport(report).Should().Be(claim, "the learner answered while the link was good; Kafka may take the report later");
+        System.Buffers.Text.Base64Url.DecodeFromChars(report.AsSpan(2)).AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(claim.UserId)).Should().Be(-1);
+    }
+
+    [Fact]
+    public void A_sealed_report_never_passes_for_a_link_nor_a_link_for_a_report()
+    {
+        var tokens = Tokens(Key(1));
+
+        tokens.Open(tokens.SealReport(Claim())).Claim.Should().BeNull("whoever reads Redis must not be able to answer with what waits there");
+        tokens.OpenReport(tokens.Seal(Claim())).Should().BeNull();
+        Tokens(Key(2)).OpenReport(tokens.SealReport(Claim())).Should().BeNull();
+    }
+
     [Theory]
     [InlineData(null, null)]
     [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "https://learnwell.example/account/security/review")]
