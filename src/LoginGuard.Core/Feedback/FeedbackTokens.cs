@@ -9,9 +9,9 @@ namespace LoginGuard.Feedback;
 /// <summary>
 /// Seals a <see cref="FeedbackClaim"/> into a URL-safe token with AES-256-GCM: authenticated (a changed token
 /// fails to open), confidential (the account id inside cannot be read from the link) and expiring. Single use
-/// is enforced where the answer is taken (<see cref="RedisFeedbackStore.TakeLegitimateAsync"/>, <see cref="RedisFeedbackStore.MarkCompromisedAsync"/>).
-/// The same cipher seals the claim of a "wasn't me" report kept for Kafka (<see cref="SealReport"/>), which must name
-/// the account to the platform and must not name it to whoever reads the store.
+/// is enforced where the answer is taken (<see cref="RedisFeedbackStore.TakeAsync"/>). The same cipher seals the
+/// claim of a "wasn't me" report waiting in Redis for Kafka (<see cref="SealReport"/>), which must name the account
+/// to the platform and must not name it to whoever reads Redis.
 /// </summary>
 /// <remarks>
 /// A token is <c>&lt;key id&gt;.&lt;sealed bytes&gt;</c>: the id picks the key that opens it, so a rotated key keeps

@@ -120,6 +120,26 @@ public sealed class FeedbackTokensTests
     public void Rejects_half_a_configuration_a_weak_key_or_a_link_that_does_not_read_plainly(string? key, string? url, string message, string keyId = "1") =>
         new FeedbackOptionsValidator().Validate(null, new FeedbackOptions { TokenKey = key, ReviewUrl = url, TokenKeyId = keyId }).FailureMessage.Should().Contain(message);
 
+    [Fact]
+    public void Rejects_report_settings_that_would_lose_or_double_reports_naming_every_key_at_once()
+    {
+        var options = new FeedbackOptions
+        {
+            Reports = new ReportRelayOptions
+            {
+                Retention = TimeSpan.FromDays(365), PollInterval = TimeSpan.FromSeconds(20), Lease = TimeSpan.FromSeconds(30),
+                RetryBaseDelay = TimeSpan.FromMinutes(10), RetryMaxDelay = TimeSpan.FromMinutes(1),
+            },
+        };
+
+        var failures = new FeedbackOptionsValidator().Validate(null, options).Failures;
+
+        failures.Should().BeEquivalentTo(
+            "Feedback:Reports:Retention: must be at least 1.00:00:00 and at most Feedback:LabelRetention (180.00:00:00), which keeps the index erasure finds reports by (was 365.00:00:00).",
+            "Feedback:Reports:Lease: must be more than three PollIntervals (00:01:00), so a worker renews its lease before it runs out (was 00:00:30).",
+            "Feedback:Reports:RetryMaxDelay: must be at least RetryBaseDelay (00:10:00) (was 00:01:00).");
+    }
+
     private FeedbackTokens Tokens(string key) => new(
         Options.Create(new FeedbackOptions { TokenKey = key, ReviewUrl = "https://learnwell.example/review", TokenLifetime = TimeSpan.FromDays(1) }), clock);
 
