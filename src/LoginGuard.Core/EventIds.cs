@@ -46,6 +46,11 @@ internal static class EventIds
     // Learners' data: erasure and the answers learners give to alert mails.
     public const int LearnerErased = 6001;
     public const int FeedbackTaken = 6002;
+    public const int ReportPublished = 6003;
+    public const int ReportRetrying = 6004;
+    public const int ReportPublishedNotRecorded = 6005;
+    public const int ReportExpired = 6006;
+    public const int ReportRelayFailed = 6007;
 
     // Behavior state: what the worker checks of the Redis it keeps state in.
     public const int RedisEvictionPossible = 7001;

@@ -46,5 +46,8 @@ internal sealed class FeedbackOptions
     /// <summary>Where a "this wasn't me" goes for the platform to act on (sign out everywhere, force a reset); empty: <c>Kafka:DecisionsTopic</c>.</summary>
     public string? CompromiseTopic { get; set; }
 
+    /// <summary>How "wasn't me" reports wait for Kafka and are sent.</summary>
+    public ReportRelayOptions Reports { get; set; } = new();
+
     public bool IsEnabled => !string.IsNullOrEmpty(TokenKey) && !string.IsNullOrEmpty(ReviewUrl);
 }

@@ -60,7 +60,36 @@ internal sealed class FeedbackOptionsValidator : IValidateOptions<FeedbackOption
             errors.Add($"{Section}:MaxLabels: must be at least 1 (was {options.MaxLabels}).");
         }
 
+        ValidateReports(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateReports(FeedbackOptions options, List<string> errors)
+    {
+        const string Reports = $"{Section}:{nameof(FeedbackOptions.Reports)}";
+        var reports = options.Reports;
+        if (reports.Retention < TimeSpan.FromDays(1) || reports.Retention > options.LabelRetention)
+        {
+            errors.Add($"{Reports}:Retention: must be at least 1.00:00:00 and at most {Section}:LabelRetention ({options.LabelRetention}), which keeps the index erasure finds reports by (was {reports.Retention}).");
+        }
+
+        foreach (var (name, value) in new[] { ("PollInterval", reports.PollInterval), ("Lease", reports.Lease), ("RetryBaseDelay", reports.RetryBaseDelay), ("RetryMaxDelay", reports.RetryMaxDelay) })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                errors.Add($"{Reports}:{name}: must be positive (was {value}).");
+            }
+        }
+
+        if (reports.Lease <= reports.PollInterval * 3)
+        {
+            errors.Add($"{Reports}:Lease: must be more than three PollIntervals ({reports.PollInterval * 3}), so a worker renews its lease before it runs out (was {reports.Lease}).");
+        }
+
+        if (reports.RetryMaxDelay < reports.RetryBaseDelay)
+        {
+            errors.Add($"{Reports}:RetryMaxDelay: must be at least RetryBaseDelay ({reports.RetryBaseDelay}) (was {reports.RetryMaxDelay}).");
+        }
     }
 
     private static int DecodedLength(string base64)

@@ -19,9 +19,20 @@ internal static class FeedbackServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Where the backend keeps answers (Redis), they can be taken and acted on; a compromise goes out through the
-    /// <see cref="ICompromisePublisher"/> the Kafka adapter registers.
+    /// Where the backend keeps answers (Redis), they can be taken and acted on: a "wasn't me" is kept as a report, which
+    /// <see cref="CompromiseReportRelay"/> publishes through the <see cref="ICompromisePublisher"/> the Kafka adapter registers.
     /// </summary>
-    public static IServiceCollection AddFeedbackAnswers(this IServiceCollection services) =>
-        services.Any(service => service.ServiceType == typeof(RedisFeedbackStore)) ? services.AddSingleton<FeedbackService>() : services;
+    public static IServiceCollection AddFeedbackAnswers(this IServiceCollection services)
+    {
+        if (!services.Any(service => service.ServiceType == typeof(RedisFeedbackStore)))
+        {
+            return services;
+        }
+
+        services.AddMetrics();
+        services.AddSingleton<FeedbackMetrics>();
+        services.AddSingleton<ReportSignal>();
+        services.AddSingleton<FeedbackService>();
+        return services.AddHostedService<CompromiseReportRelay>();
+    }
 }

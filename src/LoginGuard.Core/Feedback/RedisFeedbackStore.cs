@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using LoginGuard.Privacy;
 using LoginGuard.State;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -9,83 +6,66 @@ using StackExchange.Redis;
 namespace LoginGuard.Feedback;
 
 /// <summary>
-/// What feedback keeps in Redis: a marker per answered mail under the learner's hash tag holding the answer taken
-/// (<c>legitimate</c> or <c>compromised</c>), and the labels stream the trainer reads, capped and expiring. A learner's
-/// export shows their labels as their answers; erasure removes both.
+/// What feedback keeps in Redis, every key under <c>{labels}</c>: the answer taken per mail, the labels stream the trainer
+/// reads (capped, expiring) with each learner's index of it, and the "wasn't me" reports owed to Kafka, which
+/// <see cref="CompromiseReportRelay"/> sends from here. An answer, its label and its report are written in one script
+/// (<see cref="FeedbackScripts.Answer"/>): once it has run the report will be sent, and if it has not, nothing was
+/// recorded and the learner may answer again.
 /// </summary>
-internal sealed class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<FeedbackOptions> options) : ILearnerData
+internal sealed partial class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys keys, IOptions<FeedbackOptions> options, TimeProvider clock)
 {
     private const int Page = 1000;
+    private const string Legitimate = "legitimate";
+    private const string Compromised = "compromised";
 
-    private static readonly JsonSerializerOptions AnswersJson = new(JsonSerializerDefaults.Web);
+    private readonly FeedbackOptions settings = options.Value;
 
-    // KEYS[1] the marker. ARGV[1] ttl ms. Returns 1 when this call turned the marker to compromised.
-    private const string MarkCompromisedScript = """
-        if redis.call('GET', KEYS[1]) == 'compromised' then return 0 end
-        redis.call('SET', KEYS[1], 'compromised', 'PX', ARGV[1])
-        return 1
-        """;
-
-    /// <summary>The answer this mail has been given, if any: a label, or null (a marker of any other value was left by a report never acted on).</summary>
-    public async Task<string?> AnswerOfAsync(string learner, FeedbackClaim claim)
-    {
-        var marker = (string?)await redis.GetDatabase().StringGetAsync(keys.FeedbackAnswered(learner, claim.AlertId));
-        return marker is "legitimate" or "compromised" ? marker : null;
-    }
-
-    /// <summary>Takes a "was me" if the mail has no answer yet; false otherwise. One atomic SET NX.</summary>
-    public Task<bool> TakeLegitimateAsync(string learner, FeedbackClaim claim, DateTimeOffset now) =>
-        redis.GetDatabase().StringSetAsync(keys.FeedbackAnswered(learner, claim.AlertId), "legitimate", Lifetime(claim, now), When.NotExists);
+    private IDatabase Db => redis.GetDatabase();
 
     /// <summary>
-    /// Records a "wasn't me" over no answer or a "was me"; false when the mail was reported compromised already.
-    /// Written only after the report was published, so a crash before it leaves the link good for a retry.
+    /// Takes the answer if the mail has none that stands (anything over none, "wasn't me" over "was me"): the answer, the
+    /// learner's label of the event and, with <paramref name="sealedReport"/>, the report owed to Kafka, in one script.
+    /// False when the mail was answered already. Throws when Redis did not answer: then nothing may have been kept.
     /// </summary>
-    public async Task<bool> MarkCompromisedAsync(string learner, FeedbackClaim claim, DateTimeOffset now) =>
-        (int)await redis.GetDatabase().ScriptEvaluateAsync(
-            MarkCompromisedScript, [keys.FeedbackAnswered(learner, claim.AlertId)], [(long)Lifetime(claim, now).TotalMilliseconds]) == 1;
-
-    /// <summary>Drops the learner's earlier labels of this event: a "wasn't me" overrules the "was me" before it.</summary>
-    public async Task ForgetLabelsOfAsync(string learner, string eventId)
+    /// <param name="sealedReport">The report's claim, sealed (<see cref="FeedbackTokens.SealReport"/>), for a "wasn't me"; null for a "was me".</param>
+    public async Task<bool> TakeAsync(FeedbackLabel label, FeedbackClaim claim, string? sealedReport)
     {
-        var earlier = new List<RedisValue>();
-        await foreach (var entry in EntriesOfAsync(learner))
+        var learner = label.Learner;
+        var before = (string?)await Db.StringGetAsync(keys.FeedbackAnsweredBefore(learner, claim.AlertId));
+        List<RedisValue> labelsBefore = [];
+        if (before == Legitimate && label.Label == Compromised)
         {
-            if (entry["eventId"] == eventId)
+            // A "was me" taken before #17 left its label outside the learner's index: "wasn't me" drops it by its stream id.
+            await foreach (var entry in EntriesOfAsync(learner))
             {
-                earlier.Add(entry.Id);
+                if (entry["eventId"] == label.EventId && entry["label"] == Legitimate)
+                {
+                    labelsBefore.Add(entry.Id);
+                }
             }
         }
 
-        if (earlier.Count > 0)
-        {
-            await redis.GetDatabase().StreamDeleteAsync(keys.FeedbackLabels, [.. earlier]);
-        }
-    }
-
-    private static TimeSpan Lifetime(FeedbackClaim claim, DateTimeOffset now) => (claim.ExpiresAt - now) + TimeSpan.FromMinutes(1);
-
-    public async Task AddLabelAsync(FeedbackLabel label)
-    {
-        var settings = options.Value;
-        var database = redis.GetDatabase();
-        var transaction = database.CreateTransaction();
-        _ = transaction.StreamAddAsync(
-            keys.FeedbackLabels,
+        var reportId = CompromiseReport.IdFor(learner, label.EventId);
+        var taken = await Db.ScriptEvaluateAsync(
+            FeedbackScripts.Answer,
             [
-                new("learner", label.Learner), new("eventId", label.EventId), new("label", label.Label),
-                new("at", label.At.ToString("O", CultureInfo.InvariantCulture)), new("source", label.Source), new("trust", label.Trust),
+                keys.FeedbackAnswer(learner, claim.AlertId), keys.FeedbackLabels, keys.FeedbackLabelled(learner),
+                keys.FeedbackReport(reportId), keys.FeedbackReportsDue, keys.FeedbackReportsOwed,
             ],
-            maxLength: settings.MaxLabels,
-            useApproximateMaxLength: true);
-        _ = transaction.KeyExpireAsync(keys.FeedbackLabels, settings.LabelRetention);
-        await transaction.ExecuteAsync();
+            [
+                label.Label, before is Legitimate or Compromised ? before : "", Milliseconds(claim.ExpiresAt - label.At + TimeSpan.FromMinutes(1)),
+                learner, label.EventId, label.At.ToString("O", CultureInfo.InvariantCulture), label.Source, label.Trust,
+                settings.MaxLabels, Milliseconds(settings.LabelRetention),
+                sealedReport ?? "", Milliseconds(settings.Reports.Retention), reportId, label.At.ToUnixTimeMilliseconds(),
+                .. labelsBefore,
+            ]);
+        return (int)taken == 1;
     }
 
     /// <summary>The newest labels first, for retraining.</summary>
     public async Task<IReadOnlyList<FeedbackLabel>> LabelsAsync(int max)
     {
-        var entries = await redis.GetDatabase().StreamRangeAsync(keys.FeedbackLabels, count: max, messageOrder: Order.Descending);
+        var entries = await Db.StreamRangeAsync(keys.FeedbackLabels, count: max, messageOrder: Order.Descending);
         return [.. entries.Select(Read)];
     }
 
@@ -101,46 +81,16 @@ internal sealed class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys
         return labels;
     }
 
-    public async Task<JsonObject> ExportAsync(DataSubject learner, LearnerMentions mentions, CancellationToken cancellationToken) => new()
-    {
-        ["answers"] = JsonSerializer.SerializeToNode(await LabelsOfAsync(learner.Learner).WaitAsync(cancellationToken), AnswersJson),
-    };
-
-    /// <summary>Erasure: the learner's labels leave the shared stream, and their answered markers go.</summary>
-    public async Task ForgetAsync(DataSubject learner, LearnerMentions mentions, CancellationToken cancellationToken)
-    {
-        var theirs = new List<RedisValue>();
-        await foreach (var entry in EntriesOfAsync(learner.Learner))
-        {
-            theirs.Add(entry.Id);
-        }
-
-        var database = redis.GetDatabase();
-        if (theirs.Count > 0)
-        {
-            await database.StreamDeleteAsync(keys.FeedbackLabels, [.. theirs]).WaitAsync(cancellationToken);
-        }
-
-        var markers = new List<RedisKey>();
-        await foreach (var key in RedisKeyspace.ScanAsync(redis, keys.FeedbackAnsweredPattern(learner.Learner), cancellationToken))
-        {
-            markers.Add(key);
-        }
-
-        if (markers.Count > 0)
-        {
-            await database.KeyDeleteAsync([.. markers]).WaitAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>The stream is shared by every learner, so finding one learner's entries reads it all, a page at a time.</summary>
+    /// <summary>
+    /// The stream is shared by every learner, and labels written before #17 are in no learner's index, so finding one
+    /// learner's entries reads it all, a page at a time.
+    /// </summary>
     private async IAsyncEnumerable<StreamEntry> EntriesOfAsync(string learner)
     {
-        var database = redis.GetDatabase();
         RedisValue after = "-";
         while (true)
         {
-            var entries = await database.StreamRangeAsync(keys.FeedbackLabels, after, "+", Page);
+            var entries = await Db.StreamRangeAsync(keys.FeedbackLabels, after, "+", Page);
             foreach (var entry in entries.Where(e => e["learner"] == learner))
             {
                 yield return entry;
@@ -154,6 +104,8 @@ internal sealed class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys
             after = "(" + entries[^1].Id;
         }
     }
+
+    private static long Milliseconds(TimeSpan span) => (long)span.TotalMilliseconds;
 
     // Labels from before sources were recorded all came through the mail link, unweighed: read as low trust.
     private static FeedbackLabel Read(StreamEntry entry) => new(

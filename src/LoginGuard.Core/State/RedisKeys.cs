@@ -12,6 +12,9 @@ namespace LoginGuard.State;
 /// The outbox's keys share <c>{outbox}</c>: each of its scripts touches an alert, the shared queues and a
 /// learner's throttle together, which Redis Cluster allows only within one slot, and mail is a few alerts a
 /// second at most, well within one slot's capacity.
+/// Feedback's keys share <c>{labels}</c>, the tag of the labels stream, for the same reason: one script takes a
+/// learner's answer, writes its label and, for a "wasn't me", the report owed to Kafka, and answers come a few a
+/// minute at most.
 /// </summary>
 internal sealed class RedisKeys
 {
@@ -50,11 +53,29 @@ internal sealed class RedisKeys
     /// <summary>The learner's recent activity: each entry's JSON by eventId.</summary>
     public RedisKey ActivityEntries(string learner) => $"{prefix}{{u:{learner}}}:ae";
 
-    /// <summary>Set once the learner answered the mail with this alert id: a token is good for one answer.</summary>
-    public RedisKey FeedbackAnswered(string learner, string alertId) => $"{prefix}{{u:{learner}}}:fb:{alertId}";
+    /// <summary>The answer taken for the mail with this alert id (<c>legitimate</c> or <c>compromised</c>): a token is good for one answer.</summary>
+    public RedisKey FeedbackAnswer(string learner, string alertId) => $"{prefix}{{labels}}:answer:{learner}:{alertId}";
 
-    /// <summary>Stream of learners' answers, the labels for retraining: fields learner, eventId, label, at.</summary>
+    /// <summary>
+    /// Where answers were kept before #17, under the learner's tag, which the answer script cannot reach in Redis
+    /// Cluster: read beside it, so a link answered before the upgrade stays answered for the rest of its life.
+    /// </summary>
+    public RedisKey FeedbackAnsweredBefore(string learner, string alertId) => $"{prefix}{{u:{learner}}}:fb:{alertId}";
+
+    /// <summary>Stream of learners' answers, the labels for retraining: fields learner, eventId, label, at, source, trust.</summary>
     public RedisKey FeedbackLabels => $"{prefix}{{labels}}";
+
+    /// <summary>Hash: the learner's label of each event they answered about (eventId → "label streamId"), one label per event.</summary>
+    public RedisKey FeedbackLabelled(string learner) => $"{prefix}{{labels}}:labelled:{learner}";
+
+    /// <summary>Hash: a "wasn't me" report owed to Kafka or sent: state, sealed (the report, while pending), learner, eventId, answeredAt, attempts, publishedAt, lastError.</summary>
+    public RedisKey FeedbackReport(string reportId) => $"{prefix}{{labels}}:report:{reportId}";
+
+    /// <summary>Sorted set: pending report ids by when they may next be sent (unix ms, wall clock): a claim moves one a lease ahead.</summary>
+    public RedisKey FeedbackReportsDue => $"{prefix}{{labels}}:reports:due";
+
+    /// <summary>Sorted set: pending report ids by when the learner answered, for the age of the oldest.</summary>
+    public RedisKey FeedbackReportsOwed => $"{prefix}{{labels}}:reports:owed";
 
     public RedisKey AddressFailures(string address) => $"{prefix}{{ip:{address}}}:f";
 
@@ -66,8 +87,11 @@ internal sealed class RedisKeys
     /// <summary>A SCAN pattern matching the learner's decisions and their published marks, which the behavior store forgets together.</summary>
     public RedisValue RecordPattern(string learner) => $"{prefix}{{u:{learner}}}:[dp]:*";
 
-    /// <summary>A SCAN pattern matching the learner's answered-mail markers.</summary>
-    public RedisValue FeedbackAnsweredPattern(string learner) => $"{prefix}{{u:{learner}}}:fb:*";
+    /// <summary>A SCAN pattern matching the learner's answers.</summary>
+    public RedisValue FeedbackAnswerPattern(string learner) => $"{prefix}{{labels}}:answer:{learner}:*";
+
+    /// <summary>A SCAN pattern matching the learner's answers kept before #17 (<see cref="FeedbackAnsweredBefore"/>).</summary>
+    public RedisValue FeedbackAnsweredBeforePattern(string learner) => $"{prefix}{{u:{learner}}}:fb:*";
 
     /// <summary>A SCAN pattern matching the learner's decisions; the eventId follows <see cref="DecisionPrefix"/>.</summary>
     public RedisValue DecisionPattern(string learner) => $"{DecisionPrefix(learner)}*";

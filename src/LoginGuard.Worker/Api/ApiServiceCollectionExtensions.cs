@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using LoginGuard.Alerts;
 using LoginGuard.Alerts.Delivery;
 using LoginGuard.Enrichment.GeoIp;
+using LoginGuard.Feedback;
 using LoginGuard.Kafka;
 using LoginGuard.Pipeline;
 using LoginGuard.Scoring;
@@ -37,7 +38,7 @@ internal static class ApiServiceCollectionExtensions
         AddRateLimits(services);
         AddHealthChecks(services);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(PipelineMetrics.MeterName, ScoringMetrics.MeterName, AlertMetrics.MeterName, KafkaLagMetrics.MeterName)
+            .AddMeter(PipelineMetrics.MeterName, ScoringMetrics.MeterName, AlertMetrics.MeterName, FeedbackMetrics.MeterName, KafkaLagMetrics.MeterName)
             .AddPrometheusExporter());
         services.AddTransient<IStartupFilter, ApiPipeline>();
 

@@ -1,4 +1,5 @@
 using LoginGuard.Feedback;
+using StackExchange.Redis;
 
 namespace LoginGuard.Worker.Api;
 
@@ -42,11 +43,13 @@ internal static class FeedbackEndpoints
         {
             return await feedback.AnswerAsync(claim, answer, cancellationToken) == FeedbackOutcome.Accepted
                 ? TypedResults.Ok(new FeedbackReceipt(claim.EventId, answer.Label()))
-                : Problem(StatusCodes.Status409Conflict, "Already answered", "This mail was answered already; each link takes one answer.");
+                : Problem(StatusCodes.Status409Conflict, "Already answered", "This mail was answered already, and the answer is kept; each link takes one answer.");
         }
-        catch (TimeoutException)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            return Problem(StatusCodes.Status503ServiceUnavailable, "Not taken yet", "Kafka did not take the report in time; the link is still good, send the answer again.");
+            // The answer, its label and its report are kept in one script: it may not have run, and if it did, a
+            // second answer meets 409 with the report still on its way.
+            return Problem(StatusCodes.Status503ServiceUnavailable, "Not taken", "The answer could not be recorded; the link is still good, send the answer again.");
         }
     }
 

@@ -82,6 +82,29 @@ public sealed class FeedbackTokensTests
         tokens.Open(token).Should().Be(((FeedbackClaim?)null, "The token has expired."));
     }
 
+    [Fact]
+    public void A_sealed_report_opens_after_its_link_expired_and_hides_the_account()
+    {
+        var tokens = Tokens(Key(1));
+        var claim = Claim() with { UserId = "ana.lopez-1987" };
+        var report = tokens.SealReport(claim);
+
+        clock.Advance(TimeSpan.FromDays(30));
+
+        tokens.OpenReport(report).Should().Be(claim, "the learner answered while the link was good; Kafka may take the report later");
+        System.Buffers.Text.Base64Url.DecodeFromChars(report.AsSpan(2)).AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(claim.UserId)).Should().Be(-1);
+    }
+
+    [Fact]
+    public void A_sealed_report_never_passes_for_a_link_nor_a_link_for_a_report()
+    {
+        var tokens = Tokens(Key(1));
+
+        tokens.Open(tokens.SealReport(Claim())).Claim.Should().BeNull("whoever reads Redis must not be able to answer with what waits there");
+        tokens.OpenReport(tokens.Seal(Claim())).Should().BeNull();
+        Tokens(Key(2)).OpenReport(tokens.SealReport(Claim())).Should().BeNull();
+    }
+
     [Theory]
     [InlineData(null, null)]
     [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "https://learnwell.example/account/security/review")]
@@ -96,6 +119,26 @@ public sealed class FeedbackTokensTests
     [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "https://learnwell.example/review?u=ana", "Feedback:ReviewUrl: must be a plain https address")]
     public void Rejects_half_a_configuration_a_weak_key_or_a_link_that_does_not_read_plainly(string? key, string? url, string message, string keyId = "1") =>
         new FeedbackOptionsValidator().Validate(null, new FeedbackOptions { TokenKey = key, ReviewUrl = url, TokenKeyId = keyId }).FailureMessage.Should().Contain(message);
+
+    [Fact]
+    public void Rejects_report_settings_that_would_lose_or_double_reports_naming_every_key_at_once()
+    {
+        var options = new FeedbackOptions
+        {
+            Reports = new ReportRelayOptions
+            {
+                Retention = TimeSpan.FromDays(365), PollInterval = TimeSpan.FromSeconds(20), Lease = TimeSpan.FromSeconds(30),
+                RetryBaseDelay = TimeSpan.FromMinutes(10), RetryMaxDelay = TimeSpan.FromMinutes(1),
+            },
+        };
+
+        var failures = new FeedbackOptionsValidator().Validate(null, options).Failures;
+
+        failures.Should().BeEquivalentTo(
+            "Feedback:Reports:Retention: must be at least 1.00:00:00 and at most Feedback:LabelRetention (180.00:00:00), which keeps the index erasure finds reports by (was 365.00:00:00).",
+            "Feedback:Reports:Lease: must be more than three PollIntervals (00:01:00), so a worker renews its lease before it runs out (was 00:00:30).",
+            "Feedback:Reports:RetryMaxDelay: must be at least RetryBaseDelay (00:10:00) (was 00:01:00).");
+    }
 
     private FeedbackTokens Tokens(string key) => new(
         Options.Create(new FeedbackOptions { TokenKey = key, ReviewUrl = "https://learnwell.example/review", TokenLifetime = TimeSpan.FromDays(1) }), clock);

@@ -192,19 +192,18 @@ public sealed class ErasureTests(RedisFixture redis) : IClassFixture<RedisFixtur
         dump.Where(e => e.Key.Contains("{ip:", StringComparison.Ordinal)).Should().ContainSingle()
             .Which.Value.Split('\n').Should().HaveCount(2).And.OnlyContain(member => member.EndsWith(mia, StringComparison.Ordinal));
         (await worker.Client.GetFromJsonAsync<JsonObject>("/v1/users/mia/activity"))!["entries"]!.AsArray().Should().HaveCount(5);
-        dump.Keys.Should().Contain(k => k.Contains($"{{u:{mia}}}:fb:", StringComparison.Ordinal));
+        dump.Keys.Should().Contain(k => k.Contains($"{{labels}}:answer:{mia}:", StringComparison.Ordinal));
         var store = (RedisFeedbackStore)worker.Services.GetService(typeof(RedisFeedbackStore))!;
         (await store.LabelsAsync(10)).Should().ContainSingle().Which.Learner.Should().Be(mia);
     }
 
-    /// <summary>What taking a learner's answer leaves in Redis: the spent-link marker and the label.</summary>
+    /// <summary>What taking a learner's answer leaves in Redis: the answer to the link, the label and the learner's index of it.</summary>
     private static async Task AnswerAsync(ApiWorker worker, string user, string eventId)
     {
         var store = (RedisFeedbackStore)worker.Services.GetService(typeof(RedisFeedbackStore))!;
         var now = DateTimeOffset.UtcNow;
         var claim = new FeedbackClaim(user, eventId, AuthEventType.LoginSucceeded, now, "device", $"alert-of-{eventId}", now.AddDays(1));
-        (await store.TakeLegitimateAsync(worker.LearnerKey(user), claim, now)).Should().BeTrue();
-        await store.AddLabelAsync(new FeedbackLabel(worker.LearnerKey(user), eventId, "legitimate", now));
+        (await store.TakeAsync(new FeedbackLabel(worker.LearnerKey(user), eventId, "legitimate", now), claim, sealedReport: null)).Should().BeTrue();
     }
 
     private static IConnectionMultiplexer Connection(ApiWorker worker) =>

@@ -2,6 +2,7 @@ using LoginGuard.Activity;
 using LoginGuard.Alerts.Outbox;
 using LoginGuard.IntegrationTests.Activity;
 using LoginGuard.IntegrationTests.Alerts;
+using LoginGuard.IntegrationTests.Feedback;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.Privacy;
 using LoginGuard.State;
@@ -41,4 +42,10 @@ public sealed class ClusterOutboxStoreTests(RedisClusterFixture redis) : OutboxS
         Options.Create(Throttle),
         Options.Create(Suspicion),
         Clock);
+}
+
+[Collection(RedisClusterCollection.Name)]
+public sealed class ClusterFeedbackStoreTests(RedisClusterFixture redis) : FeedbackStoreContract
+{
+    internal override StackExchange.Redis.IConnectionMultiplexer Redis => redis.Connection;
 }
