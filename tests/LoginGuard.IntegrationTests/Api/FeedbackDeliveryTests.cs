@@ -200,12 +200,10 @@ public sealed class FeedbackDeliveryTests(RedisFixture redis, KafkaMockCluster c
     }
 
     private Task<ApiWorker> StartAsync(string topic, string? prefix = null) =>
-        ApiWorker.StartAsync(redis.Server, decisions: (cluster, topic), extra: new Dictionary<string, string?>
-        {
-            ["Redis:KeyPrefix"] = prefix ?? RedisFixture.NewPrefix(),
-            ["Feedback:Reports:PollInterval"] = "00:00:00.200",
-            ["Feedback:Reports:RetryBaseDelay"] = "00:00:00.200",
-        });
+        ApiWorker.StartAsync(redis.Server, decisions: (cluster, topic), settings: worker => worker
+            .Redis(redis.Server.Configuration, prefix ?? RedisFixture.NewPrefix())
+            .With("Feedback:Reports:PollInterval", "00:00:00.200")
+            .With("Feedback:Reports:RetryBaseDelay", "00:00:00.200"));
 
     private void SetBrokers(bool up)
     {
