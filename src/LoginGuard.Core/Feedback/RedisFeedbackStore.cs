@@ -19,12 +19,24 @@ internal sealed class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys
 
     private static readonly JsonSerializerOptions AnswersJson = new(JsonSerializerDefaults.Web);
 
-    // KEYS[1] the marker. ARGV[1] ttl ms. Returns 1 when this call turned the marker to compromised.
+    // Both: KEYS[1] the marker, KEYS[2] the learner's index of answered markers. ARGV[1] ttl ms, ARGV[2] the alert id.
+    // The index lives as long as its longest-lived marker, so erasure finds every marker without a SCAN.
+    private const string IndexMarker = """
+        redis.call('SADD', KEYS[2], ARGV[2])
+        if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[1]) then redis.call('PEXPIRE', KEYS[2], ARGV[1]) end
+        return 1
+        """;
+
+    // Returns 1 when this call took the answer.
+    private const string TakeLegitimateScript = """
+        if not redis.call('SET', KEYS[1], 'legitimate', 'PX', ARGV[1], 'NX') then return 0 end
+        """ + "\n" + IndexMarker;
+
+    // Returns 1 when this call turned the marker to compromised.
     private const string MarkCompromisedScript = """
         if redis.call('GET', KEYS[1]) == 'compromised' then return 0 end
         redis.call('SET', KEYS[1], 'compromised', 'PX', ARGV[1])
-        return 1
-        """;
+        """ + "\n" + IndexMarker;
 
     /// <summary>The answer this mail has been given, if any: a label, or null (a marker of any other value was left by a report never acted on).</summary>
     public async Task<string?> AnswerOfAsync(string learner, FeedbackClaim claim)
@@ -33,17 +45,18 @@ internal sealed class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys
         return marker is "legitimate" or "compromised" ? marker : null;
     }
 
-    /// <summary>Takes a "was me" if the mail has no answer yet; false otherwise. One atomic SET NX.</summary>
-    public Task<bool> TakeLegitimateAsync(string learner, FeedbackClaim claim, DateTimeOffset now) =>
-        redis.GetDatabase().StringSetAsync(keys.FeedbackAnswered(learner, claim.AlertId), "legitimate", Lifetime(claim, now), When.NotExists);
+    /// <summary>Takes a "was me" if the mail has no answer yet; false otherwise. One script: a SET NX, and the index.</summary>
+    public async Task<bool> TakeLegitimateAsync(string learner, FeedbackClaim claim, DateTimeOffset now) =>
+        (int)await redis.GetDatabase().ScriptEvaluateAsync(TakeLegitimateScript, Marker(learner, claim), [(long)Lifetime(claim, now).TotalMilliseconds, claim.AlertId]) == 1;
 
     /// <summary>
     /// Records a "wasn't me" over no answer or a "was me"; false when the mail was reported compromised already.
     /// Written only after the report was published, so a crash before it leaves the link good for a retry.
     /// </summary>
     public async Task<bool> MarkCompromisedAsync(string learner, FeedbackClaim claim, DateTimeOffset now) =>
-        (int)await redis.GetDatabase().ScriptEvaluateAsync(
-            MarkCompromisedScript, [keys.FeedbackAnswered(learner, claim.AlertId)], [(long)Lifetime(claim, now).TotalMilliseconds]) == 1;
+        (int)await redis.GetDatabase().ScriptEvaluateAsync(MarkCompromisedScript, Marker(learner, claim), [(long)Lifetime(claim, now).TotalMilliseconds, claim.AlertId]) == 1;
+
+    private RedisKey[] Marker(string learner, FeedbackClaim claim) => [keys.FeedbackAnswered(learner, claim.AlertId), keys.FeedbackAnsweredIndex(learner)];
 
     /// <summary>Drops the learner's earlier labels of this event: a "wasn't me" overrules the "was me" before it.</summary>
     public async Task ForgetLabelsOfAsync(string learner, string eventId)
@@ -106,7 +119,10 @@ internal sealed class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys
         ["answers"] = JsonSerializer.SerializeToNode(await LabelsOfAsync(learner.Learner).WaitAsync(cancellationToken), AnswersJson),
     };
 
-    /// <summary>Erasure: the learner's labels leave the shared stream, and their answered markers go.</summary>
+    /// <summary>
+    /// Erasure: the learner's labels leave the shared stream, and their answered markers go: those the learner's index
+    /// names, and those of the mails the other stores mention, which finds markers set before the index was.
+    /// </summary>
     public async Task ForgetAsync(DataSubject learner, LearnerMentions mentions, CancellationToken cancellationToken)
     {
         var theirs = new List<RedisValue>();
@@ -121,16 +137,9 @@ internal sealed class RedisFeedbackStore(IConnectionMultiplexer redis, RedisKeys
             await database.StreamDeleteAsync(keys.FeedbackLabels, [.. theirs]).WaitAsync(cancellationToken);
         }
 
-        var markers = new List<RedisKey>();
-        await foreach (var key in RedisKeyspace.ScanAsync(redis, keys.FeedbackAnsweredPattern(learner.Learner), cancellationToken))
-        {
-            markers.Add(key);
-        }
-
-        if (markers.Count > 0)
-        {
-            await database.KeyDeleteAsync([.. markers]).WaitAsync(cancellationToken);
-        }
+        var index = keys.FeedbackAnsweredIndex(learner.Learner);
+        var answered = (await database.SetMembersAsync(index).WaitAsync(cancellationToken)).Select(id => (string)id!).Union(mentions.AlertIds, StringComparer.Ordinal);
+        await database.KeyDeleteAsync([.. answered.Select(alertId => keys.FeedbackAnswered(learner.Learner, alertId)), index]).WaitAsync(cancellationToken);
     }
 
     /// <summary>The stream is shared by every learner, so finding one learner's entries reads it all, a page at a time.</summary>

@@ -17,7 +17,7 @@ internal sealed class BehaviorBatch
     private readonly StateOptions options;
 
     /// <param name="learners">Each learner's history as stored, with the version it was read at.</param>
-    /// <param name="sources">The failures of each address and network, keyed by <see cref="AddressKey"/> and <see cref="NetworkKey"/>.</param>
+    /// <param name="sources">The failures of each address and network, keyed by <see cref="AddressKey(StateKeys)"/> and <see cref="NetworkKey(StateKeys)"/>.</param>
     /// <param name="previous">Decisions already recorded for the batch's events, keyed by <see cref="DecisionKey(EnrichedEvent)"/>.</param>
     public BehaviorBatch(IReadOnlyDictionary<string, StoredHistory> learners, IReadOnlyDictionary<string, SourceActivity> sources, IReadOnlyDictionary<string, Decision> previous, StateOptions options)
     {
@@ -43,9 +43,13 @@ internal sealed class BehaviorBatch
         .GroupBy(source => source.Key, StringComparer.Ordinal)
         .Select(source => source.MinBy(s => s.From));
 
-    public static string AddressKey(StateKeys keys) => "ip:" + keys.Address;
+    public static string AddressKey(StateKeys keys) => AddressKey(keys.Address);
 
-    public static string NetworkKey(StateKeys keys) => "net:" + keys.Network;
+    public static string NetworkKey(StateKeys keys) => NetworkKey(keys.Network);
+
+    public static string AddressKey(string address) => "ip:" + address;
+
+    public static string NetworkKey(string network) => "net:" + network;
 
     public static string DecisionKey(EnrichedEvent enriched) => DecisionKey(enriched.Keys.Learner, enriched.Event.EventId);
 

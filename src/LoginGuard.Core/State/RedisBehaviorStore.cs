@@ -21,18 +21,46 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
 
     private const int Recorded = 1;
 
-    // KEYS[1] the learner's state, then one decision key per event; ARGV: the version read, the new state,
-    // its ttl, the decisions' ttl, then one decision per event. Nothing is written if any decision exists
-    // (another delivery recorded it) or the state moved on since it was read.
+    // KEYS[1] the learner's state, KEYS[2] their decision index, then one decision key per event; ARGV: the version
+    // read, the new state, its ttl, the decisions' ttl, then the eventId and decision of each event. Nothing is
+    // written if any decision exists (another delivery recorded it) or the state moved on since it was read. The
+    // index files each eventId by when its decision expires on Redis's clock, the one TTLs run on, and drops those gone.
     private const string RecordScript = """
-        for i = 2, #KEYS do
+        for i = 3, #KEYS do
             if redis.call('EXISTS', KEYS[i]) == 1 then return 0 end
         end
         if redis.call('GETRANGE', KEYS[1], 0, 3) ~= ARGV[1] then return -1 end
         redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-        for i = 2, #KEYS do
-            redis.call('SET', KEYS[i], ARGV[i + 3], 'PX', ARGV[4])
+        local now = redis.call('TIME')
+        local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+        local expires = string.format('%.0f', ms + tonumber(ARGV[4]))
+        for i = 3, #KEYS do
+            redis.call('SET', KEYS[i], ARGV[2 * i], 'PX', ARGV[4])
+            redis.call('ZADD', KEYS[2], expires, ARGV[2 * i - 1])
         end
+        redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', string.format('(%.0f', ms))
+        redis.call('PEXPIRE', KEYS[2], ARGV[4])
+        return 1
+        """;
+
+    // KEYS[1] the learner's failure sources; ARGV[1] how long to keep one (ms), then each source. Redis's clock.
+    private const string IndexSourcesScript = """
+        local now = redis.call('TIME')
+        local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+        for i = 2, #ARGV do
+            redis.call('ZADD', KEYS[1], string.format('%.0f', ms), ARGV[i])
+        end
+        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', string.format('(%.0f', ms - tonumber(ARGV[1])))
+        redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        return 1
+        """;
+
+    // KEYS[1] a decision, KEYS[2] its published mark, which lives no longer than the decision, so the decision index
+    // that finds one finds the other; a decision gone (expired or erased) gets no mark.
+    private const string MarkPublishedScript = """
+        local ttl = redis.call('PTTL', KEYS[1])
+        if ttl <= 0 then return 0 end
+        redis.call('SET', KEYS[2], 1, 'PX', ttl)
         return 1
         """;
 
@@ -71,9 +99,22 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
         var settings = batch.Options;
         var records = batch.Check(recordedEvents);
 
-        // Both kinds land before any learner's write: if that write then fails, the redelivery finds no decision,
-        // adds the same failures again and finds its owner already named, changing nothing. An owner written after
-        // its decision could be lost for good, since a redelivery that finds the decision records nothing more.
+        // A learner's index of the sources naming them lands before those sources do, so erasure finds every one.
+        // The failures and owners then land before any learner's write: if that write then fails, the redelivery finds
+        // no decision, adds the same failures again and finds its owner already named, changing nothing. An owner
+        // written after its decision could be lost for good, since a redelivery that finds the decision records
+        // nothing more.
+        var learnerRecords = records.Where(r => !r.Enriched.Event.NamesNoAccount).ToList();
+        var sourceIndexWrites = learnerRecords
+            .Where(r => r.Enriched.Event.Type == AuthEventType.LoginFailed)
+            .GroupBy(r => r.Enriched.Keys.Learner, StringComparer.Ordinal)
+            .Select(learner => IndexSourcesAsync(learner.Key, learner.SelectMany(r => new[] { BehaviorBatch.AddressKey(r.Enriched.Keys), BehaviorBatch.NetworkKey(r.Enriched.Keys) }), settings))
+            .ToList();
+        if (sourceIndexWrites.Count > 0)
+        {
+            await Task.WhenAll(sourceIndexWrites).WaitAsync(cancellationToken);
+        }
+
         var failureWrites = records
             .Where(r => r.Enriched.Event.Type == AuthEventType.LoginFailed)
             .SelectMany(r => new[] { (Key: keys.AddressFailures(r.Enriched.Keys.Address), Record: r), (Key: keys.NetworkFailures(r.Enriched.Keys.Network), Record: r) })
@@ -83,7 +124,6 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
         // The first writer names the owner and its expiry never moves past the decision's. A failure for an unknown
         // user keeps nothing but its place in the source sets, which are idempotent by eventId: a key per event
         // would let a flood of random usernames grow Redis by one key per attempt.
-        var learnerRecords = records.Where(r => !r.Enriched.Event.NamesNoAccount).ToList();
         var ownerWrites = learnerRecords
             .Select(r => redis.GetDatabase().StringSetAsync(keys.DecisionOwner(r.Decision.EventId), r.Enriched.Keys.Learner, settings.DecisionRetention, When.NotExists));
         await Task.WhenAll([.. failureWrites, .. ownerWrites]).WaitAsync(cancellationToken);
@@ -98,10 +138,9 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
 
     public async ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken)
     {
-        // Lives as long as the decision it marks; never refreshed, so it cannot outlive an erased learner's decision by much.
-        var retention = options.CurrentValue.DecisionRetention;
         var database = redis.GetDatabase();
-        await Task.WhenAll(publications.Select(p => database.StringSetAsync(keys.Published(p.Learner, p.EventId), 1, retention))).WaitAsync(cancellationToken);
+        await Task.WhenAll(publications.Select(p => database.ScriptEvaluateAsync(MarkPublishedScript, [keys.Decision(p.Learner, p.EventId), keys.Published(p.Learner, p.EventId)])))
+            .WaitAsync(cancellationToken);
     }
 
     /// <summary>Writes one learner's events of the batch; returns the eventIds another delivery recorded first.</summary>
@@ -112,13 +151,13 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
         {
             var result = (int)await redis.GetDatabase().ScriptEvaluateAsync(
                 RecordScript,
-                [keys.LearnerState(learner), .. pending.Select(r => keys.Decision(learner, r.Decision.EventId))],
+                [keys.LearnerState(learner), keys.DecisionIndex(learner), .. pending.Select(r => keys.Decision(learner, r.Decision.EventId))],
                 [
                     state.Version,
                     StoredHistory.Serialize(state.Next, updated),
                     (long)settings.HistoryLookback.TotalMilliseconds,
                     (long)settings.DecisionRetention.TotalMilliseconds,
-                    .. pending.Select(r => (RedisValue)DecisionJson.SerializeStored(r.Decision)),
+                    .. pending.SelectMany(r => new RedisValue[] { r.Decision.EventId, DecisionJson.SerializeStored(r.Decision) }),
                 ]);
             if (result == Recorded)
             {
@@ -140,6 +179,19 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
         throw new InvalidOperationException(
             $"Learner state changed under every one of {MaxAttempts} attempts to record events {string.Join(", ", pending.Select(r => r.Decision.EventId))}; they will be retried.");
     }
+
+    /// <summary>
+    /// Files the sources the learner's failures go to under the learner. Kept twice the failure memory: a source keeps a
+    /// failure while it is within that memory of the source's newest event, which in service trails the wall clock by
+    /// no more than a backlog being caught up.
+    /// </summary>
+    private Task IndexSourcesAsync(string learner, IEnumerable<string> sources, StateOptions settings) =>
+        redis.GetDatabase().ScriptEvaluateAsync(
+            IndexSourcesScript,
+            [keys.FailureSources(learner)],
+            [(long)FailureSourcesRetention(settings).TotalMilliseconds, .. sources.Distinct(StringComparer.Ordinal).Select(source => (RedisValue)source)]);
+
+    internal static TimeSpan FailureSourcesRetention(StateOptions settings) => 2 * (settings.FailureMemory + settings.AllowedLateness);
 
     /// <summary>
     /// The state, the decisions of these events and whether each was published, in one round trip: every key carries

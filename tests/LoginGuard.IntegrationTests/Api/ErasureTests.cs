@@ -15,6 +15,7 @@ using LoginGuard.Privacy;
 using LoginGuard.State;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
+using StackExchange.Redis.Profiling;
 
 namespace LoginGuard.IntegrationTests.Api;
 
@@ -33,6 +34,23 @@ public sealed class ErasureTests(RedisFixture redis) : IClassFixture<RedisFixtur
         await ShouldHoldNothingOfZoeButAllOfMiaAsync(worker, traces);
         var activity = await worker.Client.GetFromJsonAsync<JsonObject>("/v1/users/zoe/activity");
         activity!["entries"]!.AsArray().Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Erasing_a_learner_finds_their_keys_through_indexes_of_their_own_without_scanning_the_keyspace()
+    {
+        await using var worker = await ApiWorker.StartAsync(redis.Server);
+        var traces = await TwoLearnersAsync(worker);
+        var session = new ProfilingSession();
+        Connection(worker).RegisterProfiler(() => session);
+
+        using var response = await worker.Client.DeleteAsync("/v1/users/zoe");
+        var sent = session.FinishProfiling().Select(command => command.Command).ToList();
+        Connection(worker).RegisterProfiler(() => null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        sent.Should().NotBeEmpty().And.NotContain(["SCAN", "KEYS"], "a SCAN reads every key of every learner, on every node, to erase one");
+        await ShouldHoldNothingOfZoeButAllOfMiaAsync(worker, traces);
     }
 
     [Fact]

@@ -29,18 +29,22 @@ public sealed class RedisKeyLayoutTests(RedisFixture redis) : IClassFixture<Redi
     }
 
     [Fact]
-    public async Task Every_key_of_a_learner_carries_the_learner_hash_tag_so_erasure_finds_them_all()
+    public async Task Every_key_of_a_learner_carries_the_learner_hash_tag_and_their_indexes_name_every_decision_and_failure_set()
     {
         var (store, keys, prefix) = redis.CreateBehaviorStore(Options);
         var events = await RecordARealisticDayAsync(store);
 
         var all = await RedisFixture.KeysAsync(redis.Connection, prefix + "*");
+        var database = redis.Connection.GetDatabase();
         foreach (var learner in events.Select(e => e.Keys.Learner).Distinct())
         {
             var found = await RedisFixture.KeysAsync(redis.Connection, keys.LearnerPattern(learner)!);
-            var decisions = events.Count(e => e.Keys.Learner == learner);
-            found.Should().HaveCount(1 + decisions, "the learner's state and one decision per event");
+            var theirs = events.Where(e => e.Keys.Learner == learner).ToList();
+            found.Should().HaveCount(3 + theirs.Count, "the learner's state, one decision per event, and the indexes of their decisions and failure sets");
             found.Should().OnlyContain(k => k.ToString().StartsWith(prefix + "{u:" + learner + "}", StringComparison.Ordinal));
+            (await database.SortedSetRangeByRankAsync(keys.DecisionIndex(learner))).Select(id => (string?)id).Should().BeEquivalentTo(theirs.Select(e => e.Event.EventId));
+            var failedFrom = theirs.Where(e => e.Event.Type == AuthEventType.LoginFailed).SelectMany(e => new[] { keys.AddressFailures(e.Keys.Address), keys.NetworkFailures(e.Keys.Network) });
+            (await database.SortedSetRangeByRankAsync(keys.FailureSources(learner))).Select(source => keys.SourceFailures(source!)).Should().BeEquivalentTo(failedFrom.Distinct());
         }
 
         all.Select(k => HashTag(k.ToString())).Should().OnlyContain(
@@ -64,8 +68,9 @@ public sealed class RedisKeyLayoutTests(RedisFixture redis) : IClassFixture<Redi
     }
 
     private static TimeSpan Expected(string key) =>
-        key.Contains(":d:", StringComparison.Ordinal) || key.Contains("{e:", StringComparison.Ordinal) ? Options.DecisionRetention
+        key.Contains(":d:", StringComparison.Ordinal) || key.Contains("{e:", StringComparison.Ordinal) || key.EndsWith(":di", StringComparison.Ordinal) ? Options.DecisionRetention
         : key.EndsWith(":h", StringComparison.Ordinal) ? Options.HistoryLookback
+        : key.EndsWith(":fs", StringComparison.Ordinal) ? 2 * (Options.FailureMemory + Options.AllowedLateness)
         : Options.FailureMemory + Options.AllowedLateness;
 
     private static string? HashTag(string key)
