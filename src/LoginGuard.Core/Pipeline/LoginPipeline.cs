@@ -156,7 +156,7 @@ internal sealed class LoginPipeline(
             .Where(pair => pair.First.Enriched.Event.Type != AuthEventType.AccountDeleted && !pair.First.Enriched.Event.NamesNoAccount)
             .Select(pair => activity.RecordAsync(pair.First.Enriched.Keys.Learner, ActivityEntry.Of(pair.First.Enriched, pair.Second.Decision, pair.First.Alerts), cancellationToken))
             .ToList();
-        var recordedElsewhere = await store.CommitAsync(batch, records, cancellationToken);
+        var recordedElsewhere = (await store.CommitAsync(batch, records, cancellationToken)).RecordedElsewhere;
         await Task.WhenAll(activityWrites);
 
         // Erased after the state is written, or the write would leave the deleted learner's state behind; and

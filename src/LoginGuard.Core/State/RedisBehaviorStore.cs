@@ -19,51 +19,6 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
     /// </summary>
     private const int MaxAttempts = 50;
 
-    private const int Recorded = 1;
-
-    // KEYS[1] the learner's state, KEYS[2] their decision index, then one decision key per event; ARGV: the version
-    // read, the new state, its ttl, the decisions' ttl, then the eventId and decision of each event. Nothing is
-    // written if any decision exists (another delivery recorded it) or the state moved on since it was read. The
-    // index files each eventId by when its decision expires on Redis's clock, the one TTLs run on, and drops those gone.
-    private const string RecordScript = """
-        for i = 3, #KEYS do
-            if redis.call('EXISTS', KEYS[i]) == 1 then return 0 end
-        end
-        if redis.call('GETRANGE', KEYS[1], 0, 3) ~= ARGV[1] then return -1 end
-        redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-        local now = redis.call('TIME')
-        local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
-        local expires = string.format('%.0f', ms + tonumber(ARGV[4]))
-        for i = 3, #KEYS do
-            redis.call('SET', KEYS[i], ARGV[2 * i], 'PX', ARGV[4])
-            redis.call('ZADD', KEYS[2], expires, ARGV[2 * i - 1])
-        end
-        redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', string.format('(%.0f', ms))
-        redis.call('PEXPIRE', KEYS[2], ARGV[4])
-        return 1
-        """;
-
-    // KEYS[1] the learner's failure sources; ARGV[1] how long to keep one (ms), then each source. Redis's clock.
-    private const string IndexSourcesScript = """
-        local now = redis.call('TIME')
-        local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
-        for i = 2, #ARGV do
-            redis.call('ZADD', KEYS[1], string.format('%.0f', ms), ARGV[i])
-        end
-        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', string.format('(%.0f', ms - tonumber(ARGV[1])))
-        redis.call('PEXPIRE', KEYS[1], ARGV[1])
-        return 1
-        """;
-
-    // KEYS[1] a decision, KEYS[2] its published mark, which lives no longer than the decision, so the decision index
-    // that finds one finds the other; a decision gone (expired or erased) gets no mark.
-    private const string MarkPublishedScript = """
-        local ttl = redis.call('PTTL', KEYS[1])
-        if ttl <= 0 then return 0 end
-        redis.call('SET', KEYS[2], 1, 'PX', ttl)
-        return 1
-        """;
-
     private readonly RedisSourceFailures sources = new(redis);
 
     public async ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, SourceLookback lookback, CancellationToken cancellationToken)
@@ -79,10 +34,16 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
 
         var learners = new Dictionary<string, StoredHistory>(StringComparer.Ordinal);
         var previous = new Dictionary<string, Decision>(StringComparer.Ordinal);
+        var tombstones = new List<Tombstone>();
         foreach (var (learner, read) in learnerReads)
         {
-            var (state, decided) = read.Result;
+            var (state, decided, tombstone) = read.Result;
             learners[learner] = state;
+            if (tombstone is not null)
+            {
+                tombstones.Add(tombstone);
+            }
+
             // Kept without the raw userId (DecisionJson.SerializeStored); the redelivered event says whose it is.
             var userId = events.First(e => e.Keys.Learner == learner).Event.UserId;
             foreach (var (eventId, decision) in decided)
@@ -91,10 +52,10 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             }
         }
 
-        return new BehaviorBatch(learners, sourceReads.ToDictionary(r => r.Key, r => r.Read.Result, StringComparer.Ordinal), previous, options.CurrentValue);
+        return new BehaviorBatch(learners, sourceReads.ToDictionary(r => r.Key, r => r.Read.Result, StringComparer.Ordinal), previous, tombstones, options.CurrentValue);
     }
 
-    public async ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> recordedEvents, CancellationToken cancellationToken)
+    public async ValueTask<Committed> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> recordedEvents, CancellationToken cancellationToken)
     {
         var settings = batch.Options;
         var records = batch.Check(recordedEvents);
@@ -132,9 +93,17 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             .GroupBy(r => r.Enriched.Keys.Learner, StringComparer.Ordinal)
             .Select(learner => RecordLearnerAsync(learner.Key, batch.Loaded.GetValueOrDefault(learner.Key) ?? StoredHistory.None, batch.History(learner.Key), learner.ToList(), settings))
             .ToList();
-        var duplicates = await Task.WhenAll(learnerWrites).WaitAsync(cancellationToken);
-        return duplicates.SelectMany(d => d).ToHashSet(StringComparer.Ordinal);
+        var unwritten = await Task.WhenAll(learnerWrites).WaitAsync(cancellationToken);
+        return new Committed(
+            unwritten.SelectMany(u => u.Duplicates).ToHashSet(StringComparer.Ordinal),
+            unwritten.SelectMany(u => u.Erased).ToHashSet(StringComparer.Ordinal));
     }
+
+    public async ValueTask LayTombstoneAsync(Tombstone tombstone, CancellationToken cancellationToken) =>
+        await redis.GetDatabase().ScriptEvaluateAsync(
+            LayTombstoneScript,
+            [keys.Tombstone(tombstone.Learner), keys.LearnerState(tombstone.Learner)],
+            [tombstone.Until.ToUnixTimeMilliseconds(), (long)options.CurrentValue.HistoryLookback.TotalMilliseconds]).WaitAsync(cancellationToken);
 
     public async ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken)
     {
@@ -143,34 +112,41 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             .WaitAsync(cancellationToken);
     }
 
-    /// <summary>Writes one learner's events of the batch; returns the eventIds another delivery recorded first.</summary>
-    private async Task<IReadOnlyList<string>> RecordLearnerAsync(string learner, StoredHistory state, LearnerHistory updated, List<RecordedEvent> pending, StateOptions settings)
+    /// <summary>
+    /// Writes one learner's events of the batch; returns the eventIds another delivery recorded first, and those the
+    /// learner's erasure took since the batch was read.
+    /// </summary>
+    private async Task<(List<string> Duplicates, List<string> Erased)> RecordLearnerAsync(
+        string learner, StoredHistory state, LearnerHistory updated, List<RecordedEvent> pending, StateOptions settings)
     {
-        var duplicates = new List<string>();
+        var (duplicates, erased) = (new List<string>(), new List<string>());
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var result = (int)await redis.GetDatabase().ScriptEvaluateAsync(
                 RecordScript,
-                [keys.LearnerState(learner), keys.DecisionIndex(learner), .. pending.Select(r => keys.Decision(learner, r.Decision.EventId))],
+                [keys.LearnerState(learner), keys.DecisionIndex(learner), keys.Tombstone(learner), .. pending.Select(r => keys.Decision(learner, r.Decision.EventId))],
                 [
                     state.Version,
                     StoredHistory.Serialize(state.Next, updated),
                     (long)settings.HistoryLookback.TotalMilliseconds,
                     (long)settings.DecisionRetention.TotalMilliseconds,
+                    pending.Min(r => r.Enriched.Event.OccurredAt).ToUnixTimeMilliseconds(),
                     .. pending.SelectMany(r => new RedisValue[] { r.Decision.EventId, DecisionJson.SerializeStored(r.Decision) }),
                 ]);
             if (result == Recorded)
             {
-                return duplicates;
+                return (duplicates, erased);
             }
 
             await Task.Delay(Random.Shared.Next(0, Math.Min(attempt, 10) + 1));
-            (state, var decided) = await ReadLearnerAsync(learner, pending.Select(r => r.Decision.EventId).ToList());
+            (state, var decided, var tombstone) = await ReadLearnerAsync(learner, pending.Select(r => r.Decision.EventId).ToList());
             duplicates.AddRange(decided.Keys);
             pending = pending.Where(r => !decided.ContainsKey(r.Decision.EventId)).ToList();
+            erased.AddRange(pending.Where(r => tombstone?.Covers(r.Enriched.Event.OccurredAt) == true).Select(r => r.Decision.EventId));
+            pending = pending.Where(r => tombstone?.Covers(r.Enriched.Event.OccurredAt) != true).ToList();
             if (pending.Count == 0)
             {
-                return duplicates;
+                return (duplicates, erased);
             }
 
             updated = pending.Aggregate(state.History, (history, r) => HistoryUpdate.Apply(history, r.Enriched, r.Decision.Assessment(), settings));
@@ -194,22 +170,23 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
     internal static TimeSpan FailureSourcesRetention(StateOptions settings) => 2 * (settings.FailureMemory + settings.AllowedLateness);
 
     /// <summary>
-    /// The state, the decisions of these events and whether each was published, in one round trip: every key carries
-    /// the learner's hash tag, so one MGET reaches them.
+    /// The state, the decisions of these events and whether each was published, and the learner's tombstone, in one
+    /// round trip: every key carries the learner's hash tag, so one MGET reaches them.
     /// </summary>
-    private async Task<(StoredHistory State, Dictionary<string, Decision> Decided)> ReadLearnerAsync(string learner, List<string> eventIds)
+    private async Task<(StoredHistory State, Dictionary<string, Decision> Decided, Tombstone? Tombstone)> ReadLearnerAsync(string learner, List<string> eventIds)
     {
         var values = await redis.GetDatabase().StringGetAsync(
-            [keys.LearnerState(learner), .. eventIds.Select(id => keys.Decision(learner, id)), .. eventIds.Select(id => keys.Published(learner, id))]);
+            [keys.LearnerState(learner), keys.Tombstone(learner), .. eventIds.Select(id => keys.Decision(learner, id)), .. eventIds.Select(id => keys.Published(learner, id))]);
         var decided = new Dictionary<string, Decision>(StringComparer.Ordinal);
         for (var i = 0; i < eventIds.Count; i++)
         {
-            if (!values[i + 1].IsNull)
+            if (!values[i + 2].IsNull)
             {
-                decided[eventIds[i]] = DecisionJson.Deserialize((byte[])values[i + 1]!) with { Duplicate = !values[i + 1 + eventIds.Count].IsNull };
+                decided[eventIds[i]] = DecisionJson.Deserialize((byte[])values[i + 2]!) with { Duplicate = !values[i + 2 + eventIds.Count].IsNull };
             }
         }
 
-        return (StoredHistory.Read(values[0]), decided);
+        var tombstone = values[1].IsNull ? null : new Tombstone(learner, DateTimeOffset.FromUnixTimeMilliseconds((long)values[1]));
+        return (StoredHistory.Read(values[0]), decided, tombstone);
     }
 }

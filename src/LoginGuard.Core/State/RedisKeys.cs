@@ -39,6 +39,12 @@ internal sealed class RedisKeys
     public RedisKey Published(string learner, string eventId) => $"{prefix}{{u:{learner}}}:p:{eventId}";
 
     /// <summary>
+    /// The erased learner's tombstone: the time (unix ms) up to which their events are erased, and nothing else. Beside
+    /// their state, so the script that records it checks it in the same slot.
+    /// </summary>
+    public RedisKey Tombstone(string learner) => $"{prefix}{{u:{learner}}}:t";
+
+    /// <summary>
     /// The learner's decided events: eventId by when its decision expires (unix ms, Redis's clock), so erasure and
     /// export find every decision and published mark without a SCAN. Written with the decisions, in the same script.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
@@ -57,6 +58,21 @@ public sealed class RedisKeyLayoutTests(RedisFixture redis) : IClassFixture<Redi
     }
 
     [Fact]
+    public async Task An_erased_learners_tombstone_holds_only_the_time_of_the_erasure_under_their_keyed_hash_and_expires_after_the_lookback()
+    {
+        var (store, keys, prefix) = redis.CreateBehaviorStore(Options);
+
+        await store.LayTombstoneAsync(new Tombstone("learner-ana", Learners.Start), default);
+
+        var database = redis.Connection.GetDatabase();
+        (await RedisFixture.KeysAsync(redis.Connection, prefix + "*")).Should().ContainSingle().Which.Should().Be(keys.Tombstone("learner-ana"));
+        ((string?)await database.StringGetAsync(keys.Tombstone("learner-ana"))).Should().Be(Learners.Start.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        var ttl = (await database.KeyTimeToLiveAsync(keys.Tombstone("learner-ana")))!.Value;
+        ttl.Should().BeLessThanOrEqualTo(Options.HistoryLookback).And.BeGreaterThan(Options.HistoryLookback - TimeSpan.FromMinutes(1));
+        redis.Connection.HashSlot(keys.Tombstone("learner-ana")).Should().Be(redis.Connection.HashSlot(keys.LearnerState("learner-ana")), "the record script checks it");
+    }
+
+    [Fact]
     public async Task A_learners_state_and_decisions_share_one_cluster_slot()
     {
         var (_, keys, _) = redis.CreateBehaviorStore(Options);
@@ -69,7 +85,7 @@ public sealed class RedisKeyLayoutTests(RedisFixture redis) : IClassFixture<Redi
 
     private static TimeSpan Expected(string key) =>
         key.Contains(":d:", StringComparison.Ordinal) || key.Contains("{e:", StringComparison.Ordinal) || key.EndsWith(":di", StringComparison.Ordinal) ? Options.DecisionRetention
-        : key.EndsWith(":h", StringComparison.Ordinal) ? Options.HistoryLookback
+        : key.EndsWith(":h", StringComparison.Ordinal) || key.EndsWith(":t", StringComparison.Ordinal) ? Options.HistoryLookback
         : key.EndsWith(":fs", StringComparison.Ordinal) ? 2 * (Options.FailureMemory + Options.AllowedLateness)
         : Options.FailureMemory + Options.AllowedLateness;
 
