@@ -7,6 +7,7 @@ internal static class EventIds
     public const int EventRedelivered = 1002;
     public const int EventDecided = 1003;
     public const int AlertUnaddressable = 1004;
+    public const int EventOfErasedLearner = 1005;
 
     // Kafka ingestion: the consume loop, its partitions and the clients under it.
     public const int KafkaConsumerStarted = 3001;

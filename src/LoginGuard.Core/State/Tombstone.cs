@@ -6,9 +6,15 @@ namespace LoginGuard.State;
 /// redelivered) must not bring back what the erasure took; one dated after it is what they did since, and is new.
 /// </summary>
 /// <param name="Learner">The learner's keyed hash, as their state is filed under it: never the account id.</param>
-/// <param name="Until">For an <c>account.deleted</c>, its own time; for an erasure asked for, the worker's clock then plus <c>State:AllowedSkew</c>.</param>
+/// <param name="Until">
+/// For an erasure asked for, the worker's clock then: the account lives on, and what it does next is new. For a deleted
+/// account, the end of time (<see cref="OfDeletedAccount"/>): an event that still names it is of what was erased.
+/// </param>
 internal sealed record Tombstone(string Learner, DateTimeOffset Until)
 {
+    /// <summary>A deleted account's: every event of it that comes after is of what was erased.</summary>
+    public static Tombstone OfDeletedAccount(string learner) => new(learner, DateTimeOffset.MaxValue);
+
     /// <summary>Whether an event at this time is one the erasure took. Compared in whole milliseconds, as Redis keeps the time.</summary>
     public bool Covers(DateTimeOffset at) => at.ToUnixTimeMilliseconds() <= Until.ToUnixTimeMilliseconds();
 
