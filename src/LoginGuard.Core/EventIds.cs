@@ -47,6 +47,8 @@ internal static class EventIds
     // Learners' data: erasure and the answers learners give to alert mails.
     public const int LearnerErased = 6001;
     public const int FeedbackTaken = 6002;
+    public const int ErasureFailed = 6003;
+    public const int ErasureQueueUnreachable = 6004;
 
     // Behavior state: what the worker checks of the Redis it keeps state in.
     public const int RedisEvictionPossible = 7001;

@@ -26,7 +26,7 @@ internal sealed class LoginPipeline(
     AlertPolicy policy,
     IAlertOutbox outbox,
     IActivityLog activity,
-    LearnerEraser eraser,
+    IErasureQueue erasures,
     IEventTimeWindow window,
     PublicationsInFlight inFlight,
     PipelineMetrics metrics,
@@ -226,8 +226,9 @@ internal sealed class LoginPipeline(
     /// <summary>
     /// Carries out the batch's account deletions, on every delivery, so a crash after deciding one cannot leave it undone:
     /// the account's tombstone, laid after the batch's state is written (or that write would go round it), then its
-    /// erasure. A learner erased while the batch was being decided had mail queued and activity written for events the
-    /// commit then refused: erased again, which takes those.
+    /// erasure, queued: the lane goes on at once, and the tombstone keeps the account's events from bringing anything
+    /// back until the erasure is done. A learner erased while the batch was being decided had mail queued and activity
+    /// written for events the commit then refused: erased again, which takes those.
     /// </summary>
     private async Task EraseAsync(List<(int Index, EnrichedEvent Enriched)> accepted, IEnumerable<Scored> erasedMeanwhile, CancellationToken cancellationToken)
     {
@@ -235,7 +236,7 @@ internal sealed class LoginPipeline(
         await Task.WhenAll(deleted.Select(e => store.LayTombstoneAsync(Tombstone.OfDeletedAccount(e.Keys.Learner), cancellationToken).AsTask()));
         await Task.WhenAll(deleted.Select(e => e.Event.UserId)
             .Union(erasedMeanwhile.Select(s => s.Enriched.Event.UserId), StringComparer.Ordinal)
-            .Select(userId => eraser.ForgetAsync(userId, cancellationToken)));
+            .Select(userId => erasures.EnqueueAsync(userId, cancellationToken)));
     }
 
     private Decided Erased(EnrichedEvent enriched, long started)

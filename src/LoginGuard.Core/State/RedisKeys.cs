@@ -12,7 +12,8 @@ namespace LoginGuard.State;
 /// busy botnet's keys spread over the cluster.
 /// The outbox's keys share <c>{outbox}</c>: each of its scripts touches an alert, the shared queues and a
 /// learner's throttle together, which Redis Cluster allows only within one slot, and mail is a few alerts a
-/// second at most, well within one slot's capacity.
+/// second at most, well within one slot's capacity. The erasures deleted accounts leave share <c>{erasures}</c>
+/// for the same reason, and are rarer still.
 /// </summary>
 internal sealed class RedisKeys
 {
@@ -86,6 +87,15 @@ internal sealed class RedisKeys
 
     /// <summary>A SCAN pattern matching every key of one learner, for tools that measure what a learner costs; erasure uses the indexes.</summary>
     public RedisValue LearnerPattern(string learner) => $"{prefix}{{u:{learner}}}*";
+
+    /// <summary>
+    /// Sorted set: the erasures deleted accounts left to be done, by their learner's keyed hash, scored by when each is
+    /// due (unix ms, wall clock). Shares <c>{erasures}</c> with <see cref="ErasureJobs"/>, so one script moves both.
+    /// </summary>
+    public RedisKey ErasuresDue => $"{prefix}{{erasures}}:due";
+
+    /// <summary>Hash: each queued erasure's work, by the learner's keyed hash: the learner under every hash key, as keyed hashes only.</summary>
+    public RedisKey ErasureJobs => $"{prefix}{{erasures}}:jobs";
 
     /// <summary>Outbox hash: state, payload (while queued), kind, eventId, attempts, queuedAt, reason, suppressed, since.</summary>
     public RedisKey OutboxAlert(string alertId) => $"{prefix}{{outbox}}:alert:{alertId}";

@@ -49,8 +49,13 @@ internal sealed class ApiWorker : IAsyncDisposable
 
     /// <param name="decisions">With Kafka, learners' feedback is taken, and compromises are published to this cluster and topic.</param>
     /// <param name="extra">Settings of a test's own, over the ones every API test shares.</param>
+    /// <param name="services">Registrations of a test's own, such as a store of learner data that struggles.</param>
     public static async Task<ApiWorker> StartAsync(
-        RedisServer redis, ILoggerProvider? log = null, (KafkaMockCluster Cluster, string Topic)? decisions = null, IReadOnlyDictionary<string, string?>? extra = null)
+        RedisServer redis,
+        ILoggerProvider? log = null,
+        (KafkaMockCluster Cluster, string Topic)? decisions = null,
+        IReadOnlyDictionary<string, string?>? extra = null,
+        Action<IServiceCollection>? services = null)
     {
         var port = FreePort.Next();
         var prefix = extra?.GetValueOrDefault("Redis:KeyPrefix") ?? $"t{Guid.NewGuid():N}:";
@@ -100,6 +105,7 @@ internal sealed class ApiWorker : IAsyncDisposable
         }
 
         builder.AddApi();
+        services?.Invoke(builder.Services);
         if (log is not null)
         {
             builder.Logging.ClearProviders().AddProvider(log).SetMinimumLevel(LogLevel.Trace);
@@ -127,6 +133,9 @@ internal sealed class ApiWorker : IAsyncDisposable
         (DateTimeOffset.UtcNow - ago).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static MediaTypeHeaderValue? ContentType(HttpResponseMessage response) => response.Content.Headers.ContentType;
+
+    /// <summary>As if the process died: nothing is given time to finish.</summary>
+    public Task CrashAsync() => host.StopAsync(new CancellationToken(canceled: true));
 
     public async ValueTask DisposeAsync()
     {

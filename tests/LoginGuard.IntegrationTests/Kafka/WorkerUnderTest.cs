@@ -33,7 +33,8 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
         IBehaviorStore store,
         FakeLoggerProvider? log = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        IOutboxStore? outbox = null)
+        IOutboxStore? outbox = null,
+        Action<IServiceCollection>? services = null)
     {
         var overrides = topics.WorkerSettings(cluster, pickupDirectory);
         overrides["Kafka:RetryBaseDelay"] = "00:00:00.020";
@@ -76,6 +77,7 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
             builder.Logging.AddProvider(log);
         }
 
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new WorkerUnderTest(host);
