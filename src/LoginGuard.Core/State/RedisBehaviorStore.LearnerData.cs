@@ -23,12 +23,19 @@ internal sealed partial class RedisBehaviorStore : ILearnerData
     public async Task<LearnerMentions> MentionsAsync(DataSubject learner, CancellationToken cancellationToken) =>
         LearnerMentions.Of(await DecidedAsync(learner.Learner, cancellationToken), []);
 
-    /// <summary>The decisions its own index and the other stores' mentions name: the mentions reach decisions written before the index was.</summary>
+    /// <summary>
+    /// The history, the decisions its own index and the other stores' mentions name (the mentions reach decisions written
+    /// before the index was), and the learner's tombstone.
+    /// </summary>
     public async Task<JsonObject> ExportAsync(DataSubject learner, LearnerMentions mentions, CancellationToken cancellationToken)
     {
-        var state = await redis.GetDatabase().StringGetAsync(keys.LearnerState(learner.Learner)).WaitAsync(cancellationToken);
+        var values = await redis.GetDatabase().StringGetAsync([keys.LearnerState(learner.Learner), keys.Tombstone(learner.Learner)]).WaitAsync(cancellationToken);
         var eventIds = (await DecidedAsync(learner.Learner, cancellationToken)).Union(mentions.EventIds, StringComparer.Ordinal).ToList();
-        return BehaviorExport.Of(learner.UserId, state.IsNull ? null : StoredHistory.Read(state).History, await DecisionsAsync(learner.Learner, eventIds, cancellationToken));
+        return BehaviorExport.Of(
+            learner.UserId,
+            values[0].IsNull ? null : StoredHistory.Read(values[0]).History,
+            await DecisionsAsync(learner.Learner, eventIds, cancellationToken),
+            values[1].IsNull ? null : new Tombstone(learner.Learner, DateTimeOffset.FromUnixTimeMilliseconds((long)values[1])));
     }
 
     /// <summary>

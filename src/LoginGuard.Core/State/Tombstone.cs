@@ -15,6 +15,9 @@ internal sealed record Tombstone(string Learner, DateTimeOffset Until)
     /// <summary>A deleted account's: every event of it that comes after is of what was erased.</summary>
     public static Tombstone OfDeletedAccount(string learner) => new(learner, DateTimeOffset.MaxValue);
 
+    /// <summary>Whether this is a deleted account's, covering every event (read back from Redis, to the millisecond).</summary>
+    public bool IsOfDeletedAccount => Until.ToUnixTimeMilliseconds() == DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     /// <summary>Whether an event at this time is one the erasure took. Compared in whole milliseconds, as Redis keeps the time.</summary>
     public bool Covers(DateTimeOffset at) => at.ToUnixTimeMilliseconds() <= Until.ToUnixTimeMilliseconds();
 

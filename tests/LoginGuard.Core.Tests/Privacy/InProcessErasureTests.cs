@@ -70,6 +70,7 @@ public sealed class InProcessErasureTests : IDisposable
         var export = await harness.Services.GetRequiredService<LearnerExporter>().ExportAsync("zoe", default);
         export["history"].Should().BeNull();
         export["decisions"]!.AsArray().Should().BeEmpty();
+        ((bool?)export["erasure"]!["accountDeleted"]).Should().BeTrue("the tombstone is all that is kept of her");
         (await harness.DecideAsync(Event("mia-2", "mia", Iphone, hoursAgo: 1))).Alerts.Should().Equal([AlertKind.NewDevice], "Mia is watched as before");
     }
 
