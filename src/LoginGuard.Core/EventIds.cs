@@ -7,6 +7,7 @@ internal static class EventIds
     public const int EventRedelivered = 1002;
     public const int EventDecided = 1003;
     public const int AlertUnaddressable = 1004;
+    public const int EventOfErasedLearner = 1005;
 
     // Kafka ingestion: the consume loop, its partitions and the clients under it.
     public const int KafkaConsumerStarted = 3001;
@@ -51,6 +52,8 @@ internal static class EventIds
     public const int ReportPublishedNotRecorded = 6005;
     public const int ReportExpired = 6006;
     public const int ReportRelayFailed = 6007;
+    public const int ErasureFailed = 6008;
+    public const int ErasureQueueUnreachable = 6009;
 
     // Behavior state: what the worker checks of the Redis it keeps state in.
     public const int RedisEvictionPossible = 7001;

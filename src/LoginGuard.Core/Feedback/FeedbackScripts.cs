@@ -11,22 +11,25 @@ internal static class FeedbackScripts
     /// Takes an answer if the link has none that stands: anything over no answer, "wasn't me" over "was me". Keeps one
     /// label per learner and event, a compromised one over a legitimate one, and for a "wasn't me" owes one report per
     /// event. Returns 1 when the answer was taken, 0 when the link was answered already.
-    /// KEYS: answer, labels stream, learner's labelled events, report, reports due, reports owed.
+    /// KEYS: answer, labels stream, learner's labelled events, report, reports due, reports owed, learner's answered
+    /// alert ids (so erasure finds every answer without a SCAN).
     /// ARGV: label, answer kept before #17 ('' if none), answer ttl ms, learner, eventId, at, source, trust, max labels,
-    /// label retention ms, sealed report ('' for "was me"), report retention ms, report id, now ms, then the stream ids
-    /// of labels of this event written before #17, to drop.
+    /// label retention ms, sealed report ('' for "was me"), report retention ms, report id, now ms, alert id, then the
+    /// stream ids of labels of this event written before #17, to drop.
     /// </summary>
     public const string Answer = """
         local taken = redis.call('GET', KEYS[1]) or ARGV[2]
         if taken == 'compromised' or (taken == 'legitimate' and ARGV[1] == 'legitimate') then return 0 end
         redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3])
+        redis.call('SADD', KEYS[7], ARGV[15])
+        if redis.call('PTTL', KEYS[7]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[7], ARGV[3]) end
         local write = true
         local kept = redis.call('HGET', KEYS[3], ARGV[5])
         if kept then
           local label, id = string.match(kept, '^(%a+) (.+)$')
           if label == 'compromised' or ARGV[1] == 'legitimate' then write = false else redis.call('XDEL', KEYS[2], id) end
         end
-        for i = 15, #ARGV do redis.call('XDEL', KEYS[2], ARGV[i]) end
+        for i = 16, #ARGV do redis.call('XDEL', KEYS[2], ARGV[i]) end
         if write then
           local id = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[9], '*',
             'learner', ARGV[4], 'eventId', ARGV[5], 'label', ARGV[1], 'at', ARGV[6], 'source', ARGV[7], 'trust', ARGV[8])

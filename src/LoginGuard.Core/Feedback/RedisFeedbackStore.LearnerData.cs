@@ -8,8 +8,9 @@ using StackExchange.Redis;
 namespace LoginGuard.Feedback;
 
 /// <summary>
-/// A learner's part of feedback: their labels, their answers and their reports, found through the learner's index of
-/// the events they answered about (<see cref="RedisKeys.FeedbackLabelled"/>) and the events the other stores mention.
+/// A learner's part of feedback: their labels, their answers and their reports, found through the learner's indexes of
+/// the events they answered about (<see cref="RedisKeys.FeedbackLabelled"/>) and the mails they answered
+/// (<see cref="RedisKeys.FeedbackAnswers"/>), and the events and mails the other stores mention.
 /// </summary>
 internal sealed partial class RedisFeedbackStore : ILearnerData
 {
@@ -50,11 +51,9 @@ internal sealed partial class RedisFeedbackStore : ILearnerData
         }
 
         var reportIds = (await ReportsOfAsync(learner.Learner, mentions).WaitAsync(cancellationToken)).Select(r => (RedisValue)CompromiseReport.IdFor(learner.Learner, r.EventId)).ToArray();
-        var answers = new List<RedisKey>();
-        await foreach (var key in RedisKeyspace.ScanAsync(redis, keys.FeedbackAnswerPattern(learner.Learner), cancellationToken))
-        {
-            answers.Add(key);
-        }
+        var answered = await Db.SetMembersAsync(keys.FeedbackAnswers(learner.Learner)).WaitAsync(cancellationToken);
+        var answers = answered.Select(alertId => (string)alertId!).Union(mentions.AlertIds, StringComparer.Ordinal)
+            .Select(alertId => keys.FeedbackAnswer(learner.Learner, alertId)).Append(keys.FeedbackAnswers(learner.Learner));
 
         var transaction = Db.CreateTransaction();
         if (labels.Count > 0)
@@ -71,16 +70,11 @@ internal sealed partial class RedisFeedbackStore : ILearnerData
         _ = transaction.KeyDeleteAsync([keys.FeedbackLabelled(learner.Learner), .. answers, .. reportIds.Select(id => keys.FeedbackReport(id!))]);
         await transaction.ExecuteAsync().WaitAsync(cancellationToken);
 
-        // Answers kept before #17 lived under the learner's own tag, in another slot.
-        var before = new List<RedisKey>();
-        await foreach (var key in RedisKeyspace.ScanAsync(redis, keys.FeedbackAnsweredBeforePattern(learner.Learner), cancellationToken))
+        // Answers kept before #17 lived under the learner's own tag, in another slot, in no index: the mails the other
+        // stores mention name them.
+        if (mentions.AlertIds.Count > 0)
         {
-            before.Add(key);
-        }
-
-        if (before.Count > 0)
-        {
-            await Db.KeyDeleteAsync([.. before]).WaitAsync(cancellationToken);
+            await Db.KeyDeleteAsync([.. mentions.AlertIds.Select(alertId => keys.FeedbackAnsweredBefore(learner.Learner, alertId))]).WaitAsync(cancellationToken);
         }
     }
 

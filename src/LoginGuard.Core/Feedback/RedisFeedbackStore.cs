@@ -50,13 +50,13 @@ internal sealed partial class RedisFeedbackStore(IConnectionMultiplexer redis, R
             FeedbackScripts.Answer,
             [
                 keys.FeedbackAnswer(learner, claim.AlertId), keys.FeedbackLabels, keys.FeedbackLabelled(learner),
-                keys.FeedbackReport(reportId), keys.FeedbackReportsDue, keys.FeedbackReportsOwed,
+                keys.FeedbackReport(reportId), keys.FeedbackReportsDue, keys.FeedbackReportsOwed, keys.FeedbackAnswers(learner),
             ],
             [
                 label.Label, before is Legitimate or Compromised ? before : "", Milliseconds(claim.ExpiresAt - label.At + TimeSpan.FromMinutes(1)),
                 learner, label.EventId, label.At.ToString("O", CultureInfo.InvariantCulture), label.Source, label.Trust,
                 settings.MaxLabels, Milliseconds(settings.LabelRetention),
-                sealedReport ?? "", Milliseconds(settings.Reports.Retention), reportId, label.At.ToUnixTimeMilliseconds(),
+                sealedReport ?? "", Milliseconds(settings.Reports.Retention), reportId, label.At.ToUnixTimeMilliseconds(), claim.AlertId,
                 .. labelsBefore,
             ]);
         return (int)taken == 1;

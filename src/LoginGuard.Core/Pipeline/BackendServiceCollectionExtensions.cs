@@ -23,7 +23,10 @@ internal static class BackendServiceCollectionExtensions
         return redis.IsConfigured ? services.AddRedisBackend(redis) : services.AddInMemoryBackend();
     }
 
-    /// <summary>Every store in Redis, shared by every worker and surviving restarts, on one multiplexer.</summary>
+    /// <summary>
+    /// Every store in Redis, shared by every worker and surviving restarts, on one multiplexer; so are the erasures deleted
+    /// accounts leave, which a background worker does.
+    /// </summary>
     public static IServiceCollection AddRedisBackend(this IServiceCollection services, RedisOptions redis)
     {
         services.AddRedisConnection(redis);
@@ -33,12 +36,16 @@ internal static class BackendServiceCollectionExtensions
         services.AddSingleton<RedisFeedbackStore>();
         services.AddSingleton<ILearnerData>(provider => provider.GetRequiredService<RedisFeedbackStore>());
         services.AddSingleton<RedisLearnerRecords>();
+        services.AddSingleton<RedisErasures>();
+        services.AddSingleton<IErasureQueue>(provider => provider.GetRequiredService<RedisErasures>());
+        services.AddHostedService<ErasureWorker>();
         return services.AddLearnerRecords();
     }
 
     /// <summary>
     /// Every store in this process, for the embedded replay and tests: nothing survives the process, so mail is sent
-    /// as it is queued and whatever is still owed when the host stops (<see cref="InProcessMail"/>).
+    /// as it is queued and whatever is still owed when the host stops (<see cref="InProcessMail"/>), and an erasure is
+    /// done as it is queued (<see cref="InProcessErasures"/>).
     /// </summary>
     public static IServiceCollection AddInMemoryBackend(this IServiceCollection services)
     {
@@ -46,6 +53,7 @@ internal static class BackendServiceCollectionExtensions
         services.AddLearnerStore<IActivityLog, InMemoryActivityLog>();
         services.AddLearnerStore<IOutboxStore, InMemoryOutboxStore>();
         services.AddInProcessMail();
+        services.AddSingleton<IErasureQueue, InProcessErasures>();
         return services.AddLearnerRecords();
     }
 

@@ -18,6 +18,9 @@ internal static partial class Log
     [LoggerMessage(EventIds.EventDecided, LogLevel.Debug, "Event {EventId} ({Type}) decided {Level} with {AlertCount} alert(s)")]
     public static partial void Decided(ILogger logger, string eventId, AuthEventType type, RiskLevel level, int alertCount);
 
+    [LoggerMessage(EventIds.EventOfErasedLearner, LogLevel.Information, "Event {EventId} ({Type}) is of what its learner's erasure took: published as learner-erased, nothing kept")]
+    public static partial void OfErasedLearner(ILogger logger, string eventId, AuthEventType type);
+
     [LoggerMessage(EventIds.AlertUnaddressable, LogLevel.Warning, "Event {EventId} owes a {Kind} alert that cannot be sent: {Reason}")]
     public static partial void Unaddressable(ILogger logger, string eventId, AlertKind kind, string reason);
 }

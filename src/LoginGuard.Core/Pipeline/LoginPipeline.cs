@@ -19,14 +19,14 @@ namespace LoginGuard.Pipeline;
 /// caller publishes the outcomes and only then moves on (stores the offsets), so a crash anywhere repeats
 /// work that is idempotent rather than losing it.
 /// </summary>
-internal sealed class LoginPipeline(
+internal sealed partial class LoginPipeline(
     Enricher enricher,
     IBehaviorStore store,
     RiskScorer scorer,
     AlertPolicy policy,
     IAlertOutbox outbox,
     IActivityLog activity,
-    LearnerEraser eraser,
+    IErasureQueue erasures,
     IEventTimeWindow window,
     PublicationsInFlight inFlight,
     PipelineMetrics metrics,
@@ -55,8 +55,8 @@ internal sealed class LoginPipeline(
             }
         }
 
-        // An account.deleted ends its part of the batch: its erasure runs after that part's state is written,
-        // and must not take with it a later event of the same account that the same batch holds.
+        // An account.deleted ends its part of the batch: its tombstone is laid after that part's state is written, and a
+        // later event of the same account that the same batch holds must meet it.
         var part = new List<(int Index, EnrichedEvent Enriched)>();
         foreach (var item in accepted)
         {
@@ -125,9 +125,18 @@ internal sealed class LoginPipeline(
                 continue;
             }
 
+            // An event of what an erasure took (from before it, or of an account deleted) is published as such and kept
+            // nowhere. An account.deleted itself is carried out on every delivery.
+            var deletion = enriched.Event.Type == AuthEventType.AccountDeleted;
+            if (!deletion && batch.IsErased(enriched))
+            {
+                outcomes[index] = Erased(enriched, started);
+                continue;
+            }
+
             // After the redelivery check: a redelivered event keeps its decision however old it has become. An
             // account.deleted moves no clock (everything it would touch is erased), and must erase whatever its date.
-            if (enriched.Event.Type != AuthEventType.AccountDeleted && window.Admit(enriched.Event.OccurredAt, batch.Options) is { } outside)
+            if (!deletion && window.Admit(enriched.Event.OccurredAt, batch.Options) is { } outside)
             {
                 Log.Rejected(logger, outside.Reason, outside.Field);
                 outcomes[index] = new DeadLettered(outside);
@@ -136,7 +145,13 @@ internal sealed class LoginPipeline(
 
             var assessment = scorer.Assess(enriched, snapshot);
             var (alerts, unaddressable) = Address(enriched, snapshot.Learner, policy.AlertsFor(enriched, assessment));
-            batch.Record(enriched, assessment);
+
+            // An account.deleted keeps no state or decision: its erasure would only take them again.
+            if (!deletion)
+            {
+                batch.Record(enriched, assessment);
+            }
+
             scored.Add(new Scored(index, enriched, assessment, alerts, unaddressable));
         }
 
@@ -145,36 +160,42 @@ internal sealed class LoginPipeline(
         // (the new-device throttle may hold some back) completes each decision.
         var mailed = (await outbox.EnqueueAsync([.. scored.SelectMany(s => s.Alerts.Select(alert => AddressedAlert.For(s.Enriched, alert)))], cancellationToken))
             .ToLookup(alert => alert.Event.EventId, StringComparer.Ordinal);
-        var records = scored
-            .Select(s => new RecordedEvent(s.Enriched, DecisionFor(s.Enriched, s.Assessment, mailed[s.Enriched.Event.EventId].Select(a => a.Kind).Distinct().ToList())))
+        var decisions = scored
+            .Select(s => DecisionFor(s.Enriched, s.Assessment, mailed[s.Enriched.Event.EventId].Select(a => a.Kind).Distinct().ToList()))
+            .ToList();
+        var records = scored.Zip(decisions)
+            .Where(pair => pair.First.Enriched.Event.Type != AuthEventType.AccountDeleted)
+            .Select(pair => new RecordedEvent(pair.First.Enriched, pair.Second))
             .ToList();
 
         // Sent just before the state on the same connection, and idempotent by eventId: a crash between the
         // two writes the same entries again, where writing them after would lose them to the redelivery,
         // which finds the event decided. An unknown user has no account whose activity anyone could look at.
-        var activityWrites = scored.Zip(records)
+        var activityWrites = scored.Zip(decisions)
             .Where(pair => pair.First.Enriched.Event.Type != AuthEventType.AccountDeleted && !pair.First.Enriched.Event.NamesNoAccount)
-            .Select(pair => activity.RecordAsync(pair.First.Enriched.Keys.Learner, ActivityEntry.Of(pair.First.Enriched, pair.Second.Decision, pair.First.Alerts), cancellationToken))
+            .Select(pair => activity.RecordAsync(pair.First.Enriched.Keys.Learner, ActivityEntry.Of(pair.First.Enriched, pair.Second, pair.First.Alerts), cancellationToken))
             .ToList();
-        var recordedElsewhere = await store.CommitAsync(batch, records, cancellationToken);
+        var committed = await store.CommitAsync(batch, records, cancellationToken);
         await Task.WhenAll(activityWrites);
-
-        // Erased after the state is written, or the write would leave the deleted learner's state behind; and
-        // on every delivery, so a crash after the write cannot leave an account.deleted decided but not done.
-        await Task.WhenAll(accepted
-            .Where(a => a.Enriched.Event.Type == AuthEventType.AccountDeleted)
-            .Select(a => a.Enriched.Event.UserId)
-            .Distinct(StringComparer.Ordinal)
-            .Select(userId => eraser.EraseAsync(userId, cancellationToken)));
+        await EraseAsync(accepted, scored.Where(s => committed.Erased.Contains(s.Enriched.Event.EventId)), cancellationToken);
 
         var final = new Dictionary<string, Decision>(StringComparer.Ordinal);
-        foreach (var (s, (_, decision)) in scored.Zip(records))
+        foreach (var (s, decision) in scored.Zip(decisions))
         {
             final[BehaviorBatch.DecisionKey(s.Enriched)] = decision;
-            if (recordedElsewhere.Contains(decision.EventId))
+            if (committed.RecordedElsewhere.Contains(decision.EventId))
             {
                 Log.Redelivered(logger, decision.EventId);
                 outcomes[s.Index] = new Decided(decision with { Duplicate = true }, null, []);
+                continue;
+            }
+
+            // Its learner was erased while it was being decided: what it wrote beside the state goes with the erasure above.
+            if (committed.Erased.Contains(decision.EventId))
+            {
+                var erased = Erased(s.Enriched, started);
+                final[BehaviorBatch.DecisionKey(s.Enriched)] = erased.Decision;
+                outcomes[s.Index] = erased;
                 continue;
             }
 
@@ -187,7 +208,7 @@ internal sealed class LoginPipeline(
             outcomes[s.Index] = new Decided(decision, s.Enriched, s.Unaddressable)
             {
                 Mailed = [.. mailed[decision.EventId]],
-                Publication = s.Enriched.Event.NamesNoAccount ? null : PublicationOf(s.Enriched),
+                Publication = s.Enriched.Event.NamesNoAccount || s.Enriched.Event.Type == AuthEventType.AccountDeleted ? null : PublicationOf(s.Enriched),
             };
             metrics.Decided(decision, started);
         }

@@ -7,7 +7,10 @@ namespace LoginGuard.Pipeline;
 /// <summary>What became of one message: a decision to publish, or a dead letter.</summary>
 internal abstract record PipelineOutcome;
 
-/// <param name="Enriched">Null for a duplicate, whose effects were made by the first delivery.</param>
+/// <param name="Enriched">
+/// Null when this delivery made no effects: a duplicate, whose effects the first delivery made, or an event its learner's
+/// erasure took.
+/// </param>
 /// <param name="Unaddressable">Alerts owed but not queued because the event carried no usable address.</param>
 internal sealed record Decided(Decision Decision, EnrichedEvent? Enriched, IReadOnlyList<UnaddressableAlert> Unaddressable) : PipelineOutcome
 {

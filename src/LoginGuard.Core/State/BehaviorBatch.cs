@@ -13,18 +13,26 @@ internal sealed class BehaviorBatch
     private readonly Dictionary<string, LearnerHistory> learners;
     private readonly Dictionary<string, SourceActivity> sources;
     private readonly Dictionary<string, Decision> previous;
+    private readonly Dictionary<string, Tombstone> tombstones;
     private readonly HashSet<string> recorded = new(StringComparer.Ordinal);
     private readonly StateOptions options;
 
     /// <param name="learners">Each learner's history as stored, with the version it was read at.</param>
-    /// <param name="sources">The failures of each address and network, keyed by <see cref="AddressKey"/> and <see cref="NetworkKey"/>.</param>
+    /// <param name="sources">The failures of each address and network, keyed by <see cref="AddressKey(StateKeys)"/> and <see cref="NetworkKey(StateKeys)"/>.</param>
     /// <param name="previous">Decisions already recorded for the batch's events, keyed by <see cref="DecisionKey(EnrichedEvent)"/>.</param>
-    public BehaviorBatch(IReadOnlyDictionary<string, StoredHistory> learners, IReadOnlyDictionary<string, SourceActivity> sources, IReadOnlyDictionary<string, Decision> previous, StateOptions options)
+    /// <param name="tombstones">The tombstones of the batch's erased learners.</param>
+    public BehaviorBatch(
+        IReadOnlyDictionary<string, StoredHistory> learners,
+        IReadOnlyDictionary<string, SourceActivity> sources,
+        IReadOnlyDictionary<string, Decision> previous,
+        IEnumerable<Tombstone> tombstones,
+        StateOptions options)
     {
         Loaded = learners;
         this.learners = learners.ToDictionary(pair => pair.Key, pair => pair.Value.History, StringComparer.Ordinal);
         this.sources = new Dictionary<string, SourceActivity>(sources, StringComparer.Ordinal);
         this.previous = new Dictionary<string, Decision>(previous, StringComparer.Ordinal);
+        this.tombstones = tombstones.ToDictionary(t => t.Learner, StringComparer.Ordinal);
         this.options = options;
     }
 
@@ -43,9 +51,13 @@ internal sealed class BehaviorBatch
         .GroupBy(source => source.Key, StringComparer.Ordinal)
         .Select(source => source.MinBy(s => s.From));
 
-    public static string AddressKey(StateKeys keys) => "ip:" + keys.Address;
+    public static string AddressKey(StateKeys keys) => AddressKey(keys.Address);
 
-    public static string NetworkKey(StateKeys keys) => "net:" + keys.Network;
+    public static string NetworkKey(StateKeys keys) => NetworkKey(keys.Network);
+
+    public static string AddressKey(string address) => "ip:" + address;
+
+    public static string NetworkKey(string network) => "net:" + network;
 
     public static string DecisionKey(EnrichedEvent enriched) => DecisionKey(enriched.Keys.Learner, enriched.Event.EventId);
 
@@ -57,16 +69,28 @@ internal sealed class BehaviorBatch
         sources.GetValueOrDefault(NetworkKey(enriched.Keys), SourceActivity.Empty),
         previous.GetValueOrDefault(DecisionKey(enriched)));
 
+    /// <summary>
+    /// Whether the event is one its learner's erasure took: dated at or before their tombstone. Such an event is never
+    /// recorded. A failure for an unknown user names no learner, so nothing of it was erased.
+    /// </summary>
+    public bool IsErased(EnrichedEvent enriched) =>
+        !enriched.Event.NamesNoAccount && tombstones.TryGetValue(enriched.Keys.Learner, out var tombstone) && tombstone.Covers(enriched.Event.OccurredAt);
+
     /// <summary>Whether this batch already recorded the event: its producer sent it twice and both copies came in one batch.</summary>
     public bool HasRecorded(EnrichedEvent enriched) => recorded.Contains(DecisionKey(enriched));
 
     /// <summary>
     /// Folds an assessed event into the batch's state, so the events after it are scored against it. An event
-    /// decided before (its snapshot said so) or already recorded in this batch cannot be recorded again. A failure
-    /// for an unknown user counts for its address and network only.
+    /// decided before (its snapshot said so) or already recorded in this batch cannot be recorded again, nor one its
+    /// learner's erasure took. A failure for an unknown user counts for its address and network only.
     /// </summary>
     public void Record(EnrichedEvent enriched, RiskAssessment assessment)
     {
+        if (IsErased(enriched))
+        {
+            throw new InvalidOperationException($"Event {enriched.Event.EventId} is dated before its learner's erasure; it brings nothing back.");
+        }
+
         var key = DecisionKey(enriched);
         if (previous.ContainsKey(key) || !recorded.Add(key))
         {

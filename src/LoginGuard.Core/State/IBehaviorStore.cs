@@ -18,10 +18,19 @@ internal interface IBehaviorStore
 
     /// <summary>
     /// Writes the state the batch's recorded events produced, and each event's decision, once. Every one of
-    /// <paramref name="records"/> must have been recorded in <paramref name="batch"/>. Returns the eventIds another
-    /// delivery recorded first, after this batch was read: those changed nothing.
+    /// <paramref name="records"/> must have been recorded in <paramref name="batch"/>. Reports the eventIds another
+    /// delivery recorded first, and those of a learner whose tombstone was laid after this batch was read and covers
+    /// them: neither changed the learner's state or kept a decision.
     /// </summary>
-    ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> records, CancellationToken cancellationToken);
+    ValueTask<Committed> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> records, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Lays the learner's tombstone as part of their erasure: for <c>State:HistoryLookback</c>, every batch sees their
+    /// events dated at or before its time as erased (<see cref="BehaviorBatch.IsErased"/>) and no commit records one. The
+    /// learner's history goes with it at once, so what they do after the erasure is scored as new whether or not the rest
+    /// of the erasure has run yet. A later tombstone moves the time forward, an earlier one leaves it. Idempotent.
+    /// </summary>
+    ValueTask LayTombstoneAsync(Tombstone tombstone, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records that these decisions reached their consumers, after the fact, so that a later delivery of the same
@@ -40,16 +49,16 @@ internal static class BehaviorStoreExtensions
     public static async ValueTask<BehaviorSnapshot> LoadAsync(this IBehaviorStore store, EnrichedEvent enriched, CancellationToken cancellationToken) =>
         (await store.BeginAsync([enriched], SourceLookback.Everything, cancellationToken)).Snapshot(enriched);
 
-    /// <summary>Records the decision and folds the event into the state, once: false, changing nothing, when the eventId was already recorded.</summary>
+    /// <summary>Records the decision and folds the event into the state, once: false, changing nothing, when the eventId was already recorded or its learner erased since.</summary>
     public static async ValueTask<bool> RecordAsync(this IBehaviorStore store, EnrichedEvent enriched, Decision decision, CancellationToken cancellationToken)
     {
         var batch = await store.BeginAsync([enriched], SourceLookback.Everything, cancellationToken);
-        if (batch.Snapshot(enriched).PreviousDecision is not null)
+        if (batch.Snapshot(enriched).PreviousDecision is not null || batch.IsErased(enriched))
         {
             return false;
         }
 
         batch.Record(enriched, decision.Assessment());
-        return (await store.CommitAsync(batch, [new RecordedEvent(enriched, decision)], cancellationToken)).Count == 0;
+        return (await store.CommitAsync(batch, [new RecordedEvent(enriched, decision)], cancellationToken)).WroteAll;
     }
 }

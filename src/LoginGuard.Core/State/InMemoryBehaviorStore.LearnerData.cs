@@ -10,7 +10,8 @@ internal sealed partial class InMemoryBehaviorStore : ILearnerData
     {
         lock (gate)
         {
-            return Task.FromResult(BehaviorExport.Of(learner.UserId, learners.GetValueOrDefault(learner.Learner), [.. DecisionKeysOf(learner.Learner).Select(key => decisions[key])]));
+            return Task.FromResult(BehaviorExport.Of(
+                learner.UserId, learners.GetValueOrDefault(learner.Learner), [.. DecisionKeysOf(learner.Learner).Select(key => decisions[key])], tombstones.GetValueOrDefault(learner.Learner)));
         }
     }
 

@@ -14,6 +14,7 @@ internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions
     private readonly Dictionary<string, SourceActivity> sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Decision> decisions = new(StringComparer.Ordinal);
     private readonly HashSet<string> published = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Tombstone> tombstones = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, DateTimeOffset> decisionExpiry = new();
 
     public ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, SourceLookback lookback, CancellationToken cancellationToken)
@@ -21,11 +22,17 @@ internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions
         var loadedLearners = new Dictionary<string, StoredHistory>(StringComparer.Ordinal);
         var loadedSources = new Dictionary<string, SourceActivity>(StringComparer.Ordinal);
         var previous = new Dictionary<string, Decision>(StringComparer.Ordinal);
+        var erased = new List<Tombstone>();
         lock (gate)
         {
             foreach (var enriched in events)
             {
                 var keys = enriched.Keys;
+                if (tombstones.TryGetValue(keys.Learner, out var tombstone))
+                {
+                    erased.Add(tombstone);
+                }
+
                 if (learners.TryGetValue(keys.Learner, out var history))
                 {
                     loadedLearners[keys.Learner] = new StoredHistory([], history);
@@ -47,14 +54,15 @@ internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions
             }
         }
 
-        return ValueTask.FromResult(new BehaviorBatch(loadedLearners, loadedSources, previous, options.CurrentValue));
+        return ValueTask.FromResult(new BehaviorBatch(loadedLearners, loadedSources, previous, erased.Distinct(), options.CurrentValue));
     }
 
     /// <summary>Applies each event to the state as it is now, not as it was read: in one process nothing is lost by that.</summary>
-    public ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> records, CancellationToken cancellationToken)
+    public ValueTask<Committed> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> records, CancellationToken cancellationToken)
     {
         var settings = batch.Options;
         var duplicates = new HashSet<string>(StringComparer.Ordinal);
+        var erased = new HashSet<string>(StringComparer.Ordinal);
         lock (gate)
         {
             foreach (var (enriched, decision) in batch.Check(records))
@@ -68,11 +76,20 @@ internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions
                 }
 
                 var key = BehaviorBatch.DecisionKey(enriched);
-                if (!decisions.TryAdd(key, decision))
+                if (decisions.ContainsKey(key))
                 {
                     duplicates.Add(enriched.Event.EventId);
                     continue;
                 }
+
+                // Erased since the batch was read: as the Redis store's script refuses it.
+                if (tombstones.GetValueOrDefault(enriched.Keys.Learner)?.Covers(enriched.Event.OccurredAt) == true)
+                {
+                    erased.Add(enriched.Event.EventId);
+                    continue;
+                }
+
+                decisions.Add(key, decision);
 
                 decisionExpiry.Enqueue(key, enriched.Event.OccurredAt + settings.DecisionRetention);
                 ForgetDecisionsBefore(enriched.Event.OccurredAt);
@@ -83,7 +100,19 @@ internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions
             }
         }
 
-        return ValueTask.FromResult<IReadOnlySet<string>>(duplicates);
+        return ValueTask.FromResult(new Committed(duplicates, erased));
+    }
+
+    /// <summary>Kept as long as this process runs: the replay and the tests it serves are shorter than any lookback.</summary>
+    public ValueTask LayTombstoneAsync(Tombstone tombstone, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            tombstones[tombstone.Learner] = Tombstone.Latest(tombstones.GetValueOrDefault(tombstone.Learner), tombstone);
+            learners.Remove(tombstone.Learner);
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken)

@@ -21,35 +21,46 @@ internal sealed partial class RedisBehaviorStore : ILearnerData
     public bool ForgetsLast => true;
 
     public async Task<LearnerMentions> MentionsAsync(DataSubject learner, CancellationToken cancellationToken) =>
-        LearnerMentions.Of((await DecisionsAsync(learner.Learner, cancellationToken)).Select(d => d.EventId), []);
+        LearnerMentions.Of(await DecidedAsync(learner.Learner, cancellationToken), []);
 
+    /// <summary>
+    /// The history, the decisions its own index and the other stores' mentions name (the mentions reach decisions written
+    /// before the index was), and the learner's tombstone.
+    /// </summary>
     public async Task<JsonObject> ExportAsync(DataSubject learner, LearnerMentions mentions, CancellationToken cancellationToken)
     {
-        var state = await redis.GetDatabase().StringGetAsync(keys.LearnerState(learner.Learner)).WaitAsync(cancellationToken);
-        return BehaviorExport.Of(learner.UserId, state.IsNull ? null : StoredHistory.Read(state).History, await DecisionsAsync(learner.Learner, cancellationToken));
+        var values = await redis.GetDatabase().StringGetAsync([keys.LearnerState(learner.Learner), keys.Tombstone(learner.Learner)]).WaitAsync(cancellationToken);
+        var eventIds = (await DecidedAsync(learner.Learner, cancellationToken)).Union(mentions.EventIds, StringComparer.Ordinal).ToList();
+        return BehaviorExport.Of(
+            learner.UserId,
+            values[0].IsNull ? null : StoredHistory.Read(values[0]).History,
+            await DecisionsAsync(learner.Learner, eventIds, cancellationToken),
+            values[1].IsNull ? null : new Tombstone(learner.Learner, DateTimeOffset.FromUnixTimeMilliseconds((long)values[1])));
     }
 
     /// <summary>
-    /// The index keys of every mentioned event and the learner's failures first; the state, decisions and published
-    /// marks last, in one DEL, so an erasure cut short still finds the events through the decisions when repeated.
+    /// The index keys of every decided or mentioned event and the learner's failures first; the state, decisions,
+    /// published marks and the indexes last, in one DEL, so an erasure cut short still finds everything when repeated.
+    /// Everything is found through the learner's own indexes and the other stores' mentions, never by a SCAN.
     /// </summary>
     public async Task ForgetAsync(DataSubject learner, LearnerMentions mentions, CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
+        var eventIds = (await DecidedAsync(learner.Learner, cancellationToken)).Union(mentions.EventIds, StringComparer.Ordinal).ToList();
 
         // Each in its own slot, so one script apiece, and only where it still names this learner: an eventId
         // another account reused must keep leading to that account's decision.
-        await Task.WhenAll(mentions.EventIds.Select(id => database.ScriptEvaluateAsync(DeleteOwnerScript, [keys.DecisionOwner(id)], [learner.Learner])))
+        await Task.WhenAll(eventIds.Select(id => database.ScriptEvaluateAsync(DeleteOwnerScript, [keys.DecisionOwner(id)], [learner.Learner])))
             .WaitAsync(cancellationToken);
-        await sources.ForgetAsync(keys.SourceFailurePatterns, learner.Learner, cancellationToken);
+        var failed = await database.SortedSetRangeByRankAsync(keys.FailureSources(learner.Learner)).WaitAsync(cancellationToken);
+        await sources.ForgetAsync([.. failed.Select(source => keys.SourceFailures(source!))], learner.Learner, cancellationToken);
 
-        var own = new List<RedisKey> { keys.LearnerState(learner.Learner) };
-        await foreach (var key in RedisKeyspace.ScanAsync(redis, keys.RecordPattern(learner.Learner), cancellationToken))
-        {
-            own.Add(key);
-        }
-
-        await database.KeyDeleteAsync([.. own]).WaitAsync(cancellationToken);
+        RedisKey[] own =
+        [
+            keys.LearnerState(learner.Learner), keys.DecisionIndex(learner.Learner), keys.FailureSources(learner.Learner),
+            .. eventIds.SelectMany(id => new[] { keys.Decision(learner.Learner, id), keys.Published(learner.Learner, id) }),
+        ];
+        await database.KeyDeleteAsync(own).WaitAsync(cancellationToken);
     }
 
     /// <summary>The decision kept for one event of the learner; null when unknown, expired or erased.</summary>
@@ -63,15 +74,13 @@ internal sealed partial class RedisBehaviorStore : ILearnerData
     public async Task<string?> OwnerOfAsync(string eventId, CancellationToken cancellationToken) =>
         await redis.GetDatabase().StringGetAsync(keys.DecisionOwner(eventId)).WaitAsync(cancellationToken);
 
-    private async Task<List<Decision>> DecisionsAsync(string learner, CancellationToken cancellationToken)
-    {
-        var found = new List<RedisKey>();
-        await foreach (var key in RedisKeyspace.ScanAsync(redis, keys.DecisionPattern(learner), cancellationToken))
-        {
-            found.Add(key);
-        }
+    /// <summary>The eventIds the learner's decision index holds: every decision kept since the index was.</summary>
+    private async Task<IEnumerable<string>> DecidedAsync(string learner, CancellationToken cancellationToken) =>
+        (await redis.GetDatabase().SortedSetRangeByRankAsync(keys.DecisionIndex(learner)).WaitAsync(cancellationToken)).Select(id => (string)id!);
 
-        var values = found.Count == 0 ? [] : await redis.GetDatabase().StringGetAsync([.. found]).WaitAsync(cancellationToken);
+    private async Task<List<Decision>> DecisionsAsync(string learner, IReadOnlyList<string> eventIds, CancellationToken cancellationToken)
+    {
+        var values = eventIds.Count == 0 ? [] : await redis.GetDatabase().StringGetAsync([.. eventIds.Select(id => keys.Decision(learner, id))]).WaitAsync(cancellationToken);
         return [.. values.Where(v => !v.IsNull).Select(v => DecisionJson.Deserialize((byte[])v!))];
     }
 }

@@ -19,23 +19,6 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
     /// </summary>
     private const int MaxAttempts = 50;
 
-    private const int Recorded = 1;
-
-    // KEYS[1] the learner's state, then one decision key per event; ARGV: the version read, the new state,
-    // its ttl, the decisions' ttl, then one decision per event. Nothing is written if any decision exists
-    // (another delivery recorded it) or the state moved on since it was read.
-    private const string RecordScript = """
-        for i = 2, #KEYS do
-            if redis.call('EXISTS', KEYS[i]) == 1 then return 0 end
-        end
-        if redis.call('GETRANGE', KEYS[1], 0, 3) ~= ARGV[1] then return -1 end
-        redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-        for i = 2, #KEYS do
-            redis.call('SET', KEYS[i], ARGV[i + 3], 'PX', ARGV[4])
-        end
-        return 1
-        """;
-
     private readonly RedisSourceFailures sources = new(redis);
 
     public async ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, SourceLookback lookback, CancellationToken cancellationToken)
@@ -51,10 +34,16 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
 
         var learners = new Dictionary<string, StoredHistory>(StringComparer.Ordinal);
         var previous = new Dictionary<string, Decision>(StringComparer.Ordinal);
+        var tombstones = new List<Tombstone>();
         foreach (var (learner, read) in learnerReads)
         {
-            var (state, decided) = read.Result;
+            var (state, decided, tombstone) = read.Result;
             learners[learner] = state;
+            if (tombstone is not null)
+            {
+                tombstones.Add(tombstone);
+            }
+
             // Kept without the raw userId (DecisionJson.SerializeStored); the redelivered event says whose it is.
             var userId = events.First(e => e.Keys.Learner == learner).Event.UserId;
             foreach (var (eventId, decision) in decided)
@@ -63,17 +52,30 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             }
         }
 
-        return new BehaviorBatch(learners, sourceReads.ToDictionary(r => r.Key, r => r.Read.Result, StringComparer.Ordinal), previous, options.CurrentValue);
+        return new BehaviorBatch(learners, sourceReads.ToDictionary(r => r.Key, r => r.Read.Result, StringComparer.Ordinal), previous, tombstones, options.CurrentValue);
     }
 
-    public async ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> recordedEvents, CancellationToken cancellationToken)
+    public async ValueTask<Committed> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> recordedEvents, CancellationToken cancellationToken)
     {
         var settings = batch.Options;
         var records = batch.Check(recordedEvents);
 
-        // Both kinds land before any learner's write: if that write then fails, the redelivery finds no decision,
-        // adds the same failures again and finds its owner already named, changing nothing. An owner written after
-        // its decision could be lost for good, since a redelivery that finds the decision records nothing more.
+        // A learner's index of the sources naming them lands before those sources do, so erasure finds every one.
+        // The failures and owners then land before any learner's write: if that write then fails, the redelivery finds
+        // no decision, adds the same failures again and finds its owner already named, changing nothing. An owner
+        // written after its decision could be lost for good, since a redelivery that finds the decision records
+        // nothing more.
+        var learnerRecords = records.Where(r => !r.Enriched.Event.NamesNoAccount).ToList();
+        var sourceIndexWrites = learnerRecords
+            .Where(r => r.Enriched.Event.Type == AuthEventType.LoginFailed)
+            .GroupBy(r => r.Enriched.Keys.Learner, StringComparer.Ordinal)
+            .Select(learner => IndexSourcesAsync(learner.Key, learner.SelectMany(r => new[] { BehaviorBatch.AddressKey(r.Enriched.Keys), BehaviorBatch.NetworkKey(r.Enriched.Keys) }), settings))
+            .ToList();
+        if (sourceIndexWrites.Count > 0)
+        {
+            await Task.WhenAll(sourceIndexWrites).WaitAsync(cancellationToken);
+        }
+
         var failureWrites = records
             .Where(r => r.Enriched.Event.Type == AuthEventType.LoginFailed)
             .SelectMany(r => new[] { (Key: keys.AddressFailures(r.Enriched.Keys.Address), Record: r), (Key: keys.NetworkFailures(r.Enriched.Keys.Network), Record: r) })
@@ -83,7 +85,6 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
         // The first writer names the owner and its expiry never moves past the decision's. A failure for an unknown
         // user keeps nothing but its place in the source sets, which are idempotent by eventId: a key per event
         // would let a flood of random usernames grow Redis by one key per attempt.
-        var learnerRecords = records.Where(r => !r.Enriched.Event.NamesNoAccount).ToList();
         var ownerWrites = learnerRecords
             .Select(r => redis.GetDatabase().StringSetAsync(keys.DecisionOwner(r.Decision.EventId), r.Enriched.Keys.Learner, settings.DecisionRetention, When.NotExists));
         await Task.WhenAll([.. failureWrites, .. ownerWrites]).WaitAsync(cancellationToken);
@@ -92,46 +93,60 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             .GroupBy(r => r.Enriched.Keys.Learner, StringComparer.Ordinal)
             .Select(learner => RecordLearnerAsync(learner.Key, batch.Loaded.GetValueOrDefault(learner.Key) ?? StoredHistory.None, batch.History(learner.Key), learner.ToList(), settings))
             .ToList();
-        var duplicates = await Task.WhenAll(learnerWrites).WaitAsync(cancellationToken);
-        return duplicates.SelectMany(d => d).ToHashSet(StringComparer.Ordinal);
+        var unwritten = await Task.WhenAll(learnerWrites).WaitAsync(cancellationToken);
+        return new Committed(
+            unwritten.SelectMany(u => u.Duplicates).ToHashSet(StringComparer.Ordinal),
+            unwritten.SelectMany(u => u.Erased).ToHashSet(StringComparer.Ordinal));
     }
+
+    public async ValueTask LayTombstoneAsync(Tombstone tombstone, CancellationToken cancellationToken) =>
+        await redis.GetDatabase().ScriptEvaluateAsync(
+            LayTombstoneScript,
+            [keys.Tombstone(tombstone.Learner), keys.LearnerState(tombstone.Learner)],
+            [tombstone.Until.ToUnixTimeMilliseconds(), (long)options.CurrentValue.HistoryLookback.TotalMilliseconds]).WaitAsync(cancellationToken);
 
     public async ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken)
     {
-        // Lives as long as the decision it marks; never refreshed, so it cannot outlive an erased learner's decision by much.
-        var retention = options.CurrentValue.DecisionRetention;
         var database = redis.GetDatabase();
-        await Task.WhenAll(publications.Select(p => database.StringSetAsync(keys.Published(p.Learner, p.EventId), 1, retention))).WaitAsync(cancellationToken);
+        await Task.WhenAll(publications.Select(p => database.ScriptEvaluateAsync(MarkPublishedScript, [keys.Decision(p.Learner, p.EventId), keys.Published(p.Learner, p.EventId)])))
+            .WaitAsync(cancellationToken);
     }
 
-    /// <summary>Writes one learner's events of the batch; returns the eventIds another delivery recorded first.</summary>
-    private async Task<IReadOnlyList<string>> RecordLearnerAsync(string learner, StoredHistory state, LearnerHistory updated, List<RecordedEvent> pending, StateOptions settings)
+    /// <summary>
+    /// Writes one learner's events of the batch; returns the eventIds another delivery recorded first, and those the
+    /// learner's erasure took since the batch was read.
+    /// </summary>
+    private async Task<(List<string> Duplicates, List<string> Erased)> RecordLearnerAsync(
+        string learner, StoredHistory state, LearnerHistory updated, List<RecordedEvent> pending, StateOptions settings)
     {
-        var duplicates = new List<string>();
+        var (duplicates, erased) = (new List<string>(), new List<string>());
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var result = (int)await redis.GetDatabase().ScriptEvaluateAsync(
                 RecordScript,
-                [keys.LearnerState(learner), .. pending.Select(r => keys.Decision(learner, r.Decision.EventId))],
+                [keys.LearnerState(learner), keys.DecisionIndex(learner), keys.Tombstone(learner), .. pending.Select(r => keys.Decision(learner, r.Decision.EventId))],
                 [
                     state.Version,
                     StoredHistory.Serialize(state.Next, updated),
                     (long)settings.HistoryLookback.TotalMilliseconds,
                     (long)settings.DecisionRetention.TotalMilliseconds,
-                    .. pending.Select(r => (RedisValue)DecisionJson.SerializeStored(r.Decision)),
+                    pending.Min(r => r.Enriched.Event.OccurredAt).ToUnixTimeMilliseconds(),
+                    .. pending.SelectMany(r => new RedisValue[] { r.Decision.EventId, DecisionJson.SerializeStored(r.Decision) }),
                 ]);
             if (result == Recorded)
             {
-                return duplicates;
+                return (duplicates, erased);
             }
 
             await Task.Delay(Random.Shared.Next(0, Math.Min(attempt, 10) + 1));
-            (state, var decided) = await ReadLearnerAsync(learner, pending.Select(r => r.Decision.EventId).ToList());
+            (state, var decided, var tombstone) = await ReadLearnerAsync(learner, pending.Select(r => r.Decision.EventId).ToList());
             duplicates.AddRange(decided.Keys);
             pending = pending.Where(r => !decided.ContainsKey(r.Decision.EventId)).ToList();
+            erased.AddRange(pending.Where(r => tombstone?.Covers(r.Enriched.Event.OccurredAt) == true).Select(r => r.Decision.EventId));
+            pending = pending.Where(r => tombstone?.Covers(r.Enriched.Event.OccurredAt) != true).ToList();
             if (pending.Count == 0)
             {
-                return duplicates;
+                return (duplicates, erased);
             }
 
             updated = pending.Aggregate(state.History, (history, r) => HistoryUpdate.Apply(history, r.Enriched, r.Decision.Assessment(), settings));
@@ -142,22 +157,36 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
     }
 
     /// <summary>
-    /// The state, the decisions of these events and whether each was published, in one round trip: every key carries
-    /// the learner's hash tag, so one MGET reaches them.
+    /// Files the sources the learner's failures go to under the learner. Kept twice the failure memory: a source keeps a
+    /// failure while it is within that memory of the source's newest event, which in service trails the wall clock by
+    /// no more than a backlog being caught up.
     /// </summary>
-    private async Task<(StoredHistory State, Dictionary<string, Decision> Decided)> ReadLearnerAsync(string learner, List<string> eventIds)
+    private Task IndexSourcesAsync(string learner, IEnumerable<string> sources, StateOptions settings) =>
+        redis.GetDatabase().ScriptEvaluateAsync(
+            IndexSourcesScript,
+            [keys.FailureSources(learner)],
+            [(long)FailureSourcesRetention(settings).TotalMilliseconds, .. sources.Distinct(StringComparer.Ordinal).Select(source => (RedisValue)source)]);
+
+    internal static TimeSpan FailureSourcesRetention(StateOptions settings) => 2 * (settings.FailureMemory + settings.AllowedLateness);
+
+    /// <summary>
+    /// The state, the decisions of these events and whether each was published, and the learner's tombstone, in one
+    /// round trip: every key carries the learner's hash tag, so one MGET reaches them.
+    /// </summary>
+    private async Task<(StoredHistory State, Dictionary<string, Decision> Decided, Tombstone? Tombstone)> ReadLearnerAsync(string learner, List<string> eventIds)
     {
         var values = await redis.GetDatabase().StringGetAsync(
-            [keys.LearnerState(learner), .. eventIds.Select(id => keys.Decision(learner, id)), .. eventIds.Select(id => keys.Published(learner, id))]);
+            [keys.LearnerState(learner), keys.Tombstone(learner), .. eventIds.Select(id => keys.Decision(learner, id)), .. eventIds.Select(id => keys.Published(learner, id))]);
         var decided = new Dictionary<string, Decision>(StringComparer.Ordinal);
         for (var i = 0; i < eventIds.Count; i++)
         {
-            if (!values[i + 1].IsNull)
+            if (!values[i + 2].IsNull)
             {
-                decided[eventIds[i]] = DecisionJson.Deserialize((byte[])values[i + 1]!) with { Duplicate = !values[i + 1 + eventIds.Count].IsNull };
+                decided[eventIds[i]] = DecisionJson.Deserialize((byte[])values[i + 2]!) with { Duplicate = !values[i + 2 + eventIds.Count].IsNull };
             }
         }
 
-        return (StoredHistory.Read(values[0]), decided);
+        var tombstone = values[1].IsNull ? null : new Tombstone(learner, DateTimeOffset.FromUnixTimeMilliseconds((long)values[1]));
+        return (StoredHistory.Read(values[0]), decided, tombstone);
     }
 }

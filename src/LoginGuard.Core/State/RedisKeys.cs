@@ -5,13 +5,15 @@ namespace LoginGuard.State;
 /// <summary>
 /// Every Redis key LoginGuard uses, behavior state and alert outbox alike, built here and nowhere else.
 /// Each key carries a hash tag: all of a learner's keys share <c>{u:&lt;learner&gt;}</c>, so a script touching
-/// them stays in one Redis Cluster slot and erasing a learner finds every key with <see cref="LearnerPattern"/>,
-/// except the index from an eventId to its learner (<see cref="DecisionOwner"/>), which is keyed by the event
-/// and found through the learner's decisions and activity; an address's and a network's failures have their
-/// own tags, so a busy botnet's keys spread over the cluster.
+/// them stays in one Redis Cluster slot. Erasure finds a learner's keys through indexes kept under that tag
+/// (<see cref="DecisionIndex"/>, <see cref="FailureSources"/>, <see cref="FeedbackAnswers"/>), never by
+/// scanning the keyspace; that includes the index from an eventId to its learner (<see cref="DecisionOwner"/>),
+/// keyed by the event, and the failures in an address's and a network's sets, which have their own tags so a
+/// busy botnet's keys spread over the cluster.
 /// The outbox's keys share <c>{outbox}</c>: each of its scripts touches an alert, the shared queues and a
 /// learner's throttle together, which Redis Cluster allows only within one slot, and mail is a few alerts a
-/// second at most, well within one slot's capacity.
+/// second at most, well within one slot's capacity. The erasures deleted accounts leave share <c>{erasures}</c>
+/// for the same reason, and are rarer still.
 /// Feedback's keys share <c>{labels}</c>, the tag of the labels stream, for the same reason: one script takes a
 /// learner's answer, writes its label and, for a "wasn't me", the report owed to Kafka, and answers come a few a
 /// minute at most.
@@ -31,7 +33,6 @@ internal sealed class RedisKeys
         this.prefix = prefix;
     }
 
-
     /// <summary>The learner's history, behind a version stamp the record script checks.</summary>
     public RedisKey LearnerState(string learner) => $"{prefix}{{u:{learner}}}:h";
 
@@ -40,6 +41,24 @@ internal sealed class RedisKeys
 
     /// <summary>Set once the cluster acknowledged the event's decision: a redelivery after it is a duplicate.</summary>
     public RedisKey Published(string learner, string eventId) => $"{prefix}{{u:{learner}}}:p:{eventId}";
+
+    /// <summary>
+    /// The erased learner's tombstone: the time (unix ms) up to which their events are erased, and nothing else. Beside
+    /// their state, so the script that records it checks it in the same slot.
+    /// </summary>
+    public RedisKey Tombstone(string learner) => $"{prefix}{{u:{learner}}}:t";
+
+    /// <summary>
+    /// The learner's decided events: eventId by when its decision expires (unix ms, Redis's clock), so erasure and
+    /// export find every decision and published mark without a SCAN. Written with the decisions, in the same script.
+    /// </summary>
+    public RedisKey DecisionIndex(string learner) => $"{prefix}{{u:{learner}}}:di";
+
+    /// <summary>
+    /// The addresses and networks whose failure sets name the learner (as <see cref="SourceFailures"/> takes them), by when they last did
+    /// (unix ms, Redis's clock): written before the failures themselves, so erasure finds every set to take them from.
+    /// </summary>
+    public RedisKey FailureSources(string learner) => $"{prefix}{{u:{learner}}}:fs";
 
     /// <summary>
     /// Whose event this is (the learner's key), so the security team can look a decision up by eventId alone. It
@@ -62,6 +81,9 @@ internal sealed class RedisKeys
     /// </summary>
     public RedisKey FeedbackAnsweredBefore(string learner, string alertId) => $"{prefix}{{u:{learner}}}:fb:{alertId}";
 
+    /// <summary>Set: the alert ids of the mails the learner answered (<see cref="FeedbackAnswer"/>), for erasure.</summary>
+    public RedisKey FeedbackAnswers(string learner) => $"{prefix}{{labels}}:answers:{learner}";
+
     /// <summary>Stream of learners' answers, the labels for retraining: fields learner, eventId, label, at, source, trust.</summary>
     public RedisKey FeedbackLabels => $"{prefix}{{labels}}";
 
@@ -77,29 +99,24 @@ internal sealed class RedisKeys
     /// <summary>Sorted set: pending report ids by when the learner answered, for the age of the oldest.</summary>
     public RedisKey FeedbackReportsOwed => $"{prefix}{{labels}}:reports:owed";
 
-    public RedisKey AddressFailures(string address) => $"{prefix}{{ip:{address}}}:f";
+    public RedisKey AddressFailures(string address) => SourceFailures(BehaviorBatch.AddressKey(address));
 
-    public RedisKey NetworkFailures(string network) => $"{prefix}{{net:{network}}}:f";
+    public RedisKey NetworkFailures(string network) => SourceFailures(BehaviorBatch.NetworkKey(network));
 
-    /// <summary>A SCAN pattern matching every key of one learner, for erasure.</summary>
+    /// <summary>The failure set of a source as <see cref="BehaviorBatch.AddressKey(string)"/> or <see cref="BehaviorBatch.NetworkKey(string)"/> names it, which is its hash tag.</summary>
+    public RedisKey SourceFailures(string source) => $"{prefix}{{{source}}}:f";
+
+    /// <summary>A SCAN pattern matching every key of one learner, for tools that measure what a learner costs; erasure uses the indexes.</summary>
     public RedisValue LearnerPattern(string learner) => $"{prefix}{{u:{learner}}}*";
 
-    /// <summary>A SCAN pattern matching the learner's decisions and their published marks, which the behavior store forgets together.</summary>
-    public RedisValue RecordPattern(string learner) => $"{prefix}{{u:{learner}}}:[dp]:*";
+    /// <summary>
+    /// Sorted set: the erasures deleted accounts left to be done, by their learner's keyed hash, scored by when each is
+    /// due (unix ms, wall clock). Shares <c>{erasures}</c> with <see cref="ErasureJobs"/>, so one script moves both.
+    /// </summary>
+    public RedisKey ErasuresDue => $"{prefix}{{erasures}}:due";
 
-    /// <summary>A SCAN pattern matching the learner's answers.</summary>
-    public RedisValue FeedbackAnswerPattern(string learner) => $"{prefix}{{labels}}:answer:{learner}:*";
-
-    /// <summary>A SCAN pattern matching the learner's answers kept before #17 (<see cref="FeedbackAnsweredBefore"/>).</summary>
-    public RedisValue FeedbackAnsweredBeforePattern(string learner) => $"{prefix}{{u:{learner}}}:fb:*";
-
-    /// <summary>A SCAN pattern matching the learner's decisions; the eventId follows <see cref="DecisionPrefix"/>.</summary>
-    public RedisValue DecisionPattern(string learner) => $"{DecisionPrefix(learner)}*";
-
-    public string DecisionPrefix(string learner) => $"{prefix}{{u:{learner}}}:d:";
-
-    /// <summary>A SCAN pattern matching every address's and network's failure set, whose members name learners.</summary>
-    public IReadOnlyList<RedisValue> SourceFailurePatterns => [$"{prefix}{{ip:*}}:f", $"{prefix}{{net:*}}:f"];
+    /// <summary>Hash: each queued erasure's work, by the learner's keyed hash: the learner under every hash key, as keyed hashes only.</summary>
+    public RedisKey ErasureJobs => $"{prefix}{{erasures}}:jobs";
 
     /// <summary>Outbox hash: state, payload (while queued), kind, eventId, attempts, queuedAt, reason, suppressed, since.</summary>
     public RedisKey OutboxAlert(string alertId) => $"{prefix}{{outbox}}:alert:{alertId}";

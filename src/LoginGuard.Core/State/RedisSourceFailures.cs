@@ -89,24 +89,22 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
         return new SourceActivity(failures);
     }
 
-    /// <summary>Erasure: removes the learner's failures from every set matching the patterns, whichever address or network they came from.</summary>
-    public async Task ForgetAsync(IEnumerable<RedisValue> patterns, string learner, CancellationToken cancellationToken)
+    /// <summary>Erasure: removes the learner's failures from these sets, the ones the learner's own index names.</summary>
+    public async Task ForgetAsync(IReadOnlyList<RedisKey> sets, string learner, CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
-        foreach (var pattern in patterns)
+        foreach (var key in sets)
         {
-            await foreach (var key in RedisKeyspace.ScanAsync(redis, pattern, cancellationToken))
+            // A set holds at most State:MaxSourceFailures members: scanning one is cheap, unlike the keyspace.
+            var members = new List<RedisValue>();
+            await foreach (var member in database.SortedSetScanAsync(key, $"*{Separator}{learner}", pageSize: 500).WithCancellation(cancellationToken))
             {
-                var members = new List<RedisValue>();
-                await foreach (var member in database.SortedSetScanAsync(key, $"*{Separator}{learner}", pageSize: 500).WithCancellation(cancellationToken))
-                {
-                    members.Add(member.Element);
-                }
+                members.Add(member.Element);
+            }
 
-                if (members.Count > 0)
-                {
-                    await database.SortedSetRemoveAsync(key, [.. members]).WaitAsync(cancellationToken);
-                }
+            if (members.Count > 0)
+            {
+                await database.SortedSetRemoveAsync(key, [.. members]).WaitAsync(cancellationToken);
             }
         }
     }

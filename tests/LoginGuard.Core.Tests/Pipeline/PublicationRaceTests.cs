@@ -47,8 +47,10 @@ public sealed class PublicationRaceTests : IDisposable
             return batch;
         }
 
-        public ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> records, CancellationToken cancellationToken) =>
+        public ValueTask<Committed> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> records, CancellationToken cancellationToken) =>
             inner.CommitAsync(batch, records, cancellationToken);
+
+        public ValueTask LayTombstoneAsync(Tombstone tombstone, CancellationToken cancellationToken) => inner.LayTombstoneAsync(tombstone, cancellationToken);
 
         public ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken) =>
             inner.MarkPublishedAsync(publications, cancellationToken);

@@ -5,6 +5,8 @@ using LoginGuard.Alerts.Outbox;
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Pipeline;
 using LoginGuard.Enrichment;
+using LoginGuard.LearnerRecords;
+using LoginGuard.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginGuard.Core.Tests.Privacy;
@@ -34,10 +36,42 @@ public sealed class InProcessErasureTests : IDisposable
 
         (await Activity.ReadAsync(Learner("zoe"), default)).Should().BeEmpty();
         (await Outbox.StateAsync(mailedToZoe, default)).Should().BeNull();
-        (await harness.DecideAsync(Event("zoe-4", "zoe", Iphone, hoursAgo: 0))).Alerts.Should().BeEmpty("a first sign-in after erasure is a first sign-in");
         (await harness.DecideAsync(Event("zoe-1", "zoe", Windows, hoursAgo: 5))).Duplicate.Should().BeFalse("her decisions are forgotten");
         (await harness.DecideAsync(Event("mia-1", "mia", Windows, hoursAgo: 5))).Duplicate.Should().BeTrue("Mia's decisions stay");
         (await Activity.ReadAsync(Learner("mia"), default)).Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task Events_of_a_deleted_account_that_arrive_after_its_deletion_are_published_as_erased_and_kept_nowhere()
+    {
+        await harness.DecideAsync(Event("zoe-1", "zoe", Windows, hoursAgo: 5));
+        await harness.DecideAsync(Event("mia-1", "mia", Windows, hoursAgo: 5));
+        await harness.DecideAsync(Event("zoe-deleted", "zoe", Windows, hoursAgo: 2, "account.deleted"));
+
+        // Still in flight when the account went: a sign-in on a new phone, a failure, and the first sign-in delivered again.
+        var late = await harness.SendAsync(Event("zoe-late", "zoe", Iphone, hoursAgo: 3));
+        var failed = await harness.SendAsync(Event("zoe-failed", "zoe", Iphone, hoursAgo: 3, "login.failed"));
+        var again = await harness.SendAsync(Event("zoe-1", "zoe", Windows, hoursAgo: 5));
+        var after = await harness.SendAsync(Event("zoe-after", "zoe", Iphone, hoursAgo: 1));
+
+        foreach (var outcome in new[] { late, failed, again, after })
+        {
+            var decided = outcome.Should().BeOfType<Decided>().Subject;
+            decided.Decision.Reasons.Should().ContainSingle().Which.Rule.Should().Be(ErasedLearners.RuleId);
+            decided.Decision.RiskLevel.Should().Be(RiskLevel.None);
+            decided.Decision.Alerts.Should().BeEmpty();
+            decided.Decision.RuleSetVersion.Should().Be(ErasedLearners.RuleSetVersion);
+            decided.Publication.Should().BeNull("no decision is kept to mark published");
+        }
+
+        (await Activity.ReadAsync(Learner("zoe"), default)).Should().BeEmpty();
+        (await Outbox.StateAsync(Alert.IdFor(Learner("zoe"), "zoe-late", AlertKind.NewDevice), default)).Should().BeNull();
+        harness.Mail.Should().NotContain(m => m.To.ToString().Contains("zoe", StringComparison.Ordinal), "nothing was mailed to the deleted account");
+        var export = await harness.Services.GetRequiredService<LearnerExporter>().ExportAsync("zoe", default);
+        export["history"].Should().BeNull();
+        export["decisions"]!.AsArray().Should().BeEmpty();
+        ((bool?)export["erasure"]!["accountDeleted"]).Should().BeTrue("the tombstone is all that is kept of her");
+        (await harness.DecideAsync(Event("mia-2", "mia", Iphone, hoursAgo: 1))).Alerts.Should().Equal([AlertKind.NewDevice], "Mia is watched as before");
     }
 
     [Fact]

@@ -60,12 +60,14 @@ internal sealed class ApiWorker : IAsyncDisposable
     /// Listen on a free loopback port as <c>run</c> does, for a test about what crosses a socket; otherwise the API
     /// answers in memory.
     /// </param>
+    /// <param name="services">Registrations of a test's own, over the worker's, such as a store of learner data that struggles.</param>
     public static async Task<ApiWorker> StartAsync(
         RedisServer redis,
         ILoggerProvider? log = null,
         (KafkaMockCluster Cluster, string Topic)? decisions = null,
         Func<WorkerSettings, WorkerSettings>? settings = null,
-        bool onLoopback = false)
+        bool onLoopback = false,
+        Action<IServiceCollection>? services = null)
     {
         var pickup = Directory.CreateTempSubdirectory("loginguard-api-").FullName;
         var worker = new WorkerSettings()
@@ -89,7 +91,9 @@ internal sealed class ApiWorker : IAsyncDisposable
             worker = worker.LogEverythingTo(log);
         }
 
-        var host = worker.CreateApiBuilder(decisions is null ? null : AnswerFeedback).Build();
+        var builder = worker.CreateApiBuilder(decisions is null ? null : AnswerFeedback);
+        services?.Invoke(builder.Services);
+        var host = builder.Build();
         await host.StartAsync();
         // On a socket when this test or the caller's settings chose an address (TLS is tested that way).
         var listening = host.Services.GetRequiredService<IConfiguration>()["Api:Url"];
@@ -115,6 +119,9 @@ internal sealed class ApiWorker : IAsyncDisposable
         (DateTimeOffset.UtcNow - ago).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static MediaTypeHeaderValue? ContentType(HttpResponseMessage response) => response.Content.Headers.ContentType;
+
+    /// <summary>As if the process died: nothing is given time to finish.</summary>
+    public Task CrashAsync() => host.StopAsync(new CancellationToken(canceled: true));
 
     public async ValueTask DisposeAsync()
     {

@@ -37,4 +37,12 @@ internal static class LearnerTraces
     public static List<string> Mentioning(Dictionary<string, string> dump, IReadOnlyCollection<string> traces) =>
         [.. dump.Where(entry => traces.Any(t => entry.Key.Contains(t, StringComparison.OrdinalIgnoreCase) || entry.Value.Contains(t, StringComparison.OrdinalIgnoreCase)))
             .Select(entry => entry.Key)];
+
+    /// <summary>
+    /// The dump without what an erasure keeps on purpose: the audit log's record that the learner (as their hash) was
+    /// erased and by whom, and their tombstone (their hash and a time, nothing else).
+    /// </summary>
+    public static Dictionary<string, string> LeftByErasure(Dictionary<string, string> dump, string prefix, string learnerKey) =>
+        dump.Where(entry => !entry.Key.EndsWith("{audit}:log", StringComparison.Ordinal) && entry.Key != $"{prefix}{{u:{learnerKey}}}:t")
+            .ToDictionary(StringComparer.Ordinal);
 }

@@ -46,16 +46,22 @@ internal sealed class ControllableBehaviorStore(IBehaviorStore inner) : IBehavio
         return await inner.BeginAsync(events, lookback, cancellationToken);
     }
 
-    public async ValueTask<IReadOnlySet<string>> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> records, CancellationToken cancellationToken)
+    public async ValueTask<Committed> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> records, CancellationToken cancellationToken)
     {
         await RoundTripAsync(cancellationToken);
-        var recordedElsewhere = await inner.CommitAsync(batch, records, cancellationToken);
-        foreach (var (_, decision) in records.Where(r => !recordedElsewhere.Contains(r.Decision.EventId)))
+        var committed = await inner.CommitAsync(batch, records, cancellationToken);
+        foreach (var (_, decision) in records.Where(r => !committed.RecordedElsewhere.Contains(r.Decision.EventId) && !committed.Erased.Contains(r.Decision.EventId)))
         {
             StateChanges.AddOrUpdate(decision.EventId, 1, (_, count) => count + 1);
         }
 
-        return recordedElsewhere;
+        return committed;
+    }
+
+    public async ValueTask LayTombstoneAsync(Tombstone tombstone, CancellationToken cancellationToken)
+    {
+        await RoundTripAsync(cancellationToken);
+        await inner.LayTombstoneAsync(tombstone, cancellationToken);
     }
 
     public async ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken)

@@ -32,8 +32,9 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
         IBehaviorStore store,
         FakeLoggerProvider? log = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        IOutboxStore? outbox = null) =>
-        StartAsync(new WorkerSettings().MailTo(pickupDirectory), cluster, topics, store, log, settings, outbox);
+        IOutboxStore? outbox = null,
+        Action<IServiceCollection>? services = null) =>
+        StartAsync(new WorkerSettings().MailTo(pickupDirectory), cluster, topics, store, log, settings, outbox, services);
 
     /// <summary>The same host with its mail sent to a real SMTP server, where a mail sent twice arrives twice.</summary>
     public static Task<WorkerUnderTest> StartAsync(
@@ -44,7 +45,7 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
         FakeLoggerProvider? log = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         IOutboxStore? outbox = null) =>
-        StartAsync(new WorkerSettings().Smtp(smtp.Port), cluster, topics, store, log, settings, outbox);
+        StartAsync(new WorkerSettings().Smtp(smtp.Port), cluster, topics, store, log, settings, outbox, services: null);
 
     private static async Task<WorkerUnderTest> StartAsync(
         WorkerSettings mail,
@@ -53,7 +54,8 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
         IBehaviorStore store,
         FakeLoggerProvider? log,
         IReadOnlyDictionary<string, string?>? settings,
-        IOutboxStore? outbox)
+        IOutboxStore? outbox,
+        Action<IServiceCollection>? services)
     {
         var worker = mail
             .Kafka(cluster.BootstrapServers)
@@ -92,6 +94,7 @@ internal sealed class WorkerUnderTest : IAsyncDisposable
             builder.Services.AddInProcessMail();
         }
 
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new WorkerUnderTest(host);

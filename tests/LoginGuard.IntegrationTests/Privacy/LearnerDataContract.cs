@@ -36,7 +36,7 @@ public abstract class LearnerDataContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Exports_what_every_store_keeps_of_a_learner_and_nothing_once_they_are_erased()
+    public async Task Exports_what_every_store_keeps_of_a_learner_and_once_they_are_erased_only_their_tombstone()
     {
         var zoe = await SignInsAsync("zoe");
         await SignInsAsync("mia");
@@ -52,11 +52,13 @@ public abstract class LearnerDataContract : IAsyncLifetime
         before["activity"]!.AsArray().Should().HaveCount(zoe.Count);
         before["mails"]!.AsArray().Select(m => (string?)m!["kind"]).Should().BeEquivalentTo(["new-device", "password-changed"]);
         before["mails"]!.AsArray().Should().OnlyContain(m => zoe.Contains((string?)m!["eventId"]));
+        before["erasure"].Should().BeNull("nothing was erased yet");
 
         await host.Services.GetRequiredService<LearnerEraser>().EraseAsync("zoe", default);
         var after = await exporter.ExportAsync("zoe", default);
 
         after["history"].Should().BeNull();
+        ((string?)after["erasure"]!["upTo"]).Should().NotBeNullOrEmpty("the tombstone is kept about her, and shown to her");
         foreach (var section in new[] { "decisions", "activity", "mails", "answers" }.Where(after.ContainsKey))
         {
             after[section]!.AsArray().Should().BeEmpty(section);

@@ -45,6 +45,7 @@ public sealed class StoredDataPrivacyTests
         raw.Should().HaveCountGreaterThan(100);
         dump.Keys.Should().Contain(k => k.EndsWith(":ae", StringComparison.Ordinal), "the activity is the one place that names them");
         outsideActivity.Keys.Should().Contain(k => k.Contains("}:d:", StringComparison.Ordinal), "decisions are kept to recognise redeliveries");
+        outsideActivity.Keys.Should().Contain(k => k.EndsWith("}:t", StringComparison.Ordinal), "the sample deletes an account, whose tombstone is kept");
         var leaks = outsideActivity
             .SelectMany(e => raw.Where(value => e.Key.Contains(value, StringComparison.OrdinalIgnoreCase) || e.Value.Contains(value, StringComparison.OrdinalIgnoreCase)).Select(value => $"{e.Key}: {value}"))
             .ToList();

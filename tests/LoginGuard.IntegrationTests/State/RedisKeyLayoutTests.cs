@@ -1,3 +1,4 @@
+using System.Globalization;
 using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
@@ -29,18 +30,22 @@ public sealed class RedisKeyLayoutTests(RedisFixture redis) : IClassFixture<Redi
     }
 
     [Fact]
-    public async Task Every_key_of_a_learner_carries_the_learner_hash_tag_so_erasure_finds_them_all()
+    public async Task Every_key_of_a_learner_carries_the_learner_hash_tag_and_their_indexes_name_every_decision_and_failure_set()
     {
         var (store, keys, prefix) = redis.CreateBehaviorStore(Options);
         var events = await RecordARealisticDayAsync(store);
 
         var all = await RedisFixture.KeysAsync(redis.Connection, prefix + "*");
+        var database = redis.Connection.GetDatabase();
         foreach (var learner in events.Select(e => e.Keys.Learner).Distinct())
         {
             var found = await RedisFixture.KeysAsync(redis.Connection, keys.LearnerPattern(learner)!);
-            var decisions = events.Count(e => e.Keys.Learner == learner);
-            found.Should().HaveCount(1 + decisions, "the learner's state and one decision per event");
+            var theirs = events.Where(e => e.Keys.Learner == learner).ToList();
+            found.Should().HaveCount(3 + theirs.Count, "the learner's state, one decision per event, and the indexes of their decisions and failure sets");
             found.Should().OnlyContain(k => k.ToString().StartsWith(prefix + "{u:" + learner + "}", StringComparison.Ordinal));
+            (await database.SortedSetRangeByRankAsync(keys.DecisionIndex(learner))).Select(id => (string?)id).Should().BeEquivalentTo(theirs.Select(e => e.Event.EventId));
+            var failedFrom = theirs.Where(e => e.Event.Type == AuthEventType.LoginFailed).SelectMany(e => new[] { keys.AddressFailures(e.Keys.Address), keys.NetworkFailures(e.Keys.Network) });
+            (await database.SortedSetRangeByRankAsync(keys.FailureSources(learner))).Select(source => keys.SourceFailures(source!)).Should().BeEquivalentTo(failedFrom.Distinct());
         }
 
         all.Select(k => HashTag(k.ToString())).Should().OnlyContain(
@@ -50,6 +55,21 @@ public sealed class RedisKeyLayoutTests(RedisFixture redis) : IClassFixture<Redi
         {
             ((string?)await redis.Connection.GetDatabase().StringGetAsync(keys.DecisionOwner(e.Event.EventId))).Should().Be(e.Keys.Learner, "a decision is found from its eventId alone");
         }
+    }
+
+    [Fact]
+    public async Task An_erased_learners_tombstone_holds_only_the_time_of_the_erasure_under_their_keyed_hash_and_expires_after_the_lookback()
+    {
+        var (store, keys, prefix) = redis.CreateBehaviorStore(Options);
+
+        await store.LayTombstoneAsync(new Tombstone("learner-ana", Learners.Start), default);
+
+        var database = redis.Connection.GetDatabase();
+        (await RedisFixture.KeysAsync(redis.Connection, prefix + "*")).Should().ContainSingle().Which.Should().Be(keys.Tombstone("learner-ana"));
+        ((string?)await database.StringGetAsync(keys.Tombstone("learner-ana"))).Should().Be(Learners.Start.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
+        var ttl = (await database.KeyTimeToLiveAsync(keys.Tombstone("learner-ana")))!.Value;
+        ttl.Should().BeLessThanOrEqualTo(Options.HistoryLookback).And.BeGreaterThan(Options.HistoryLookback - TimeSpan.FromMinutes(1));
+        redis.Connection.HashSlot(keys.Tombstone("learner-ana")).Should().Be(redis.Connection.HashSlot(keys.LearnerState("learner-ana")), "the record script checks it");
     }
 
     [Fact]
@@ -64,8 +84,9 @@ public sealed class RedisKeyLayoutTests(RedisFixture redis) : IClassFixture<Redi
     }
 
     private static TimeSpan Expected(string key) =>
-        key.Contains(":d:", StringComparison.Ordinal) || key.Contains("{e:", StringComparison.Ordinal) ? Options.DecisionRetention
-        : key.EndsWith(":h", StringComparison.Ordinal) ? Options.HistoryLookback
+        key.Contains(":d:", StringComparison.Ordinal) || key.Contains("{e:", StringComparison.Ordinal) || key.EndsWith(":di", StringComparison.Ordinal) ? Options.DecisionRetention
+        : key.EndsWith(":h", StringComparison.Ordinal) || key.EndsWith(":t", StringComparison.Ordinal) ? Options.HistoryLookback
+        : key.EndsWith(":fs", StringComparison.Ordinal) ? 2 * (Options.FailureMemory + Options.AllowedLateness)
         : Options.FailureMemory + Options.AllowedLateness;
 
     private static string? HashTag(string key)

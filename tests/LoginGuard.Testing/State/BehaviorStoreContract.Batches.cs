@@ -103,7 +103,7 @@ public abstract partial class BehaviorStoreContract
                 kept.Add(new RecordedEvent(enriched, DecisionFor(enriched) with { Alerts = [AlertKind.NewDevice] }));
             }
 
-            (await batched.CommitAsync(batch, kept, default)).Should().BeEmpty();
+            (await batched.CommitAsync(batch, kept, default)).WroteAll.Should().BeTrue();
         }
 
         foreach (var probe in events.Select(e => Learners.From(Learners.SignIn(e.Event.UserId, Learners.Tablet, Learners.Start.AddDays(1)), Learners.Lyon, e.Keys.Address)))
@@ -129,9 +129,10 @@ public abstract partial class BehaviorStoreContract
         batch.Record(later, Assessed);
 
         (await store.RecordAsync(signIn, DecisionFor(signIn), default)).Should().BeTrue("the other delivery gets there first");
-        var recordedElsewhere = await store.CommitAsync(batch, [Recorded(signIn), Recorded(later)], default);
+        var committed = await store.CommitAsync(batch, [Recorded(signIn), Recorded(later)], default);
 
-        recordedElsewhere.Should().BeEquivalentTo([signIn.Event.EventId]);
+        committed.RecordedElsewhere.Should().BeEquivalentTo([signIn.Event.EventId]);
+        committed.Erased.Should().BeEmpty();
         var history = (await store.LoadAsync(Learners.SignIn("ana", Learners.Tablet, Learners.Start.AddHours(1)), default)).Learner;
         history.SuccessfulLogins.Should().Be(2, "each sign-in counted once");
         history.KnowsDevice(Learners.Phone.Id).Should().BeTrue();

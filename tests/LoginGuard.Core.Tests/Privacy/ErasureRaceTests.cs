@@ -1,0 +1,71 @@
+using System.Globalization;
+using LoginGuard.Activity;
+using LoginGuard.Contracts;
+using LoginGuard.Core.Tests.Pipeline;
+using LoginGuard.Enrichment;
+using LoginGuard.LearnerRecords;
+using LoginGuard.Pipeline;
+using LoginGuard.State;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LoginGuard.Core.Tests.Privacy;
+
+/// <summary>A learner erased through the API while a batch with one of their events is being decided.</summary>
+public sealed class ErasureRaceTests : IDisposable
+{
+    // The store the erasure forgets from is the one the race plays on.
+    private readonly PipelineHarness harness = new(replace: services => services.AddSingleton<IBehaviorStore>(provider => new ErasingWhileRead(
+        provider.GetRequiredService<InMemoryBehaviorStore>(), provider)));
+
+    public void Dispose() => harness.Dispose();
+
+    [Fact]
+    public async Task A_learner_erased_while_their_sign_in_is_being_decided_gets_it_published_as_erased_and_keeps_nothing_of_it()
+    {
+        await harness.DecideAsync(Event("zoe-1", hoursAgo: 3));
+        ((ErasingWhileRead)harness.Services.GetRequiredService<IBehaviorStore>()).EraseDuringNextRead = "zoe";
+
+        var decided = (await harness.SendAsync(Event("zoe-2", hoursAgo: 2))).Should().BeOfType<Decided>().Subject;
+
+        decided.Decision.Reasons.Should().ContainSingle().Which.Rule.Should().Be(ErasedLearners.RuleId);
+        decided.Publication.Should().BeNull();
+        var learner = harness.Services.GetRequiredService<StateKeyMaker>().Learner("zoe");
+        (await harness.Services.GetRequiredService<IActivityLog>().ReadAsync(learner, default)).Should().BeEmpty("the activity it wrote went with a second erasure");
+        var export = await harness.Services.GetRequiredService<LearnerExporter>().ExportAsync("zoe", default);
+        export["history"].Should().BeNull();
+        export["decisions"]!.AsArray().Should().BeEmpty();
+        export["activity"]!.AsArray().Should().BeEmpty();
+    }
+
+    private static string Event(string id, int hoursAgo)
+    {
+        var at = DateTimeOffset.UtcNow.AddHours(-hoursAgo).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return $$"""{"eventId":"{{id}}","type":"login.succeeded","occurredAt":"{{at}}","userId":"zoe","ip":"81.57.10.20","userAgent":"Mozilla/5.0","email":"zoe@example.org","locale":"en"}""";
+    }
+
+    /// <summary>The erasure endpoint, called between the store's read of the batch and its commit.</summary>
+    private sealed class ErasingWhileRead(IBehaviorStore inner, IServiceProvider services) : IBehaviorStore
+    {
+        public string? EraseDuringNextRead { get; set; }
+
+        public async ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, SourceLookback lookback, CancellationToken cancellationToken)
+        {
+            var batch = await inner.BeginAsync(events, lookback, cancellationToken);
+            if (EraseDuringNextRead is { } userId)
+            {
+                EraseDuringNextRead = null;
+                await services.GetRequiredService<LearnerEraser>().EraseAsync(userId, cancellationToken);
+            }
+
+            return batch;
+        }
+
+        public ValueTask<Committed> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> records, CancellationToken cancellationToken) =>
+            inner.CommitAsync(batch, records, cancellationToken);
+
+        public ValueTask LayTombstoneAsync(Tombstone tombstone, CancellationToken cancellationToken) => inner.LayTombstoneAsync(tombstone, cancellationToken);
+
+        public ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken) =>
+            inner.MarkPublishedAsync(publications, cancellationToken);
+    }
+}
