@@ -1,5 +1,6 @@
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Pipeline;
+using LoginGuard.Testing;
 
 namespace LoginGuard.Core.Tests.Alerts;
 
@@ -49,5 +50,5 @@ public sealed class AlertPipelineTests : IDisposable
     public void Dispose() => harness.Dispose();
 
     private static string Event(string id, string type, string userAgent, string at, string extra = "") =>
-        $$"""{"eventId":"{{id}}","type":"{{type}}","occurredAt":"{{at}}","userId":"ana","ip":"81.57.10.20","userAgent":"{{userAgent}}","email":"ana@example.org","displayName":"Ana Lima","locale":"en"{{extra}}}""";
+        AuthEvents.Of(id, type, at, userAgent: userAgent, extra: extra);
 }

@@ -5,6 +5,7 @@ using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Generation;
 using LoginGuard.Core.Tests.Pipeline;
 using LoginGuard.State;
+using LoginGuard.Testing;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
 
 namespace LoginGuard.Core.Tests.Alerts;
@@ -124,5 +125,5 @@ public sealed class LearnerZoneTests
     private static LearnerHistory HistoryAt(params KnownPlace[] places) => LearnerHistory.Empty with { Places = places };
 
     private static string Event(string id, string type, string ip, string at) =>
-        $$"""{"eventId":"{{id}}","type":"{{type}}","occurredAt":"{{at}}","userId":"ana","ip":"{{ip}}","userAgent":"Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36","email":"ana@example.org","displayName":"Ana Lima","locale":"en"}""";
+        AuthEvents.Of(id, type, at, ip: ip, userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36");
 }

@@ -2,6 +2,7 @@ using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using LoginGuard.Ingestion;
 using LoginGuard.Pipeline;
+using LoginGuard.Testing;
 
 namespace LoginGuard.Core.Tests.Pipeline;
 
@@ -162,5 +163,5 @@ public sealed class LoginPipelineTests : IDisposable
     public void Dispose() => harness.Dispose();
 
     private static string SignIn(string id, string userAgent, string at, string type = "login.succeeded") =>
-        $$"""{"eventId":"{{id}}","type":"{{type}}","occurredAt":"{{at}}","userId":"ana","ip":"81.57.10.20","userAgent":"{{userAgent}}","email":"ana@example.org","displayName":"Ana Lima","locale":"en"}""";
+        AuthEvents.Of(id, type, at, userAgent: userAgent);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LoginGuard.Activity;
 using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Pipeline;
@@ -6,6 +5,7 @@ using LoginGuard.Enrichment;
 using LoginGuard.LearnerRecords;
 using LoginGuard.Pipeline;
 using LoginGuard.State;
+using LoginGuard.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginGuard.Core.Tests.Privacy;
@@ -37,11 +37,8 @@ public sealed class ErasureRaceTests : IDisposable
         export["activity"]!.AsArray().Should().BeEmpty();
     }
 
-    private static string Event(string id, int hoursAgo)
-    {
-        var at = DateTimeOffset.UtcNow.AddHours(-hoursAgo).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        return $$"""{"eventId":"{{id}}","type":"login.succeeded","occurredAt":"{{at}}","userId":"zoe","ip":"81.57.10.20","userAgent":"Mozilla/5.0","email":"zoe@example.org","locale":"en"}""";
-    }
+    private static string Event(string id, int hoursAgo) =>
+        AuthEvents.Of(id, "login.succeeded", AuthEvents.HoursAgo(hoursAgo), "zoe", "Mozilla/5.0", displayName: null);
 
     /// <summary>The erasure endpoint, called between the store's read of the batch and its commit.</summary>
     private sealed class ErasingWhileRead(IBehaviorStore inner, IServiceProvider services) : IBehaviorStore

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LoginGuard.Activity;
 using LoginGuard.Alerts;
 using LoginGuard.Alerts.Outbox;
@@ -7,6 +6,7 @@ using LoginGuard.Core.Tests.Pipeline;
 using LoginGuard.Enrichment;
 using LoginGuard.LearnerRecords;
 using LoginGuard.Pipeline;
+using LoginGuard.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LoginGuard.Core.Tests.Privacy;
@@ -93,9 +93,6 @@ public sealed class InProcessErasureTests : IDisposable
 
     private string Learner(string userId) => harness.Services.GetRequiredService<StateKeyMaker>().Learner(userId);
 
-    private static string Event(string id, string user, string userAgent, int hoursAgo, string type = "login.succeeded")
-    {
-        var at = DateTimeOffset.UtcNow.AddHours(-hoursAgo).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        return $$"""{"eventId":"{{id}}","type":"{{type}}","occurredAt":"{{at}}","userId":"{{user}}","ip":"81.57.10.20","userAgent":"{{userAgent}}","email":"{{user}}@example.org","displayName":"Zoë","locale":"en"}""";
-    }
+    private static string Event(string id, string user, string userAgent, int hoursAgo, string type = "login.succeeded") =>
+        AuthEvents.Of(id, type, AuthEvents.HoursAgo(hoursAgo), user, userAgent, displayName: "Zoë");
 }

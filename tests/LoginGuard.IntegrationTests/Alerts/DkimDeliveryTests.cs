@@ -3,7 +3,7 @@ using LoginGuard.IntegrationTests.Infrastructure;
 using MimeKit;
 using MimeKit.Cryptography;
 using Org.BouncyCastle.Crypto;
-using static LoginGuard.IntegrationTests.Alerts.AuthEvents;
+using static LoginGuard.Testing.AuthEvents;
 
 namespace LoginGuard.IntegrationTests.Alerts;
 

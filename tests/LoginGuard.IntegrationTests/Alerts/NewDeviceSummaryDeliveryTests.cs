@@ -2,7 +2,7 @@ using LoginGuard.Alerts.Content;
 using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using MimeKit;
-using static LoginGuard.IntegrationTests.Alerts.AuthEvents;
+using static LoginGuard.Testing.AuthEvents;
 
 namespace LoginGuard.IntegrationTests.Alerts;
 

@@ -1,6 +1,6 @@
 using LoginGuard.Alerts.Content;
 using LoginGuard.IntegrationTests.Infrastructure;
-using static LoginGuard.IntegrationTests.Alerts.AuthEvents;
+using static LoginGuard.Testing.AuthEvents;
 
 namespace LoginGuard.IntegrationTests.Alerts;
 

@@ -4,7 +4,7 @@ using LoginGuard.Alerts.Content;
 using LoginGuard.Alerts.Outbox;
 using LoginGuard.Contracts;
 using LoginGuard.IntegrationTests.Infrastructure;
-using static LoginGuard.IntegrationTests.Alerts.AuthEvents;
+using static LoginGuard.Testing.AuthEvents;
 
 namespace LoginGuard.IntegrationTests.Alerts;
 

@@ -1,7 +1,7 @@
-using LoginGuard.IntegrationTests.Alerts;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.IntegrationTests.Privacy;
 using LoginGuard.Privacy;
+using LoginGuard.Testing;
 using LoginGuard.Testing.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 

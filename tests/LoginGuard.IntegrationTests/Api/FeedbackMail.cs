@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using LoginGuard.IntegrationTests.Alerts;
+using LoginGuard.Testing;
 using MimeKit;
 
 namespace LoginGuard.IntegrationTests.Api;

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LoginGuard.IntegrationTests.Alerts;
 using LoginGuard.Scoring.Anomaly;
+using LoginGuard.Testing;
 using LoginGuard.Worker.Hosting;
 using LoginGuard.Worker.Api;
 

@@ -1,4 +1,4 @@
-using LoginGuard.IntegrationTests.Alerts;
+using LoginGuard.Testing;
 
 namespace LoginGuard.IntegrationTests.Api;
 

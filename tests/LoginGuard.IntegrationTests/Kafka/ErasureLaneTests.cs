@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using LoginGuard.IntegrationTests.Alerts;
 using LoginGuard.IntegrationTests.Privacy;
 using LoginGuard.Privacy;
+using LoginGuard.Testing;
 using LoginGuard.Testing.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 

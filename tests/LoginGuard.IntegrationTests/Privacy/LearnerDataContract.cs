@@ -1,9 +1,9 @@
 using System.Text;
 using LoginGuard.Enrichment;
-using LoginGuard.IntegrationTests.Alerts;
 using LoginGuard.IntegrationTests.Api;
 using LoginGuard.LearnerRecords;
 using LoginGuard.Pipeline;
+using LoginGuard.Testing;
 using LoginGuard.Testing.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,7 @@
 using LoginGuard.Alerts;
 using LoginGuard.Contracts;
 using LoginGuard.Ingestion;
+using LoginGuard.Testing;
 
 namespace LoginGuard.IntegrationTests.Replay;
 
@@ -91,5 +92,5 @@ public sealed class ReplayCommandTests
     private static string SignIn(string id, string user, string userAgent, string at) => Event(id, "login.succeeded", user, userAgent, at);
 
     private static string Event(string id, string type, string user, string userAgent, string at) =>
-        $$"""{"eventId":"{{id}}","type":"{{type}}","occurredAt":"{{at}}","userId":"{{user}}","ip":"81.57.10.20","userAgent":"{{userAgent}}","email":"{{user}}@example.org","displayName":"Ana Lima","locale":"pt-BR"}""";
+        AuthEvents.Of(id, type, at, user, userAgent, locale: "pt-BR");
 }

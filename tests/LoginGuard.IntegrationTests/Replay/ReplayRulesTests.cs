@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LoginGuard.Testing;
 using LoginGuard.Worker.Commands;
 using LoginGuard.Worker.Hosting;
 
@@ -105,5 +106,5 @@ public sealed class ReplayRulesTests : IDisposable
     }
 
     private static string SignIn(string id, string userAgent, string at) =>
-        $$"""{"eventId":"{{id}}","type":"login.succeeded","occurredAt":"{{at}}","userId":"ana","ip":"81.57.10.20","userAgent":"{{userAgent}}","email":"ana@example.org"}""";
+        AuthEvents.Of(id, "login.succeeded", at, userAgent: userAgent, locale: null, displayName: null);
 }
