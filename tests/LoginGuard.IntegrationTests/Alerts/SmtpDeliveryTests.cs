@@ -1,4 +1,3 @@
-using System.Net;
 using LoginGuard.Alerts;
 using LoginGuard.Alerts.Content;
 using LoginGuard.Alerts.Outbox;
@@ -53,10 +52,10 @@ public sealed class SmtpDeliveryTests
     {
         await using var smtp = SmtpTestServer.Start();
         await using var worker = await AlertWorker.StartAsync(smtp.Port);
-        var alert = Alert.IdFor("learner", "e1", AlertKind.PasswordChanged);
+        var alert = Alert.IdFor("ana", "e1", AlertKind.PasswordChanged);
 
-        await worker.Outbox.EnqueueAsync([PasswordAlert("e1")], CancellationToken.None);
-        await worker.Outbox.EnqueueAsync([PasswordAlert("e1")], CancellationToken.None);
+        await worker.Outbox.EnqueueAsync([OutboxStoreContract.AlertFor("e1")], CancellationToken.None);
+        await worker.Outbox.EnqueueAsync([OutboxStoreContract.AlertFor("e1")], CancellationToken.None);
 
         (await smtp.WaitForAsync(1)).Should().ContainSingle().Which.MessageId.Should().Be($"{alert}@loginguard.local");
         await Task.Delay(300);
@@ -88,7 +87,7 @@ public sealed class SmtpDeliveryTests
     {
         await using var smtp = SmtpTestServer.Start();
         await using var worker = await AlertWorker.StartAsync(smtp.Port);
-        await worker.Outbox.EnqueueAsync([PasswordAlert("e1", recipient: "not an address")], CancellationToken.None);
+        await worker.Outbox.EnqueueAsync([OutboxStoreContract.AlertFor("e1", recipient: "not an address")], CancellationToken.None);
 
         (await worker.WaitForFailedAsync(1)).Should().ContainSingle().Which.Reason.Should().StartWith(Recipients.Invalid);
         smtp.Received.Should().BeEmpty();
@@ -118,13 +117,5 @@ public sealed class SmtpDeliveryTests
             .BeEquivalentTo(["before", "during-0", "during-1", "during-2", "during-3", "during-4"], "each mail goes out exactly once");
         mail.Select(m => m.MessageId).Should().OnlyHaveUniqueItems();
         (await worker.Store.FailedAsync(10, CancellationToken.None)).Should().BeEmpty();
-    }
-
-    private static AddressedAlert PasswordAlert(string eventId, string recipient = "ana@example.org")
-    {
-        var authEvent = new AuthEvent(eventId, AuthEventType.PasswordChanged, DateTimeOffset.Parse("2026-10-03T08:05:00Z"), "ana", IPAddress.Parse("81.57.10.20"), Email: recipient, DisplayName: "Ana Lima", Locale: "en");
-        var device = new DeviceFingerprint("d", "a", UserAgentInfo.Unknown, "Chrome 130 on Windows", false);
-        var enriched = new EnrichedEvent(authEvent, device, GeoLocation.None, new StateKeys("learner", "address", "as12322"));
-        return AddressedAlert.For(enriched, Alert.For(enriched, AlertKind.PasswordChanged, recipient));
     }
 }
