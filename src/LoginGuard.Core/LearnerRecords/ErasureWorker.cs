@@ -9,7 +9,7 @@ namespace LoginGuard.LearnerRecords;
 /// or of a store never stops it: it logs, waits and tries again. Between rounds it waits for one to be queued here, or
 /// the poll interval.
 /// </summary>
-internal sealed class ErasureWorker(RedisErasures queue, LearnerEraser eraser, ILogger<ErasureWorker> logger) : BackgroundService
+internal sealed class ErasureWorker(RedisErasures queue, LearnerEraser eraser, ErasureMetrics metrics, ILogger<ErasureWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,6 +21,7 @@ internal sealed class ErasureWorker(RedisErasures queue, LearnerEraser eraser, I
                 var due = await queue.ClaimAsync(stoppingToken);
                 claimed = due.Count;
                 await Task.WhenAll(due.Select(erasure => EraseAsync(erasure, stoppingToken)));
+                metrics.Waiting = await queue.CountAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -52,11 +53,13 @@ internal sealed class ErasureWorker(RedisErasures queue, LearnerEraser eraser, I
         {
             await eraser.ForgetAsync(erasure.Learners, stoppingToken);
             await queue.DoneAsync(erasure, stoppingToken);
+            metrics.Done();
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {
             ErasureLog.Failed(logger, e, erasure.Id);
             await queue.RetryAsync(erasure, stoppingToken);
+            metrics.Retried();
         }
     }
 }

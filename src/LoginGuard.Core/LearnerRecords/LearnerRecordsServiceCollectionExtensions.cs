@@ -15,6 +15,7 @@ internal static class LearnerRecordsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LearnerEraser>();
         services.AddSingleton<LearnerExporter>();
+        services.AddMetrics().AddSingleton<ErasureMetrics>();
         return services;
     }
 }

@@ -92,6 +92,10 @@ internal sealed class RedisErasures(
         redis.GetDatabase().ScriptEvaluateAsync(
             SettleScript, [keys.ErasuresDue, keys.ErasureJobs], [erasure.Id, erasure.Work, Now() + (long)options.Value.RetryDelay.TotalMilliseconds]).WaitAsync(cancellationToken);
 
+    /// <summary>How many erasures wait, taken or not.</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken) =>
+        await redis.GetDatabase().SortedSetLengthAsync(keys.ErasuresDue).WaitAsync(cancellationToken);
+
     /// <summary>Until an erasure is queued in this process, or the poll interval passes.</summary>
     public async Task WaitAsync(CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using LoginGuard.Alerts.Delivery;
 using LoginGuard.Enrichment.GeoIp;
 using LoginGuard.Feedback;
 using LoginGuard.Kafka;
+using LoginGuard.LearnerRecords;
 using LoginGuard.Pipeline;
 using LoginGuard.Scoring;
 using LoginGuard.State;
@@ -38,7 +39,7 @@ internal static class ApiServiceCollectionExtensions
         AddRateLimits(services);
         AddHealthChecks(services);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(PipelineMetrics.MeterName, ScoringMetrics.MeterName, AlertMetrics.MeterName, FeedbackMetrics.MeterName, KafkaLagMetrics.MeterName)
+            .AddMeter(PipelineMetrics.MeterName, ScoringMetrics.MeterName, AlertMetrics.MeterName, FeedbackMetrics.MeterName, ErasureMetrics.MeterName, KafkaLagMetrics.MeterName)
             .AddPrometheusExporter());
         services.AddTransient<IStartupFilter, ApiPipeline>();
 

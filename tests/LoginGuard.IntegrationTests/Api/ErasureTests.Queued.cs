@@ -51,6 +51,13 @@ public sealed partial class ErasureTests
         await failing.Forgot.Task.WaitAsync(Patience);
         failing.Calls.Should().Be(3);
         await EventuallyAsync(() => ShouldHoldNothingOfZoeButAllOfMiaAsync(worker, [.. traces, "evt-zoe-deleted"]));
+        await EventuallyAsync(async () =>
+        {
+            var metrics = (await worker.Client.GetStringAsync("/metrics")).Split('\n');
+            metrics.Should().Contain(line => line.StartsWith("loginguard_erasures_retried_total", StringComparison.Ordinal) && line.EndsWith(" 2", StringComparison.Ordinal), "an operator sees each failed try");
+            metrics.Should().Contain(line => line.StartsWith("loginguard_erasures_done_total", StringComparison.Ordinal) && line.EndsWith(" 1", StringComparison.Ordinal));
+            metrics.Should().Contain(line => line.StartsWith("loginguard_erasures_waiting", StringComparison.Ordinal) && line.EndsWith(" 0", StringComparison.Ordinal), "none waits once it is done");
+        });
     }
 
     /// <summary>Until the assertions hold, or <see cref="Patience"/> runs out with their last failure.</summary>
