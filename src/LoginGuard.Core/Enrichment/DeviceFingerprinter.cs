@@ -18,17 +18,19 @@ internal sealed class DeviceFingerprinter(UserAgentParser parser, KeyedHasher ha
     public DeviceFingerprint Fingerprint(AuthEvent authEvent)
     {
         var agent = parser.Parse(authEvent.UserAgent);
-        var description = UserAgentDescriber.Describe(agent);
+        var (id, agentKey) = Hashes(hasher, authEvent, agent);
+        return new DeviceFingerprint(id, agentKey, agent, UserAgentDescriber.Describe(agent), FromDeviceId: !string.IsNullOrWhiteSpace(authEvent.DeviceId));
+    }
+
+    /// <summary>The device's and agent's keyed hashes under another key, from the user agent <see cref="Fingerprint"/> parsed: a key rotated out.</summary>
+    public static (string Id, string AgentKey) Hashes(KeyedHasher hasher, AuthEvent authEvent, UserAgentInfo agent)
+    {
         // A user agent that says nothing names no agent: every blank or unreadable one would otherwise share a key.
         var agentKey = agent.BrowserFamily == UserAgentInfo.UnknownFamily
             ? ""
             : hasher.Hash(KeyedHasher.AgentPurpose, $"{agent.BrowserFamily}|{agent.BrowserMajor}|{agent.OsFamily}|{agent.OsMajor}|{agent.DeviceType}")[..StateKeyMaker.KeyLength];
-        if (!string.IsNullOrWhiteSpace(authEvent.DeviceId))
-        {
-            return new DeviceFingerprint(hasher.Hash(KeyedHasher.DevicePurpose, authEvent.DeviceId), agentKey, agent, description, FromDeviceId: true);
-        }
-
-        var identity = $"{agent.BrowserFamily}|{agent.OsFamily}|{agent.DeviceType}";
-        return new DeviceFingerprint(hasher.Hash(KeyedHasher.DeviceAgentPurpose, identity), agentKey, agent, description, FromDeviceId: false);
+        return string.IsNullOrWhiteSpace(authEvent.DeviceId)
+            ? (hasher.Hash(KeyedHasher.DeviceAgentPurpose, $"{agent.BrowserFamily}|{agent.OsFamily}|{agent.DeviceType}"), agentKey)
+            : (hasher.Hash(KeyedHasher.DevicePurpose, authEvent.DeviceId), agentKey);
     }
 }

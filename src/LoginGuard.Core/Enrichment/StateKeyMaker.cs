@@ -15,6 +15,12 @@ internal sealed class StateKeyMaker(KeyedHasher hasher)
     /// <summary>Hex characters kept of a keyed hash that files state: 96 bits, short in Redis, without collisions in practice.</summary>
     public const int KeyLength = 24;
 
+    /// <summary>The key makers of the hash keys rotated out (<see cref="KeyedHasher.Previous"/>): empty unless a rotation is under way.</summary>
+    public IReadOnlyList<StateKeyMaker> Previous { get; } = [.. hasher.Previous.Select(previous => new StateKeyMaker(previous))];
+
+    /// <summary>The hasher these keys are made with.</summary>
+    public KeyedHasher Hasher => hasher;
+
     public StateKeys For(AuthEvent authEvent, GeoLocation geo) => new(
         Learner(authEvent.UserId),
         hasher.Hash(AddressPurpose, authEvent.Ip.ToString())[..KeyLength],

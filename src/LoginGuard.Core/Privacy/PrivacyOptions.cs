@@ -12,7 +12,8 @@ internal sealed class PrivacyOptions
     /// Base64 of at least 32 random bytes (<c>openssl rand -base64 32</c>), the key every learner and device
     /// hash is made with. Base64 only, never a passphrase: typed words are too guessable for a key that
     /// hides who signed in. Leave unset only in development, where a fixed public key is used and a warning
-    /// is logged. Changing it makes every remembered device look new, so rotate it deliberately.
+    /// is logged. Changing it without moving the old key under <see cref="PreviousHashKeys"/> makes every remembered
+    /// device look new, so rotate it deliberately.
     /// </summary>
     public string? HashKey { get; set; }
 
@@ -21,8 +22,9 @@ internal sealed class PrivacyOptions
 
     /// <summary>
     /// Keys that no longer hash new state but whose hashes still file a learner's data, by id: erasure and export
-    /// look under each, so a learner's rights reach what was filed before a rotation. Drop one once its data has
-    /// expired (<c>State:HistoryLookback</c>).
+    /// look under each, so a learner's rights reach what was filed before a rotation, and detection hashes each event
+    /// under each too, so a learner's devices and addresses are still known and their history moves to the new key.
+    /// Drop one once its data has expired (<c>State:HistoryLookback</c> after the rotation).
     /// </summary>
     public Dictionary<string, string> PreviousHashKeys { get; set; } = [];
 }

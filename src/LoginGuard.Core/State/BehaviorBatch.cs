@@ -64,7 +64,7 @@ internal sealed class BehaviorBatch
     public static string DecisionKey(string learner, string eventId) => learner + "/" + eventId;
 
     public BehaviorSnapshot Snapshot(EnrichedEvent enriched) => new(
-        HistoryUpdate.AsOf(History(enriched.Keys.Learner), enriched.Event.OccurredAt, options),
+        HistoryUpdate.AsOf(Rekeying.Rekey(History(enriched.Keys.Learner), enriched), enriched.Event.OccurredAt, options),
         sources.GetValueOrDefault(AddressKey(enriched.Keys), SourceActivity.Empty),
         sources.GetValueOrDefault(NetworkKey(enriched.Keys), SourceActivity.Empty),
         previous.GetValueOrDefault(DecisionKey(enriched)));

@@ -11,6 +11,8 @@ internal static class HistoryUpdate
 {
     public static LearnerHistory Apply(LearnerHistory history, EnrichedEvent enriched, RiskAssessment assessment, StateOptions options)
     {
+        // After a rotation of the hash key, what the event shows of the learner's history moves to the current key.
+        history = Rekeying.Rekey(history, enriched);
         var authEvent = enriched.Event;
         var at = authEvent.OccurredAt;
         var updated = history with { RuleFirings = RecordFirings(history.RuleFirings, assessment, at) };

@@ -28,20 +28,22 @@ internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions
             foreach (var enriched in events)
             {
                 var keys = enriched.Keys;
-                if (tombstones.TryGetValue(keys.Learner, out var tombstone))
+                var filedUnder = FiledUnder(enriched);
+                if (tombstones.TryGetValue(filedUnder, out var tombstone))
                 {
-                    erased.Add(tombstone);
+                    erased.Add(tombstone with { Learner = keys.Learner });
                 }
 
-                if (learners.TryGetValue(keys.Learner, out var history))
+                if (learners.TryGetValue(filedUnder, out var history))
                 {
                     loadedLearners[keys.Learner] = new StoredHistory([], history);
                 }
 
                 var key = BehaviorBatch.DecisionKey(enriched);
-                if (decisions.TryGetValue(key, out var decision))
+                var filedKey = BehaviorBatch.DecisionKey(filedUnder, enriched.Event.EventId);
+                if (decisions.TryGetValue(key, out var decision) || decisions.TryGetValue(filedKey, out decision))
                 {
-                    previous[key] = decision with { Duplicate = published.Contains(key) };
+                    previous[key] = decision with { Duplicate = published.Contains(key) || published.Contains(filedKey) };
                 }
             }
 
@@ -94,7 +96,13 @@ internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions
                 decisionExpiry.Enqueue(key, enriched.Event.OccurredAt + settings.DecisionRetention);
                 ForgetDecisionsBefore(enriched.Event.OccurredAt);
                 var keys = enriched.Keys;
-                learners[keys.Learner] = HistoryUpdate.Apply(learners.GetValueOrDefault(keys.Learner, LearnerHistory.Empty), enriched, decision.Assessment(), settings);
+                var filedUnder = FiledUnder(enriched);
+                learners[keys.Learner] = HistoryUpdate.Apply(learners.GetValueOrDefault(filedUnder, LearnerHistory.Empty), enriched, decision.Assessment(), settings);
+                if (filedUnder != keys.Learner)
+                {
+                    learners.Remove(filedUnder);
+                }
+
                 Apply(BehaviorBatch.AddressKey(keys), enriched, settings);
                 Apply(BehaviorBatch.NetworkKey(keys), enriched, settings);
             }
@@ -130,6 +138,29 @@ internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The key the learner's state is filed under: the current one, unless they have nothing there (no history, no
+    /// tombstone) and something under a hash key rotated out, whose history moves to the current key with their next event.
+    /// </summary>
+    private string FiledUnder(EnrichedEvent enriched)
+    {
+        var learner = enriched.Keys.Learner;
+        if (enriched.Previous is not { } previousKeys || learners.ContainsKey(learner) || tombstones.ContainsKey(learner))
+        {
+            return learner;
+        }
+
+        foreach (var previous in previousKeys)
+        {
+            if (learners.ContainsKey(previous.Keys.Learner) || tombstones.ContainsKey(previous.Keys.Learner) || decisions.ContainsKey(BehaviorBatch.DecisionKey(previous.Keys.Learner, enriched.Event.EventId)))
+            {
+                return previous.Keys.Learner;
+            }
+        }
+
+        return learner;
     }
 
     private void Apply(string source, EnrichedEvent enriched, StateOptions settings) =>

@@ -65,4 +65,12 @@ internal sealed partial class RedisBehaviorStore
         redis.call('DEL', KEYS[2])
         return 1
         """;
+
+    // KEYS[1] a learner's history under a hash key rotated out; ARGV[1] the version it was read at. Removed once written
+    // under the current key, unless something wrote it since (a worker not yet restarted with the new key), which is left
+    // to expire and to erasure.
+    private const string ForgetFiledBeforeScript = """
+        if redis.call('GETRANGE', KEYS[1], 0, 3) ~= ARGV[1] then return 0 end
+        return redis.call('DEL', KEYS[1])
+        """;
 }

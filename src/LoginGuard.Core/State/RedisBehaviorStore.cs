@@ -25,7 +25,7 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
     {
         var learnerReads = events
             .GroupBy(e => e.Keys.Learner, StringComparer.Ordinal)
-            .Select(learner => (Learner: learner.Key, Read: ReadLearnerAsync(learner.Key, learner.Select(e => e.Event.EventId).Distinct().ToList())))
+            .Select(learner => (Learner: learner.Key, Read: ReadLearnerOrPreviousAsync(learner.Key, learner.First().Previous, learner.Select(e => e.Event.EventId).Distinct().ToList())))
             .ToList();
         var sourceReads = BehaviorBatch.Sources(events, lookback)
             .Select(source => (source.Key, Read: sources.ReadAsync(source.IsAddress ? keys.AddressFailures(source.Hash) : keys.NetworkFailures(source.Hash), source.From)))
@@ -120,6 +120,7 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
         string learner, StoredHistory state, LearnerHistory updated, List<RecordedEvent> pending, StateOptions settings)
     {
         var (duplicates, erased) = (new List<string>(), new List<string>());
+        var previousKeys = pending[0].Enriched.Previous;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             var result = (int)await redis.GetDatabase().ScriptEvaluateAsync(
@@ -135,11 +136,18 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
                 ]);
             if (result == Recorded)
             {
+                if (state.From is { } from)
+                {
+                    // In another slot, so after the write: a crash in between leaves the previous copy to expire or be
+                    // removed by the next write, which finds the current one and reads no further.
+                    await redis.GetDatabase().ScriptEvaluateAsync(ForgetFiledBeforeScript, [keys.LearnerState(from.Learner)], [from.Version]);
+                }
+
                 return (duplicates, erased);
             }
 
             await Task.Delay(Random.Shared.Next(0, Math.Min(attempt, 10) + 1));
-            (state, var decided, var tombstone) = await ReadLearnerAsync(learner, pending.Select(r => r.Decision.EventId).ToList());
+            (state, var decided, var tombstone) = await ReadLearnerOrPreviousAsync(learner, previousKeys, pending.Select(r => r.Decision.EventId).ToList());
             duplicates.AddRange(decided.Keys);
             pending = pending.Where(r => !decided.ContainsKey(r.Decision.EventId)).ToList();
             erased.AddRange(pending.Where(r => tombstone?.Covers(r.Enriched.Event.OccurredAt) == true).Select(r => r.Decision.EventId));
@@ -168,6 +176,43 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             [(long)FailureSourcesRetention(settings).TotalMilliseconds, .. sources.Distinct(StringComparer.Ordinal).Select(source => (RedisValue)source)]);
 
     internal static TimeSpan FailureSourcesRetention(StateOptions settings) => 2 * (settings.FailureMemory + settings.AllowedLateness);
+
+    /// <summary>
+    /// What <see cref="ReadLearnerAsync"/> reads, under the current hash key; when the learner has nothing there and keys
+    /// were rotated out, under the first previous key that has anything of theirs (one more read per key: each files the
+    /// learner in another slot). A history found there is handed on to be written under the current key
+    /// (<see cref="StoredHistory.From"/>), and a tombstone found there covers the learner still.
+    /// </summary>
+    private async Task<(StoredHistory State, Dictionary<string, Decision> Decided, Tombstone? Tombstone)> ReadLearnerOrPreviousAsync(
+        string learner, IReadOnlyList<PreviousKeys>? previousKeys, List<string> eventIds)
+    {
+        var current = await ReadLearnerAsync(learner, eventIds);
+        if (previousKeys is null || !ReferenceEquals(current.State, StoredHistory.None) || current.Tombstone is not null)
+        {
+            return current;
+        }
+
+        foreach (var previous in previousKeys)
+        {
+            var (state, decided, tombstone) = await ReadLearnerAsync(previous.Keys.Learner, eventIds);
+            if (ReferenceEquals(state, StoredHistory.None) && decided.Count == 0 && tombstone is null)
+            {
+                continue;
+            }
+
+            foreach (var (eventId, decision) in current.Decided)
+            {
+                decided[eventId] = decision;
+            }
+
+            return (
+                ReferenceEquals(state, StoredHistory.None) ? state : new StoredHistory([], state.History) { From = new FiledBefore(previous.Keys.Learner, state.Version) },
+                decided,
+                tombstone is null ? null : tombstone with { Learner = learner });
+        }
+
+        return current;
+    }
 
     /// <summary>
     /// The state, the decisions of these events and whether each was published, and the learner's tombstone, in one

@@ -12,6 +12,12 @@ internal sealed record StoredHistory(byte[] Version, LearnerHistory History)
 {
     private const int StampLength = sizeof(uint);
 
+    /// <summary>
+    /// Set when the learner had no state under the current hash key and this is their history under a key rotated out:
+    /// where it was, to remove once it is written under the current key. <see cref="Version"/> is then the empty stamp.
+    /// </summary>
+    public FiledBefore? From { get; init; }
+
     /// <summary>A learner with no state yet.</summary>
     public static StoredHistory None { get; } = new([], LearnerHistory.Empty);
 
@@ -39,3 +45,6 @@ internal sealed record StoredHistory(byte[] Version, LearnerHistory History)
 
     public static byte[] Serialize(byte[] version, LearnerHistory history) => [.. version, .. LearnerHistorySerializer.Serialize(history)];
 }
+
+/// <summary>A learner's history as it was filed under a hash key rotated out: their keyed hash there, and its version stamp.</summary>
+internal sealed record FiledBefore(string Learner, byte[] Version);
