@@ -30,8 +30,11 @@ internal sealed partial class LoginPipeline(
     IEventTimeWindow window,
     PublicationsInFlight inFlight,
     PipelineMetrics metrics,
+    IEnumerable<IAssessmentObserver> observers,
     ILogger<LoginPipeline> logger)
 {
+    private readonly IAssessmentObserver[] observers = [.. observers];
+
     public async ValueTask<PipelineOutcome> ProcessAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
         (await ProcessAsync([message], cancellationToken))[0];
 
@@ -144,6 +147,11 @@ internal sealed partial class LoginPipeline(
             }
 
             var assessment = scorer.Assess(enriched, snapshot);
+            foreach (var observer in observers)
+            {
+                observer.Assessed(enriched, snapshot, assessment);
+            }
+
             var (alerts, unaddressable) = Address(enriched, snapshot.Learner, policy.AlertsFor(enriched, assessment));
 
             // An account.deleted keeps no state or decision: its erasure would only take them again.

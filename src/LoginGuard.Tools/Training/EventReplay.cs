@@ -11,31 +11,16 @@ namespace LoginGuard.Tools.Training;
 internal sealed record ReplayStep(EnrichedEvent Enriched, BehaviorSnapshot Snapshot, LoginFeatures Features, RiskAssessment Decision);
 
 /// <summary>
-/// Walks a JSON Lines stream the way <see cref="LoginPipeline"/> does: parse, enrich, load the snapshot,
-/// featurise, decide, and only then record the event, so every feature is what it was at that moment.
-/// Lines that would be dead-lettered and redeliveries are skipped, as the pipeline skips them.
+/// Replays a JSON Lines stream through the pipeline the worker runs (<see cref="ReplayEnvironment.ReplayAsync"/>) and
+/// hands each scored event, featurised against the state before it, to the caller: what the pipeline does not score
+/// (dead letters, redeliveries) is not seen, and the state is what the pipeline keeps (an account.deleted erases it).
 /// </summary>
 internal static class EventReplay
 {
     /// <param name="population">Who uses which browser and network: the model's, or the one counted for training.</param>
     /// <param name="observe">Sees each step before its decision is recorded.</param>
-    public static async Task RunAsync(string eventsFile, ReplayEnvironment environment, Population population, Action<ReplayStep> observe, CancellationToken cancellationToken)
-    {
-        var store = environment.NewStore();
-        var scorer = environment.Scorer;
-        foreach (var enriched in Enriched(eventsFile, environment))
-        {
-            var snapshot = await store.LoadAsync(enriched, cancellationToken);
-            if (snapshot.PreviousDecision is not null)
-            {
-                continue;
-            }
-
-            var step = new ReplayStep(enriched, snapshot, LoginFeatureExtractor.Extract(enriched, snapshot, population), scorer.Assess(enriched, snapshot));
-            observe(step);
-            await store.RecordAsync(enriched, Decision.For(enriched.Event, step.Decision, []), cancellationToken);
-        }
-    }
+    public static Task RunAsync(string eventsFile, ReplayEnvironment environment, Population population, Action<ReplayStep> observe, CancellationToken cancellationToken) =>
+        environment.ReplayAsync(eventsFile, new Featuriser(population, observe), cancellationToken);
 
     /// <summary>Every event the pipeline would accept, enriched, redeliveries included.</summary>
     public static IEnumerable<EnrichedEvent> Enriched(string eventsFile, ReplayEnvironment environment)
@@ -49,5 +34,11 @@ internal static class EventReplay
                 yield return enricher.Enrich(parsed.Event);
             }
         }
+    }
+
+    private sealed class Featuriser(Population population, Action<ReplayStep> observe) : IAssessmentObserver
+    {
+        public void Assessed(EnrichedEvent enriched, BehaviorSnapshot snapshot, RiskAssessment assessment) =>
+            observe(new ReplayStep(enriched, snapshot, LoginFeatureExtractor.Extract(enriched, snapshot, population), assessment));
     }
 }

@@ -1,9 +1,12 @@
 using LoginGuard.Enrichment;
+using LoginGuard.Pipeline;
 using LoginGuard.Scoring;
 using LoginGuard.Scoring.Anomaly;
 using LoginGuard.State;
+using LoginGuard.Worker.Replay;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,11 +14,12 @@ namespace LoginGuard.Tools.Training;
 
 /// <summary>
 /// The stages an offline replay needs, built the way the worker builds them (the real enricher, the
-/// in-memory store, the rules file the worker ships, the model as the <c>anomaly-model</c> rule), so
+/// in-memory backend, the rules file the worker ships, the model as the <c>anomaly-model</c> rule), so
 /// features and decisions come out exactly as the pipeline would make them.
 /// </summary>
 internal sealed class ReplayEnvironment : IDisposable
 {
+    private readonly IConfiguration configuration;
     private readonly ServiceProvider services;
     private readonly RuleSetSource rulesOnlySource;
 
@@ -35,7 +39,7 @@ internal sealed class ReplayEnvironment : IDisposable
             builder.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
         }
 
-        var configuration = builder
+        configuration = builder
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["GeoIp:CityDatabasePath"] = geoIp.City,
@@ -80,8 +84,34 @@ internal sealed class ReplayEnvironment : IDisposable
     /// <summary>The model, validated as at start-up: a missing or unreadable file throws an <see cref="OptionsValidationException"/> naming Scoring:Model:Path.</summary>
     public AnomalyModel Model => services.GetRequiredService<AnomalyModelStore>().Get(services.GetRequiredService<IOptionsMonitor<AnomalyModelOptions>>().CurrentValue.Path);
 
-    /// <summary>A fresh, empty store per stream: each replay starts from no history, as a new deployment would.</summary>
-    public InMemoryBehaviorStore NewStore() => ActivatorUtilities.CreateInstance<InMemoryBehaviorStore>(services);
+    /// <summary>
+    /// Runs a stream through <c>loginguard replay</c>'s own pipeline and runner on a fresh in-memory backend (each
+    /// stream starts from no history, as a new deployment would), telling <paramref name="observer"/> of every
+    /// event it scores. Its decisions and mail go to a folder that is deleted afterwards.
+    /// </summary>
+    public async Task ReplayAsync(string eventsFile, IAssessmentObserver observer, CancellationToken cancellationToken)
+    {
+        var output = Directory.CreateTempSubdirectory("loginguard-replay-");
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true });
+            builder.Configuration.AddConfiguration(configuration);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Smtp:Host"] = "",
+                ["Smtp:PickupDirectory"] = output.CreateSubdirectory("outbox").FullName,
+            });
+            builder.Services.AddLoginGuard(builder.Configuration).AddSingleton(observer);
+            using var host = builder.Build();
+            await host.StartAsync(cancellationToken);
+            await new ReplayRunner(host.Services.GetRequiredService<LoginPipeline>()).RunAsync(eventsFile, output.FullName, new Progress<long>(), cancellationToken);
+            await host.StopAsync(cancellationToken);
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
 
     public void Dispose()
     {
