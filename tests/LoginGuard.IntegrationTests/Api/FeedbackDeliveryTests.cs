@@ -30,7 +30,7 @@ public sealed class FeedbackDeliveryTests(RedisFixture redis, KafkaMockCluster c
 
         HttpResponseMessage answered;
         JsonArray? labelsDuringOutage;
-        SetBrokers(up: false);
+        cluster.SetAllBrokers(up: false);
         try
         {
             answered = await FeedbackMail.AnswerAsync(worker.Client, token, "was-not-me");
@@ -41,7 +41,7 @@ public sealed class FeedbackDeliveryTests(RedisFixture redis, KafkaMockCluster c
         }
         finally
         {
-            SetBrokers(up: true);
+            cluster.SetAllBrokers(up: true);
         }
 
         answered.StatusCode.Should().Be(HttpStatusCode.OK, "the answer and its report are kept together; Kafka takes the report when it can");
@@ -60,7 +60,7 @@ public sealed class FeedbackDeliveryTests(RedisFixture redis, KafkaMockCluster c
         var prefix = RedisFixture.NewPrefix();
         string token;
         HttpStatusCode taken;
-        SetBrokers(up: false);
+        cluster.SetAllBrokers(up: false);
         try
         {
             await using var first = await StartAsync(topic, prefix);
@@ -70,7 +70,7 @@ public sealed class FeedbackDeliveryTests(RedisFixture redis, KafkaMockCluster c
         }
         finally
         {
-            SetBrokers(up: true);
+            cluster.SetAllBrokers(up: true);
         }
 
         var beforeNextWorker = await TopicClient.ReadAsync(cluster, topic, 1, _ => true, TimeSpan.FromSeconds(5), settle: TimeSpan.FromSeconds(2));
@@ -148,7 +148,7 @@ public sealed class FeedbackDeliveryTests(RedisFixture redis, KafkaMockCluster c
         var token = FeedbackMail.TokenOf(await FeedbackMail.NewPhoneMailAsync(worker, User, events: "n"));
 
         Dictionary<string, string> dump;
-        SetBrokers(up: false);
+        cluster.SetAllBrokers(up: false);
         try
         {
             using var answered = await FeedbackMail.AnswerAsync(worker.Client, token, "was-not-me");
@@ -157,7 +157,7 @@ public sealed class FeedbackDeliveryTests(RedisFixture redis, KafkaMockCluster c
         }
         finally
         {
-            SetBrokers(up: true);
+            cluster.SetAllBrokers(up: true);
         }
 
         (await ReadAsync(topic)).Should().ContainSingle("the report was waiting in Redis");
@@ -176,7 +176,7 @@ public sealed class FeedbackDeliveryTests(RedisFixture redis, KafkaMockCluster c
 
         JsonObject? export;
         Dictionary<string, string> dump;
-        SetBrokers(up: false);
+        cluster.SetAllBrokers(up: false);
         try
         {
             (await FeedbackMail.AnswerAsync(worker.Client, token, "was-not-me")).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -186,7 +186,7 @@ public sealed class FeedbackDeliveryTests(RedisFixture redis, KafkaMockCluster c
         }
         finally
         {
-            SetBrokers(up: true);
+            cluster.SetAllBrokers(up: true);
         }
 
         var report = export!["reports"]!.AsArray().Should().ContainSingle().Subject!;
@@ -205,20 +205,6 @@ public sealed class FeedbackDeliveryTests(RedisFixture redis, KafkaMockCluster c
             .With("Feedback:Reports:PollInterval", "00:00:00.200")
             .With("Feedback:Reports:RetryBaseDelay", "00:00:00.200"));
 
-    private void SetBrokers(bool up)
-    {
-        for (var broker = 1; broker <= KafkaMockCluster.Brokers; broker++)
-        {
-            if (up)
-            {
-                cluster.SetBrokerUp(broker);
-            }
-            else
-            {
-                cluster.SetBrokerDown(broker);
-            }
-        }
-    }
 
     /// <summary>The topic from its start once it holds a report and has been quiet a while, so a second copy would show.</summary>
     private Task<List<ConsumeResult<byte[]?, byte[]?>>> ReadAsync(string topic) =>

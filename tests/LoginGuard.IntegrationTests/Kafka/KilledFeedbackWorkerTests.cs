@@ -30,7 +30,7 @@ public sealed class KilledFeedbackWorkerTests(KafkaMockCluster cluster) : IClass
         var (first, firstApi) = await StartWithApiAsync(workers);
 
         HttpStatusCode taken;
-        SetBrokers(up: false);
+        cluster.SetAllBrokers(up: false);
         try
         {
             using var answered = await firstApi.PostAsJsonAsync("/v1/feedback", new { token, answer = "was-not-me" });
@@ -39,7 +39,7 @@ public sealed class KilledFeedbackWorkerTests(KafkaMockCluster cluster) : IClass
         }
         finally
         {
-            SetBrokers(up: true);
+            cluster.SetAllBrokers(up: true);
             firstApi.Dispose();
         }
 
@@ -103,20 +103,5 @@ public sealed class KilledFeedbackWorkerTests(KafkaMockCluster cluster) : IClass
         var now = DateTimeOffset.UtcNow;
         var alertId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(eventId)).AsSpan(0, 16));
         return tokens.Seal(new FeedbackClaim(userId, eventId, AuthEventType.LoginSucceeded, now.AddHours(-1), "device", alertId, now.AddDays(1)));
-    }
-
-    private void SetBrokers(bool up)
-    {
-        for (var broker = 1; broker <= KafkaMockCluster.Brokers; broker++)
-        {
-            if (up)
-            {
-                cluster.SetBrokerUp(broker);
-            }
-            else
-            {
-                cluster.SetBrokerDown(broker);
-            }
-        }
     }
 }

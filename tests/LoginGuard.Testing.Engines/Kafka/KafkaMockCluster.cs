@@ -61,6 +61,22 @@ public sealed partial class KafkaMockCluster : IDisposable
 
     public void SetBrokerUp(int brokerId) => Check(Native.rd_kafka_mock_broker_set_up(cluster, brokerId), $"bring broker {brokerId} up");
 
+    /// <summary>Every broker down, or up again: Kafka unreachable as a whole, as in an outage.</summary>
+    public void SetAllBrokers(bool up)
+    {
+        for (var broker = 1; broker <= Brokers; broker++)
+        {
+            if (up)
+            {
+                SetBrokerUp(broker);
+            }
+            else
+            {
+                SetBrokerDown(broker);
+            }
+        }
+    }
+
     public void SetRoundTrip(int brokerId, TimeSpan rtt) =>
         Check(Native.rd_kafka_mock_broker_set_rtt(cluster, brokerId, (int)rtt.TotalMilliseconds), $"delay broker {brokerId}");
 
