@@ -13,7 +13,7 @@ namespace LoginGuard.LearnerRecords;
 /// </summary>
 internal sealed class RedisErasures(
     IConnectionMultiplexer redis, RedisKeys keys, KeyedHasher hasher, IOptions<ErasureOptions> options, IOptionsMonitor<StateOptions> state, TimeProvider clock)
-    : IErasureQueue, IDisposable
+    : IErasureQueue
 {
     // KEYS due, jobs; ARGV id, work, now (ms), ttl (ms). Queued again, an erasure is due now, with the new work.
     private const string EnqueueScript = """
@@ -53,7 +53,7 @@ internal sealed class RedisErasures(
         return 1
         """;
 
-    private readonly SemaphoreSlim queued = new(0, 1);
+    private readonly WakeSignal queued = new();
 
     /// <summary>Durable once it returns. The work names a fresh token, so settling an earlier copy leaves this one due.</summary>
     public async Task EnqueueAsync(string userId, CancellationToken cancellationToken)
@@ -64,14 +64,7 @@ internal sealed class RedisErasures(
             EnqueueScript,
             [keys.ErasuresDue, keys.ErasureJobs],
             [subjects[0].Learner, work, Now(), (long)state.CurrentValue.HistoryLookback.TotalMilliseconds]).WaitAsync(cancellationToken);
-        try
-        {
-            queued.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // The worker is told already.
-        }
+        queued.Wake();
     }
 
     /// <summary>Takes the erasures that are due, each for a lease.</summary>
@@ -97,20 +90,7 @@ internal sealed class RedisErasures(
         await redis.GetDatabase().SortedSetLengthAsync(keys.ErasuresDue).WaitAsync(cancellationToken);
 
     /// <summary>Until an erasure is queued in this process, or the poll interval passes.</summary>
-    public async Task WaitAsync(CancellationToken cancellationToken)
-    {
-        using var poll = new CancellationTokenSource(options.Value.PollInterval, clock);
-        using var either = CancellationTokenSource.CreateLinkedTokenSource(poll.Token, cancellationToken);
-        try
-        {
-            await queued.WaitAsync(either.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    public void Dispose() => queued.Dispose();
+    public Task WaitAsync(CancellationToken cancellationToken) => queued.WaitAsync(options.Value.PollInterval, clock, cancellationToken);
 
     private long Now() => clock.GetUtcNow().ToUnixTimeMilliseconds();
 }
