@@ -1,5 +1,4 @@
 using LoginGuard.Activity;
-using LoginGuard.Contracts;
 using LoginGuard.Core.Tests.Pipeline;
 using LoginGuard.Enrichment;
 using LoginGuard.LearnerRecords;
@@ -14,8 +13,8 @@ namespace LoginGuard.Core.Tests.Privacy;
 public sealed class ErasureRaceTests : IDisposable
 {
     // The store the erasure forgets from is the one the race plays on.
-    private readonly PipelineHarness harness = new(replace: services => services.AddSingleton<IBehaviorStore>(provider => new ErasingWhileRead(
-        provider.GetRequiredService<InMemoryBehaviorStore>(), provider)));
+    private readonly PipelineHarness harness = new(replace: services => services.AddSingleton<IBehaviorStore>(provider => new StoreActingWhileRead(
+        provider.GetRequiredService<InMemoryBehaviorStore>())));
 
     public void Dispose() => harness.Dispose();
 
@@ -23,7 +22,9 @@ public sealed class ErasureRaceTests : IDisposable
     public async Task A_learner_erased_while_their_sign_in_is_being_decided_gets_it_published_as_erased_and_keeps_nothing_of_it()
     {
         await harness.DecideAsync(Event("zoe-1", hoursAgo: 3));
-        ((ErasingWhileRead)harness.Services.GetRequiredService<IBehaviorStore>()).EraseDuringNextRead = "zoe";
+        // The erasure endpoint, called between the store's read of the batch and its commit.
+        ((StoreActingWhileRead)harness.Services.GetRequiredService<IBehaviorStore>()).DuringNextRead =
+            cancellationToken => harness.Services.GetRequiredService<LearnerEraser>().EraseAsync("zoe", cancellationToken);
 
         var decided = (await harness.SendAsync(Event("zoe-2", hoursAgo: 2))).Should().BeOfType<Decided>().Subject;
 
@@ -39,30 +40,4 @@ public sealed class ErasureRaceTests : IDisposable
 
     private static string Event(string id, int hoursAgo) =>
         AuthEvents.Of(id, "login.succeeded", AuthEvents.HoursAgo(hoursAgo), "zoe", "Mozilla/5.0", displayName: null);
-
-    /// <summary>The erasure endpoint, called between the store's read of the batch and its commit.</summary>
-    private sealed class ErasingWhileRead(IBehaviorStore inner, IServiceProvider services) : IBehaviorStore
-    {
-        public string? EraseDuringNextRead { get; set; }
-
-        public async ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, SourceLookback lookback, CancellationToken cancellationToken)
-        {
-            var batch = await inner.BeginAsync(events, lookback, cancellationToken);
-            if (EraseDuringNextRead is { } userId)
-            {
-                EraseDuringNextRead = null;
-                await services.GetRequiredService<LearnerEraser>().EraseAsync(userId, cancellationToken);
-            }
-
-            return batch;
-        }
-
-        public ValueTask<Committed> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> records, CancellationToken cancellationToken) =>
-            inner.CommitAsync(batch, records, cancellationToken);
-
-        public ValueTask LayTombstoneAsync(Tombstone tombstone, CancellationToken cancellationToken) => inner.LayTombstoneAsync(tombstone, cancellationToken);
-
-        public ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken) =>
-            inner.MarkPublishedAsync(publications, cancellationToken);
-    }
 }
