@@ -28,6 +28,7 @@ internal static class RuleKinds
         new("SuccessAfterFailures", Counting, [], [FailureGroup.Learner, FailureGroup.LearnerAndAddress],
             (id, d, s, a) => new SuccessAfterFailuresRule(id, s, Group(d), d.Window!.Value, d.Threshold!.Value, a), CountsFailures: true),
         new("NewDevice", [], NoveltyParameters, [], (id, d, s, _) => new NewDeviceRule(id, s, NoveltyOf(d)), Novelty: true),
+        new("NewDeviceOnNewAddress", [], NoveltyParameters, [], (id, d, s, _) => new NewDeviceOnNewAddressRule(id, s, NoveltyOf(d)), Novelty: true),
         New("NewAddress", NoveltyKind.Address),
         New("NewAsn", NoveltyKind.Asn),
         New("NewCity", NoveltyKind.City),

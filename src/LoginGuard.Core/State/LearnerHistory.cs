@@ -28,5 +28,7 @@ internal sealed record LearnerHistory(
 
     public bool KnowsDevice(string deviceKey) => Devices.Any(d => d.Key == deviceKey);
 
+    public bool KnowsAddress(string addressKey) => Addresses.Any(a => a.Key == addressKey);
+
     public bool KnowsNetwork(string networkKey) => Networks.Any(n => n.Key == networkKey);
 }

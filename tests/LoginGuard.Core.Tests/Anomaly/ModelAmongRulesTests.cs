@@ -116,13 +116,7 @@ public sealed class ModelAmongRulesTests(TinyModel tiny) : IClassFixture<TinyMod
     public void A_learner_whose_history_shows_a_kept_new_phone_abroad_has_earned_the_models_discount_and_the_reason_says_so()
     {
         var model = Model();
-        var settled = Histories.SettledInLyon();
-        var trip = Learners.Start.AddDays(-6).Date.AddHours(14);
-        var roamed = settled with
-        {
-            Devices = [.. settled.Devices, new KnownValue(Learners.Tablet.Id, trip, trip.AddDays(3), 6)],
-            Countries = [.. settled.Countries, new KnownValue("US", trip, trip.AddDays(2), 3)],
-        };
+        var roamed = RoamedOnce();
         var tokyo = Histories.SignInFrom(Histories.Tokyo, Evening, Learners.Phone);
         var ordinary = model.Judge(tokyo, Histories.Snapshot(roamed)) with { Score = 0.001 };
 
@@ -131,6 +125,21 @@ public sealed class ModelAmongRulesTests(TinyModel tiny) : IClassFixture<TinyMod
         gate.Trust.Should().Be(model.TrustInRules(ordinary));
         gate.Withheld.Should().BeFalse();
         model.ReasonFor(ordinary, discounted: true, gate)!.Detail.Should().Contain("rules count ×").And.Contain("is earned: this learner's history shows 1 earlier sign-in");
+    }
+
+    [Fact]
+    public void A_new_device_on_an_address_the_learner_never_used_is_not_discounted_even_for_a_learner_who_roamed_before()
+    {
+        var model = Model();
+        var roamed = RoamedOnce();
+        var copiedOnTheCarrier = Learners.From(Histories.SignInFrom(Learners.Lyon, Evening, Learners.Phone), Learners.Lyon, "address-carrier");
+        var ordinary = model.Judge(copiedOnTheCarrier, Histories.Snapshot(roamed)) with { Score = 0.001 };
+
+        var gate = model.Gate(ordinary, copiedOnTheCarrier, roamed);
+
+        gate.Trust.Should().Be(1);
+        gate.Withheld.Should().BeTrue();
+        model.ReasonFor(ordinary, discounted: false, gate)!.Detail.Should().Contain("a new device on an address this learner never used is not discounted");
     }
 
     [Fact]
@@ -144,6 +153,18 @@ public sealed class ModelAmongRulesTests(TinyModel tiny) : IClassFixture<TinyMod
     }
 
     public void Dispose() => store.Dispose();
+
+    /// <summary>Settled in Lyon, after a trip to the US on a new tablet kept in use for three days.</summary>
+    private static LearnerHistory RoamedOnce()
+    {
+        var settled = Histories.SettledInLyon();
+        var trip = Learners.Start.AddDays(-6).Date.AddHours(14);
+        return settled with
+        {
+            Devices = [.. settled.Devices, new KnownValue(Learners.Tablet.Id, trip, trip.AddDays(3), 6)],
+            Countries = [.. settled.Countries, new KnownValue("US", trip, trip.AddDays(2), 3)],
+        };
+    }
 
     private AnomalyModelRule Model(double vouchBelow = 0.05, RuleMode mode = RuleMode.Enforce, int minSignIns = 2) =>
         new(store, new StaticOptionsMonitor<AnomalyModelOptions>(new AnomalyModelOptions

@@ -61,8 +61,9 @@ internal sealed class AnomalyModelRule(AnomalyModelStore models, IOptionsMonitor
     /// <summary>
     /// How much novelty rules' hits count on this event: <see cref="TrustInRules"/>, except
     /// that strong novelty (<see cref="StrongNovelty"/>) is discounted only when the learner's own history has
-    /// earned it (<see cref="EarnedRoaming"/>). Without that the rules count in full, so no model trained on
-    /// someone else's idea of ordinary can lower such a decision below the rules' own level. The note says which.
+    /// earned it: a roam by earlier roams (<see cref="EarnedRoaming"/>), a lookalike never. Without that the rules
+    /// count in full, so no model trained on someone else's idea of ordinary can lower such a decision below the
+    /// rules' own level. The note says which.
     /// </summary>
     public VouchGate Gate(ModelVerdict verdict, EnrichedEvent enriched, LearnerHistory history)
     {
@@ -72,9 +73,14 @@ internal sealed class AnomalyModelRule(AnomalyModelStore models, IOptionsMonitor
             return new VouchGate(trust, null, Withheld: false);
         }
 
+        if (!conjunction.Roam)
+        {
+            return new VouchGate(1, $"{conjunction.Described} is not discounted: a copied browser behind the learner's own ISP, carrier or city looks the same, and no history earns it", Withheld: true);
+        }
+
         return EarnedRoaming.Find(history, enriched.Event.OccurredAt) is { } earned
-            ? new VouchGate(trust, $"{conjunction} is earned: {earned.Describe()}", Withheld: false)
-            : new VouchGate(1, $"{conjunction} is not discounted: this learner's history shows no earlier sign-in on a new device abroad or far away that they kept using", Withheld: true);
+            ? new VouchGate(trust, $"{conjunction.Described} is earned: {earned.Describe()}", Withheld: false)
+            : new VouchGate(1, $"{conjunction.Described} is not discounted: this learner's history shows no earlier sign-in on a new device abroad or far away that they kept using", Withheld: true);
     }
 
     /// <summary>
