@@ -26,8 +26,9 @@ internal enum Scorer
 /// <param name="Rules">The rules that fired in the combined decision, space-separated: what a flagged event was flagged for.</param>
 /// <param name="ModelDetail">The detail of the model's reason in the combined decision, when it gave one.</param>
 /// <param name="NewDeviceInNewCountry">A sign-in on a device id the learner never used, from a country they never used, after sign-ins of their own.</param>
+/// <param name="FirstSignIn">A successful sign-in on an account with no sign-in in its history: nothing of the learner's to compare it with.</param>
 internal sealed record EvaluatedEvent(
-    string Stream, string EventId, string Kind, bool Attack, string Scenario, IReadOnlyDictionary<Scorer, double> Scores, string Rules = "", string? ModelDetail = null, bool NewDeviceInNewCountry = false)
+    string Stream, string EventId, string Kind, bool Attack, string Scenario, IReadOnlyDictionary<Scorer, double> Scores, string Rules = "", string? ModelDetail = null, bool NewDeviceInNewCountry = false, bool FirstSignIn = false)
 {
     public Scored By(Scorer scorer) => new(Scores[scorer], Attack);
 }

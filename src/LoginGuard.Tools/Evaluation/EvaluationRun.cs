@@ -51,7 +51,8 @@ internal static class EvaluationRun
                     },
                     string.Join(' ', step.Decision.Reasons.Where(r => r.Rule != AnomalyModelRule.RuleId && !r.Simulated).Select(r => r.Rule)),
                     step.Decision.Reasons.FirstOrDefault(r => r.Rule == AnomalyModelRule.RuleId && r.Score > 0)?.Detail,
-                    conjunction));
+                    conjunction,
+                    step.Enriched.Event.IsSuccessfulLogin && step.Snapshot.Learner.SuccessfulLogins == 0));
                 }
             }, cancellationToken);
         }
