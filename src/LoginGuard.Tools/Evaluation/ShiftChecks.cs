@@ -36,8 +36,9 @@ internal static class ShiftChecks
 
             if (Kind("successful-login") is { } signIns)
             {
-                var attacks = subset.Where(e => e.Attack && e.Kind == "successful-login").ToList();
-                Add("sign-ins: TPR at 1% FPR ≥ 0.98 and above naive", F(signIns[Scorer.Combined].TprAt1) + FirstSignIns(attacks), F(signIns[Scorer.NaiveNovelty].TprAt1),
+                var signInEvents = subset.Where(e => e.Kind == "successful-login").ToList();
+                var atOnePercent = RocMetrics.TprAtFpr([.. signInEvents.Select(e => e.By(Scorer.Combined))], 0.01).Threshold;
+                Add("sign-ins: TPR at 1% FPR ≥ 0.98 and above naive", F(signIns[Scorer.Combined].TprAt1) + FirstSignIns(signInEvents.Where(e => e.Attack), atOnePercent), F(signIns[Scorer.NaiveNovelty].TprAt1),
                     signIns[Scorer.Combined].TprAt1 >= 0.98 && signIns[Scorer.Combined].TprAt1 > signIns[Scorer.NaiveNovelty].TprAt1);
                 Add("legitimate sign-ins at High ≤ 0.1%", P(signIns[Scorer.Combined].HighRate), P(signIns[Scorer.NaiveNovelty].HighRate), signIns[Scorer.Combined].HighRate <= 0.001);
             }
@@ -45,8 +46,8 @@ internal static class ShiftChecks
             foreach (var scenario in scenarios.Where(s => s.Stream == stream))
             {
                 var (combined, naive) = (scenario.MediumOrAbove[Scorer.Combined], scenario.MediumOrAbove[Scorer.NaiveNovelty]);
-                var ofScenario = subset.Where(e => e.Attack && e.Kind == scenario.Kind && e.Scenario == scenario.Scenario).ToList();
-                Add($"{scenario.Scenario} ({scenario.Kind}, {scenario.Events}) at Medium+ above naive", F(combined) + FirstSignIns(ofScenario), F(naive), combined > naive || combined == 1);
+                var ofScenario = subset.Where(e => e.Attack && e.Kind == scenario.Kind && e.Scenario == scenario.Scenario);
+                Add($"{scenario.Scenario} ({scenario.Kind}, {scenario.Events}) at Medium+ above naive", F(combined) + FirstSignIns(ofScenario, levels.Medium), F(naive), combined > naive || combined == 1);
             }
 
             var conjunction = subset.Where(e => e.Attack && e.NewDeviceInNewCountry).ToList();
@@ -62,7 +63,7 @@ internal static class ShiftChecks
             if (lookalikes.Count > 0)
             {
                 double Share(Scorer s) => (double)lookalikes.Count(e => e.Scores[s] >= levels.Medium) / lookalikes.Count;
-                Add($"same-country lookalikes ({lookalikes.Count}) ≥ 90% at Medium+", F(Share(Scorer.Combined)) + FirstSignIns(lookalikes), F(Share(Scorer.NaiveNovelty)), Share(Scorer.Combined) >= 0.9);
+                Add($"same-country lookalikes ({lookalikes.Count}) ≥ 90% at Medium+", F(Share(Scorer.Combined)) + FirstSignIns(lookalikes, levels.Medium), F(Share(Scorer.NaiveNovelty)), Share(Scorer.Combined) >= 0.9);
             }
 
             if (Kind("failed-login") is { Attacks: > 0 } failures)
@@ -80,12 +81,16 @@ internal static class ShiftChecks
     }
 
     /// <summary>
-    /// How many of these attacks are an account's first sign-in. A lookalike that signs in before the learner ever
-    /// has carries the learner's own agent, country and locale: no learner history can tell it from the owner's
-    /// first sign-in, so the report says how much of a shortfall that is rather than leave it to be guessed.
+    /// How many of the attacks the combined default leaves below <paramref name="threshold"/> are an account's first
+    /// sign-in. A lookalike that signs in before the learner ever has carries the learner's own agent, country and
+    /// locale: no history can tell it from the owner's first sign-in, so the report says how much of a shortfall
+    /// that is rather than leave it to be guessed.
     /// </summary>
-    private static string FirstSignIns(IReadOnlyCollection<EvaluatedEvent> attacks) =>
-        attacks.Count(e => e.FirstSignIn) is var first and > 0 ? $" ({first} of {attacks.Count} an account's first sign-in)" : "";
+    private static string FirstSignIns(IEnumerable<EvaluatedEvent> attacks, double threshold)
+    {
+        var missed = attacks.Where(e => e.Scores[Scorer.Combined] < threshold).ToList();
+        return missed.Count(e => e.FirstSignIn) is var first and > 0 ? $" ({first} of the {missed.Count} missed an account's first sign-in)" : "";
+    }
 
     private static string F(double value) => value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -7,17 +7,18 @@ namespace LoginGuard.Core.Tests.Anomaly;
 public sealed class ShiftChecksTests
 {
     [Fact]
-    public void A_lookalike_that_was_an_accounts_first_sign_in_is_named_beside_the_share_it_holds_down()
+    public void The_missed_lookalikes_that_were_an_accounts_first_sign_in_are_counted_beside_the_share()
     {
         List<EvaluatedEvent> events =
         [
             Lookalike(combined: 0.55, firstSignIn: false),
+            Lookalike(combined: 0.3, firstSignIn: false),
             Lookalike(combined: 0.0001, firstSignIn: true),
         ];
 
         var check = ShiftChecks.Checks(events, [], [], new LevelThresholds()).Should().ContainSingle(c => c.Check.StartsWith("same-country lookalikes")).Subject;
 
-        check.Combined.Should().Be("0.500 (1 of 2 an account's first sign-in)");
+        check.Combined.Should().Be("0.333 (1 of the 2 missed an account's first sign-in)");
         check.Holds.Should().BeFalse();
     }
 
