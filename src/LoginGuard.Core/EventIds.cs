@@ -31,6 +31,7 @@ internal static class EventIds
     public const int KafkaEventParked = 3019;
     public const int KafkaLaneFailed = 3020;
     public const int KafkaPublicationNotRecorded = 3021;
+    public const int KafkaEventNotParkedAgain = 3022;
 
     // Alert delivery: the outbox, the dispatcher and the SMTP connection.
     public const int AlertQueued = 4001;

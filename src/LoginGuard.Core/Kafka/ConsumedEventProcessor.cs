@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Confluent.Kafka;
-using LoginGuard.Contracts;
 using LoginGuard.Pipeline;
 using LoginGuard.State;
 using Microsoft.Extensions.Logging;
@@ -19,7 +17,7 @@ namespace LoginGuard.Kafka;
 /// its last <see cref="KafkaOptions.ParkAfterAttempts"/> tries failed with the same error. While Redis or the outbox is down, wholly or one shard of it, events wait however
 /// long that takes and none is parked.
 /// </summary>
-internal sealed class ConsumedEventProcessor(
+internal sealed partial class ConsumedEventProcessor(
     LoginPipeline pipeline,
     KafkaDecisionPublisher decisions,
     DeadLetterPublisher deadLetters,
@@ -119,7 +117,7 @@ internal sealed class ConsumedEventProcessor(
                     && (sameInARow >= settings.ParkAfterAttempts || goingThrough.Since(since)))
                 {
                     span?.SetStatus(ActivityStatusCode.Error, "parked");
-                    await parking.ParkAsync(consumed, ParkingPublisher.ProcessingFailed, $"{failed.GetType().Name}: {failed.Message}", attempts, cancellationToken);
+                    await parking.ParkAsync(consumed, ParkingPublisher.ProcessingFailed, $"{failed.GetType().Name}: {failed.Message}", attempts, consumed.Complete, cancellationToken);
                     return;
                 }
 
@@ -156,105 +154,5 @@ internal sealed class ConsumedEventProcessor(
         var doubled = settings.RetryBaseDelay * Math.Pow(2, Math.Min(attempts - 1, 20));
         var capped = doubled < settings.RetryMaxDelay ? doubled : settings.RetryMaxDelay;
         return capped * (0.5 + (Random.Shared.NextDouble() / 2));
-    }
-
-    private ValueTask PublishAsync(ConsumedEvent consumed, System.Diagnostics.Activity? span, PipelineOutcome outcome, CancellationToken cancellationToken)
-    {
-        switch (outcome)
-        {
-            case Decided decided:
-                span?.SetTag("loginguard.event.type", decided.Decision.Type.ToWireName());
-                span?.SetTag("loginguard.risk.level", decided.Decision.RiskLevel.ToWireName());
-                if (decided.Publication is { } publication)
-                {
-                    inFlight.Add(publication);
-                }
-
-                return decisions.PublishAsync(
-                    decided.Decision, EventTracing.ContextFor(consumed, span), () => Delivered(consumed, decided), error => Refused(consumed, decided, error), cancellationToken);
-            case DeadLettered dead:
-                span?.SetTag("loginguard.dead_letter.reason", dead.Rejection.Reason);
-                return deadLetters.PublishAsync(consumed, dead.Rejection, cancellationToken);
-            default:
-                throw new InvalidOperationException($"Unknown pipeline outcome {outcome.GetType().Name}.");
-        }
-    }
-
-    /// <summary>
-    /// The cluster has the decision: record that, and only then let the offset move past its event. A crash in between
-    /// republishes the decision unmarked, so a consumer may see it twice; recording before publishing could instead
-    /// send the only copy out marked as a duplicate, which a consumer may skip.
-    /// </summary>
-    private void Delivered(ConsumedEvent consumed, Decided decided)
-    {
-        if (decided.Publication is { } publication)
-        {
-            _ = RecordPublishedAsync(consumed, publication);
-        }
-        else
-        {
-            consumed.Complete();
-        }
-    }
-
-    private async Task RecordPublishedAsync(ConsumedEvent consumed, State.Publication publication)
-    {
-        // Not given up when the partition is revoked: the decision is out, and the record keeps the partition's next
-        // owner (this worker again, after a rebalance) from publishing it unmarked. Only a fatal stop abandons it.
-        var stopping = fault.Faulted;
-        try
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    await pipeline.PublishedAsync([publication], stopping);
-                    inFlight.Remove(publication);
-                    consumed.Complete();
-                    return;
-                }
-                catch (Exception e) when (!stopping.IsCancellationRequested)
-                {
-                    // Redis is away: the offset waits, as it does for the event itself.
-                    KafkaLog.PublicationNotRecorded(logger, e, consumed.Topic, consumed.Partition, consumed.Offset, attempt);
-                    await Task.Delay(Backoff(attempt), stopping);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-            // The offset was not stored, and the next owner finds the decision unmarked.
-            inFlight.Remove(publication);
-        }
-    }
-
-    /// <summary>A decision the cluster will never take parks its event; a topic it may not write stops the worker.</summary>
-    private void Refused(ConsumedEvent consumed, Decided decided, Error error)
-    {
-        if (decided.Publication is { } publication)
-        {
-            inFlight.Remove(publication);
-        }
-
-        if (ProduceRefusal.IsAboutTheMessage(error.Code))
-        {
-            _ = ParkRefusedAsync(consumed, error);
-        }
-        else
-        {
-            fault.Report(error);
-        }
-    }
-
-    private async Task ParkRefusedAsync(ConsumedEvent consumed, Error error)
-    {
-        try
-        {
-            await parking.ParkAsync(consumed, ParkingPublisher.PublishRefused, $"{error.Code}: {error.Reason}", 1, fault.Faulted);
-        }
-        catch (OperationCanceledException)
-        {
-            // The worker is stopping on a fatal error; the event's offset was not stored and it is redelivered.
-        }
     }
 }

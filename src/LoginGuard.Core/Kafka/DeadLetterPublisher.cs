@@ -32,6 +32,6 @@ internal sealed class DeadLetterPublisher(SourceCopyProducer copies, IOptions<Ka
             headers.Add(FieldHeader, SourceCopyProducer.Text(field));
         }
 
-        return copies.SendAsync(topic, consumed, headers, cancellationToken);
+        return copies.SendAsync(topic, consumed, headers, consumed.Complete, cancellationToken);
     }
 }

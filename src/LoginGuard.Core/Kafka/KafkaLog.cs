@@ -36,7 +36,7 @@ internal static partial class KafkaLog
     [LoggerMessage(EventIds.KafkaProcessingRetried, LogLevel.Warning, "Batch of {Count} event(s) from {Topic} [{Partition}] @{Offset} failed (attempt {Attempt}); retrying in {Delay}")]
     public static partial void ProcessingRetried(ILogger logger, Exception? exception, int count, string topic, int partition, long offset, int attempt, TimeSpan delay);
 
-    [LoggerMessage(EventIds.KafkaPublicationNotRecorded, LogLevel.Warning, "The decision of the event at {Topic} [{Partition}] @{Offset} was published but recording that failed (attempt {Attempt}); recording it again, the event's offset waits")]
+    [LoggerMessage(EventIds.KafkaPublicationNotRecorded, LogLevel.Warning, "The decision of the event at {Topic} [{Partition}] @{Offset} was published, or its event parked, but recording that failed (attempt {Attempt}); recording it again, the event's offset waits")]
     public static partial void PublicationNotRecorded(ILogger logger, Exception exception, string topic, int partition, long offset, int attempt);
 
     [LoggerMessage(EventIds.KafkaDeliveryRetried, LogLevel.Warning, "Publishing to {Topic} failed ({Code}: {Reason}); publishing again, the event's offset waits")]
@@ -47,6 +47,9 @@ internal static partial class KafkaLog
 
     [LoggerMessage(EventIds.KafkaEventParked, LogLevel.Error, "Parked {Topic} [{Partition}] @{Offset} ({Reason}, after {Attempts} attempt(s)) on {ParkingTopic}; moving on: {Detail}")]
     public static partial void Parked(ILogger logger, string topic, int partition, long offset, string reason, int attempts, string parkingTopic, string detail);
+
+    [LoggerMessage(EventIds.KafkaEventNotParkedAgain, LogLevel.Warning, "The decision of the event at {Topic} [{Partition}] @{Offset} was refused for good, but {Why}: not parking it again; moving on")]
+    public static partial void NotParkedAgain(ILogger logger, string topic, int partition, long offset, string why);
 
     [LoggerMessage(EventIds.KafkaLaneFailed, LogLevel.Critical, "Lane {Lane} failed; stopping LoginGuard without committing, events in flight are redelivered after restart")]
     public static partial void LaneFailed(ILogger logger, Exception exception, int lane);

@@ -40,7 +40,8 @@ internal sealed class ParkingPublisher
             .CreateCounter<long>("loginguard.kafka.parked", "{event}", "Valid events set aside on the parking topic instead of decided, by reason.");
     }
 
-    public ValueTask ParkAsync(ConsumedEvent consumed, string reason, string detail, int attempts, CancellationToken cancellationToken)
+    /// <param name="delivered">Runs once the cluster has the parked copy; the event's offset may move on after it.</param>
+    public ValueTask ParkAsync(ConsumedEvent consumed, string reason, string detail, int attempts, Action delivered, CancellationToken cancellationToken)
     {
         KafkaLog.Parked(logger, consumed.Topic, consumed.Partition, consumed.Offset, reason, attempts, topic, detail);
         parked.Add(1, new KeyValuePair<string, object?>("reason", reason));
@@ -50,6 +51,6 @@ internal sealed class ParkingPublisher
             { DetailHeader, SourceCopyProducer.Text(detail.Length > MaxDetailLength ? detail[..MaxDetailLength] : detail) },
             { AttemptsHeader, SourceCopyProducer.Text(attempts.ToString(CultureInfo.InvariantCulture)) },
         };
-        return copies.SendAsync(topic, consumed, headers, cancellationToken);
+        return copies.SendAsync(topic, consumed, headers, delivered, cancellationToken);
     }
 }

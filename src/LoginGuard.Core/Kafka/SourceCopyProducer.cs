@@ -32,7 +32,8 @@ internal sealed class SourceCopyProducer(OutcomeProducer producer, KafkaFault fa
     private readonly int messageMaxBytes = options.Value.Producer.TryGetValue("message.max.bytes", out var configured)
         && int.TryParse(configured, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) ? limit : DefaultMessageMaxBytes;
 
-    public ValueTask SendAsync(string topic, ConsumedEvent consumed, Headers reasons, CancellationToken cancellationToken)
+    /// <param name="delivered">Runs once the cluster has the copy, for the caller to let the event's offset move on.</param>
+    public ValueTask SendAsync(string topic, ConsumedEvent consumed, Headers reasons, Action delivered, CancellationToken cancellationToken)
     {
         var value = consumed.Value ?? [];
         var headers = new Headers();
@@ -54,14 +55,14 @@ internal sealed class SourceCopyProducer(OutcomeProducer producer, KafkaFault fa
             headers.Add(TruncatedHeader, Text("true"));
         }
 
-        return Send(topic, consumed, headers, body, cancellationToken);
+        return Send(topic, consumed, headers, body, delivered, cancellationToken);
     }
 
-    private ValueTask Send(string topic, ConsumedEvent consumed, Headers headers, byte[] body, CancellationToken cancellationToken) =>
+    private ValueTask Send(string topic, ConsumedEvent consumed, Headers headers, byte[] body, Action delivered, CancellationToken cancellationToken) =>
         producer.SendAsync(
             topic,
             new Message<byte[]?, byte[]?> { Key = consumed.Key, Value = body, Headers = headers },
-            consumed.Complete,
+            delivered,
             refusal =>
             {
                 if (body.Length > 0 && ProduceRefusal.IsAboutTheMessage(refusal.Code))
@@ -71,7 +72,7 @@ internal sealed class SourceCopyProducer(OutcomeProducer producer, KafkaFault fa
                         headers.Add(TruncatedHeader, Text("true"));
                     }
 
-                    _ = Send(topic, consumed, headers, [], fault.Faulted).AsTask();
+                    _ = Send(topic, consumed, headers, [], delivered, fault.Faulted).AsTask();
                 }
                 else
                 {

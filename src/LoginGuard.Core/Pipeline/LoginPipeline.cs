@@ -84,6 +84,7 @@ internal sealed partial class LoginPipeline(
         // Asked before the store is read: a publication leaves this set only once its record is written, so one recorded
         // in between is seen in the set or in the store, never in neither.
         var onTheirWay = accepted.Select(a => PublicationOf(a.Enriched)).Where(inFlight.Contains).ToHashSet();
+        var parking = accepted.Select(a => PublicationOf(a.Enriched)).Where(inFlight.IsParking).ToHashSet();
 
         // Read before scoring: a rules reload in between may lengthen a window for this one batch only.
         var batch = await store.BeginAsync(accepted.Select(a => a.Enriched).ToList(), scorer.SourceLookback, cancellationToken);
@@ -103,7 +104,7 @@ internal sealed partial class LoginPipeline(
                 var publication = PublicationOf(enriched);
                 outcomes[index] = previous.Duplicate || onTheirWay.Contains(publication) || !publishing.Add(publication)
                     ? new Decided(previous with { Duplicate = true }, null, [])
-                    : new Decided(previous, null, []) { Publication = publication };
+                    : new Decided(previous, null, []) { Publication = publication, Parked = batch.WasParked(enriched) || parking.Contains(publication) };
                 redelivered.Add((index, BehaviorBatch.DecisionKey(enriched)));
                 continue;
             }
@@ -237,6 +238,10 @@ internal sealed partial class LoginPipeline(
     /// </summary>
     public ValueTask PublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken) =>
         store.MarkPublishedAsync(publications, cancellationToken);
+
+    /// <summary>Records that the cluster refused these decisions for good and their events were parked, so a later delivery is not parked again.</summary>
+    public ValueTask ParkedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken) =>
+        store.MarkParkedAsync(publications, cancellationToken);
 
     private static Decision DecisionFor(EnrichedEvent enriched, RiskAssessment assessment, IReadOnlyList<AlertKind> mailed) =>
         Decision.For(enriched.Event, assessment, mailed) with { Context = DecisionContext.Of(enriched) };

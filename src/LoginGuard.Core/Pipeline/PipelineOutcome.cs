@@ -22,6 +22,12 @@ internal sealed record Decided(Decision Decision, EnrichedEvent? Enriched, IRead
     /// there is nothing to record: it was published before, or, for an unknown user, no decision is kept.
     /// </summary>
     public State.Publication? Publication { get; init; }
+
+    /// <summary>
+    /// The cluster refused this decision for good on an earlier delivery, and that delivery's event was parked: refused
+    /// again, this one is not parked a second time. Taken, it goes out as the first copy.
+    /// </summary>
+    public bool Parked { get; init; }
 }
 
 internal sealed record DeadLettered(Rejection Rejection) : PipelineOutcome;

@@ -14,6 +14,7 @@ internal sealed class BehaviorBatch
     private readonly Dictionary<string, SourceActivity> sources;
     private readonly Dictionary<string, Decision> previous;
     private readonly Dictionary<string, Tombstone> tombstones;
+    private readonly HashSet<string> parked;
     private readonly HashSet<string> recorded = new(StringComparer.Ordinal);
     private readonly StateOptions options;
 
@@ -21,13 +22,16 @@ internal sealed class BehaviorBatch
     /// <param name="sources">The failures of each address and network, keyed by <see cref="AddressKey(StateKeys)"/> and <see cref="NetworkKey(StateKeys)"/>.</param>
     /// <param name="previous">Decisions already recorded for the batch's events, keyed by <see cref="DecisionKey(EnrichedEvent)"/>.</param>
     /// <param name="tombstones">The tombstones of the batch's erased learners.</param>
+    /// <param name="parked">Keys of <paramref name="previous"/> whose events were parked (<see cref="IBehaviorStore.MarkParkedAsync"/>).</param>
     public BehaviorBatch(
         IReadOnlyDictionary<string, StoredHistory> learners,
         IReadOnlyDictionary<string, SourceActivity> sources,
         IReadOnlyDictionary<string, Decision> previous,
         IEnumerable<Tombstone> tombstones,
-        StateOptions options)
+        StateOptions options,
+        IEnumerable<string>? parked = null)
     {
+        this.parked = new HashSet<string>(parked ?? [], StringComparer.Ordinal);
         Loaded = learners;
         this.learners = learners.ToDictionary(pair => pair.Key, pair => pair.Value.History, StringComparer.Ordinal);
         this.sources = new Dictionary<string, SourceActivity>(sources, StringComparer.Ordinal);
@@ -75,6 +79,9 @@ internal sealed class BehaviorBatch
     /// </summary>
     public bool IsErased(EnrichedEvent enriched) =>
         !enriched.Event.NamesNoAccount && tombstones.TryGetValue(enriched.Keys.Learner, out var tombstone) && tombstone.Covers(enriched.Event.OccurredAt);
+
+    /// <summary>Whether the event's decision was refused by the cluster for good, and the event parked, on an earlier delivery.</summary>
+    public bool WasParked(EnrichedEvent enriched) => parked.Contains(DecisionKey(enriched));
 
     /// <summary>Whether this batch already recorded the event: its producer sent it twice and both copies came in one batch.</summary>
     public bool HasRecorded(EnrichedEvent enriched) => recorded.Contains(DecisionKey(enriched));

@@ -37,9 +37,17 @@ internal interface IBehaviorStore
     /// event republishes its decision as a duplicate; until then it goes out as the first copy. Idempotent.
     /// </summary>
     ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that these decisions were refused by the cluster for good and their events parked instead, so that a later
+    /// delivery of the same event (<see cref="BehaviorBatch.WasParked"/>) is not parked a second time. A parked decision
+    /// is not a published one: it still goes out as the first copy when the cluster takes it. A published mark stands over
+    /// a parked one. Idempotent.
+    /// </summary>
+    ValueTask MarkParkedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken);
 }
 
-/// <summary>The recorded decision of one event of a learner, to mark as published.</summary>
+/// <summary>The recorded decision of one event of a learner, to mark as published or parked.</summary>
 internal sealed record Publication(string Learner, string EventId);
 
 /// <summary>One event at a time, for tools and tests that replay events one by one.</summary>

@@ -24,6 +24,7 @@ internal sealed partial class InMemoryBehaviorStore : ILearnerData
             {
                 decisions.Remove(key);
                 published.Remove(key);
+                parked.Remove(key);
             }
 
             foreach (var (key, activity) in sources.ToList())

@@ -14,6 +14,7 @@ internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions
     private readonly Dictionary<string, SourceActivity> sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Decision> decisions = new(StringComparer.Ordinal);
     private readonly HashSet<string> published = new(StringComparer.Ordinal);
+    private readonly HashSet<string> parked = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Tombstone> tombstones = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, DateTimeOffset> decisionExpiry = new();
 
@@ -22,6 +23,7 @@ internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions
         var loadedLearners = new Dictionary<string, StoredHistory>(StringComparer.Ordinal);
         var loadedSources = new Dictionary<string, SourceActivity>(StringComparer.Ordinal);
         var previous = new Dictionary<string, Decision>(StringComparer.Ordinal);
+        var parkedBefore = new List<string>();
         var erased = new List<Tombstone>();
         lock (gate)
         {
@@ -44,6 +46,10 @@ internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions
                 if (decisions.TryGetValue(key, out var decision) || decisions.TryGetValue(filedKey, out decision))
                 {
                     previous[key] = decision with { Duplicate = published.Contains(key) || published.Contains(filedKey) };
+                    if (parked.Contains(key) || parked.Contains(filedKey))
+                    {
+                        parkedBefore.Add(key);
+                    }
                 }
             }
 
@@ -56,7 +62,7 @@ internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions
             }
         }
 
-        return ValueTask.FromResult(new BehaviorBatch(loadedLearners, loadedSources, previous, erased.Distinct(), options.CurrentValue));
+        return ValueTask.FromResult(new BehaviorBatch(loadedLearners, loadedSources, previous, erased.Distinct(), options.CurrentValue, parkedBefore));
     }
 
     /// <summary>Applies each event to the state as it is now, not as it was read: in one process nothing is lost by that.</summary>
@@ -123,22 +129,11 @@ internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken)
-    {
-        lock (gate)
-        {
-            foreach (var (learner, eventId) in publications)
-            {
-                var key = BehaviorBatch.DecisionKey(learner, eventId);
-                if (decisions.ContainsKey(key))
-                {
-                    published.Add(key);
-                }
-            }
-        }
+    public ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken) =>
+        Mark(publications, parking: false);
 
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask MarkParkedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken) =>
+        Mark(publications, parking: true);
 
     /// <summary>
     /// The key the learner's state is filed under: the current one, unless they have nothing there (no history, no
@@ -163,6 +158,37 @@ internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions
         return learner;
     }
 
+    /// <summary>
+    /// A mark lives no longer than its decision: a decision gone (expired or erased) gets none. Published stands over
+    /// parked: the decision went out after all.
+    /// </summary>
+    private ValueTask Mark(IReadOnlyList<Publication> publications, bool parking)
+    {
+        lock (gate)
+        {
+            foreach (var (learner, eventId) in publications)
+            {
+                var key = BehaviorBatch.DecisionKey(learner, eventId);
+                if (!decisions.ContainsKey(key))
+                {
+                    continue;
+                }
+
+                if (!parking)
+                {
+                    published.Add(key);
+                    parked.Remove(key);
+                }
+                else if (!published.Contains(key))
+                {
+                    parked.Add(key);
+                }
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     private void Apply(string source, EnrichedEvent enriched, StateOptions settings) =>
         sources[source] = Failures.Apply(sources.GetValueOrDefault(source, SourceActivity.Empty), enriched, settings);
 
@@ -173,6 +199,7 @@ internal sealed partial class InMemoryBehaviorStore(IOptionsMonitor<StateOptions
             decisionExpiry.Dequeue();
             decisions.Remove(key);
             published.Remove(key);
+            parked.Remove(key);
         }
     }
 }

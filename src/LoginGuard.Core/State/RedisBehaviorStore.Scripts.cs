@@ -55,6 +55,15 @@ internal sealed partial class RedisBehaviorStore
         return 1
         """;
 
+    // KEYS[1] a decision, KEYS[2] its published mark, ARGV[1] the value that says parked. Like MarkPublishedScript, but never
+    // over a published mark: the decision went out after all, and its next delivery is a duplicate.
+    private const string MarkParkedScript = """
+        local ttl = redis.call('PTTL', KEYS[1])
+        if ttl <= 0 then return 0 end
+        redis.call('SET', KEYS[2], ARGV[1], 'PX', ttl, 'NX')
+        return 1
+        """;
+
     // KEYS[1] the learner's tombstone, KEYS[2] their history; ARGV[1] the time it erases up to (unix ms), ARGV[2] its
     // ttl. Keeps the later of the two times; the history goes at once.
     private const string LayTombstoneScript = """

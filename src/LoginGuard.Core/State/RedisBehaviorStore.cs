@@ -19,6 +19,9 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
     /// </summary>
     private const int MaxAttempts = 50;
 
+    /// <summary>The value of an event's published mark (<see cref="RedisKeys.Published"/>) while its event is parked.</summary>
+    internal const string ParkedMark = "parked";
+
     private readonly RedisSourceFailures sources = new(redis);
 
     public async ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, SourceLookback lookback, CancellationToken cancellationToken)
@@ -34,10 +37,11 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
 
         var learners = new Dictionary<string, StoredHistory>(StringComparer.Ordinal);
         var previous = new Dictionary<string, Decision>(StringComparer.Ordinal);
+        var parked = new List<string>();
         var tombstones = new List<Tombstone>();
         foreach (var (learner, read) in learnerReads)
         {
-            var (state, decided, tombstone) = read.Result;
+            var (state, decided, tombstone, parkedEvents) = read.Result;
             learners[learner] = state;
             if (tombstone is not null)
             {
@@ -50,9 +54,11 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             {
                 previous[BehaviorBatch.DecisionKey(learner, eventId)] = decision with { UserId = userId };
             }
+
+            parked.AddRange(parkedEvents.Select(eventId => BehaviorBatch.DecisionKey(learner, eventId)));
         }
 
-        return new BehaviorBatch(learners, sourceReads.ToDictionary(r => r.Key, r => r.Read.Result, StringComparer.Ordinal), previous, tombstones, options.CurrentValue);
+        return new BehaviorBatch(learners, sourceReads.ToDictionary(r => r.Key, r => r.Read.Result, StringComparer.Ordinal), previous, tombstones, options.CurrentValue, parked);
     }
 
     public async ValueTask<Committed> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> recordedEvents, CancellationToken cancellationToken)
@@ -105,10 +111,16 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             [keys.Tombstone(tombstone.Learner), keys.LearnerState(tombstone.Learner)],
             [tombstone.Until.ToUnixTimeMilliseconds(), (long)options.CurrentValue.HistoryLookback.TotalMilliseconds]).WaitAsync(cancellationToken);
 
-    public async ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken)
+    public ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken) =>
+        MarkAsync(MarkPublishedScript, [], publications, cancellationToken);
+
+    public ValueTask MarkParkedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken) =>
+        MarkAsync(MarkParkedScript, [ParkedMark], publications, cancellationToken);
+
+    private async ValueTask MarkAsync(string script, RedisValue[] values, IReadOnlyList<Publication> publications, CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
-        await Task.WhenAll(publications.Select(p => database.ScriptEvaluateAsync(MarkPublishedScript, [keys.Decision(p.Learner, p.EventId), keys.Published(p.Learner, p.EventId)])))
+        await Task.WhenAll(publications.Select(p => database.ScriptEvaluateAsync(script, [keys.Decision(p.Learner, p.EventId), keys.Published(p.Learner, p.EventId)], values)))
             .WaitAsync(cancellationToken);
     }
 
@@ -147,7 +159,7 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             }
 
             await Task.Delay(Random.Shared.Next(0, Math.Min(attempt, 10) + 1));
-            (state, var decided, var tombstone) = await ReadLearnerOrPreviousAsync(learner, previousKeys, pending.Select(r => r.Decision.EventId).ToList());
+            (state, var decided, var tombstone, _) = await ReadLearnerOrPreviousAsync(learner, previousKeys, pending.Select(r => r.Decision.EventId).ToList());
             duplicates.AddRange(decided.Keys);
             pending = pending.Where(r => !decided.ContainsKey(r.Decision.EventId)).ToList();
             erased.AddRange(pending.Where(r => tombstone?.Covers(r.Enriched.Event.OccurredAt) == true).Select(r => r.Decision.EventId));
@@ -183,7 +195,7 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
     /// learner in another slot). A history found there is handed on to be written under the current key
     /// (<see cref="StoredHistory.From"/>), and a tombstone found there covers the learner still.
     /// </summary>
-    private async Task<(StoredHistory State, Dictionary<string, Decision> Decided, Tombstone? Tombstone)> ReadLearnerOrPreviousAsync(
+    private async Task<(StoredHistory State, Dictionary<string, Decision> Decided, Tombstone? Tombstone, List<string> Parked)> ReadLearnerOrPreviousAsync(
         string learner, IReadOnlyList<PreviousKeys>? previousKeys, List<string> eventIds)
     {
         var current = await ReadLearnerAsync(learner, eventIds);
@@ -194,7 +206,7 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
 
         foreach (var previous in previousKeys)
         {
-            var (state, decided, tombstone) = await ReadLearnerAsync(previous.Keys.Learner, eventIds);
+            var (state, decided, tombstone, parked) = await ReadLearnerAsync(previous.Keys.Learner, eventIds);
             if (ReferenceEquals(state, StoredHistory.None) && decided.Count == 0 && tombstone is null)
             {
                 continue;
@@ -203,35 +215,43 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             foreach (var (eventId, decision) in current.Decided)
             {
                 decided[eventId] = decision;
+                parked.Remove(eventId);
             }
 
             return (
                 ReferenceEquals(state, StoredHistory.None) ? state : new StoredHistory([], state.History) { From = new FiledBefore(previous.Keys.Learner, state.Version) },
                 decided,
-                tombstone is null ? null : tombstone with { Learner = learner });
+                tombstone is null ? null : tombstone with { Learner = learner },
+                [.. parked, .. current.Parked]);
         }
 
         return current;
     }
 
     /// <summary>
-    /// The state, the decisions of these events and whether each was published, and the learner's tombstone, in one
-    /// round trip: every key carries the learner's hash tag, so one MGET reaches them.
+    /// The state, the decisions of these events and whether each was published or parked, and the learner's tombstone, in
+    /// one round trip: every key carries the learner's hash tag, so one MGET reaches them.
     /// </summary>
-    private async Task<(StoredHistory State, Dictionary<string, Decision> Decided, Tombstone? Tombstone)> ReadLearnerAsync(string learner, List<string> eventIds)
+    private async Task<(StoredHistory State, Dictionary<string, Decision> Decided, Tombstone? Tombstone, List<string> Parked)> ReadLearnerAsync(string learner, List<string> eventIds)
     {
         var values = await redis.GetDatabase().StringGetAsync(
             [keys.LearnerState(learner), keys.Tombstone(learner), .. eventIds.Select(id => keys.Decision(learner, id)), .. eventIds.Select(id => keys.Published(learner, id))]);
         var decided = new Dictionary<string, Decision>(StringComparer.Ordinal);
+        var parked = new List<string>();
         for (var i = 0; i < eventIds.Count; i++)
         {
             if (!values[i + 2].IsNull)
             {
-                decided[eventIds[i]] = DecisionJson.Deserialize((byte[])values[i + 2]!) with { Duplicate = !values[i + 2 + eventIds.Count].IsNull };
+                var mark = values[i + 2 + eventIds.Count];
+                decided[eventIds[i]] = DecisionJson.Deserialize((byte[])values[i + 2]!) with { Duplicate = !mark.IsNull && mark != ParkedMark };
+                if (mark == ParkedMark)
+                {
+                    parked.Add(eventIds[i]);
+                }
             }
         }
 
         var tombstone = values[1].IsNull ? null : new Tombstone(learner, DateTimeOffset.FromUnixTimeMilliseconds((long)values[1]));
-        return (StoredHistory.Read(values[0]), decided, tombstone);
+        return (StoredHistory.Read(values[0]), decided, tombstone, parked);
     }
 }

@@ -39,7 +39,10 @@ internal sealed class RedisKeys
     /// <summary>The decision made for one event of the learner, kept to recognise a redelivery.</summary>
     public RedisKey Decision(string learner, string eventId) => $"{prefix}{{u:{learner}}}:d:{eventId}";
 
-    /// <summary>Set once the cluster acknowledged the event's decision: a redelivery after it is a duplicate.</summary>
+    /// <summary>
+    /// Set to 1 once the cluster acknowledged the event's decision: a redelivery after it is a duplicate. Set to
+    /// <see cref="RedisBehaviorStore.ParkedMark"/> while the cluster refused the decision and the event was parked instead.
+    /// </summary>
     public RedisKey Published(string learner, string eventId) => $"{prefix}{{u:{learner}}}:p:{eventId}";
 
     /// <summary>

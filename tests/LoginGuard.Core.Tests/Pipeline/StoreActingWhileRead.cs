@@ -31,4 +31,7 @@ internal sealed class StoreActingWhileRead(IBehaviorStore inner) : IBehaviorStor
 
     public ValueTask MarkPublishedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken) =>
         inner.MarkPublishedAsync(publications, cancellationToken);
+
+    public ValueTask MarkParkedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken) =>
+        inner.MarkParkedAsync(publications, cancellationToken);
 }

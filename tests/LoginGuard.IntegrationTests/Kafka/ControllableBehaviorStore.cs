@@ -70,6 +70,12 @@ internal sealed class ControllableBehaviorStore(IBehaviorStore inner) : IBehavio
         await inner.MarkPublishedAsync(publications, cancellationToken);
     }
 
+    public async ValueTask MarkParkedAsync(IReadOnlyList<Publication> publications, CancellationToken cancellationToken)
+    {
+        await RoundTripAsync(cancellationToken);
+        await inner.MarkParkedAsync(publications, cancellationToken);
+    }
+
     private async Task RoundTripAsync(CancellationToken cancellationToken)
     {
         if (Latency > TimeSpan.Zero)

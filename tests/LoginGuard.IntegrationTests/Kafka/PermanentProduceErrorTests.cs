@@ -1,6 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
 using LoginGuard.Kafka;
+using LoginGuard.Testing;
 using LoginGuard.Testing.Kafka;
 using LoginGuard.Worker.Api;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,57 @@ public sealed class PermanentProduceErrorTests(KafkaMockCluster cluster) : IClas
         owed.DecidedEvents.Except(accounted).Should().BeEmpty("every event is decided or parked");
         accounted.Except(owed.DecidedEvents).Should().BeEmpty();
         worker.Failure.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task An_event_its_producer_sent_twice_is_parked_once_when_its_decision_is_too_large_even_across_a_restart()
+    {
+        var topics = KafkaTopics.Create(cluster);
+        var store = new ControllableBehaviorStore();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Kafka:Producer:message.max.bytes"] = "1000",
+
+            // The group waits for the stopped member's session to time out before the restarted one gets its partitions.
+            ["Kafka:Consumer:session.timeout.ms"] = "3000",
+            ["Kafka:Consumer:heartbeat.interval.ms"] = "500",
+        };
+
+        // The longest ids the parser takes, and the longest trace state W3C allows, which the decision carries on: its
+        // message is over 1,000 bytes whatever the rules find. The parked copy carries neither header and is cut to fit.
+        var user = "usr_" + new string('a', 124);
+        var tooLarge = SampleMessage.FromLine(AuthEvents.Of("evt_" + new string('b', 124), "login.succeeded", "2026-10-04T08:00:00Z", user)) with
+        {
+            Headers = new Headers
+            {
+                { EventTracing.TraceParentHeader, Encoding.ASCII.GetBytes("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01") },
+                { EventTracing.TraceStateHeader, Encoding.ASCII.GetBytes($"a={new string('t', 250)},b={new string('t', 250)}") },
+            },
+        };
+        SampleMessage Other(string id) => SampleMessage.FromLine(AuthEvents.Of(id, "login.succeeded", "2026-10-04T09:00:00Z"));
+
+        // Twice in a row (one batch, or the first still on its way), then again once the first is parked, then again after a restart.
+        var first = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: settings);
+        TopicClient.Publish(cluster, topics.Events, [tooLarge, tooLarge, Other("evt_other_1")]);
+        await TopicClient.ReadAsync(cluster, topics.Parked, topics.Partitions, read => read.Count > 0, Patience);
+        TopicClient.Publish(cluster, topics.Events, [tooLarge, Other("evt_other_2")]);
+        await TopicClient.ReadAsync(cluster, topics.Decisions, topics.Partitions, read => Owed.Decode(read).Any(d => d.EventId == "evt_other_2"), Patience);
+        await first.StopAsync();
+        await first.DisposeAsync();
+        await using var second = await WorkerUnderTest.StartAsync(cluster, topics, pickup, store, settings: settings);
+        TopicClient.Publish(cluster, topics.Events, [tooLarge, Other("evt_other_3")]);
+        var decided = Owed.Decode(await TopicClient.ReadAsync(
+            cluster, topics.Decisions, topics.Partitions, read => Owed.Decode(read).Any(d => d.EventId == "evt_other_3"), Patience));
+        await second.StopAsync();
+        var parked = await TopicClient.ReadAsync(cluster, topics.Parked, topics.Partitions, read => read.Count > 0, Patience, settle: TimeSpan.FromSeconds(1));
+
+        var copy = parked.Should().ContainSingle("the three later copies are of an event already parked").Subject;
+        Header(copy, ParkingPublisher.ReasonHeader).Should().Be(ParkingPublisher.PublishRefused);
+        Header(copy, SourceCopyProducer.SourceOffsetHeader).Should().Be("0", "the first copy is the one parked");
+        decided.Where(d => !d.Duplicate).Select(d => d.EventId).Should().BeEquivalentTo(
+            ["evt_other_1", "evt_other_2", "evt_other_3"], "the rest are decided, and the refused decision was never written");
+        first.Failure.Should().BeNull();
+        second.Failure.Should().BeNull();
     }
 
     [Fact]

@@ -91,6 +91,27 @@ public abstract partial class BehaviorStoreContract
     }
 
     [Fact]
+    public async Task A_parked_decision_is_known_as_parked_and_still_goes_out_as_the_first_copy_until_it_is_published()
+    {
+        var store = CreateStore(Options);
+        var signIn = Learners.SignIn("ana", Learners.Laptop, Learners.Start);
+        var publication = new Publication(signIn.Keys.Learner, signIn.Event.EventId);
+        await store.RecordAsync(signIn, DecisionFor(signIn), default);
+
+        await store.MarkParkedAsync([publication], default);
+        await store.MarkParkedAsync([publication], default);
+        var parked = await store.BeginAsync([signIn], SourceLookback.Everything, default);
+        await store.MarkPublishedAsync([publication], default);
+        await store.MarkParkedAsync([publication], default);
+        var published = await store.BeginAsync([signIn], SourceLookback.Everything, default);
+
+        parked.WasParked(signIn).Should().BeTrue();
+        parked.Snapshot(signIn).PreviousDecision!.Duplicate.Should().BeFalse("a parked decision never reached its consumers");
+        published.WasParked(signIn).Should().BeFalse("a published mark stands over a parked one");
+        published.Snapshot(signIn).PreviousDecision!.Duplicate.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Forgets_a_device_unused_for_longer_than_the_lookback()
     {
         var store = CreateStore(Options);
