@@ -66,15 +66,17 @@ internal static class BenchPipeline
             var throughput = events / (lastBulk - bulkStart).TotalSeconds;
             output.WriteLine(Invariant($"End to end: {events:N0} events produced at full speed to {eventPartitions} partitions, all decided in {(lastBulk - bulkStart).TotalSeconds:F2} s: {throughput:N0} events/s; the worker used {cpu.TotalMicroseconds / events:N0} µs of CPU per event."));
 
+            var pacedCpuBefore = worker.CpuTime;
             decided = await progress.ComputeAsync(Invariant($"offer {rate:N0} events/s for {LatencySeconds} s"), null, _ =>
             {
                 BenchEvents.Produce(cluster.BootstrapServers, eventsTopic, latency, rate);
                 return Await(cluster, topics, all.Count);
             });
+            var pacedCpu = worker.CpuTime - pacedCpuBefore;
             var produced = BenchReader.ReadStamps(cluster.BootstrapServers, eventsTopic, eventPartitions, all.Count, Patience);
             var latencies = latency.Select(m => BenchEvents.EventId(m.Value!)).Where(decided.ContainsKey)
                 .Select(id => (decided[id] - produced[id]).TotalMilliseconds).Order().ToList();
-            output.WriteLine(Invariant($"Latency at {rate:N0} events/s offered for {LatencySeconds} s ({latencies.Count:N0} events), produce → decision timestamps (1 ms resolution): p50 {Percentile(latencies, 0.50):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies.DefaultIfEmpty().Max():F0} ms."));
+            output.WriteLine(Invariant($"Latency at {rate:N0} events/s offered for {LatencySeconds} s ({latencies.Count:N0} events), produce → decision timestamps (1 ms resolution): p50 {Percentile(latencies, 0.50):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies.DefaultIfEmpty().Max():F0} ms; the worker used {pacedCpu.TotalMicroseconds / latency.Count:N0} µs of CPU per event."));
             BenchPlots.Latency(latencies, rate, plot, p => Percentile(latencies, p));
             output.WriteLine(Invariant($"Decisions: {decided.Count:N0} distinct of {all.Count:N0} events produced ({all.Count - decided.Count:N0} missing)."));
             output.WriteLine(Invariant($"Worker RSS (its own process): {rssAfterWarmup / 1048576.0:N0} MiB after warm-up, {worker.PeakRss / 1048576.0:N0} MiB at most while deciding {events + latency.Count:N0} events of {learners:N0} learners."));
