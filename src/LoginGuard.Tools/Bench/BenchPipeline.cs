@@ -49,6 +49,14 @@ internal static class BenchPipeline
                 BenchEvents.Produce(cluster.BootstrapServers, eventsTopic, warmup);
                 return Await(cluster, topics, warmup.Count);
             });
+            if (run.Workers > 1)
+            {
+                var settled = await progress.StageAsync(Invariant($"wait for {run.Workers} workers to share the partitions"), null, _ => worker.UntilEachHasPartitionsAsync(Patience, cancellationToken));
+                output.WriteLine(settled is { } took
+                    ? Invariant($"Every worker had partitions {took.TotalSeconds:F1} s after the warm-up.")
+                    : Invariant($"Not every worker had partitions {Patience.TotalMinutes:F0} min after the warm-up: the figures below are of fewer workers."));
+            }
+
             var rssAfterWarmup = worker.Rss;
             worker.ResetPeak();
 
