@@ -73,6 +73,10 @@ internal static class BenchPipeline
             var throughput = events / (lastBulk - bulkStart).TotalSeconds;
             output.WriteLine(Invariant($"End to end: {events:N0} events produced at full speed to {eventPartitions} partitions, all decided in {(lastBulk - bulkStart).TotalSeconds:F2} s: {throughput:N0} events/s; the worker{(cpu.Count == 1 ? "" : "s")} used {cpu.Sum(c => c.TotalMicroseconds) / events:N0} µs of CPU per event{Shares(cpu)}."));
 
+            var mailed = await progress.StageAsync("wait for the burst's mail to be sent", null, _ => BenchOutbox.UntilNothingIsDueAsync(connection, Patience, cancellationToken));
+            output.WriteLine(mailed is { } sending
+                ? Invariant($"The burst's mail was sent {sending.TotalSeconds:F1} s after its last decision.")
+                : Invariant($"The burst's mail was still being sent {Patience.TotalMinutes:F0} min after its last decision: the latency below includes sending it."));
             var pacedCpuBefore = worker.CpuTime;
             decided = await progress.ComputeAsync(Invariant($"offer {rate:N0} events/s for {LatencySeconds} s"), null, _ =>
             {
