@@ -17,6 +17,7 @@ internal sealed partial class EventConsumerLoop(
     ConsumedEventProcessor processor,
     KafkaFault fault,
     KafkaLagMetrics lag,
+    TimeProvider clock,
     ILogger<EventConsumerLoop> logger)
 {
     private static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(100);
@@ -34,7 +35,7 @@ internal sealed partial class EventConsumerLoop(
     public void Run(CancellationToken stopping, CancellationToken abort)
     {
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(abort, fault.Faulted);
-        lanes = new EventLanes(settings.Lanes, settings.LaneCapacity, settings.MaxBatch, processor.ProcessAsync, fault.ReportLaneFailure, halt.Token);
+        lanes = new EventLanes(settings.Lanes, settings.LaneCapacity, settings.MaxBatch, settings.MaxBatchDelay, clock, processor.ProcessAsync, fault.ReportLaneFailure, halt.Token);
         using var consumer = Build();
         consumer.Subscribe(settings.EventsTopic);
         KafkaLog.Started(logger, settings.EventsTopic, settings.GroupId, settings.GroupProtocol, settings.Lanes);

@@ -44,6 +44,14 @@ internal sealed class KafkaOptions
     public int MaxBatch { get; set; } = 500;
 
     /// <summary>
+    /// Longest an event waits in an idle lane for others to share its batch: a lane starts a batch once
+    /// <see cref="MaxBatch"/> events wait or the oldest has waited this long, whichever comes first. Zero starts
+    /// at once with whatever waits. A little more batching costs fewer Redis round trips per event, paid
+    /// for in latency up to this delay.
+    /// </summary>
+    public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
     /// Events waiting per lane, and per partition for a full lane; a partition with that many waiting is
     /// paused until half of them are dispatched.
     /// </summary>

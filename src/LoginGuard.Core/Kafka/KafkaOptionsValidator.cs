@@ -103,6 +103,11 @@ internal sealed partial class KafkaOptionsValidator : IValidateOptions<KafkaOpti
             errors.Add($"{Section}:RetryMaxDelay must be between RetryBaseDelay ({options.RetryBaseDelay}) and 00:05:00 (was {options.RetryMaxDelay}); e.g. \"00:00:05\".");
         }
 
+        if (options.MaxBatchDelay < TimeSpan.Zero || options.MaxBatchDelay > TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"{Section}:MaxBatchDelay must be between 00:00:00 and 00:00:01 (was {options.MaxBatchDelay}); every event may wait this long for its batch, e.g. \"00:00:00.005\", or 00:00:00 to start at once.");
+        }
+
         if (options.DrainTimeout <= TimeSpan.Zero || options.DrainTimeout > TimeSpan.FromMinutes(4))
         {
             errors.Add($"{Section}:DrainTimeout must be more than 0 and at most 00:04:00 (was {options.DrainTimeout}), below librdkafka's max.poll.interval.ms; e.g. \"00:00:10\".");

@@ -1,5 +1,6 @@
 using LoginGuard.Feedback;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace LoginGuard.Kafka;
@@ -15,6 +16,7 @@ internal static class KafkaServiceCollectionExtensions
     {
         services.AddSingleton<IValidateOptions<KafkaOptions>, KafkaOptionsValidator>();
         services.AddOptions<KafkaOptions>().BindConfiguration(KafkaOptions.SectionName).ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KafkaFault>();
         services.AddMetrics().AddSingleton<KafkaLagMetrics>();
         services.AddSingleton<OutcomeProducer>();

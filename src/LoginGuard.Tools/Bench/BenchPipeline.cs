@@ -1,4 +1,3 @@
-using System.Globalization;
 using LoginGuard.Testing.Kafka;
 using LoginGuard.Testing.Redis;
 using LoginGuard.Worker.Terminal;
@@ -18,7 +17,7 @@ internal static class BenchPipeline
 
     public const string PlotFile = "pipeline-latency.png";
 
-    public static async Task<int> RunAsync(int events, int learners, int rate, int warmupEvents, string plot, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(BenchPipelineRun run, string plot, TextWriter output, CancellationToken cancellationToken)
     {
         if (!RedisServer.IsInstalled)
         {
@@ -26,10 +25,10 @@ internal static class BenchPipeline
             return 2;
         }
 
-        await using var redis = await RedisServer.StartAsync();
-        // INFO is an admin command to StackExchange.Redis.
-        var redisConfiguration = redis.Address + ",allowAdmin=true";
+        var (events, learners, rate, warmupEvents) = (run.Events, run.Learners, run.Rate, run.Warmup);
         var progress = CommandProgress.For("bench pipeline", output);
+        await using var redis = await progress.StageAsync(run.RedisCluster ? "start a Redis Cluster" : "start redis-server", null, _ => BenchRedis.StartAsync(run.RedisCluster));
+        var redisConfiguration = redis.Configuration;
         var paced = rate * LatencySeconds;
         var all = await progress.ComputeAsync(Invariant($"generate {warmupEvents + events + paced:N0} events of {learners:N0} learners"), null, _ => BenchEvents.Generate(warmupEvents + events + paced, learners));
         var (warmup, bulk, latency) = (all.Take(warmupEvents).ToList(), all.Skip(warmupEvents).Take(events).ToList(), all.Skip(warmupEvents + events).ToList());
@@ -40,20 +39,28 @@ internal static class BenchPipeline
         var (decisionsTopic, decisionPartitions) = cluster.CreateTopicFor("bench-decisions", all.Count * 1200L);
         var topics = new BenchTopics(eventsTopic, eventPartitions, decisionsTopic, decisionPartitions, cluster.CreateTopicFor("bench-dlq", 0).Name);
         using var connection = await ConnectionMultiplexer.ConnectAsync(redisConfiguration);
-        var server = connection.GetServers()[0];
-        var memoryBefore = await UsedMemoryAsync(server);
+        var memoryBefore = await BenchRedis.UsedMemoryAsync(connection);
         var pickup = Directory.CreateTempSubdirectory("loginguard-bench-").FullName;
-        using (var worker = BenchWorker.Start(cluster.BootstrapServers, topics, redisConfiguration, pickup, output))
+        output.WriteLine(Invariant($"{run.Workers} worker{(run.Workers == 1 ? "" : "s")} in one consumer group, state in {redis.Description}."));
+        using (var worker = BenchWorkers.Start(run.Workers, cluster.BootstrapServers, topics, redisConfiguration, pickup, output))
         {
             await progress.ComputeAsync(Invariant($"warm up on {warmup.Count:N0} events"), null, _ =>
             {
                 BenchEvents.Produce(cluster.BootstrapServers, eventsTopic, warmup);
                 return Await(cluster, topics, warmup.Count);
             });
+            if (run.Workers > 1)
+            {
+                var settled = await progress.StageAsync(Invariant($"wait for {run.Workers} workers to share the partitions"), null, _ => worker.UntilEachHasPartitionsAsync(Patience, cancellationToken));
+                output.WriteLine(settled is { } took
+                    ? Invariant($"Every worker had partitions {took.TotalSeconds:F1} s after the warm-up.")
+                    : Invariant($"Not every worker had partitions {Patience.TotalMinutes:F0} min after the warm-up: the figures below are of fewer workers."));
+            }
+
             var rssAfterWarmup = worker.Rss;
             worker.ResetPeak();
 
-            var cpuBefore = worker.CpuTime;
+            var cpuBefore = worker.CpuTimes;
             var bulkStart = DateTime.UtcNow;
             var decided = await progress.ComputeAsync(Invariant($"decide {events:N0} events at full speed"), null, _ =>
             {
@@ -62,27 +69,33 @@ internal static class BenchPipeline
             });
             var bulkIds = bulk.Select(m => BenchEvents.EventId(m.Value!)).ToList();
             var lastBulk = bulkIds.Where(decided.ContainsKey).Select(id => decided[id]).DefaultIfEmpty(bulkStart).Max();
-            var cpu = worker.CpuTime - cpuBefore;
+            var cpu = worker.CpuTimes.Zip(cpuBefore, (after, before) => after - before).ToList();
             var throughput = events / (lastBulk - bulkStart).TotalSeconds;
-            output.WriteLine(Invariant($"End to end: {events:N0} events produced at full speed to {eventPartitions} partitions, all decided in {(lastBulk - bulkStart).TotalSeconds:F2} s: {throughput:N0} events/s; the worker used {cpu.TotalMicroseconds / events:N0} µs of CPU per event."));
+            output.WriteLine(Invariant($"End to end: {events:N0} events produced at full speed to {eventPartitions} partitions, all decided in {(lastBulk - bulkStart).TotalSeconds:F2} s: {throughput:N0} events/s; the worker{(cpu.Count == 1 ? "" : "s")} used {cpu.Sum(c => c.TotalMicroseconds) / events:N0} µs of CPU per event{Shares(cpu)}."));
 
+            var mailed = await progress.StageAsync("wait for the burst's mail to be sent", null, _ => BenchOutbox.UntilNothingIsDueAsync(connection, Patience, cancellationToken));
+            output.WriteLine(mailed is { } sending
+                ? Invariant($"The burst's mail was sent {sending.TotalSeconds:F1} s after its last decision.")
+                : Invariant($"The burst's mail was still being sent {Patience.TotalMinutes:F0} min after its last decision: the latency below includes sending it."));
+            var pacedCpuBefore = worker.CpuTime;
             decided = await progress.ComputeAsync(Invariant($"offer {rate:N0} events/s for {LatencySeconds} s"), null, _ =>
             {
                 BenchEvents.Produce(cluster.BootstrapServers, eventsTopic, latency, rate);
                 return Await(cluster, topics, all.Count);
             });
+            var pacedCpu = worker.CpuTime - pacedCpuBefore;
             var produced = BenchReader.ReadStamps(cluster.BootstrapServers, eventsTopic, eventPartitions, all.Count, Patience);
             var latencies = latency.Select(m => BenchEvents.EventId(m.Value!)).Where(decided.ContainsKey)
                 .Select(id => (decided[id] - produced[id]).TotalMilliseconds).Order().ToList();
-            output.WriteLine(Invariant($"Latency at {rate:N0} events/s offered for {LatencySeconds} s ({latencies.Count:N0} events), produce → decision timestamps (1 ms resolution): p50 {Percentile(latencies, 0.50):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies.DefaultIfEmpty().Max():F0} ms."));
+            output.WriteLine(Invariant($"Latency at {rate:N0} events/s offered for {LatencySeconds} s ({latencies.Count:N0} events), produce → decision timestamps (1 ms resolution): p50 {Percentile(latencies, 0.50):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies.DefaultIfEmpty().Max():F0} ms; the worker{(run.Workers == 1 ? "" : "s")} used {pacedCpu.TotalMicroseconds / latency.Count:N0} µs of CPU per event."));
             BenchPlots.Latency(latencies, rate, plot, p => Percentile(latencies, p));
             output.WriteLine(Invariant($"Decisions: {decided.Count:N0} distinct of {all.Count:N0} events produced ({all.Count - decided.Count:N0} missing)."));
-            output.WriteLine(Invariant($"Worker RSS (its own process): {rssAfterWarmup / 1048576.0:N0} MiB after warm-up, {worker.PeakRss / 1048576.0:N0} MiB at most while deciding {events + latency.Count:N0} events of {learners:N0} learners."));
+            output.WriteLine(Invariant($"Worker RSS (its own process{(run.Workers == 1 ? "" : ", the largest of the workers'")}): {rssAfterWarmup / 1048576.0:N0} MiB after warm-up, {worker.PeakRss / 1048576.0:N0} MiB at most while deciding {events + latency.Count:N0} events of {learners:N0} learners."));
         }
 
-        var memoryAfter = await UsedMemoryAsync(server);
+        var memoryAfter = await BenchRedis.UsedMemoryAsync(connection);
         var learnersSeen = all.Select(m => Convert.ToBase64String(m.Key!)).Distinct().Count();
-        output.WriteLine(Invariant($"Redis used_memory grew {(memoryAfter - memoryBefore) / 1048576.0:N1} MiB: {(memoryAfter - memoryBefore) / (double)learnersSeen:N0} bytes per learner ({learnersSeen:N0} learners, {all.Count / (double)learnersSeen:F1} events each, decisions and outbox included)."));
+        output.WriteLine(Invariant($"Redis used_memory{(run.RedisCluster ? " (masters)" : "")} grew {(memoryAfter - memoryBefore) / 1048576.0:N1} MiB: {(memoryAfter - memoryBefore) / (double)learnersSeen:N0} bytes per learner ({learnersSeen:N0} learners, {all.Count / (double)learnersSeen:F1} events each, decisions and outbox included)."));
 
         var (consumeCeiling, scriptCeiling) = await progress.StageAsync("measure the ceilings", null, async _ =>
             (BenchReader.RawConsumeRate(cluster.BootstrapServers, eventsTopic, eventPartitions, all.Count),
@@ -99,8 +112,12 @@ internal static class BenchPipeline
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static async Task<long> UsedMemoryAsync(IServer server) =>
-        long.Parse((await server.InfoAsync("memory")).SelectMany(g => g).First(p => p.Key == "used_memory").Value, CultureInfo.InvariantCulture);
+    /// <summary>How the CPU time split between two or more workers: one that got no partitions would show here.</summary>
+    private static string Shares(List<TimeSpan> cpu) =>
+        cpu.Count == 1 ? "" : Invariant($" ({string.Join(" + ", cpu.Select(c => Invariant($"{c.TotalSeconds:F1} s")))} of CPU)");
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 }
+
+/// <summary>What one <c>bench pipeline</c> run measures, as given on the command line.</summary>
+internal sealed record BenchPipelineRun(int Events, int Learners, int Rate, int Warmup, int Workers, bool RedisCluster);

@@ -29,12 +29,16 @@ internal static class BenchCommand
         var rate = AtLeast(new Option<int>("--rate") { Description = "Offered load, events/s, for the latency percentiles.", DefaultValueFactory = _ => 10_000 }, 1);
         var plots = PlotFolder();
         var warmup = AtLeast(new Option<int>("--warmup") { Description = "Events decided first and not measured, until the JIT has compiled the hot paths fully.", DefaultValueFactory = _ => 30_000 }, 1);
+        var workers = AtLeast(new Option<int>("--workers") { Description = "Worker processes in one consumer group.", DefaultValueFactory = _ => 1 }, 1);
+        var redisCluster = new Option<bool>("--redis-cluster") { Description = "Keep state in a Redis Cluster on loopback (three masters, three replicas) instead of one redis-server." };
         var command = new Command("pipeline", "Run the worker, in its own process, against a Kafka mock cluster and a local redis-server; report throughput, latency, memory and the ceilings.")
         {
-            events, learners, rate, warmup, plots,
+            events, learners, rate, warmup, workers, redisCluster, plots,
         };
         command.SetAction((parseResult, cancellationToken) => BenchPipeline.RunAsync(
-            parseResult.GetValue(events), parseResult.GetValue(learners), parseResult.GetValue(rate), parseResult.GetValue(warmup),
+            new BenchPipelineRun(
+                parseResult.GetValue(events), parseResult.GetValue(learners), parseResult.GetValue(rate), parseResult.GetValue(warmup),
+                parseResult.GetValue(workers), parseResult.GetValue(redisCluster)),
             Path.Combine(parseResult.GetRequiredValue(plots).FullName, BenchPipeline.PlotFile), parseResult.InvocationConfiguration.Output, cancellationToken));
         return command;
     }

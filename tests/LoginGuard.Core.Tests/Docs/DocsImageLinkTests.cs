@@ -43,7 +43,7 @@ public sealed partial class DocsImageLinkTests
         string Images(string page) => string.Join('\n', Image().Matches(File.ReadAllText(Path.Combine(docs, page))).Select(m => m.Groups["target"].Value));
 
         Images("detection.md").Should().Contain("roc-").And.Contain("pr-", "evaluate's ROC and precision-recall plots");
-        Images("performance.md").Should().Contain("pipeline-latency.png", "bench pipeline's latency histogram");
+        Images("performance.md").Should().Contain("pipeline-latency-2000.png").And.Contain("pipeline-latency-10000.png", "bench pipeline's latency histograms at the two offered loads of issue 18");
         Images("state.md").Should().Contain("redis-memory.png").And.Contain("flood-memory.png", "the memory benches' figures");
     }
 

@@ -69,5 +69,29 @@ public sealed class KafkaSettingsTests
             .Which.Should().StartWith($"Kafka:ParkAfterAttempts must be between 2 and 100 (was {attempts})");
     }
 
+    [Theory]
+    [InlineData("-00:00:00.001")]
+    [InlineData("00:00:01.001")]
+    public void Rejects_a_batch_delay_that_is_negative_or_would_hold_events_longer_than_a_second(string delay)
+    {
+        var options = Options();
+        options.MaxBatchDelay = TimeSpan.Parse(delay, System.Globalization.CultureInfo.InvariantCulture);
+
+        new KafkaOptionsValidator().Validate(null, options).Failures.Should().ContainSingle()
+            .Which.Should().StartWith($"Kafka:MaxBatchDelay must be between 00:00:00 and 00:00:01 (was {options.MaxBatchDelay});");
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("00:00:00.005")]
+    [InlineData("00:00:01")]
+    public void Accepts_a_batch_delay_from_none_to_a_second(string delay)
+    {
+        var options = Options();
+        options.MaxBatchDelay = TimeSpan.Parse(delay, System.Globalization.CultureInfo.InvariantCulture);
+
+        new KafkaOptionsValidator().Validate(null, options).Succeeded.Should().BeTrue();
+    }
+
     private static KafkaOptions Options() => new() { BootstrapServers = "kafka-1:9092" };
 }
