@@ -140,7 +140,12 @@ public sealed class PermanentProduceErrorTests(KafkaMockCluster cluster) : IClas
     public async Task Decisions_the_broker_refuses_as_too_large_park_their_events_and_the_rest_are_decided()
     {
         var topics = KafkaTopics.Create(cluster);
-        var messages = SampleMessage.FromSample(600);
+        var sample = SampleMessage.FromSample(600);
+
+        // Events only: a dead letter that met the refusal would be sent again without its body, never parked, and leave
+        // this test nothing to see (the sample's sixth line is not an event, so its dead letter is among the first sent).
+        var decidable = (await Owed.ByReplayAsync(sample)).DecidedEvents;
+        var messages = sample.Where(m => m.EventId is { } id && decidable.Contains(id)).ToList();
         var owed = await Owed.ByReplayAsync(messages);
         TopicClient.Publish(cluster, topics.Events, messages);
 
