@@ -83,8 +83,9 @@ internal sealed partial class LoginPipeline(
     {
         // Asked before the store is read: a publication leaves this set only once its record is written, so one recorded
         // in between is seen in the set or in the store, never in neither.
-        var onTheirWay = accepted.Select(a => PublicationOf(a.Enriched)).Where(inFlight.Contains).ToHashSet();
-        var parking = accepted.Select(a => PublicationOf(a.Enriched)).Where(inFlight.IsParking).ToHashSet();
+        var publications = accepted.Select(a => PublicationOf(a.Enriched)).ToList();
+        var onTheirWay = publications.Where(inFlight.Contains).ToHashSet();
+        var parking = publications.Where(inFlight.IsParking).ToHashSet();
 
         // Read before scoring: a rules reload in between may lengthen a window for this one batch only.
         var batch = await store.BeginAsync(accepted.Select(a => a.Enriched).ToList(), scorer.SourceLookback, cancellationToken);

@@ -36,9 +36,8 @@ internal static class ShiftChecks
 
             if (Kind("successful-login") is { } signIns)
             {
-                var signInEvents = subset.Where(e => e.Kind == "successful-login").ToList();
-                var atOnePercent = RocMetrics.TprAtFpr([.. signInEvents.Select(e => e.By(Scorer.Combined))], 0.01).Threshold;
-                Add("sign-ins: TPR at 1% FPR ≥ 0.98 and above naive", F(signIns[Scorer.Combined].TprAt1) + FirstSignIns(signInEvents.Where(e => e.Attack), atOnePercent), F(signIns[Scorer.NaiveNovelty].TprAt1),
+                var attacks = subset.Where(e => e.Attack && e.Kind == "successful-login");
+                Add("sign-ins: TPR at 1% FPR ≥ 0.98 and above naive", F(signIns[Scorer.Combined].TprAt1) + FirstSignIns(attacks, signIns[Scorer.Combined].ThresholdAt1), F(signIns[Scorer.NaiveNovelty].TprAt1),
                     signIns[Scorer.Combined].TprAt1 >= 0.98 && signIns[Scorer.Combined].TprAt1 > signIns[Scorer.NaiveNovelty].TprAt1);
                 Add("legitimate sign-ins at High ≤ 0.1%", P(signIns[Scorer.Combined].HighRate), P(signIns[Scorer.NaiveNovelty].HighRate), signIns[Scorer.Combined].HighRate <= 0.001);
             }
