@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LoginGuard.State;
 using StackExchange.Redis;
 
@@ -11,20 +10,13 @@ internal static class BenchOutbox
     /// Waits until no queued alert is due (held new-device summaries are not), so that a phase measured next is not
     /// also the sending of an earlier burst's mail; the time it took, or null when it took longer than <paramref name="patience"/>.
     /// </summary>
-    public static async Task<TimeSpan?> UntilNothingIsDueAsync(IConnectionMultiplexer redis, TimeSpan patience, CancellationToken cancellationToken)
+    public static Task<TimeSpan?> UntilNothingIsDueAsync(IConnectionMultiplexer redis, TimeSpan patience, CancellationToken cancellationToken)
     {
         var due = new RedisKeys(new RedisOptions().KeyPrefix).OutboxDue;
-        var clock = Stopwatch.StartNew();
-        while (await redis.GetDatabase().SortedSetLengthAsync(due, double.NegativeInfinity, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) > 0)
-        {
-            if (clock.Elapsed > patience)
-            {
-                return null;
-            }
-
-            await Task.Delay(200, cancellationToken);
-        }
-
-        return clock.Elapsed;
+        return BenchWait.UntilAsync(
+            async () => await redis.GetDatabase().SortedSetLengthAsync(due, double.NegativeInfinity, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()) == 0,
+            TimeSpan.FromMilliseconds(200),
+            patience,
+            cancellationToken);
     }
 }

@@ -46,21 +46,8 @@ internal sealed class BenchWorkers : IDisposable
     /// Waits until every worker has partitions, so that no measured phase includes the group forming; the time it
     /// took, or null when it took longer than <paramref name="patience"/>.
     /// </summary>
-    public async Task<TimeSpan?> UntilEachHasPartitionsAsync(TimeSpan patience, CancellationToken cancellationToken)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!workers.TrueForAll(worker => worker.HasPartitions))
-        {
-            if (clock.Elapsed > patience)
-            {
-                return null;
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-
-        return clock.Elapsed;
-    }
+    public Task<TimeSpan?> UntilEachHasPartitionsAsync(TimeSpan patience, CancellationToken cancellationToken) =>
+        BenchWait.UntilAsync(() => Task.FromResult(workers.TrueForAll(worker => worker.HasPartitions)), TimeSpan.FromMilliseconds(100), patience, cancellationToken);
 
     public void ResetPeak() => workers.ForEach(worker => worker.ResetPeak());
 
