@@ -37,4 +37,23 @@ internal static class LoginEventGenerator
 
         return new StreamAssembler(random).Assemble(log.Events, settings.BadLines, settings.Duplicates);
     }
+
+    /// <summary>
+    /// The learners of <paramref name="settings"/> generated <paramref name="learnersPerCohort"/> at a time and handed
+    /// out as each cohort is made, so memory holds one cohort rather than the population. Each cohort is a stream of
+    /// its own over the same days, with its own seed, attacks, bad lines and duplicates; the first has the settings'
+    /// seed, so a population of one cohort is exactly <see cref="Generate"/>'s stream.
+    /// </summary>
+    public static IEnumerable<StreamLine> Cohorts(GenerationSettings settings, GeoCatalogue geo, int learnersPerCohort)
+    {
+        var seeds = new Random(settings.Seed);
+        for (var first = 0; first < settings.Users; first += learnersPerCohort)
+        {
+            var cohort = settings with { Users = Math.Min(learnersPerCohort, settings.Users - first), Seed = first == 0 ? settings.Seed : seeds.Next() };
+            foreach (var line in Generate(cohort, geo).Lines)
+            {
+                yield return line;
+            }
+        }
+    }
 }
