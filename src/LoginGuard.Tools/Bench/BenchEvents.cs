@@ -17,7 +17,7 @@ internal static class BenchEvents
     /// </summary>
     public const int LearnersPerCohort = 10_000;
 
-    /// <summary><paramref name="count"/> events of <paramref name="learners"/> learners, in event-time order within each cohort.</summary>
+    /// <summary><paramref name="count"/> events of <paramref name="learners"/> learners, in event-time order.</summary>
     public static List<Message<byte[]?, byte[]?>> Generate(int count, int learners) => Stream(count, learners).ToList();
 
     /// <summary>
@@ -29,7 +29,8 @@ internal static class BenchEvents
     {
         var geo = GeoCatalogue.Load(Path.GetDirectoryName(SampleData.Find("geoip/city-ranges.csv"))
             ?? throw new InvalidOperationException("data-samples/geoip/city-ranges.csv not found: run from the repository."));
-        return LoginEventGenerator.Cohorts(Settings(learners, DaysFor(count, learners, geo)), geo, LearnersPerCohort)
+        var days = DaysFor(count, learners, geo);
+        return LoginEventGenerator.Cohorts(Settings(learners, days), geo, LearnersPerCohort)
             .Where(line => line.IsEvent)
             .Take(count)
             .Select(line => ToMessage(line.Text));
@@ -99,7 +100,7 @@ internal static class BenchEvents
         var cohort = Math.Min(learners, LearnersPerCohort);
         for (var days = 1; ; days *= 2)
         {
-            var events = LoginEventGenerator.Generate(Settings(cohort, days), geo).Events.LongCount();
+            var events = LoginEventGenerator.Generate(Settings(learners, days) with { Users = cohort }, geo).Events.LongCount();
             if (events * learners / cohort >= count || days > 3650)
             {
                 return days;
@@ -107,7 +108,13 @@ internal static class BenchEvents
         }
     }
 
-    private static GenerationSettings Settings(int learners, int days) => new(learners, days, Seed: 1, new DateOnly(2026, 10, 1));
+    // The cohorts follow one another day after day, and the worker refuses events dated ahead of its clock: the
+    // last cohort ends yesterday.
+    private static GenerationSettings Settings(int learners, int days)
+    {
+        var cohorts = (learners + LearnersPerCohort - 1) / LearnersPerCohort;
+        return new(learners, days, Seed: 1, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-(cohorts * days) - 1));
+    }
 
     private static Message<byte[]?, byte[]?> ToMessage(string json)
     {

@@ -89,7 +89,7 @@ internal static class BenchPipeline
             output.WriteLine(Invariant($"Latency at {rate:N0} events/s offered for {LatencySeconds} s ({latencies.Count:N0} events), produce → decision timestamps (1 ms resolution): p50 {Percentile(latencies, 0.50):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies.DefaultIfEmpty().Max():F0} ms; the worker{(run.Workers == 1 ? "" : "s")} used {pacedCpu.TotalMicroseconds / latency.Count:N0} µs of CPU per event."));
             BenchPlots.Latency(latencies, rate, plot, p => Percentile(latencies, p));
             output.WriteLine(Invariant($"Decisions: {decisions.Count:N0} distinct of {producing.Produced:N0} events produced ({producing.Produced - decisions.Count:N0} missing)."));
-            output.WriteLine(Invariant($"Worker RSS (its own process{(run.Workers == 1 ? "" : ", the largest of the workers'")}): {Mib(rssAfterWarmup)} after warm-up, {Mib(worker.PeakRss)} at most while deciding {bulk + latency.Count:N0} events of {producing.Learners:N0} learners, {Mib(worker.Rss)} at the end."));
+            output.WriteLine(Invariant($"Worker RSS (its own process{(run.Workers == 1 ? "" : ", the largest of the workers'")}): {Mib(rssAfterWarmup)} after warm-up, {Mib(worker.PeakRss)} at most while deciding {bulk + latency.Count:N0} events of {learners:N0} learners ({producing.Learners:N0} user ids, credential-stuffing targets included), {Mib(worker.Rss)} at the end."));
         }
 
         var memoryAfter = await BenchRedis.UsedMemoryAsync(connection);

@@ -37,6 +37,16 @@ public sealed class CohortTests
     }
 
     [Fact]
+    public void Each_cohort_signs_in_on_the_days_after_the_one_before()
+    {
+        var streamed = LoginEventGenerator.Cohorts(Small with { Users = 100 }, Samples.Geo, learnersPerCohort: 40).ToList();
+        var firstCohortLines = Samples.Generate(Small).Lines.Count;
+
+        OccurredAt(streamed.Skip(firstCohortLines)).Min().Should().BeOnOrAfter(new DateTimeOffset(2026, 10, 4, 0, 0, 0, TimeSpan.Zero));
+        OccurredAt(streamed.Take(firstCohortLines)).Max().Should().BeBefore(new DateTimeOffset(2026, 10, 4, 0, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
     public void Generating_a_cohort_at_a_time_is_lazy()
     {
         var huge = Small with { Users = 1_000_000_000 };
@@ -45,6 +55,10 @@ public sealed class CohortTests
 
         first.Should().HaveCount(10, "only the first cohort is made, not a billion learners");
     }
+
+    private static IEnumerable<DateTimeOffset> OccurredAt(IEnumerable<StreamLine> lines) => lines
+        .Where(line => line.IsEvent)
+        .Select(line => JsonDocument.Parse(line.Text).RootElement.GetProperty("occurredAt").GetDateTimeOffset());
 
     private static HashSet<string> SigningInLearners(IEnumerable<StreamLine> lines) => lines
         .Where(line => line.IsEvent && line.Label is { Attack: false })
