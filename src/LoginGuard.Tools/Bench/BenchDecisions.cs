@@ -19,6 +19,7 @@ internal sealed class BenchDecisions : IDisposable
     private volatile IReadOnlySet<string> timed = new HashSet<string>();
     private int count;
     private long latestTicks;
+    private long latestReadTicks = DateTime.UtcNow.Ticks;
 
     public BenchDecisions(string bootstrapServers, string topic, int partitions, int expected)
     {
@@ -33,6 +34,9 @@ internal sealed class BenchDecisions : IDisposable
 
     /// <summary>When the worker published the latest decision of an event not decided before.</summary>
     public DateTime LatestAt => new(Interlocked.Read(ref latestTicks), DateTimeKind.Utc);
+
+    /// <summary>When this reader last read the decision of an event not decided before, by the bench's clock.</summary>
+    public DateTime LatestReadAt => new(Interlocked.Read(ref latestReadTicks), DateTimeKind.Utc);
 
     /// <summary>When each of <see cref="Time"/>'s events was decided, for those decided so far.</summary>
     public IReadOnlyDictionary<string, DateTime> TimedAt => timedAt;
@@ -79,6 +83,7 @@ internal sealed class BenchDecisions : IDisposable
                 Interlocked.Exchange(ref latestTicks, at.Ticks);
             }
 
+            Interlocked.Exchange(ref latestReadTicks, DateTime.UtcNow.Ticks);
             Interlocked.Increment(ref count);
         }
     }
