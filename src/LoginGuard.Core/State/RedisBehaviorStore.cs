@@ -5,8 +5,8 @@ using StackExchange.Redis;
 namespace LoginGuard.State;
 
 /// <summary>
-/// Behavior state in Redis, shared by every worker. A batch is read with one command per learner and per
-/// address or network, all sent together, and written the same way. The learner's history is one blob
+/// Behavior state in Redis, shared by every worker. A batch is read with one command per learner and one script per
+/// Redis Cluster slot for its addresses' and networks' failures, all sent together, and written the same way. The learner's history is one blob
 /// behind a version stamp: a script writes it, with the batch's decisions of that learner, only if nobody
 /// wrote in between, so the C# update stays the one definition of how history changes. Redis errors and
 /// timeouts surface as exceptions for the caller to retry; every write is idempotent.
@@ -30,10 +30,9 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             .GroupBy(e => e.Keys.Learner, StringComparer.Ordinal)
             .Select(learner => (Learner: learner.Key, Read: ReadLearnerOrPreviousAsync(learner.Key, learner.First().Previous, learner.Select(e => e.Event.EventId).Distinct().ToList())))
             .ToList();
-        var sourceReads = BehaviorBatch.Sources(events, lookback)
-            .Select(source => (source.Key, Read: sources.ReadAsync(source.IsAddress ? keys.AddressFailures(source.Hash) : keys.NetworkFailures(source.Hash), source.From)))
-            .ToList();
-        await Task.WhenAll(learnerReads.Select(r => (Task)r.Read).Concat(sourceReads.Select(r => r.Read))).WaitAsync(cancellationToken);
+        var wantedSources = BehaviorBatch.Sources(events, lookback).ToList();
+        var sourceRead = sources.ReadAsync([.. wantedSources.Select(source => (source.IsAddress ? keys.AddressFailures(source.Hash) : keys.NetworkFailures(source.Hash), source.From))]);
+        await Task.WhenAll(learnerReads.Select(r => (Task)r.Read).Append(sourceRead)).WaitAsync(cancellationToken);
 
         var learners = new Dictionary<string, StoredHistory>(StringComparer.Ordinal);
         var previous = new Dictionary<string, Decision>(StringComparer.Ordinal);
@@ -58,7 +57,7 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             parked.AddRange(parkedEvents.Select(eventId => BehaviorBatch.DecisionKey(learner, eventId)));
         }
 
-        return new BehaviorBatch(learners, sourceReads.ToDictionary(r => r.Key, r => r.Read.Result, StringComparer.Ordinal), previous, tombstones, options.CurrentValue, parked);
+        return new BehaviorBatch(learners, wantedSources.Zip(sourceRead.Result).ToDictionary(r => r.First.Key, r => r.Second, StringComparer.Ordinal), previous, tombstones, options.CurrentValue, parked);
     }
 
     public async ValueTask<Committed> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> recordedEvents, CancellationToken cancellationToken)
@@ -82,18 +81,23 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             await Task.WhenAll(sourceIndexWrites).WaitAsync(cancellationToken);
         }
 
-        var failureWrites = records
-            .Where(r => r.Enriched.Event.Type == AuthEventType.LoginFailed)
-            .SelectMany(r => new[] { (Key: keys.AddressFailures(r.Enriched.Keys.Address), Record: r), (Key: keys.NetworkFailures(r.Enriched.Keys.Network), Record: r) })
-            .GroupBy(write => write.Key)
-            .Select(source => sources.AddAsync(source.Key, source.Select(w => new FailedAttempt(w.Record.Enriched.Event.OccurredAt, w.Record.Enriched.Keys.Learner, w.Record.Enriched.Event.EventId)).ToList(), settings.MaxSourceFailures, settings));
+        var failureWrites = sources.AddAsync(
+            [
+                .. records
+                    .Where(r => r.Enriched.Event.Type == AuthEventType.LoginFailed)
+                    .SelectMany(r => new[] { (Key: keys.AddressFailures(r.Enriched.Keys.Address), Record: r), (Key: keys.NetworkFailures(r.Enriched.Keys.Network), Record: r) })
+                    .GroupBy(write => write.Key)
+                    .Select(source => (source.Key, (IReadOnlyList<FailedAttempt>)[.. source.Select(w => new FailedAttempt(w.Record.Enriched.Event.OccurredAt, w.Record.Enriched.Keys.Learner, w.Record.Enriched.Event.EventId))])),
+            ],
+            settings.MaxSourceFailures,
+            settings);
 
         // The first writer names the owner and its expiry never moves past the decision's. A failure for an unknown
         // user keeps nothing but its place in the source sets, which are idempotent by eventId: a key per event
         // would let a flood of random usernames grow Redis by one key per attempt.
         var ownerWrites = learnerRecords
             .Select(r => redis.GetDatabase().StringSetAsync(keys.DecisionOwner(r.Decision.EventId), r.Enriched.Keys.Learner, settings.DecisionRetention, When.NotExists));
-        await Task.WhenAll([.. failureWrites, .. ownerWrites]).WaitAsync(cancellationToken);
+        await Task.WhenAll([failureWrites, .. ownerWrites]).WaitAsync(cancellationToken);
 
         var learnerWrites = learnerRecords
             .GroupBy(r => r.Enriched.Keys.Learner, StringComparer.Ordinal)

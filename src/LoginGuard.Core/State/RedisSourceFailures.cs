@@ -1,3 +1,5 @@
+using System.Buffers.Text;
+using System.Globalization;
 using System.Text;
 using StackExchange.Redis;
 
@@ -16,77 +18,91 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
     /// <summary>Event ids hold no control characters, so the unit separator cannot occur inside one and sorts below every character that can.</summary>
     public const char Separator = '\u001f';
 
-    // KEYS[1] the set; ARGV: memory (µs), max, ttl (ms), then score and member of each failure.
-    // Lua's own number-to-string conversion keeps 14 digits; scores need 16, hence string.format.
+    /// <summary>Joins the members and scores of a set read by <see cref="ReadScript"/>; neither can hold it.</summary>
+    private const byte RecordSeparator = 0x1e;
+
+    // KEYS: sets of one slot; ARGV[i]: the earliest score wanted from KEYS[i].
+    private const string ReadScript = """
+        local sets = {}
+        for i = 1, #KEYS do
+            sets[i] = table.concat(redis.call('ZRANGEBYSCORE', KEYS[i], ARGV[i], '+inf', 'WITHSCORES'), '\30')
+        end
+        return sets
+        """;
+
+    // KEYS: sets of one slot; ARGV: memory (µs), max, ttl (ms), then for each set in turn how many failures it gets and
+    // the score and member of each. Lua's own number-to-string conversion keeps 14 digits; scores need 16, hence string.format.
     private const string AddScript = """
-        local key, memory, max = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2])
-        for i = 4, #ARGV, 2 do
-            local score, member = ARGV[i], ARGV[i + 1]
-            if not redis.call('ZSCORE', key, member) then
-                local newest = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')[2]
-                local horizon = math.max(tonumber(score), tonumber(newest or score)) - memory
-                redis.call('ZADD', key, score, member)
-                redis.call('ZREMRANGEBYSCORE', key, '-inf', string.format('(%.0f', horizon))
-                local excess = redis.call('ZCARD', key) - max
-                if excess > 0 then
-                    local boundary = redis.call('ZRANGE', key, excess, excess, 'WITHSCORES')[2]
-                    redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. boundary)
-                    local keep = max - redis.call('ZCOUNT', key, '(' .. boundary, '+inf')
-                    local tied = redis.call('ZRANGEBYSCORE', key, boundary, boundary)
-                    for j = keep + 1, #tied do redis.call('ZREM', key, tied[j]) end
+        local memory, max = tonumber(ARGV[1]), tonumber(ARGV[2])
+        local first = 4
+        for k = 1, #KEYS do
+            local key, last = KEYS[k], first + 2 * tonumber(ARGV[first])
+            for i = first + 1, last, 2 do
+                local score, member = ARGV[i], ARGV[i + 1]
+                if not redis.call('ZSCORE', key, member) then
+                    local newest = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')[2]
+                    local horizon = math.max(tonumber(score), tonumber(newest or score)) - memory
+                    redis.call('ZADD', key, score, member)
+                    redis.call('ZREMRANGEBYSCORE', key, '-inf', string.format('(%.0f', horizon))
+                    local excess = redis.call('ZCARD', key) - max
+                    if excess > 0 then
+                        local boundary = redis.call('ZRANGE', key, excess, excess, 'WITHSCORES')[2]
+                        redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. boundary)
+                        local keep = max - redis.call('ZCOUNT', key, '(' .. boundary, '+inf')
+                        local tied = redis.call('ZRANGEBYSCORE', key, boundary, boundary)
+                        for j = keep + 1, #tied do redis.call('ZREM', key, tied[j]) end
+                    end
                 end
             end
+            redis.call('PEXPIRE', key, ARGV[3])
+            first = last + 1
         end
-        redis.call('PEXPIRE', key, ARGV[3])
         return 1
         """;
 
-    /// <summary>Adds the failures in the order given, in one script call.</summary>
-    public Task AddAsync(RedisKey key, IReadOnlyList<FailedAttempt> failures, int max, StateOptions options)
+    /// <summary>Adds each set's failures in the order given, with one script call per Redis Cluster slot.</summary>
+    public Task AddAsync(IReadOnlyList<(RedisKey Key, IReadOnlyList<FailedAttempt> Failures)> sets, int max, StateOptions options)
     {
         var memory = options.FailureMemory + options.AllowedLateness;
-        var arguments = new RedisValue[3 + (2 * failures.Count)];
-        arguments[0] = (long)memory.TotalMicroseconds;
-        arguments[1] = max;
-        arguments[2] = (long)memory.TotalMilliseconds;
-        for (var i = 0; i < failures.Count; i++)
+        var database = redis.GetDatabase();
+        return Task.WhenAll(redis.BySlot(sets, set => set.Key).Select(slot =>
         {
-            arguments[3 + (2 * i)] = Microseconds(failures[i].At);
-            arguments[4 + (2 * i)] = failures[i].EventId + Separator + failures[i].Key;
-        }
+            var arguments = new List<RedisValue>(3 + slot.Sum(set => 1 + (2 * set.Failures.Count))) { (long)memory.TotalMicroseconds, max, (long)memory.TotalMilliseconds };
+            foreach (var (_, failures) in slot)
+            {
+                arguments.Add(failures.Count);
+                foreach (var failure in failures)
+                {
+                    arguments.Add(Microseconds(failure.At));
+                    arguments.Add(failure.EventId + Separator + failure.Key);
+                }
+            }
 
-        return redis.GetDatabase().ScriptEvaluateAsync(AddScript, [key], arguments);
+            return database.ScriptEvaluateAsync(AddScript, [.. slot.Select(set => set.Key)], [.. arguments]);
+        }));
     }
 
-    /// <summary>The failures at or after <paramref name="from"/>.</summary>
-    public async Task<SourceActivity> ReadAsync(RedisKey key, DateTimeOffset from)
+    /// <summary>
+    /// Each set's failures at or after its time, in the order given. The sets of one Redis Cluster slot (all of them on
+    /// a single server) are read by one script, which returns each set as one string, member and score alternating,
+    /// joined by the record separator: one reply per set rather than two per failure for the client to parse.
+    /// </summary>
+    public async Task<SourceActivity[]> ReadAsync(IReadOnlyList<(RedisKey Key, DateTimeOffset From)> sets)
     {
-        var entries = await redis.GetDatabase().SortedSetRangeByScoreWithScoresAsync(key, from == DateTimeOffset.MinValue ? double.NegativeInfinity : Microseconds(from));
-        if (entries.Length == 0)
+        var read = new SourceActivity[sets.Count];
+        var database = redis.GetDatabase();
+        await Task.WhenAll(redis.BySlot(Enumerable.Range(0, sets.Count), i => sets[i].Key).Select(async indexes =>
         {
-            return SourceActivity.Empty;
-        }
-
-        // Redis orders by time, then by member, which begins with the eventId: reversing the runs of equal
-        // times gives the order Failures.Add keeps (newest first, ascending eventIds among ties) without a sort.
-        var failures = new List<FailedAttempt>(entries.Length);
-        for (var end = entries.Length; end > 0;)
-        {
-            var start = end - 1;
-            while (start > 0 && entries[start - 1].Score == entries[end - 1].Score)
+            var replies = (RedisValue[])(await database.ScriptEvaluateAsync(
+                ReadScript,
+                [.. indexes.Select(i => sets[i].Key)],
+                [.. indexes.Select(i => sets[i].From == DateTimeOffset.MinValue ? (RedisValue)"-inf" : Microseconds(sets[i].From))]))!;
+            for (var j = 0; j < indexes.Length; j++)
             {
-                start--;
+                read[indexes[j]] = Parse(((ReadOnlyMemory<byte>)replies[j]).Span);
             }
-
-            for (var i = start; i < end; i++)
-            {
-                failures.Add(Parse(entries[i]));
-            }
-
-            end = start;
-        }
-
-        return new SourceActivity(failures);
+        }));
+        return read;
     }
 
     /// <summary>Erasure: removes the learner's failures from these sets, the ones the learner's own index names.</summary>
@@ -111,13 +127,58 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
 
     private static long Microseconds(DateTimeOffset at) => (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
 
-    private static FailedAttempt Parse(SortedSetEntry entry)
+    private static SourceActivity Parse(ReadOnlySpan<byte> reply)
     {
-        var member = ((ReadOnlyMemory<byte>)entry.Element).Span;
-        var split = member.IndexOf((byte)Separator);
-        return new FailedAttempt(
-            DateTimeOffset.UnixEpoch.AddTicks((long)entry.Score * TimeSpan.TicksPerMicrosecond),
-            Encoding.UTF8.GetString(member[(split + 1)..]),
-            Encoding.UTF8.GetString(member[..split]));
+        if (reply.IsEmpty)
+        {
+            return SourceActivity.Empty;
+        }
+
+        var ascending = new List<FailedAttempt>();
+        var rest = reply;
+        while (!rest.IsEmpty)
+        {
+            var member = Next(ref rest);
+            var split = member.IndexOf((byte)Separator);
+            ascending.Add(new FailedAttempt(
+                DateTimeOffset.UnixEpoch.AddTicks(ParseMicroseconds(Next(ref rest)) * TimeSpan.TicksPerMicrosecond),
+                Encoding.UTF8.GetString(member[(split + 1)..]),
+                Encoding.UTF8.GetString(member[..split])));
+        }
+
+        // Redis orders by time, then by member, which begins with the eventId: reversing the runs of equal times gives
+        // the order Failures.Add keeps (newest first, ascending eventIds among ties) without a sort.
+        var failures = new List<FailedAttempt>(ascending.Count);
+        for (var end = ascending.Count; end > 0;)
+        {
+            var start = end - 1;
+            while (start > 0 && ascending[start - 1].At == ascending[end - 1].At)
+            {
+                start--;
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                failures.Add(ascending[i]);
+            }
+
+            end = start;
+        }
+
+        return new SourceActivity(failures);
     }
+
+    private static ReadOnlySpan<byte> Next(ref ReadOnlySpan<byte> rest)
+    {
+        var end = rest.IndexOf(RecordSeparator);
+        var next = end < 0 ? rest : rest[..end];
+        rest = end < 0 ? [] : rest[(end + 1)..];
+        return next;
+    }
+
+    /// <summary>Redis writes a score that is a whole number below 2^52 as its digits, which every time since 1970 is.</summary>
+    private static long ParseMicroseconds(ReadOnlySpan<byte> score) =>
+        Utf8Parser.TryParse(score, out long whole, out var consumed) && consumed == score.Length
+            ? whole
+            : (long)double.Parse(score, CultureInfo.InvariantCulture);
 }
