@@ -7,8 +7,8 @@ namespace LoginGuard.Activity;
 /// </summary>
 internal interface IActivityLog
 {
-    /// <summary>Adds the entry to the learner's activity, once: an eventId already there changes nothing.</summary>
-    Task RecordAsync(string learner, ActivityEntry entry, CancellationToken cancellationToken);
+    /// <summary>Adds each entry to its learner's activity, in the order given, once: an eventId already there changes nothing.</summary>
+    Task RecordAsync(IReadOnlyList<(string Learner, ActivityEntry Entry)> entries, CancellationToken cancellationToken);
 
     /// <summary>The learner's entries not older than the retention, newest first.</summary>
     Task<IReadOnlyList<ActivityEntry>> ReadAsync(string learner, CancellationToken cancellationToken);

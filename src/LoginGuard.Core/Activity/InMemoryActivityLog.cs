@@ -10,28 +10,35 @@ internal sealed class InMemoryActivityLog(IOptionsMonitor<ActivityOptions> optio
     private readonly Lock gate = new();
     private readonly Dictionary<string, List<ActivityEntry>> learners = new(StringComparer.Ordinal);
 
-    public Task RecordAsync(string learner, ActivityEntry entry, CancellationToken cancellationToken)
+    public Task RecordAsync(IReadOnlyList<(string Learner, ActivityEntry Entry)> entries, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         lock (gate)
         {
-            var entries = learners.TryGetValue(learner, out var found) ? found : learners[learner] = [];
-            if (entries.Exists(e => e.EventId == entry.EventId))
+            foreach (var (learner, entry) in entries)
             {
-                return Task.CompletedTask;
-            }
-
-            entries.Add(entry);
-            var horizon = entries.Max(e => e.Score) - (long)settings.Retention.TotalMilliseconds;
-            entries.RemoveAll(e => e.Score < horizon);
-            entries.Sort(ActivityOrder.Oldest);
-            if (entries.Count > settings.MaxEntries)
-            {
-                entries.RemoveRange(0, entries.Count - settings.MaxEntries);
+                Record(learners.TryGetValue(learner, out var found) ? found : learners[learner] = [], entry, settings);
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    private static void Record(List<ActivityEntry> entries, ActivityEntry entry, ActivityOptions settings)
+    {
+        if (entries.Exists(e => e.EventId == entry.EventId))
+        {
+            return;
+        }
+
+        entries.Add(entry);
+        var horizon = entries.Max(e => e.Score) - (long)settings.Retention.TotalMilliseconds;
+        entries.RemoveAll(e => e.Score < horizon);
+        entries.Sort(ActivityOrder.Oldest);
+        if (entries.Count > settings.MaxEntries)
+        {
+            entries.RemoveRange(0, entries.Count - settings.MaxEntries);
+        }
     }
 
     public Task<IReadOnlyList<ActivityEntry>> ReadAsync(string learner, CancellationToken cancellationToken)

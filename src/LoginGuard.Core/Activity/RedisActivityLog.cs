@@ -8,43 +8,61 @@ namespace LoginGuard.Activity;
 
 /// <summary>
 /// A learner's activity in two keys under their hash tag: a sorted set of eventIds by event time and a hash of
-/// the entries by eventId. One script records an entry, trims what fell out of the window or over the cap and
-/// refreshes both TTLs, so a write is one round trip and can join a pipelined batch. What it trims goes in
+/// the entries by eventId. One script records a batch's entries, trimming what fell out of the window or over the cap
+/// and refreshing both TTLs of each learner, so a batch's writes are one round trip per Redis Cluster slot. What it trims goes in
 /// slices of 1,000: Lua's <c>unpack</c> fails past about 8,000 values, which a large <c>Activity:MaxEntries</c>
 /// (or a learner back after a month away) reaches, and then every event of that learner would fail alike.
 /// </summary>
 internal sealed class RedisActivityLog(IConnectionMultiplexer redis, RedisKeys keys, IOptionsMonitor<ActivityOptions> options, TimeProvider clock)
     : IActivityLog, ILearnerData
 {
-    /// <summary>KEYS: index, entries. ARGV: eventId, event time (unix ms), entry JSON, retention ms, max entries.</summary>
+    /// <summary>
+    /// KEYS: the index and the entries of each learner in turn, of one slot. ARGV: retention ms, max entries, then the
+    /// eventId, event time (unix ms) and entry JSON of each entry.
+    /// </summary>
     private const string RecordScript = """
-        if redis.call('ZSCORE', KEYS[1], ARGV[1]) then return 0 end
-        redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
-        redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
-        local newest = tonumber(redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')[2])
-        local gone = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. string.format('%.0f', newest - tonumber(ARGV[4])))
-        local excess = redis.call('ZCARD', KEYS[1]) - #gone - tonumber(ARGV[5])
-        if excess > 0 then
-            for _, id in ipairs(redis.call('ZRANGE', KEYS[1], #gone, #gone + excess - 1)) do gone[#gone + 1] = id end
+        local retention, max = tonumber(ARGV[1]), tonumber(ARGV[2])
+        local a = 3
+        for k = 1, #KEYS, 2 do
+            local index, kept, id = KEYS[k], KEYS[k + 1], ARGV[a]
+            if not redis.call('ZSCORE', index, id) then
+                redis.call('ZADD', index, ARGV[a + 1], id)
+                redis.call('HSET', kept, id, ARGV[a + 2])
+                local newest = tonumber(redis.call('ZRANGE', index, -1, -1, 'WITHSCORES')[2])
+                local gone = redis.call('ZRANGEBYSCORE', index, '-inf', '(' .. string.format('%.0f', newest - retention))
+                local excess = redis.call('ZCARD', index) - #gone - max
+                if excess > 0 then
+                    for _, old in ipairs(redis.call('ZRANGE', index, #gone, #gone + excess - 1)) do gone[#gone + 1] = old end
+                end
+                for first = 1, #gone, 1000 do
+                    local last = math.min(first + 999, #gone)
+                    redis.call('ZREM', index, unpack(gone, first, last))
+                    redis.call('HDEL', kept, unpack(gone, first, last))
+                end
+                redis.call('PEXPIRE', index, ARGV[1])
+                redis.call('PEXPIRE', kept, ARGV[1])
+            end
+            a = a + 3
         end
-        for first = 1, #gone, 1000 do
-            local last = math.min(first + 999, #gone)
-            redis.call('ZREM', KEYS[1], unpack(gone, first, last))
-            redis.call('HDEL', KEYS[2], unpack(gone, first, last))
-        end
-        redis.call('PEXPIRE', KEYS[1], ARGV[4])
-        redis.call('PEXPIRE', KEYS[2], ARGV[4])
         return 1
         """;
 
-    /// <summary>One round trip (StackExchange.Redis sends EVALSHA once it knows the script, and EVAL again after NOSCRIPT), so it can join a pipelined batch.</summary>
-    public async Task RecordAsync(string learner, ActivityEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// One script call per Redis Cluster slot (StackExchange.Redis sends EVALSHA once it knows the script, and EVAL again
+    /// after NOSCRIPT): on a single server, one call for a whole batch.
+    /// </summary>
+    public async Task RecordAsync(IReadOnlyList<(string Learner, ActivityEntry Entry)> entries, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        await redis.GetDatabase().ScriptEvaluateAsync(
-            RecordScript,
-            [keys.ActivityIndex(learner), keys.ActivityEntries(learner)],
-            [entry.EventId, entry.Score, ActivityJson.Serialize(entry), (long)settings.Retention.TotalMilliseconds, settings.MaxEntries]).WaitAsync(cancellationToken);
+        var database = redis.GetDatabase();
+        await Task.WhenAll(redis.BySlot(entries, e => keys.ActivityIndex(e.Learner)).Select(slot => database.ScriptEvaluateAsync(
+                RecordScript,
+                [.. slot.SelectMany(e => new[] { keys.ActivityIndex(e.Learner), keys.ActivityEntries(e.Learner) })],
+                [
+                    (long)settings.Retention.TotalMilliseconds, settings.MaxEntries,
+                    .. slot.SelectMany(e => new RedisValue[] { e.Entry.EventId, e.Entry.Score, ActivityJson.Serialize(e.Entry) }),
+                ])))
+            .WaitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ActivityEntry>> ReadAsync(string learner, CancellationToken cancellationToken)

@@ -181,12 +181,15 @@ internal sealed partial class LoginPipeline(
         // Sent just before the state on the same connection, and idempotent by eventId: a crash between the
         // two writes the same entries again, where writing them after would lose them to the redelivery,
         // which finds the event decided. An unknown user has no account whose activity anyone could look at.
-        var activityWrites = scored.Zip(decisions)
-            .Where(pair => pair.First.Enriched.Event.Type != AuthEventType.AccountDeleted && !pair.First.Enriched.Event.NamesNoAccount)
-            .Select(pair => activity.RecordAsync(pair.First.Enriched.Keys.Learner, ActivityEntry.Of(pair.First.Enriched, pair.Second, pair.First.Alerts), cancellationToken))
-            .ToList();
+        var activityWrite = activity.RecordAsync(
+            [
+                .. scored.Zip(decisions)
+                    .Where(pair => pair.First.Enriched.Event.Type != AuthEventType.AccountDeleted && !pair.First.Enriched.Event.NamesNoAccount)
+                    .Select(pair => (pair.First.Enriched.Keys.Learner, ActivityEntry.Of(pair.First.Enriched, pair.Second, pair.First.Alerts))),
+            ],
+            cancellationToken);
         var committed = await store.CommitAsync(batch, records, cancellationToken);
-        await Task.WhenAll(activityWrites);
+        await activityWrite;
         await EraseAsync(accepted, scored.Where(s => committed.Erased.Contains(s.Enriched.Event.EventId)), cancellationToken);
 
         var final = new Dictionary<string, Decision>(StringComparer.Ordinal);

@@ -51,8 +51,21 @@ internal static class Failures
         a.At > b.At || (a.At == b.At && string.CompareOrdinal(a.EventId, b.EventId) < 0);
 
     /// <summary>How an event changes the activity of the address or network it came from: only failures count.</summary>
-    public static SourceActivity Apply(SourceActivity activity, EnrichedEvent enriched, StateOptions options) =>
-        enriched.Event.Type == AuthEventType.LoginFailed
-            ? new SourceActivity(Add(activity.Failures, new FailedAttempt(enriched.Event.OccurredAt, enriched.Keys.Learner, enriched.Event.EventId), options.MaxSourceFailures, options))
-            : activity;
+    public static SourceActivity Apply(SourceActivity activity, EnrichedEvent enriched, StateOptions options)
+    {
+        if (enriched.Event.Type != AuthEventType.LoginFailed)
+        {
+            return activity;
+        }
+
+        var failure = new FailedAttempt(enriched.Event.OccurredAt, enriched.Keys.Learner, enriched.Event.EventId);
+        var failures = Add(activity.Failures, failure, options.MaxSourceFailures, options);
+        if (ReferenceEquals(failures, activity.Failures))
+        {
+            return activity;
+        }
+
+        // Add keeps a prefix of the failures it was given, with the new one in its place: first, unless it came late.
+        return failures.Count > 0 && ReferenceEquals(failures[0], failure) ? activity.WithNewest(failures) : new SourceActivity(failures);
+    }
 }

@@ -16,77 +16,69 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
     /// <summary>Event ids hold no control characters, so the unit separator cannot occur inside one and sorts below every character that can.</summary>
     public const char Separator = '\u001f';
 
-    // KEYS[1] the set; ARGV: memory (µs), max, ttl (ms), then score and member of each failure.
-    // Lua's own number-to-string conversion keeps 14 digits; scores need 16, hence string.format.
+    // KEYS: sets of one slot; ARGV: memory (µs), max, ttl (ms), then for each set in turn how many failures it gets and
+    // the score and member of each. Lua's own number-to-string conversion keeps 14 digits; scores need 16, hence string.format.
     private const string AddScript = """
-        local key, memory, max = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2])
-        for i = 4, #ARGV, 2 do
-            local score, member = ARGV[i], ARGV[i + 1]
-            if not redis.call('ZSCORE', key, member) then
-                local newest = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')[2]
-                local horizon = math.max(tonumber(score), tonumber(newest or score)) - memory
-                redis.call('ZADD', key, score, member)
-                redis.call('ZREMRANGEBYSCORE', key, '-inf', string.format('(%.0f', horizon))
-                local excess = redis.call('ZCARD', key) - max
-                if excess > 0 then
-                    local boundary = redis.call('ZRANGE', key, excess, excess, 'WITHSCORES')[2]
-                    redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. boundary)
-                    local keep = max - redis.call('ZCOUNT', key, '(' .. boundary, '+inf')
-                    local tied = redis.call('ZRANGEBYSCORE', key, boundary, boundary)
-                    for j = keep + 1, #tied do redis.call('ZREM', key, tied[j]) end
+        local memory, max = tonumber(ARGV[1]), tonumber(ARGV[2])
+        local first = 4
+        for k = 1, #KEYS do
+            local key, last = KEYS[k], first + 2 * tonumber(ARGV[first])
+            for i = first + 1, last, 2 do
+                local score, member = ARGV[i], ARGV[i + 1]
+                if not redis.call('ZSCORE', key, member) then
+                    local newest = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')[2]
+                    local horizon = math.max(tonumber(score), tonumber(newest or score)) - memory
+                    redis.call('ZADD', key, score, member)
+                    redis.call('ZREMRANGEBYSCORE', key, '-inf', string.format('(%.0f', horizon))
+                    local excess = redis.call('ZCARD', key) - max
+                    if excess > 0 then
+                        local boundary = redis.call('ZRANGE', key, excess, excess, 'WITHSCORES')[2]
+                        redis.call('ZREMRANGEBYSCORE', key, '-inf', '(' .. boundary)
+                        local keep = max - redis.call('ZCOUNT', key, '(' .. boundary, '+inf')
+                        local tied = redis.call('ZRANGEBYSCORE', key, boundary, boundary)
+                        for j = keep + 1, #tied do redis.call('ZREM', key, tied[j]) end
+                    end
                 end
             end
+            redis.call('PEXPIRE', key, ARGV[3])
+            first = last + 1
         end
-        redis.call('PEXPIRE', key, ARGV[3])
         return 1
         """;
 
-    /// <summary>Adds the failures in the order given, in one script call.</summary>
-    public Task AddAsync(RedisKey key, IReadOnlyList<FailedAttempt> failures, int max, StateOptions options)
+    /// <summary>Adds each set's failures in the order given, with one script call per Redis Cluster slot.</summary>
+    public Task AddAsync(IReadOnlyList<(RedisKey Key, IReadOnlyList<FailedAttempt> Failures)> sets, int max, StateOptions options)
     {
         var memory = options.FailureMemory + options.AllowedLateness;
-        var arguments = new RedisValue[3 + (2 * failures.Count)];
-        arguments[0] = (long)memory.TotalMicroseconds;
-        arguments[1] = max;
-        arguments[2] = (long)memory.TotalMilliseconds;
-        for (var i = 0; i < failures.Count; i++)
+        var database = redis.GetDatabase();
+        return Task.WhenAll(redis.BySlot(sets, set => set.Key).Select(slot =>
         {
-            arguments[3 + (2 * i)] = Microseconds(failures[i].At);
-            arguments[4 + (2 * i)] = failures[i].EventId + Separator + failures[i].Key;
-        }
+            var arguments = new List<RedisValue>(3 + slot.Sum(set => 1 + (2 * set.Failures.Count))) { (long)memory.TotalMicroseconds, max, (long)memory.TotalMilliseconds };
+            foreach (var (_, failures) in slot)
+            {
+                arguments.Add(failures.Count);
+                foreach (var failure in failures)
+                {
+                    arguments.Add(Microseconds(failure.At));
+                    arguments.Add(failure.EventId + Separator + failure.Key);
+                }
+            }
 
-        return redis.GetDatabase().ScriptEvaluateAsync(AddScript, [key], arguments);
+            return database.ScriptEvaluateAsync(AddScript, [.. slot.Select(set => set.Key)], [.. arguments]);
+        }));
     }
 
-    /// <summary>The failures at or after <paramref name="from"/>.</summary>
-    public async Task<SourceActivity> ReadAsync(RedisKey key, DateTimeOffset from)
+    /// <summary>
+    /// Each set's failures at or after its time, in the order given, one ZRANGEBYSCORE per set, all sent together. Joining
+    /// a slot's sets into one string in a script was tried: it saved the worker no more than Redis then spent building
+    /// the string in Lua, on the same two cores.
+    /// </summary>
+    public async Task<SourceActivity[]> ReadAsync(IReadOnlyList<(RedisKey Key, DateTimeOffset From)> sets)
     {
-        var entries = await redis.GetDatabase().SortedSetRangeByScoreWithScoresAsync(key, from == DateTimeOffset.MinValue ? double.NegativeInfinity : Microseconds(from));
-        if (entries.Length == 0)
-        {
-            return SourceActivity.Empty;
-        }
-
-        // Redis orders by time, then by member, which begins with the eventId: reversing the runs of equal
-        // times gives the order Failures.Add keeps (newest first, ascending eventIds among ties) without a sort.
-        var failures = new List<FailedAttempt>(entries.Length);
-        for (var end = entries.Length; end > 0;)
-        {
-            var start = end - 1;
-            while (start > 0 && entries[start - 1].Score == entries[end - 1].Score)
-            {
-                start--;
-            }
-
-            for (var i = start; i < end; i++)
-            {
-                failures.Add(Parse(entries[i]));
-            }
-
-            end = start;
-        }
-
-        return new SourceActivity(failures);
+        var database = redis.GetDatabase();
+        var entries = await Task.WhenAll(sets.Select(set =>
+            database.SortedSetRangeByScoreWithScoresAsync(set.Key, set.From == DateTimeOffset.MinValue ? double.NegativeInfinity : Microseconds(set.From))));
+        return [.. entries.Select(Parse)];
     }
 
     /// <summary>Erasure: removes the learner's failures from these sets, the ones the learner's own index names.</summary>
@@ -110,6 +102,35 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
     }
 
     private static long Microseconds(DateTimeOffset at) => (at.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;
+
+    private static SourceActivity Parse(SortedSetEntry[] entries)
+    {
+        if (entries.Length == 0)
+        {
+            return SourceActivity.Empty;
+        }
+
+        // Redis orders by time, then by member, which begins with the eventId: reversing the runs of equal times gives
+        // the order Failures.Add keeps (newest first, ascending eventIds among ties) without a sort.
+        var failures = new List<FailedAttempt>(entries.Length);
+        for (var end = entries.Length; end > 0;)
+        {
+            var start = end - 1;
+            while (start > 0 && entries[start - 1].Score == entries[end - 1].Score)
+            {
+                start--;
+            }
+
+            for (var i = start; i < end; i++)
+            {
+                failures.Add(Parse(entries[i]));
+            }
+
+            end = start;
+        }
+
+        return new SourceActivity(failures);
+    }
 
     private static FailedAttempt Parse(SortedSetEntry entry)
     {

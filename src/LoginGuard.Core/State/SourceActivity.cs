@@ -45,7 +45,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
         }
 
         var counted = Counted();
-        var addsLearner = added is not null && !(counted.NewestOf.TryGetValue(added, out var newest) && newest < end);
+        var addsLearner = added is not null && !(counted.NewestIndex(added) is { } newest && newest < end);
         return (end + extra, counted.LearnersUpTo[end - 1] + (addsLearner ? 1 : 0));
     }
 
@@ -84,6 +84,26 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
         return false;
     }
 
+    /// <summary>
+    /// This activity with <paramref name="failures"/>' first failure added as its newest and the oldest ones past
+    /// <paramref name="failures"/>' count dropped: what <see cref="State.Failures.Add"/> makes of a failure newer than
+    /// every other, which in a spray is nearly every failure. Counts already built carry over in one pass over
+    /// integers instead of hashing every learner of the source again.
+    /// </summary>
+    public SourceActivity WithNewest(IReadOnlyList<FailedAttempt> failures)
+    {
+        var next = new SourceActivity(failures);
+
+        // Learners whose failures were all dropped stay in the copied dictionary: once they outnumber the kept failures,
+        // counting afresh (when asked) costs less than carrying them on.
+        if (Volatile.Read(ref counts) is { } built && built.NewestOf.Count < 2 * (failures.Count + 1))
+        {
+            next.counts = built.WithNewest(failures[0].Key, failures.Count);
+        }
+
+        return next;
+    }
+
     // Activities are shared between lanes by the in-process store. Two threads may build the counts at once;
     // both build the same, the first published wins, and publishing through Interlocked makes the arrays'
     // contents visible to every reader, on weakly ordered processors too.
@@ -98,15 +118,39 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
         var newestOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < learnersUpTo.Length; i++)
         {
-            newestOf.TryAdd(Failures[i].Key, i);
+            newestOf.TryAdd(Failures[i].Key, learnersUpTo.Length - 1 - i);
             learnersUpTo[i] = newestOf.Count;
         }
 
-        var fresh = new Counts(learnersUpTo, newestOf);
+        var fresh = new Counts(learnersUpTo, newestOf, 0);
         return Interlocked.CompareExchange(ref counts, fresh, null) ?? fresh;
     }
 
     /// <param name="LearnersUpTo">Distinct learners among the newest i + 1 failures, at index i.</param>
-    /// <param name="NewestOf">Each learner's newest failure, by index.</param>
-    private sealed record Counts(int[] LearnersUpTo, Dictionary<string, int> NewestOf);
+    /// <param name="NewestOf">
+    /// Each learner's newest failure, as its place counted from the oldest failure plus <paramref name="Base"/>: adding a
+    /// newest failure moves no other failure's place, and dropping the oldest only moves the base. A learner whose place
+    /// falls below the base has no failure left.
+    /// </param>
+    private sealed record Counts(int[] LearnersUpTo, Dictionary<string, int> NewestOf, int Base)
+    {
+        public int? NewestIndex(string learner) =>
+            NewestOf.TryGetValue(learner, out var place) && place >= Base ? LearnersUpTo.Length - 1 - (place - Base) : null;
+
+        public Counts WithNewest(string learner, int count)
+        {
+            var dropped = LearnersUpTo.Length + 1 - count;
+            var before = NewestIndex(learner) ?? LearnersUpTo.Length;
+            var learnersUpTo = new int[count];
+            learnersUpTo[0] = 1;
+            for (var i = 0; i + 1 < count; i++)
+            {
+                learnersUpTo[i + 1] = LearnersUpTo[i] + (i < before ? 1 : 0);
+            }
+
+            // Copying a dictionary of the same comparer reuses each entry's stored hash: no learner is hashed again.
+            var newestOf = new Dictionary<string, int>(NewestOf, StringComparer.Ordinal) { [learner] = Base + LearnersUpTo.Length };
+            return new Counts(learnersUpTo, newestOf, Base + dropped);
+        }
+    }
 }

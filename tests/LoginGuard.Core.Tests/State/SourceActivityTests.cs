@@ -1,4 +1,6 @@
+using LoginGuard.Contracts;
 using LoginGuard.State;
+using LoginGuard.Testing;
 
 namespace LoginGuard.Core.Tests.State;
 
@@ -24,6 +26,29 @@ public sealed class SourceActivityTests
                 var within = failures.Where(f => f.At >= since).ToList();
                 activity.FailuresSince(since).Should().Be(within.Count);
                 activity.DistinctLearnersSince(since).Should().Be(within.Select(f => f.Key).Distinct().Count());
+            }
+        }
+    }
+
+    [Fact]
+    public void A_source_sprayed_one_failure_at_a_time_counts_as_if_its_failures_were_counted_afresh()
+    {
+        // A small cap and memory and a few late or repeated events: every way Failures.Add can change a list.
+        var options = new StateOptions { MaxSourceFailures = 25, FailureMemory = TimeSpan.FromMinutes(40), AllowedLateness = TimeSpan.Zero };
+        var random = new Random(11);
+        var grown = SourceActivity.Empty;
+        for (var i = 0; i < 400; i++)
+        {
+            var at = Noon.AddSeconds(15 * i).AddMinutes(random.Next(0, 12) == 0 ? -random.Next(1, 60) : 0);
+            var eventId = $"f-{(random.Next(0, 15) == 0 ? random.Next(0, i + 1) : i):D3}";
+            grown = Failures.Apply(grown, Learners.Event($"victim-{random.Next(0, 30)}", AuthEventType.LoginFailed, Learners.Phone, at, eventId), options);
+
+            var afresh = new SourceActivity(grown.Failures);
+            var upTo = grown.Failures[0].At.AddSeconds(1);
+            foreach (var since in grown.Failures.Select(f => f.At).Distinct())
+            {
+                grown.DistinctLearnersSince(since).Should().Be(afresh.DistinctLearnersSince(since), $"after failure {i}, since {since:t}");
+                grown.Within(since.AddTicks(-1), upTo, "none", "victim-3").Should().Be(afresh.Within(since.AddTicks(-1), upTo, "none", "victim-3"), $"after failure {i}, since {since:t}");
             }
         }
     }

@@ -68,6 +68,26 @@ public abstract class ActivityLogContract
     }
 
     [Fact]
+    public async Task Records_a_batch_of_many_learners_entries_as_if_each_came_alone()
+    {
+        var log = CreateLog();
+        string[] learners = ["ana", "bo", "cy"];
+        var batch = Enumerable.Range(0, Options.MaxEntries + 5)
+            .SelectMany(i => learners.Select(learner => (learner, Entry($"{learner}-{i:D2}", Now.AddMinutes(-100 + i)))))
+            .Append(("bo", Entry("bo-14", Now.AddMinutes(-86)) with { RiskLevel = "high" }))
+            .ToList();
+
+        await log.RecordAsync(batch, default);
+
+        foreach (var learner in learners)
+        {
+            var entries = await log.ReadAsync(learner, default);
+            entries.Select(e => e.EventId).Should().Equal(Enumerable.Range(5, Options.MaxEntries).Reverse().Select(i => $"{learner}-{i:D2}"));
+            entries.Should().OnlyContain(e => e.RiskLevel == "none", "an eventId already there changes nothing");
+        }
+    }
+
+    [Fact]
     public async Task Keeps_each_learners_activity_apart_and_forgets_one_learner_whole()
     {
         var log = CreateLog();

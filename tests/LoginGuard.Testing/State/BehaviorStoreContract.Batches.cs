@@ -57,6 +57,38 @@ public abstract partial class BehaviorStoreContract
     }
 
     [Fact]
+    public async Task A_batch_reads_every_address_and_network_it_names_each_with_its_own_failures_newest_first()
+    {
+        var store = CreateStore(Options);
+        var expected = new Dictionary<string, SourceActivity>();
+        var random = new Random(5);
+        for (var i = 0; i < 60; i++)
+        {
+            // Ten addresses on five networks, times on a coarse grid so ties are common.
+            var source = random.Next(0, 10);
+            var network = Learners.Lyon with { Asn = 64500 + (source % 5) };
+            var failure = Learners.From(Learners.FailedSignIn($"victim-{i % 7}", Learners.Phone, Learners.Start.AddSeconds(random.Next(0, 20) * 30)), network, $"spray-{source}");
+            await Record(store, failure);
+            foreach (var key in new[] { BehaviorBatch.AddressKey(failure.Keys), BehaviorBatch.NetworkKey(failure.Keys) })
+            {
+                expected[key] = Failures.Apply(expected.GetValueOrDefault(key, SourceActivity.Empty), failure, Options);
+            }
+        }
+
+        var probes = Enumerable.Range(0, 12)
+            .Select(source => Learners.From(Learners.SignIn("ana", Learners.Laptop, Learners.Start.AddHours(1)), Learners.Lyon with { Asn = 64500 + (source % 6) }, $"spray-{source}"))
+            .ToList();
+        var batch = await store.BeginAsync(probes, SourceLookback.Everything, default);
+
+        foreach (var probe in probes)
+        {
+            var snapshot = batch.Snapshot(probe);
+            snapshot.Address.Failures.Should().Equal(expected.GetValueOrDefault(BehaviorBatch.AddressKey(probe.Keys), SourceActivity.Empty).Failures, probe.Keys.Address);
+            snapshot.Network.Failures.Should().Equal(expected.GetValueOrDefault(BehaviorBatch.NetworkKey(probe.Keys), SourceActivity.Empty).Failures, probe.Keys.Network);
+        }
+    }
+
+    [Fact]
     public async Task A_batch_knows_an_event_it_recorded_and_refuses_to_record_it_twice()
     {
         var store = CreateStore(Options);
