@@ -11,20 +11,29 @@ namespace LoginGuard.Tools.Bench;
 /// <summary>Realistic auth events from the sample generator (a credential-stuffing wave among them), keyed by learner.</summary>
 internal static class BenchEvents
 {
-    /// <summary>At least <paramref name="count"/> events of <paramref name="learners"/> learners, in event-time order.</summary>
-    public static List<Message<byte[]?, byte[]?>> Generate(int count, int learners)
+    /// <summary>
+    /// Learners generated at a time: one cohort's first day takes ≈ 240 MB to make, where a million learners at once
+    /// took more than 14 GB.
+    /// </summary>
+    public const int LearnersPerCohort = 10_000;
+
+    /// <summary><paramref name="count"/> events of <paramref name="learners"/> learners, in event-time order.</summary>
+    public static List<Message<byte[]?, byte[]?>> Generate(int count, int learners) => Stream(count, learners).ToList();
+
+    /// <summary>
+    /// <paramref name="count"/> events of <paramref name="learners"/> learners, generated as they are taken, a cohort at
+    /// a time (<see cref="LoginEventGenerator.Cohorts"/>), over the fewest days that hold them; a few fewer when the
+    /// last cohort is short of the first one's pace.
+    /// </summary>
+    public static IEnumerable<Message<byte[]?, byte[]?>> Stream(int count, int learners)
     {
         var geo = GeoCatalogue.Load(Path.GetDirectoryName(SampleData.Find("geoip/city-ranges.csv"))
             ?? throw new InvalidOperationException("data-samples/geoip/city-ranges.csv not found: run from the repository."));
-        for (var days = 7; ; days *= 2)
-        {
-            var stream = LoginEventGenerator.Generate(new GenerationSettings(learners, days, Seed: 1, new DateOnly(2026, 10, 1)), geo);
-            var events = stream.Events.ToList();
-            if (events.Count >= count || days > 3650)
-            {
-                return events.Take(count).Select(line => ToMessage(line.Text)).ToList();
-            }
-        }
+        var days = DaysFor(count, learners, geo);
+        return LoginEventGenerator.Cohorts(Settings(learners, days), geo, LearnersPerCohort)
+            .Where(line => line.IsEvent)
+            .Take(count)
+            .Select(line => ToMessage(line.Text));
     }
 
     public static string EventId(byte[] json)
@@ -42,12 +51,11 @@ internal static class BenchEvents
         return "";
     }
 
-    /// <summary>Produces as fast as the client takes them; the message timestamps say when each was sent.</summary>
-    public static void Produce(string bootstrapServers, string topic, IEnumerable<Message<byte[]?, byte[]?>> messages) =>
-        Produce(bootstrapServers, topic, messages, ratePerSecond: 0);
-
-    /// <summary>Produces at a steady offered load: each message no earlier than its turn at <paramref name="ratePerSecond"/>.</summary>
-    public static void Produce(string bootstrapServers, string topic, IEnumerable<Message<byte[]?, byte[]?>> messages, int ratePerSecond)
+    /// <summary>
+    /// Produces at a steady offered load (0: as fast as the client takes them): each message no earlier than its turn
+    /// and only once <paramref name="maySend"/> says so; the message timestamps say when each was sent. Returns how many were.
+    /// </summary>
+    public static long Produce(string bootstrapServers, string topic, IEnumerable<Message<byte[]?, byte[]?>> messages, int ratePerSecond, Func<bool> maySend, Action<Message<byte[]?, byte[]?>> sent)
     {
         using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
         {
@@ -56,10 +64,10 @@ internal static class BenchEvents
             LingerMs = ratePerSecond > 0 ? 0 : 5,
         }).SetLogHandler((_, _) => { }).Build();
         var clock = Stopwatch.StartNew();
-        var sent = 0L;
+        var count = 0L;
         foreach (var message in messages)
         {
-            while (ratePerSecond > 0 && sent * 1000 / ratePerSecond > clock.ElapsedMilliseconds)
+            while ((ratePerSecond > 0 && count * 1000 / ratePerSecond > clock.ElapsedMilliseconds) || !maySend())
             {
                 Thread.Sleep(1);
             }
@@ -78,10 +86,34 @@ internal static class BenchEvents
                 }
             }
 
-            sent++;
+            sent(stamped);
+            count++;
         }
 
         producer.Flush(TimeSpan.FromMinutes(1));
+        return count;
+    }
+
+    // Every cohort is as busy as the first, so the first one's events tell how many days the population needs.
+    private static int DaysFor(int count, int learners, GeoCatalogue geo)
+    {
+        var cohort = Math.Min(learners, LearnersPerCohort);
+        for (var days = 1; ; days *= 2)
+        {
+            var events = LoginEventGenerator.Generate(Settings(learners, days) with { Users = cohort }, geo).Events.LongCount();
+            if (events * learners / cohort >= count || days > 3650)
+            {
+                return days;
+            }
+        }
+    }
+
+    // The cohorts follow one another day after day, and the worker refuses events dated ahead of its clock: the
+    // last cohort ends yesterday.
+    private static GenerationSettings Settings(int learners, int days)
+    {
+        var cohorts = (learners + LearnersPerCohort - 1) / LearnersPerCohort;
+        return new(learners, days, Seed: 1, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-(cohorts * days) - 1));
     }
 
     private static Message<byte[]?, byte[]?> ToMessage(string json)

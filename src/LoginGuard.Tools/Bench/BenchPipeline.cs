@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Confluent.Kafka;
 using LoginGuard.Testing.Kafka;
 using LoginGuard.Testing.Redis;
 using LoginGuard.Worker.Terminal;
@@ -13,6 +16,12 @@ internal static class BenchPipeline
 {
     private const int LatencySeconds = 5;
     private const int ScriptConcurrency = 256;
+
+    /// <summary>
+    /// Events produced and not yet decided, at most: the mock cluster keeps about 5 MiB per partition and drops the
+    /// oldest silently, so a run of millions is produced no faster than it is decided, into topics sized for twice this.
+    /// </summary>
+    private const int InFlight = 50_000;
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
     public const string PlotFile = "pipeline-latency.png";
@@ -30,25 +39,23 @@ internal static class BenchPipeline
         await using var redis = await progress.StageAsync(run.RedisCluster ? "start a Redis Cluster" : "start redis-server", null, _ => BenchRedis.StartAsync(run.RedisCluster));
         var redisConfiguration = redis.Configuration;
         var paced = rate * LatencySeconds;
-        var all = await progress.ComputeAsync(Invariant($"generate {warmupEvents + events + paced:N0} events of {learners:N0} learners"), null, _ => BenchEvents.Generate(warmupEvents + events + paced, learners));
-        var (warmup, bulk, latency) = (all.Take(warmupEvents).ToList(), all.Skip(warmupEvents).Take(events).ToList(), all.Skip(warmupEvents + events).ToList());
-        var bytes = all.Sum(m => (long)m.Value!.Length + m.Key!.Length);
+        var total = warmupEvents + events + paced;
+        using var source = BenchEvents.Stream(total, learners).GetEnumerator();
+        var warmup = await progress.ComputeAsync(Invariant($"generate the first {warmupEvents:N0} of {total:N0} events of {learners:N0} learners"), null, _ => Next(source, warmupEvents).ToList());
 
         using var cluster = new KafkaMockCluster();
-        var (eventsTopic, eventPartitions) = cluster.CreateTopicFor("bench-events", bytes);
-        var (decisionsTopic, decisionPartitions) = cluster.CreateTopicFor("bench-decisions", all.Count * 1200L);
+        var (eventsTopic, eventPartitions) = cluster.CreateTopicFor("bench-events", InFlight * 2L * 512);
+        var (decisionsTopic, decisionPartitions) = cluster.CreateTopicFor("bench-decisions", InFlight * 2L * 1200);
         var topics = new BenchTopics(eventsTopic, eventPartitions, decisionsTopic, decisionPartitions, cluster.CreateTopicFor("bench-dlq", 0).Name);
         using var connection = await ConnectionMultiplexer.ConnectAsync(redisConfiguration);
         var memoryBefore = await BenchRedis.UsedMemoryAsync(connection);
         var pickup = Directory.CreateTempSubdirectory("loginguard-bench-").FullName;
-        output.WriteLine(Invariant($"{run.Workers} worker{(run.Workers == 1 ? "" : "s")} in one consumer group, state in {redis.Description}."));
-        using (var worker = BenchWorkers.Start(run.Workers, cluster.BootstrapServers, topics, redisConfiguration, pickup, output))
+        output.WriteLine(Invariant($"{run.Workers} worker{(run.Workers == 1 ? "" : "s")} in one consumer group, state in {redis.Description}{WorkerEnvironment(run)}."));
+        using var decisions = new BenchDecisions(cluster.BootstrapServers, decisionsTopic, decisionPartitions, total);
+        var producing = new BenchProducing(decisions, InFlight);
+        using (var worker = BenchWorkers.Start(run.Workers, cluster.BootstrapServers, topics, redisConfiguration, run.WorkerEnvironment, pickup, output))
         {
-            await progress.ComputeAsync(Invariant($"warm up on {warmup.Count:N0} events"), null, _ =>
-            {
-                BenchEvents.Produce(cluster.BootstrapServers, eventsTopic, warmup);
-                return Await(cluster, topics, warmup.Count);
-            });
+            await progress.StageAsync(Invariant($"warm up on {warmup.Count:N0} events"), null, _ => producing.DecideAsync(cluster.BootstrapServers, eventsTopic, warmup, 0, Patience, cancellationToken));
             if (run.Workers > 1)
             {
                 var settled = await progress.StageAsync(Invariant($"wait for {run.Workers} workers to share the partitions"), null, _ => worker.UntilEachHasPartitionsAsync(Patience, cancellationToken));
@@ -62,43 +69,35 @@ internal static class BenchPipeline
 
             var cpuBefore = worker.CpuTimes;
             var bulkStart = DateTime.UtcNow;
-            var decided = await progress.ComputeAsync(Invariant($"decide {events:N0} events at full speed"), null, _ =>
-            {
-                BenchEvents.Produce(cluster.BootstrapServers, eventsTopic, bulk);
-                return Await(cluster, topics, warmup.Count + events);
-            });
-            var bulkIds = bulk.Select(m => BenchEvents.EventId(m.Value!)).ToList();
-            var lastBulk = bulkIds.Where(decided.ContainsKey).Select(id => decided[id]).DefaultIfEmpty(bulkStart).Max();
+            var bulk = await progress.StageAsync(Invariant($"generate and decide {events:N0} events at full speed"), null, _ => producing.DecideAsync(cluster.BootstrapServers, eventsTopic, Next(source, events), 0, Patience, cancellationToken));
             var cpu = worker.CpuTimes.Zip(cpuBefore, (after, before) => after - before).ToList();
-            var throughput = events / (lastBulk - bulkStart).TotalSeconds;
-            output.WriteLine(Invariant($"End to end: {events:N0} events produced at full speed to {eventPartitions} partitions, all decided in {(lastBulk - bulkStart).TotalSeconds:F2} s: {throughput:N0} events/s; the worker{(cpu.Count == 1 ? "" : "s")} used {cpu.Sum(c => c.TotalMicroseconds) / events:N0} µs of CPU per event{Shares(cpu)}."));
+            var bulkSeconds = (decisions.LatestAt - bulkStart).TotalSeconds;
+            output.WriteLine(Invariant($"End to end: {bulk:N0} events produced at full speed to {eventPartitions} partitions, at most {InFlight:N0} ahead of their decisions, all decided in {bulkSeconds:F2} s: {bulk / bulkSeconds:N0} events/s; the worker{(cpu.Count == 1 ? "" : "s")} used {cpu.Sum(c => c.TotalMicroseconds) / bulk:N0} µs of CPU per event{Shares(cpu)}."));
 
             var mailed = await progress.StageAsync("wait for the burst's mail to be sent", null, _ => BenchOutbox.UntilNothingIsDueAsync(connection, Patience, cancellationToken));
             output.WriteLine(mailed is { } sending
                 ? Invariant($"The burst's mail was sent {sending.TotalSeconds:F1} s after its last decision.")
                 : Invariant($"The burst's mail was still being sent {Patience.TotalMinutes:F0} min after its last decision: the latency below includes sending it."));
+            var latency = Next(source, paced).ToList();
+            decisions.Time(latency.Select(m => BenchEvents.EventId(m.Value!)).ToHashSet(StringComparer.Ordinal));
             var pacedCpuBefore = worker.CpuTime;
-            decided = await progress.ComputeAsync(Invariant($"offer {rate:N0} events/s for {LatencySeconds} s"), null, _ =>
-            {
-                BenchEvents.Produce(cluster.BootstrapServers, eventsTopic, latency, rate);
-                return Await(cluster, topics, all.Count);
-            });
+            var producedAt = new ConcurrentDictionary<string, DateTime>(StringComparer.Ordinal);
+            await progress.StageAsync(Invariant($"offer {rate:N0} events/s for {LatencySeconds} s"), null, _ => producing.DecideAsync(
+                cluster.BootstrapServers, eventsTopic, latency, rate, Patience, cancellationToken, message => producedAt[BenchEvents.EventId(message.Value!)] = message.Timestamp.UtcDateTime));
             var pacedCpu = worker.CpuTime - pacedCpuBefore;
-            var produced = BenchReader.ReadStamps(cluster.BootstrapServers, eventsTopic, eventPartitions, all.Count, Patience);
-            var latencies = latency.Select(m => BenchEvents.EventId(m.Value!)).Where(decided.ContainsKey)
-                .Select(id => (decided[id] - produced[id]).TotalMilliseconds).Order().ToList();
+            var latencies = decisions.TimedAt.Select(decided => (decided.Value - producedAt[decided.Key]).TotalMilliseconds).Order().ToList();
             output.WriteLine(Invariant($"Latency at {rate:N0} events/s offered for {LatencySeconds} s ({latencies.Count:N0} events), produce → decision timestamps (1 ms resolution): p50 {Percentile(latencies, 0.50):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies.DefaultIfEmpty().Max():F0} ms; the worker{(run.Workers == 1 ? "" : "s")} used {pacedCpu.TotalMicroseconds / latency.Count:N0} µs of CPU per event."));
             BenchPlots.Latency(latencies, rate, plot, p => Percentile(latencies, p));
-            output.WriteLine(Invariant($"Decisions: {decided.Count:N0} distinct of {all.Count:N0} events produced ({all.Count - decided.Count:N0} missing)."));
-            output.WriteLine(Invariant($"Worker RSS (its own process{(run.Workers == 1 ? "" : ", the largest of the workers'")}): {rssAfterWarmup / 1048576.0:N0} MiB after warm-up, {worker.PeakRss / 1048576.0:N0} MiB at most while deciding {events + latency.Count:N0} events of {learners:N0} learners."));
+            output.WriteLine(Invariant($"Decisions: {decisions.Count:N0} distinct of {producing.Produced:N0} events produced ({producing.Produced - decisions.Count:N0} missing)."));
+            output.WriteLine(Invariant($"Worker RSS (its own process{(run.Workers == 1 ? "" : ", the largest of the workers'")}): {Mib(rssAfterWarmup)} after warm-up, {Mib(worker.PeakRss)} at most while deciding {bulk + latency.Count:N0} events of {learners:N0} learners ({producing.Learners:N0} user ids, credential-stuffing targets included), {Mib(worker.Rss)} at the end."));
         }
 
         var memoryAfter = await BenchRedis.UsedMemoryAsync(connection);
-        var learnersSeen = all.Select(m => Convert.ToBase64String(m.Key!)).Distinct().Count();
-        output.WriteLine(Invariant($"Redis used_memory{(run.RedisCluster ? " (masters)" : "")} grew {(memoryAfter - memoryBefore) / 1048576.0:N1} MiB: {(memoryAfter - memoryBefore) / (double)learnersSeen:N0} bytes per learner ({learnersSeen:N0} learners, {all.Count / (double)learnersSeen:F1} events each, decisions and outbox included)."));
+        output.WriteLine(Invariant($"Redis used_memory{(run.RedisCluster ? " (masters)" : "")} grew {(memoryAfter - memoryBefore) / 1048576.0:N1} MiB: {(memoryAfter - memoryBefore) / (double)producing.Learners:N0} bytes per learner ({producing.Learners:N0} learners, {producing.Produced / (double)producing.Learners:F1} events each, decisions and outbox included)."));
+        output.WriteLine(Invariant($"The bench's own process (generator, mock cluster, decision reader) peaked at {Mib(OwnPeakRss())}."));
 
         var (consumeCeiling, scriptCeiling) = await progress.StageAsync("measure the ceilings", null, async _ =>
-            (BenchReader.RawConsumeRate(cluster.BootstrapServers, eventsTopic, eventPartitions, all.Count),
+            (BenchReader.RawConsumeRate(cluster.BootstrapServers, eventsTopic, eventPartitions),
              await BenchRedisScripts.RateAsync(redisConfiguration, 100_000, ScriptConcurrency, cancellationToken)));
         output.WriteLine(Invariant($"Ceilings, same run: raw consume {consumeCeiling:N0} messages/s; concurrent Redis script calls ({ScriptConcurrency} in flight) {scriptCeiling:N0} calls/s."));
         Directory.Delete(pickup, recursive: true);
@@ -106,8 +105,24 @@ internal static class BenchPipeline
         return 0;
     }
 
-    private static Dictionary<string, DateTime> Await(KafkaMockCluster cluster, BenchTopics topics, int count) =>
-        BenchReader.ReadStamps(cluster.BootstrapServers, topics.Decisions, topics.DecisionPartitions, count, Patience);
+    private static IEnumerable<Message<byte[]?, byte[]?>> Next(IEnumerator<Message<byte[]?, byte[]?>> source, int count)
+    {
+        for (var i = 0; i < count && source.MoveNext(); i++)
+        {
+            yield return source.Current;
+        }
+    }
+
+    private static string WorkerEnvironment(BenchPipelineRun run) =>
+        run.WorkerEnvironment.Count == 0 ? "" : "; worker environment " + string.Join(" ", run.WorkerEnvironment.Select(e => $"{e.Key}={e.Value}"));
+
+    private static long OwnPeakRss()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.PeakWorkingSet64;
+    }
+
+    private static string Mib(long bytes) => Invariant($"{bytes / 1048576.0:N0} MiB");
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
@@ -120,4 +135,5 @@ internal static class BenchPipeline
 }
 
 /// <summary>What one <c>bench pipeline</c> run measures, as given on the command line.</summary>
-internal sealed record BenchPipelineRun(int Events, int Learners, int Rate, int Warmup, int Workers, bool RedisCluster);
+/// <param name="WorkerEnvironment">Set for each worker process, as a container would set it (DOTNET_GCHeapHardLimit, DOTNET_gcServer).</param>
+internal sealed record BenchPipelineRun(int Events, int Learners, int Rate, int Warmup, int Workers, bool RedisCluster, IReadOnlyDictionary<string, string> WorkerEnvironment);

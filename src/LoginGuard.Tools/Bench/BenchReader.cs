@@ -3,38 +3,28 @@ using Confluent.Kafka;
 
 namespace LoginGuard.Tools.Bench;
 
-/// <summary>Reads a whole topic from its start, as a downstream service or the bench's own ceiling does.</summary>
+/// <summary>Reads a topic from its start, as a downstream service or the bench's own ceiling does.</summary>
 internal static class BenchReader
 {
-    /// <summary>Each message's event id and the time its producer stamped on it, until <paramref name="count"/> distinct ids or the timeout.</summary>
-    public static Dictionary<string, DateTime> ReadStamps(string bootstrapServers, string topic, int partitions, int count, TimeSpan timeout)
+    /// <summary>
+    /// The ceiling for consuming: what the topic still holds (the mock cluster keeps about 5 MiB per partition),
+    /// taken with no work at all, in messages per second.
+    /// </summary>
+    public static double RawConsumeRate(string bootstrapServers, string topic, int partitions)
     {
-        var stamps = new Dictionary<string, DateTime>(count, StringComparer.Ordinal);
-        using var consumer = Assigned(bootstrapServers, topic, partitions);
+        using var consumer = Assigned(bootstrapServers, topic, partitions, partitionEof: true);
+        var (read, ended) = (0, 0);
         var clock = Stopwatch.StartNew();
-        while (stamps.Count < count && clock.Elapsed < timeout)
+        while (ended < partitions && clock.Elapsed < TimeSpan.FromMinutes(2))
         {
-            if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { } result)
+            switch (consumer.Consume(TimeSpan.FromMilliseconds(100)))
             {
-                stamps.TryAdd(BenchEvents.EventId(result.Message.Value!), result.Message.Timestamp.UtcDateTime);
-            }
-        }
-
-        consumer.Close();
-        return stamps;
-    }
-
-    /// <summary>The ceiling for consuming: <paramref name="count"/> messages taken from the topic with no work at all, in messages per second.</summary>
-    public static double RawConsumeRate(string bootstrapServers, string topic, int partitions, int count)
-    {
-        using var consumer = Assigned(bootstrapServers, topic, partitions);
-        var read = 0;
-        var clock = Stopwatch.StartNew();
-        while (read < count && clock.Elapsed < TimeSpan.FromMinutes(2))
-        {
-            if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is not null)
-            {
-                read++;
+                case { IsPartitionEOF: true }:
+                    ended++;
+                    break;
+                case not null:
+                    read++;
+                    break;
             }
         }
 
@@ -43,13 +33,14 @@ internal static class BenchReader
         return read / seconds;
     }
 
-    private static IConsumer<byte[]?, byte[]?> Assigned(string bootstrapServers, string topic, int partitions)
+    public static IConsumer<byte[]?, byte[]?> Assigned(string bootstrapServers, string topic, int partitions, bool partitionEof = false)
     {
         var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
         {
             BootstrapServers = bootstrapServers,
             GroupId = "bench-reader",
             EnableAutoCommit = false,
+            EnablePartitionEof = partitionEof,
             FetchWaitMaxMs = 5,
         }).SetLogHandler((_, _) => { }).Build();
         consumer.Assign(Enumerable.Range(0, partitions).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));

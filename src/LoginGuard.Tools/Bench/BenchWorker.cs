@@ -47,7 +47,7 @@ internal sealed class BenchWorker : IDisposable
         }
     }
 
-    public static BenchWorker Start(string bootstrapServers, BenchTopics topics, string redisConfiguration, string pickupDirectory, TextWriter log)
+    public static BenchWorker Start(string bootstrapServers, BenchTopics topics, string redisConfiguration, IReadOnlyDictionary<string, string> environment, string pickupDirectory, TextWriter log)
     {
         var (executable, arguments) = Worker();
         var start = new ProcessStartInfo(executable)
@@ -64,6 +64,11 @@ internal sealed class BenchWorker : IDisposable
         foreach (var (key, value) in Settings(bootstrapServers, topics, redisConfiguration, pickupDirectory))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start the worker ({executable}).");

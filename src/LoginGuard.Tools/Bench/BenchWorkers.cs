@@ -23,14 +23,14 @@ internal sealed class BenchWorkers : IDisposable
     /// <summary>The largest resident set any worker reached since <see cref="ResetPeak"/>.</summary>
     public long PeakRss => workers.Max(worker => worker.PeakRss);
 
-    public static BenchWorkers Start(int count, string bootstrapServers, BenchTopics topics, string redisConfiguration, string pickupDirectory, TextWriter log)
+    public static BenchWorkers Start(int count, string bootstrapServers, BenchTopics topics, string redisConfiguration, IReadOnlyDictionary<string, string> environment, string pickupDirectory, TextWriter log)
     {
         var started = new List<BenchWorker>(count);
         try
         {
             for (var i = 0; i < count; i++)
             {
-                started.Add(BenchWorker.Start(bootstrapServers, topics, redisConfiguration, pickupDirectory, log));
+                started.Add(BenchWorker.Start(bootstrapServers, topics, redisConfiguration, environment, pickupDirectory, log));
             }
 
             return new BenchWorkers(started);

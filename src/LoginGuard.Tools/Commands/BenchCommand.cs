@@ -31,14 +31,27 @@ internal static class BenchCommand
         var warmup = AtLeast(new Option<int>("--warmup") { Description = "Events decided first and not measured, until the JIT has compiled the hot paths fully.", DefaultValueFactory = _ => 30_000 }, 1);
         var workers = AtLeast(new Option<int>("--workers") { Description = "Worker processes in one consumer group.", DefaultValueFactory = _ => 1 }, 1);
         var redisCluster = new Option<bool>("--redis-cluster") { Description = "Keep state in a Redis Cluster on loopback (three masters, three replicas) instead of one redis-server." };
+        var workerEnvironment = new Option<string[]>("--worker-env")
+        {
+            Description = "NAME=VALUE set in each worker's environment, as a container would set it; repeatable. E.g. DOTNET_GCHeapHardLimit=0x20000000 (a 512 MiB heap), DOTNET_gcServer=0.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        workerEnvironment.Validators.Add(result =>
+        {
+            foreach (var bad in result.GetValueOrDefault<string[]>()?.Where(pair => pair.IndexOf('=', StringComparison.Ordinal) < 1) ?? [])
+            {
+                result.AddError($"--worker-env takes NAME=VALUE (was '{bad}').");
+            }
+        });
         var command = new Command("pipeline", "Run the worker, in its own process, against a Kafka mock cluster and a local redis-server; report throughput, latency, memory and the ceilings.")
         {
-            events, learners, rate, warmup, workers, redisCluster, plots,
+            events, learners, rate, warmup, workers, redisCluster, workerEnvironment, plots,
         };
         command.SetAction((parseResult, cancellationToken) => BenchPipeline.RunAsync(
             new BenchPipelineRun(
                 parseResult.GetValue(events), parseResult.GetValue(learners), parseResult.GetValue(rate), parseResult.GetValue(warmup),
-                parseResult.GetValue(workers), parseResult.GetValue(redisCluster)),
+                parseResult.GetValue(workers), parseResult.GetValue(redisCluster),
+                (parseResult.GetValue(workerEnvironment) ?? []).Select(pair => pair.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal)),
             Path.Combine(parseResult.GetRequiredValue(plots).FullName, BenchPipeline.PlotFile), parseResult.InvocationConfiguration.Output, cancellationToken));
         return command;
     }

@@ -37,4 +37,30 @@ internal static class LoginEventGenerator
 
         return new StreamAssembler(random).Assemble(log.Events, settings.BadLines, settings.Duplicates);
     }
+
+    /// <summary>
+    /// The learners of <paramref name="settings"/> generated <paramref name="learnersPerCohort"/> at a time and handed
+    /// out as each cohort is made, so memory holds one cohort rather than the population. Each cohort is a stream of
+    /// its own, with its own seed, attacks, bad lines and duplicates, over the days after the previous cohort's: a
+    /// population joining a cohort at a time, whose addresses are as busy at any moment as one cohort's, however
+    /// many cohorts there are. The first has the settings' seed and days, so a population of one cohort is exactly
+    /// <see cref="Generate"/>'s stream.
+    /// </summary>
+    public static IEnumerable<StreamLine> Cohorts(GenerationSettings settings, GeoCatalogue geo, int learnersPerCohort)
+    {
+        var seeds = new Random(settings.Seed);
+        for (var (first, cohort) = (0, 0); first < settings.Users; (first, cohort) = (first + learnersPerCohort, cohort + 1))
+        {
+            var next = settings with
+            {
+                Users = Math.Min(learnersPerCohort, settings.Users - first),
+                Seed = cohort == 0 ? settings.Seed : seeds.Next(),
+                Start = settings.Start.AddDays(cohort * settings.Days),
+            };
+            foreach (var line in Generate(next, geo).Lines)
+            {
+                yield return line;
+            }
+        }
+    }
 }
