@@ -144,6 +144,7 @@ internal static class ReplayCommand
         var runner = new ReplayRunner(host.Services.GetRequiredService<LoginPipeline>());
         var tally = await runner.RunAsync(input, output.FullName, bytesRead, cancellationToken);
         await host.StopAsync(cancellationToken);
+        tally.MailWritten = Directory.EnumerateFiles(outbox, "*.eml").LongCount();
         return tally;
     }
 

@@ -35,8 +35,15 @@ internal static class ReplayReport
         output.WriteLine();
         output.WriteLine($"Decisions:    {Path.Combine(outDirectory, "decisions.jsonl")}");
         output.WriteLine($"Dead letters: {Path.Combine(outDirectory, "dead-letters.jsonl")}");
-        output.WriteLine($"Mail:         {Path.Combine(outDirectory, "outbox")}{Path.DirectorySeparatorChar} ({tally.MailQueued:N0} .eml)");
+        output.WriteLine($"Mail:         {Path.Combine(outDirectory, "outbox")}{Path.DirectorySeparatorChar} ({MailFiles(tally)})");
     }
+
+    private static string MailFiles(ReplayTally tally) => (tally.MailWritten - tally.MailQueued) switch
+    {
+        0 => $"{tally.MailWritten:N0} .eml",
+        > 0 and var summaries => $"{tally.MailWritten:N0} .eml: {tally.MailQueued:N0} queued with decisions, {summaries:N0} {(summaries == 1 ? "summary" : "summaries")} of new-device sign-ins the throttle held",
+        var missing => $"{tally.MailWritten:N0} .eml: {-missing:N0} of the {tally.MailQueued:N0} queued with decisions not written; run with --verbose to see why",
+    };
 
     private static void Section(TextWriter output, string title, SortedDictionary<string, long> counts)
     {

@@ -29,6 +29,12 @@ internal sealed class ReplayTally
 
     public long MailQueued => MailByKind.Values.Sum();
 
+    /// <summary>
+    /// The .eml files in the outbox once the replay stopped: the mail its decisions queued, plus the summaries the
+    /// new-device throttle sent when its windows closed, which no decision queues.
+    /// </summary>
+    public long MailWritten { get; set; }
+
     public void Add(PipelineOutcome outcome)
     {
         Lines++;
