@@ -86,7 +86,7 @@ internal static class ShiftChecks
     /// locale: no history can tell it from the owner's first sign-in, so the report says how much of a shortfall
     /// that is rather than leave it to be guessed. Given the stream's <paramref name="legitimate"/> events, it also says
     /// how many of those were first sign-ins: when they are more than the 1% of false positives the TPR is read at,
-    /// no scorer can put every such lookalike above the threshold (docs/detection.md, "First sign-ins").
+    /// no scorer can put every such lookalike above the threshold (docs/detection.md, "Why 0.98 cannot be reached on shift-new-learners").
     /// </summary>
     private static string FirstSignIns(IEnumerable<EvaluatedEvent> attacks, double threshold, IEnumerable<EvaluatedEvent>? legitimate = null)
     {
@@ -97,8 +97,8 @@ internal static class ShiftChecks
             return "";
         }
 
-        var ofLegitimate = legitimate?.ToList() is { Count: > 0 } all
-            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; {all.Count(e => e.FirstSignIn):N0} of the {all.Count:N0} legitimate sign-ins were one, {P((double)all.Count(e => e.FirstSignIn) / all.Count)}")
+        var ofLegitimate = legitimate?.ToList() is { Count: > 0 } all && all.Count(e => e.FirstSignIn) is var firstOfAll
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; {firstOfAll:N0} of the {all.Count:N0} legitimate sign-ins were one, {P((double)firstOfAll / all.Count)}")
             : "";
         return $" ({first} of the {missed.Count} missed an account's first sign-in{ofLegitimate})";
     }
