@@ -84,7 +84,7 @@ internal sealed partial class EventConsumerLoop(
     private IConsumer<byte[]?, byte[]?> Build() =>
         new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfig.Consumer(settings))
             .SetErrorHandler((_, error) => fault.Observe(error))
-            .SetLogHandler((_, message) => KafkaLog.ClientLog(logger, message.Facility, message.Message))
+            .SetLogHandler((_, message) => KafkaLog.ClientLog(logger, message))
             .SetStatisticsHandler((_, statistics) => lag.Observe(statistics))
             .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
             .SetPartitionsRevokedHandler((consumer, partitions) => OnRevoked(consumer, partitions))

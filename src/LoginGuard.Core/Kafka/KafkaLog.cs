@@ -72,9 +72,27 @@ internal static partial class KafkaLog
     [LoggerMessage(EventIds.KafkaLoopFailed, LogLevel.Critical, "The consume loop failed; stopping LoginGuard without committing, events in flight are redelivered after restart")]
     public static partial void LoopFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventIds.KafkaClientLog, LogLevel.Debug, "librdkafka {Facility}: {Message}")]
-    public static partial void ClientLog(ILogger logger, string facility, string message);
+    /// <summary>
+    /// A line of librdkafka's own, at its own severity: it logs little beyond debugging unless something went wrong,
+    /// and what went wrong (an offset reset that skipped events, a broker refusing a request) must not be hidden at Debug.
+    /// </summary>
+    public static void ClientLog(ILogger logger, LogMessage message)
+    {
+        var level = LevelOf(message.Level);
+        ClientLog(logger, level, message.Facility, message.Message);
+    }
 
     public static string Describe(IEnumerable<TopicPartition> partitions) =>
         string.Join(", ", partitions.Select(p => $"{p.Topic} [{p.Partition.Value}]"));
+
+    [LoggerMessage(EventId = EventIds.KafkaClientLog, Message = "librdkafka {Facility}: {Message}")]
+    private static partial void ClientLog(ILogger logger, LogLevel level, string facility, string message);
+
+    private static LogLevel LevelOf(SyslogLevel level) => level switch
+    {
+        <= SyslogLevel.Error => LogLevel.Error,
+        SyslogLevel.Warning => LogLevel.Warning,
+        SyslogLevel.Notice or SyslogLevel.Info => LogLevel.Information,
+        _ => LogLevel.Debug,
+    };
 }
