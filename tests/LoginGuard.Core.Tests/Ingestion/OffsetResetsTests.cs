@@ -58,6 +58,23 @@ public sealed class OffsetResetsTests : IDisposable
     }
 
     [Fact]
+    public void Reports_a_reset_from_a_position_nobody_knows_without_making_up_a_count()
+    {
+        resets.Observe(new LogMessage(
+            "loginguard#consumer-1",
+            SyslogLevel.Warning,
+            "OFFSET",
+            "[thrd:main]: auth-events [12]: offset reset (at offset INVALID, broker 2) to offset BEGINNING: fetch failed: Broker: Offset out of range"));
+        resets.Jumped(Partition, next: null, consumed: 40_183);
+
+        var lost = logger.Collector.GetSnapshot().Should().ContainSingle().Subject;
+        lost.Level.Should().Be(LogLevel.Error);
+        lost.Id.Id.Should().Be(EventIds.KafkaOffsetsSkipped);
+        lost.Message.Should().Contain("went on from offset 40183; how many offsets were skipped is unknown");
+        skipped.GetMeasurementSnapshot().Should().BeEmpty("a count made up would mislead more than none");
+    }
+
+    [Fact]
     public void Says_nothing_of_a_gap_without_a_reset_such_as_a_transaction_marker()
     {
         resets.Jumped(Partition, next: 100, consumed: 102);
