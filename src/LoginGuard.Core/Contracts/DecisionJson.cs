@@ -14,14 +14,22 @@ internal static class DecisionJson
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // Every decision is written twice (the topic, the store) at thousands a second: a buffer grown from 512 bytes and a
+    // writer per call were 7.6% of the bytes the worker allocated in bench pipeline. Kept per thread, as writing is synchronous.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? reusedBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? reusedWriter;
+
     public static byte[] Serialize(Decision decision)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            Write(writer, decision);
-        }
-
+        var buffer = reusedBuffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var writer = reusedWriter ??= new Utf8JsonWriter(buffer, WriterOptions);
+        writer.Reset(buffer);
+        Write(writer, decision);
+        writer.Flush();
         return buffer.WrittenSpan.ToArray();
     }
 

@@ -4,7 +4,9 @@ namespace LoginGuard.State;
 /// Recent failed sign-ins from one address or one network, each with the learner it was aimed at, newest
 /// first (<see cref="State.Failures.Add"/>). A sprayed address holds hundreds, and every event from it asks
 /// several times how many failed, and against how many learners, within some window: a window is found by
-/// binary search, and its learners are read off running counts built once per activity.
+/// binary search, and its learners are read off running counts built once per activity, only as far back as a
+/// window has asked (an address's set holds a day for one rule's count of failures, and learners are asked of
+/// the last hour).
 /// </summary>
 internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
 {
@@ -19,7 +21,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
     public int DistinctLearnersSince(DateTimeOffset since)
     {
         var count = FailuresSince(since);
-        return count == 0 ? 0 : Counted().LearnersUpTo[count - 1];
+        return count == 0 ? 0 : Counted(count).LearnersUpTo[count - 1];
     }
 
     /// <summary>
@@ -44,7 +46,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
             return (extra, extra);
         }
 
-        var counted = Counted();
+        var counted = Counted(end);
         var addsLearner = added is not null && !(counted.NewestIndex(added) is { } newest && newest < end);
         return (end + extra, counted.LearnersUpTo[end - 1] + (addsLearner ? 1 : 0));
     }
@@ -105,52 +107,70 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
     }
 
     // Activities are shared between lanes by the in-process store. Two threads may build the counts at once;
-    // both build the same, the first published wins, and publishing through Interlocked makes the arrays'
-    // contents visible to every reader, on weakly ordered processors too.
-    private Counts Counted()
+    // both build a correct prefix, a longer one replaces a shorter one, and publishing through Interlocked makes
+    // the arrays' contents visible to every reader, on weakly ordered processors too. A prefix asked to grow at
+    // least doubles, so asking a little further each time costs no more than counting every failure once.
+    private Counts Counted(int needed)
     {
-        if (Volatile.Read(ref counts) is { } built)
+        var built = Volatile.Read(ref counts);
+        if (built is not null && built.LearnersUpTo.Length >= needed)
         {
             return built;
         }
 
-        var learnersUpTo = new int[Failures.Count];
-        var newestOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < learnersUpTo.Length; i++)
+        var length = Math.Min(Failures.Count, Math.Max(needed, 2 * (built?.LearnersUpTo.Length ?? 0)));
+        var learnersUpTo = new int[length];
+        var newestOf = new Dictionary<string, int>(length, StringComparer.Ordinal);
+        for (var i = 0; i < length; i++)
         {
-            newestOf.TryAdd(Failures[i].Key, learnersUpTo.Length - 1 - i);
+            newestOf.TryAdd(Failures[i].Key, Failures.Count - 1 - i);
             learnersUpTo[i] = newestOf.Count;
         }
 
-        var fresh = new Counts(learnersUpTo, newestOf, 0);
-        return Interlocked.CompareExchange(ref counts, fresh, null) ?? fresh;
+        var fresh = new Counts(learnersUpTo, newestOf, 0, Failures.Count);
+        while (true)
+        {
+            var seen = Volatile.Read(ref counts);
+            if (seen is not null && seen.LearnersUpTo.Length >= length)
+            {
+                return seen;
+            }
+
+            if (Interlocked.CompareExchange(ref counts, fresh, seen) == seen)
+            {
+                return fresh;
+            }
+        }
     }
 
-    /// <param name="LearnersUpTo">Distinct learners among the newest i + 1 failures, at index i.</param>
+    /// <param name="LearnersUpTo">Distinct learners among the newest i + 1 failures, at index i, for the newest failures asked about.</param>
     /// <param name="NewestOf">
-    /// Each learner's newest failure, as its place counted from the oldest failure plus <paramref name="Base"/>: adding a
-    /// newest failure moves no other failure's place, and dropping the oldest only moves the base. A learner whose place
-    /// falls below the base has no failure left.
+    /// Each learner's newest failure among those, as its place counted from the oldest failure plus <paramref name="Base"/>:
+    /// adding a newest failure moves no other failure's place, and dropping the oldest only moves the base. A learner whose
+    /// place falls below the base has no failure left.
     /// </param>
-    private sealed record Counts(int[] LearnersUpTo, Dictionary<string, int> NewestOf, int Base)
+    /// <param name="Total">How many failures the activity holds, counted or not.</param>
+    private sealed record Counts(int[] LearnersUpTo, Dictionary<string, int> NewestOf, int Base, int Total)
     {
         public int? NewestIndex(string learner) =>
-            NewestOf.TryGetValue(learner, out var place) && place >= Base ? LearnersUpTo.Length - 1 - (place - Base) : null;
+            NewestOf.TryGetValue(learner, out var place) && place >= Base ? Total - 1 - (place - Base) : null;
 
         public Counts WithNewest(string learner, int count)
         {
-            var dropped = LearnersUpTo.Length + 1 - count;
+            var dropped = Total + 1 - count;
+
+            // A learner not among the counted failures is new to every counted prefix.
             var before = NewestIndex(learner) ?? LearnersUpTo.Length;
-            var learnersUpTo = new int[count];
+            var learnersUpTo = new int[Math.Min(LearnersUpTo.Length + 1, count)];
             learnersUpTo[0] = 1;
-            for (var i = 0; i + 1 < count; i++)
+            for (var i = 0; i + 1 < learnersUpTo.Length; i++)
             {
                 learnersUpTo[i + 1] = LearnersUpTo[i] + (i < before ? 1 : 0);
             }
 
             // Copying a dictionary of the same comparer reuses each entry's stored hash: no learner is hashed again.
-            var newestOf = new Dictionary<string, int>(NewestOf, StringComparer.Ordinal) { [learner] = Base + LearnersUpTo.Length };
-            return new Counts(learnersUpTo, newestOf, Base + dropped);
+            var newestOf = new Dictionary<string, int>(NewestOf, StringComparer.Ordinal) { [learner] = Base + Total };
+            return new Counts(learnersUpTo, newestOf, Base + dropped, count);
         }
     }
 }

@@ -6,8 +6,9 @@ namespace LoginGuard.Tools.Bench;
 
 /// <summary>
 /// Reads the decisions topic for the whole run on a thread of its own, as a downstream service would, so that every
-/// decision is read before the mock cluster drops it: how many distinct events are decided, when the latest was,
-/// and when each event being timed was. It keeps 16 bytes per decided event id, so a run of millions fits.
+/// decision is read before the mock cluster drops it: how many distinct events are decided, of each partition of the
+/// events topic too (a decision is keyed by its learner, as the event was), when the latest was, and when each event
+/// being timed was. It keeps 16 bytes per decided event id, so a run of millions fits.
 /// </summary>
 internal sealed class BenchDecisions : IDisposable
 {
@@ -15,15 +16,17 @@ internal sealed class BenchDecisions : IDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly Thread reader;
     private readonly HashSet<UInt128> decided;
+    private readonly long[] decidedOf;
     private readonly ConcurrentDictionary<string, DateTime> timedAt = new(StringComparer.Ordinal);
     private volatile IReadOnlySet<string> timed = new HashSet<string>();
     private int count;
     private long latestTicks;
     private long latestReadTicks = DateTime.UtcNow.Ticks;
 
-    public BenchDecisions(string bootstrapServers, string topic, int partitions, int expected)
+    public BenchDecisions(string bootstrapServers, string topic, int partitions, int eventPartitions, int expected)
     {
         decided = new HashSet<UInt128>(expected);
+        decidedOf = new long[eventPartitions];
         consumer = BenchReader.Assigned(bootstrapServers, topic, partitions);
         reader = new Thread(Read) { IsBackground = true, Name = "bench decisions" };
         reader.Start();
@@ -31,6 +34,9 @@ internal sealed class BenchDecisions : IDisposable
 
     /// <summary>Distinct events decided so far.</summary>
     public int Count => Volatile.Read(ref count);
+
+    /// <summary>Distinct events decided so far of this partition of the events topic.</summary>
+    public long CountOf(int eventPartition) => Interlocked.Read(ref decidedOf[eventPartition]);
 
     /// <summary>When the worker published the latest decision of an event not decided before.</summary>
     public DateTime LatestAt => new(Interlocked.Read(ref latestTicks), DateTimeKind.Utc);
@@ -84,6 +90,7 @@ internal sealed class BenchDecisions : IDisposable
             }
 
             Interlocked.Exchange(ref latestReadTicks, DateTime.UtcNow.Ticks);
+            Interlocked.Increment(ref decidedOf[BenchEvents.PartitionOf(result.Message.Key!, decidedOf.Length)]);
             Interlocked.Increment(ref count);
         }
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
@@ -17,20 +18,21 @@ internal static class BenchEvents
     /// </summary>
     public const int LearnersPerCohort = 10_000;
 
-    /// <summary><paramref name="count"/> events of <paramref name="learners"/> learners, in event-time order.</summary>
+    /// <summary><paramref name="count"/> events of <paramref name="learners"/> learners.</summary>
     public static List<Message<byte[]?, byte[]?>> Generate(int count, int learners) => Stream(count, learners).ToList();
 
     /// <summary>
     /// <paramref name="count"/> events of <paramref name="learners"/> learners, generated as they are taken, a cohort at
-    /// a time (<see cref="LoginEventGenerator.Cohorts"/>), over the fewest days that hold them; a few fewer when the
-    /// last cohort is short of the first one's pace.
+    /// a time (<see cref="LoginEventGenerator.Cohorts"/>), an even share from each cohort, over the fewest days that
+    /// hold a share; a few fewer when the last cohort has fewer learners than the others.
     /// </summary>
     public static IEnumerable<Message<byte[]?, byte[]?>> Stream(int count, int learners)
     {
         var geo = GeoCatalogue.Load(Path.GetDirectoryName(SampleData.Find("geoip/city-ranges.csv"))
             ?? throw new InvalidOperationException("data-samples/geoip/city-ranges.csv not found: run from the repository."));
-        var days = DaysFor(count, learners, geo);
-        return LoginEventGenerator.Cohorts(Settings(learners, days), geo, LearnersPerCohort)
+        var share = (int)Math.Ceiling(count / (double)CohortsOf(learners));
+        var days = DaysFor(share, learners, geo);
+        return LoginEventGenerator.Cohorts(Settings(learners, days), geo, LearnersPerCohort, share)
             .Where(line => line.IsEvent)
             .Take(count)
             .Select(line => ToMessage(line.Text));
@@ -52,10 +54,18 @@ internal static class BenchEvents
     }
 
     /// <summary>
-    /// Produces at a steady offered load (0: as fast as the client takes them): each message no earlier than its turn
-    /// and only once <paramref name="maySend"/> says so; the message timestamps say when each was sent. Returns how many were.
+    /// The partition of the events topic a learner's events go to, and so the one their decisions come from: the CRC-32
+    /// of the key, as librdkafka's default partitioner places them, chosen here so the bench can count per partition.
     /// </summary>
-    public static long Produce(string bootstrapServers, string topic, IEnumerable<Message<byte[]?, byte[]?>> messages, int ratePerSecond, Func<bool> maySend, Action<Message<byte[]?, byte[]?>> sent)
+    public static int PartitionOf(byte[] key, int partitions) => (int)(Crc32.HashToUInt32(key) % (uint)partitions);
+
+    /// <summary>
+    /// Produces to <paramref name="partitions"/> partitions at a steady offered load (0: as fast as the client takes
+    /// them): each message no earlier than its turn and only once <paramref name="maySend"/> says so for its partition;
+    /// the message timestamps say when each was sent. Returns how many were.
+    /// </summary>
+    public static long Produce(
+        string bootstrapServers, string topic, int partitions, IEnumerable<Message<byte[]?, byte[]?>> messages, int ratePerSecond, Func<int, bool> maySend, Action<Message<byte[]?, byte[]?>, int> sent)
     {
         using var producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
         {
@@ -67,7 +77,8 @@ internal static class BenchEvents
         var count = 0L;
         foreach (var message in messages)
         {
-            while ((ratePerSecond > 0 && count * 1000 / ratePerSecond > clock.ElapsedMilliseconds) || !maySend())
+            var partition = PartitionOf(message.Key!, partitions);
+            while ((ratePerSecond > 0 && count * 1000 / ratePerSecond > clock.ElapsedMilliseconds) || !maySend(partition))
             {
                 Thread.Sleep(1);
             }
@@ -77,7 +88,7 @@ internal static class BenchEvents
             {
                 try
                 {
-                    producer.Produce(topic, stamped);
+                    producer.Produce(new TopicPartition(topic, partition), stamped);
                     break;
                 }
                 catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
@@ -86,7 +97,7 @@ internal static class BenchEvents
                 }
             }
 
-            sent(stamped);
+            sent(stamped, partition);
             count++;
         }
 
@@ -94,14 +105,13 @@ internal static class BenchEvents
         return count;
     }
 
-    // Every cohort is as busy as the first, so the first one's events tell how many days the population needs.
-    private static int DaysFor(int count, int learners, GeoCatalogue geo)
+    // Every cohort is as busy as the first, so the first one's events tell how many days a cohort needs for its share.
+    private static int DaysFor(int share, int learners, GeoCatalogue geo)
     {
-        var cohort = Math.Min(learners, LearnersPerCohort);
         for (var days = 1; ; days *= 2)
         {
-            var events = LoginEventGenerator.Generate(Settings(learners, days) with { Users = cohort }, geo).Events.LongCount();
-            if (events * learners / cohort >= count || days > 3650)
+            var events = LoginEventGenerator.Generate(Settings(learners, days) with { Users = Math.Min(learners, LearnersPerCohort) }, geo).Events.LongCount();
+            if (events >= share || days > 3650)
             {
                 return days;
             }
@@ -110,11 +120,10 @@ internal static class BenchEvents
 
     // The cohorts follow one another day after day, and the worker refuses events dated ahead of its clock: the
     // last cohort ends yesterday.
-    private static GenerationSettings Settings(int learners, int days)
-    {
-        var cohorts = (learners + LearnersPerCohort - 1) / LearnersPerCohort;
-        return new(learners, days, Seed: 1, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-(cohorts * days) - 1));
-    }
+    private static GenerationSettings Settings(int learners, int days) =>
+        new(learners, days, Seed: 1, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-(CohortsOf(learners) * days) - 1));
+
+    private static int CohortsOf(int learners) => (learners + LearnersPerCohort - 1) / LearnersPerCohort;
 
     private static Message<byte[]?, byte[]?> ToMessage(string json)
     {

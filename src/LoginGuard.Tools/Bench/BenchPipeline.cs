@@ -18,10 +18,15 @@ internal static class BenchPipeline
     private const int ScriptConcurrency = 256;
 
     /// <summary>
-    /// Events produced and not yet decided, at most: the mock cluster keeps about 5 MiB per partition and drops the
-    /// oldest silently, so a run of millions is produced no faster than it is decided, into topics sized for twice this.
+    /// Events of one partition produced and not yet decided, at most: the mock cluster keeps about 5 MiB per partition
+    /// (≈ 13,000 of these events) and drops the oldest silently, so a run of millions is produced no faster than it is
+    /// decided, and no partition the worker reads slower than the rest falls out of the log.
     /// </summary>
-    private const int InFlight = 50_000;
+    private const int InFlightPerPartition = 5_000;
+
+    /// <summary>Events the topics are sized for: more partitions than the worker has lanes, as before the bound was per partition.</summary>
+    private const int Sized = 50_000;
+
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
     public const string PlotFile = "pipeline-latency.png";
@@ -44,15 +49,15 @@ internal static class BenchPipeline
         var warmup = await progress.ComputeAsync(Invariant($"generate the first {warmupEvents:N0} of {total:N0} events of {learners:N0} learners"), null, _ => Next(source, warmupEvents).ToList());
 
         using var cluster = new KafkaMockCluster();
-        var (eventsTopic, eventPartitions) = cluster.CreateTopicFor("bench-events", InFlight * 2L * 512);
-        var (decisionsTopic, decisionPartitions) = cluster.CreateTopicFor("bench-decisions", InFlight * 2L * 1200);
+        var (eventsTopic, eventPartitions) = cluster.CreateTopicFor("bench-events", Sized * 2L * 512);
+        var (decisionsTopic, decisionPartitions) = cluster.CreateTopicFor("bench-decisions", Sized * 2L * 1200);
         var topics = new BenchTopics(eventsTopic, eventPartitions, decisionsTopic, decisionPartitions, cluster.CreateTopicFor("bench-dlq", 0).Name);
         using var connection = await ConnectionMultiplexer.ConnectAsync(redisConfiguration);
         var memoryBefore = await BenchRedis.UsedMemoryAsync(connection);
         var pickup = Directory.CreateTempSubdirectory("loginguard-bench-").FullName;
         output.WriteLine(Invariant($"{run.Workers} worker{(run.Workers == 1 ? "" : "s")} in one consumer group, state in {redis.Description}{WorkerEnvironment(run)}."));
-        using var decisions = new BenchDecisions(cluster.BootstrapServers, decisionsTopic, decisionPartitions, total);
-        var producing = new BenchProducing(decisions, InFlight);
+        using var decisions = new BenchDecisions(cluster.BootstrapServers, decisionsTopic, decisionPartitions, eventPartitions, total);
+        var producing = new BenchProducing(decisions, eventPartitions, InFlightPerPartition);
         using (var worker = BenchWorkers.Start(run.Workers, cluster.BootstrapServers, topics, redisConfiguration, run.WorkerEnvironment, pickup, output))
         {
             await progress.StageAsync(Invariant($"warm up on {warmup.Count:N0} events"), null, _ => producing.DecideAsync(cluster.BootstrapServers, eventsTopic, warmup, 0, Patience, cancellationToken));
@@ -72,7 +77,7 @@ internal static class BenchPipeline
             var bulk = await progress.StageAsync(Invariant($"generate and decide {events:N0} events at full speed"), null, _ => producing.DecideAsync(cluster.BootstrapServers, eventsTopic, Next(source, events), 0, Patience, cancellationToken));
             var cpu = worker.CpuTimes.Zip(cpuBefore, (after, before) => after - before).ToList();
             var bulkSeconds = (decisions.LatestAt - bulkStart).TotalSeconds;
-            output.WriteLine(Invariant($"End to end: {bulk:N0} events produced at full speed to {eventPartitions} partitions, at most {InFlight:N0} ahead of their decisions, all decided in {bulkSeconds:F2} s: {bulk / bulkSeconds:N0} events/s; the worker{(cpu.Count == 1 ? "" : "s")} used {cpu.Sum(c => c.TotalMicroseconds) / bulk:N0} µs of CPU per event{Shares(cpu)}."));
+            output.WriteLine(Invariant($"End to end: {bulk:N0} events produced at full speed to {eventPartitions} partitions, at most {InFlightPerPartition:N0} a partition ahead of their decisions, all decided in {bulkSeconds:F2} s: {bulk / bulkSeconds:N0} events/s; the worker{(cpu.Count == 1 ? "" : "s")} used {cpu.Sum(c => c.TotalMicroseconds) / bulk:N0} µs of CPU per event{Shares(cpu)}."));
 
             var mailed = await progress.StageAsync("wait for the burst's mail to be sent", null, _ => BenchOutbox.UntilNothingIsDueAsync(connection, Patience, cancellationToken));
             output.WriteLine(mailed is { } sending

@@ -4,14 +4,18 @@ using Confluent.Kafka;
 namespace LoginGuard.Tools.Bench;
 
 /// <summary>
-/// The bench's producer across its phases: never more than <paramref name="inFlight"/> events ahead of their
-/// decisions, so the mock cluster drops none unread, counting what it sent and whose events they were. Once no
-/// event has been decided for the patience a phase is given, it stops waiting for them and produces on, so that
-/// decisions that never come show as missing in the report instead of holding the run.
+/// The bench's producer across its phases: never more than <paramref name="inFlightPerPartition"/> events of one
+/// partition ahead of their decisions, counting what it sent and whose events they were. The bound is per partition
+/// because the mock cluster drops each partition's oldest messages past ≈ 5 MiB: with a bound on the total only, the
+/// worker read one partition 16,726 events behind the others, its position fell out of the log, librdkafka jumped to
+/// the log's start and those events were never decided. Once no event has been decided for the patience a phase is
+/// given, it stops waiting for them and produces on, so that decisions that never come show as missing in the report
+/// instead of holding the run.
 /// </summary>
-internal sealed class BenchProducing(BenchDecisions decisions, int inFlight)
+internal sealed class BenchProducing(BenchDecisions decisions, int partitions, int inFlightPerPartition)
 {
     private readonly HashSet<string> learners = new(StringComparer.Ordinal);
+    private readonly long[] producedTo = new long[partitions];
     private long produced;
 
     public long Produced => Interlocked.Read(ref produced);
@@ -27,12 +31,20 @@ internal sealed class BenchProducing(BenchDecisions decisions, int inFlight)
         string bootstrapServers, string topic, IEnumerable<Message<byte[]?, byte[]?>> messages, int ratePerSecond, TimeSpan patience, CancellationToken cancellationToken, Action<Message<byte[]?, byte[]?>>? note = null)
     {
         var sent = await Task.Run(
-            () => BenchEvents.Produce(bootstrapServers, topic, messages, ratePerSecond, () => Produced - decisions.Count < inFlight || DateTime.UtcNow - decisions.LatestReadAt > patience, message =>
-            {
-                learners.Add(Encoding.UTF8.GetString(message.Key!));
-                note?.Invoke(message);
-                Interlocked.Increment(ref produced);
-            }),
+            () => BenchEvents.Produce(
+                bootstrapServers,
+                topic,
+                partitions,
+                messages,
+                ratePerSecond,
+                partition => producedTo[partition] - decisions.CountOf(partition) < inFlightPerPartition || DateTime.UtcNow - decisions.LatestReadAt > patience,
+                (message, partition) =>
+                {
+                    learners.Add(Encoding.UTF8.GetString(message.Key!));
+                    note?.Invoke(message);
+                    producedTo[partition]++;
+                    Interlocked.Increment(ref produced);
+                }),
             cancellationToken);
         await decisions.UntilAsync((int)Produced, patience, cancellationToken);
         return sent;

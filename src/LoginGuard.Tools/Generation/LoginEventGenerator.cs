@@ -44,9 +44,11 @@ internal static class LoginEventGenerator
     /// its own, with its own seed, attacks, bad lines and duplicates, over the days after the previous cohort's: a
     /// population joining a cohort at a time, whose addresses are as busy at any moment as one cohort's, however
     /// many cohorts there are. The first has the settings' seed and days, so a population of one cohort is exactly
-    /// <see cref="Generate"/>'s stream.
+    /// <see cref="Generate"/>'s stream. With <paramref name="eventsPerCohort"/>, each cohort stops after that many
+    /// events, its earliest: days are whole, so a population that must fill a number of events over some days would
+    /// otherwise draw them from the first cohorts alone.
     /// </summary>
-    public static IEnumerable<StreamLine> Cohorts(GenerationSettings settings, GeoCatalogue geo, int learnersPerCohort)
+    public static IEnumerable<StreamLine> Cohorts(GenerationSettings settings, GeoCatalogue geo, int learnersPerCohort, int eventsPerCohort = int.MaxValue)
     {
         var seeds = new Random(settings.Seed);
         for (var (first, cohort) = (0, 0); first < settings.Users; (first, cohort) = (first + learnersPerCohort, cohort + 1))
@@ -57,8 +59,14 @@ internal static class LoginEventGenerator
                 Seed = cohort == 0 ? settings.Seed : seeds.Next(),
                 Start = settings.Start.AddDays(cohort * settings.Days),
             };
+            var events = 0;
             foreach (var line in Generate(next, geo).Lines)
             {
+                if (line.IsEvent && ++events > eventsPerCohort)
+                {
+                    break;
+                }
+
                 yield return line;
             }
         }

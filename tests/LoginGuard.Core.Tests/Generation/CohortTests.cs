@@ -47,6 +47,20 @@ public sealed class CohortTests
     }
 
     [Fact]
+    public void A_share_of_events_per_cohort_takes_each_cohorts_earliest_events()
+    {
+        var whole = LoginEventGenerator.Cohorts(Small with { Users = 100 }, Samples.Geo, learnersPerCohort: 40).Where(line => line.IsEvent).ToList();
+        var firstCohort = Samples.Generate(Small).Lines.Where(line => line.IsEvent).Select(line => line.Text).ToList();
+
+        var shared = LoginEventGenerator.Cohorts(Small with { Users = 100 }, Samples.Geo, learnersPerCohort: 40, eventsPerCohort: 25).Where(line => line.IsEvent).ToList();
+
+        shared.Should().HaveCount(75, "three cohorts give 25 events each");
+        shared.Take(25).Select(line => line.Text).Should().Equal(firstCohort.Take(25));
+        SigningInLearners(shared.Skip(50)).Should().NotBeEmpty("the last cohort is not crowded out by the first ones")
+            .And.BeSubsetOf(SigningInLearners(whole.Skip(firstCohort.Count)));
+    }
+
+    [Fact]
     public void Generating_a_cohort_at_a_time_is_lazy()
     {
         var huge = Small with { Users = 1_000_000_000 };

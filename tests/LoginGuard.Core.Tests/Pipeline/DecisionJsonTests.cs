@@ -50,4 +50,14 @@ public sealed class DecisionJsonTests
 
         DecisionJson.Deserialize(DecisionJson.Serialize(duplicate)).Should().BeEquivalentTo(duplicate);
     }
+
+    [Fact]
+    public void A_short_decision_written_after_a_long_one_carries_nothing_of_it()
+    {
+        var lengthy = Sample with { Reasons = [.. Enumerable.Range(0, 80).Select(i => new RiskReason($"rule-{i}", 0.5, new string('x', 100)))] };
+
+        DecisionJson.Serialize(lengthy).Length.Should().BeGreaterThan(8192, "longer than the buffer a decision starts with");
+        DecisionJson.Deserialize(DecisionJson.Serialize(Sample)).Should().BeEquivalentTo(Sample);
+        DecisionJson.Deserialize(DecisionJson.Serialize(lengthy)).Should().BeEquivalentTo(lengthy);
+    }
 }

@@ -54,6 +54,29 @@ public sealed class SourceActivityTests
     }
 
     [Fact]
+    public void A_source_asked_about_its_newest_failures_only_counts_as_one_counted_afresh_when_later_asked_further()
+    {
+        // Most questions are of the last minutes, some of the whole list: the counts kept for the newest failures must
+        // carry over and grow as a full count would.
+        var options = new StateOptions { MaxSourceFailures = 40, FailureMemory = TimeSpan.FromMinutes(90), AllowedLateness = TimeSpan.Zero };
+        var random = new Random(5);
+        var grown = SourceActivity.Empty;
+        for (var i = 0; i < 600; i++)
+        {
+            var at = Noon.AddSeconds(20 * i).AddMinutes(random.Next(0, 15) == 0 ? -random.Next(1, 30) : 0);
+            grown = Failures.Apply(grown, Learners.Event($"victim-{random.Next(0, 25)}", AuthEventType.LoginFailed, Learners.Phone, at, $"f-{i:D3}"), options);
+
+            var minutes = random.Next(0, 10) == 0 ? 200 : random.Next(0, 4);
+            var since = grown.Failures[0].At.AddMinutes(-minutes);
+            var within = grown.Failures.Where(f => f.At >= since).ToList();
+            grown.DistinctLearnersSince(since).Should().Be(within.Select(f => f.Key).Distinct().Count(), $"after failure {i}, {minutes} min back");
+            var upTo = grown.Failures[0].At.AddSeconds(1);
+            grown.Within(since.AddTicks(-1), upTo, "none", "victim-3").Learners
+                .Should().Be(within.Select(f => f.Key).Append("victim-3").Distinct().Count(), $"after failure {i}, {minutes} min back");
+        }
+    }
+
+    [Fact]
     public void A_source_with_no_failures_counts_nothing()
     {
         SourceActivity.Empty.FailuresSince(DateTimeOffset.MinValue).Should().Be(0);
