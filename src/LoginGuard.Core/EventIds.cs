@@ -32,6 +32,7 @@ internal static class EventIds
     public const int KafkaLaneFailed = 3020;
     public const int KafkaPublicationNotRecorded = 3021;
     public const int KafkaEventNotParkedAgain = 3022;
+    public const int KafkaOffsetsSkipped = 3023;
 
     // Alert delivery: the outbox, the dispatcher and the SMTP connection.
     public const int AlertQueued = 4001;

@@ -10,6 +10,7 @@ internal sealed partial class EventConsumerLoop
         foreach (var partition in partitions)
         {
             leases[partition] = new PartitionLease(partition);
+            resets.Forget(partition);
         }
 
         KafkaLog.Assigned(logger, KafkaLog.Describe(partitions));

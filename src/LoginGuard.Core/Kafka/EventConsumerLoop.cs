@@ -17,6 +17,7 @@ internal sealed partial class EventConsumerLoop(
     ConsumedEventProcessor processor,
     KafkaFault fault,
     KafkaLagMetrics lag,
+    OffsetResets resets,
     TimeProvider clock,
     ILogger<EventConsumerLoop> logger)
 {
@@ -84,7 +85,11 @@ internal sealed partial class EventConsumerLoop(
     private IConsumer<byte[]?, byte[]?> Build() =>
         new ConsumerBuilder<byte[]?, byte[]?>(KafkaClientConfig.Consumer(settings))
             .SetErrorHandler((_, error) => fault.Observe(error))
-            .SetLogHandler((_, message) => KafkaLog.ClientLog(logger, message.Facility, message.Message))
+            .SetLogHandler((_, message) =>
+            {
+                resets.Observe(message);
+                KafkaLog.ClientLog(logger, message);
+            })
             .SetStatisticsHandler((_, statistics) => lag.Observe(statistics))
             .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
             .SetPartitionsRevokedHandler((consumer, partitions) => OnRevoked(consumer, partitions))
@@ -112,7 +117,13 @@ internal sealed partial class EventConsumerLoop(
             return;
         }
 
-        lease.NextOffset = result.Offset.Value + 1;
+        var offset = result.Offset.Value;
+        if (lease.NextOffset != offset)
+        {
+            resets.Jumped(lease.Partition, lease.NextOffset, offset);
+        }
+
+        lease.NextOffset = offset + 1;
         lease.Backlog.Enqueue(result);
         DispatchBacklog(lease);
         if (!lease.Paused && lease.Backlog.Count >= settings.LaneCapacity)

@@ -51,6 +51,12 @@ internal static partial class KafkaLog
     [LoggerMessage(EventIds.KafkaEventNotParkedAgain, LogLevel.Warning, "The decision of the event at {Topic} [{Partition}] @{Offset} was refused for good, but {Why}: not parking it again; moving on")]
     public static partial void NotParkedAgain(ILogger logger, string topic, int partition, long offset, string why);
 
+    [LoggerMessage(EventIds.KafkaOffsetsSkipped, LogLevel.Error, "Events lost on {Topic} [{Partition}]: Kafka no longer held offset {From} when this worker fetched it, so it went on from offset {To}; the {Skipped} offset(s) in between are never decided. Kafka deleted them before they were read: raise the topic's retention.ms / retention.bytes, add workers, or find why this worker lags (loginguard.kafka.consumer_lag)")]
+    public static partial void OffsetsSkipped(ILogger logger, string topic, int partition, long from, long to, long skipped);
+
+    [LoggerMessage(EventIds.KafkaOffsetsSkipped, LogLevel.Error, "Events lost on {Topic} [{Partition}]: Kafka no longer held this worker's position, so it went on from offset {To}; how many offsets were skipped is unknown, their events are never decided. Kafka deleted them before they were read: raise the topic's retention.ms / retention.bytes, add workers, or find why this worker lags (loginguard.kafka.consumer_lag)")]
+    public static partial void OffsetsSkippedFromUnknown(ILogger logger, string topic, int partition, long to);
+
     [LoggerMessage(EventIds.KafkaLaneFailed, LogLevel.Critical, "Lane {Lane} failed; stopping LoginGuard without committing, events in flight are redelivered after restart")]
     public static partial void LaneFailed(ILogger logger, Exception exception, int lane);
 
@@ -72,9 +78,27 @@ internal static partial class KafkaLog
     [LoggerMessage(EventIds.KafkaLoopFailed, LogLevel.Critical, "The consume loop failed; stopping LoginGuard without committing, events in flight are redelivered after restart")]
     public static partial void LoopFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventIds.KafkaClientLog, LogLevel.Debug, "librdkafka {Facility}: {Message}")]
-    public static partial void ClientLog(ILogger logger, string facility, string message);
+    /// <summary>
+    /// A line of librdkafka's own, at its own severity: it logs little beyond debugging unless something went wrong,
+    /// and what went wrong (an offset reset that skipped events, a broker refusing a request) must not be hidden at Debug.
+    /// </summary>
+    public static void ClientLog(ILogger logger, LogMessage message)
+    {
+        var level = LevelOf(message.Level);
+        ClientLog(logger, level, message.Facility, message.Message);
+    }
 
     public static string Describe(IEnumerable<TopicPartition> partitions) =>
         string.Join(", ", partitions.Select(p => $"{p.Topic} [{p.Partition.Value}]"));
+
+    [LoggerMessage(EventId = EventIds.KafkaClientLog, Message = "librdkafka {Facility}: {Message}")]
+    private static partial void ClientLog(ILogger logger, LogLevel level, string facility, string message);
+
+    private static LogLevel LevelOf(SyslogLevel level) => level switch
+    {
+        <= SyslogLevel.Error => LogLevel.Error,
+        SyslogLevel.Warning => LogLevel.Warning,
+        SyslogLevel.Notice or SyslogLevel.Info => LogLevel.Information,
+        _ => LogLevel.Debug,
+    };
 }

@@ -19,6 +19,7 @@ internal static class KafkaServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KafkaFault>();
         services.AddMetrics().AddSingleton<KafkaLagMetrics>();
+        services.AddSingleton<OffsetResets>();
         services.AddSingleton<OutcomeProducer>();
         services.AddSingleton<KafkaDecisionPublisher>();
         services.AddSingleton<ICompromisePublisher, KafkaCompromisePublisher>();

@@ -26,7 +26,7 @@ internal sealed class OutcomeProducer : IDisposable
         redeliveryDelay = options.Value.RetryBaseDelay;
         producer = new ProducerBuilder<byte[]?, byte[]?>(KafkaClientConfig.Producer(options.Value))
             .SetErrorHandler((_, error) => fault.Observe(error))
-            .SetLogHandler((_, message) => KafkaLog.ClientLog(logger, message.Facility, message.Message))
+            .SetLogHandler((_, message) => KafkaLog.ClientLog(logger, message))
             .Build();
     }
 

@@ -43,7 +43,10 @@ internal sealed class PartitionLease
     /// </summary>
     public Queue<ConsumeResult<byte[]?, byte[]?>> Backlog { get; } = new();
 
-    /// <summary>The offset after the last message consumed from this partition, for the logs.</summary>
+    /// <summary>
+    /// The offset after the last message consumed from this partition, for the logs and to notice a message that is
+    /// not the next one (an offset reset may have skipped events).
+    /// </summary>
     public long? NextOffset { get; set; }
 
     public void MarkStuck() => Interlocked.Increment(ref stuck);

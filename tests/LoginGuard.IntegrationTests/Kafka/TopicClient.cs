@@ -26,6 +26,17 @@ internal static class TopicClient
         producer.Flush(TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>The oldest offset a partition still holds: what retention (the mock's ≈ 5 MiB per partition) has not deleted.</summary>
+    public static long LogStart(KafkaMockCluster cluster, string topic, int partition)
+    {
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
+        {
+            BootstrapServers = cluster.BootstrapServers,
+            GroupId = "reader",
+        }).SetLogHandler((_, _) => { }).Build();
+        return consumer.QueryWatermarkOffsets(new TopicPartition(topic, partition), TimeSpan.FromSeconds(10)).Low.Value;
+    }
+
     /// <summary>
     /// Reads every partition from the beginning until <paramref name="enough"/> holds, then until the topic has
     /// been quiet for <paramref name="settle"/> (half a second unless told), so that anything written twice shows up too.
