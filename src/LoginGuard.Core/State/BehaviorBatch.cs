@@ -15,6 +15,7 @@ internal sealed class BehaviorBatch
     private readonly Dictionary<string, Decision> previous;
     private readonly Dictionary<string, Tombstone> tombstones;
     private readonly HashSet<string> parked;
+    private readonly IReadOnlyDictionary<string, long> sourceVersions;
     private readonly HashSet<string> recorded = new(StringComparer.Ordinal);
     private readonly StateOptions options;
 
@@ -23,15 +24,18 @@ internal sealed class BehaviorBatch
     /// <param name="previous">Decisions already recorded for the batch's events, keyed by <see cref="DecisionKey(EnrichedEvent)"/>.</param>
     /// <param name="tombstones">The tombstones of the batch's erased learners.</param>
     /// <param name="parked">Keys of <paramref name="previous"/> whose events were parked (<see cref="IBehaviorStore.MarkParkedAsync"/>).</param>
+    /// <param name="sourceVersions">The version each of <paramref name="sources"/> was read at, for a store that keeps sources between batches.</param>
     public BehaviorBatch(
         IReadOnlyDictionary<string, StoredHistory> learners,
         IReadOnlyDictionary<string, SourceActivity> sources,
         IReadOnlyDictionary<string, Decision> previous,
         IEnumerable<Tombstone> tombstones,
         StateOptions options,
-        IEnumerable<string>? parked = null)
+        IEnumerable<string>? parked = null,
+        IReadOnlyDictionary<string, long>? sourceVersions = null)
     {
         this.parked = new HashSet<string>(parked ?? [], StringComparer.Ordinal);
+        this.sourceVersions = sourceVersions ?? new Dictionary<string, long>();
         Loaded = learners;
         this.learners = learners.ToDictionary(pair => pair.Key, pair => pair.Value.History, StringComparer.Ordinal);
         this.sources = new Dictionary<string, SourceActivity>(sources, StringComparer.Ordinal);
@@ -124,6 +128,12 @@ internal sealed class BehaviorBatch
 
         return records;
     }
+
+    /// <summary>The failures of an address or network (<see cref="AddressKey(string)"/>, <see cref="NetworkKey(string)"/>) after every event this batch recorded.</summary>
+    public SourceActivity Source(string key) => sources.GetValueOrDefault(key, SourceActivity.Empty);
+
+    /// <summary>The version the store read the source at, 0 when it keeps none.</summary>
+    public long SourceVersion(string key) => sourceVersions.GetValueOrDefault(key);
 
     /// <summary>The learner's history after every event of theirs this batch recorded.</summary>
     public LearnerHistory History(string learner) => learners.GetValueOrDefault(learner, LearnerHistory.Empty);

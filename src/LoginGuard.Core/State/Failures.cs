@@ -58,7 +58,12 @@ internal static class Failures
             return activity;
         }
 
-        var failure = new FailedAttempt(enriched.Event.OccurredAt, enriched.Keys.Learner, enriched.Event.EventId);
+        return Apply(activity, new FailedAttempt(enriched.Event.OccurredAt, enriched.Keys.Learner, enriched.Event.EventId), options);
+    }
+
+    /// <summary>The activity with one more failure, as <see cref="Add"/> keeps it.</summary>
+    public static SourceActivity Apply(SourceActivity activity, FailedAttempt failure, StateOptions options)
+    {
         var failures = Add(activity.Failures, failure, options.MaxSourceFailures, options);
         if (ReferenceEquals(failures, activity.Failures))
         {

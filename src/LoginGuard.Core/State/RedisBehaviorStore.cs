@@ -33,7 +33,7 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             .ToList();
         var learnerRead = ReadLearnersOrPreviousAsync(wantedLearners);
         var wantedSources = BehaviorBatch.Sources(events, lookback).ToList();
-        var sourceRead = sources.ReadAsync([.. wantedSources.Select(source => (source.IsAddress ? keys.AddressFailures(source.Hash) : keys.NetworkFailures(source.Hash), source.From))]);
+        var sourceRead = sources.ReadAsync([.. wantedSources.Select(source => source.IsAddress ? keys.AddressFailures(source.Hash) : keys.NetworkFailures(source.Hash))]);
         await Task.WhenAll(learnerRead, sourceRead).WaitAsync(cancellationToken);
 
         var learners = new Dictionary<string, StoredHistory>(StringComparer.Ordinal);
@@ -58,7 +58,15 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             parked.AddRange(parkedEvents.Select(eventId => BehaviorBatch.DecisionKey(learner, eventId)));
         }
 
-        return new BehaviorBatch(learners, wantedSources.Zip(sourceRead.Result).ToDictionary(r => r.First.Key, r => r.Second, StringComparer.Ordinal), previous, tombstones, options.CurrentValue, parked);
+        var read = wantedSources.Zip(sourceRead.Result).ToList();
+        return new BehaviorBatch(
+            learners,
+            read.ToDictionary(r => r.First.Key, r => r.Second.Activity, StringComparer.Ordinal),
+            previous,
+            tombstones,
+            options.CurrentValue,
+            parked,
+            read.ToDictionary(r => r.First.Key, r => r.Second.Version, StringComparer.Ordinal));
     }
 
     public async ValueTask<Committed> CommitAsync(BehaviorBatch batch, IReadOnlyList<RecordedEvent> recordedEvents, CancellationToken cancellationToken)
@@ -86,9 +94,17 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             [
                 .. records
                     .Where(r => r.Enriched.Event.Type == AuthEventType.LoginFailed)
-                    .SelectMany(r => new[] { (Key: keys.AddressFailures(r.Enriched.Keys.Address), Record: r), (Key: keys.NetworkFailures(r.Enriched.Keys.Network), Record: r) })
-                    .GroupBy(write => write.Key)
-                    .Select(source => (source.Key, (IReadOnlyList<FailedAttempt>)[.. source.Select(w => new FailedAttempt(w.Record.Enriched.Event.OccurredAt, w.Record.Enriched.Keys.Learner, w.Record.Enriched.Event.EventId))])),
+                    .SelectMany(r => new[]
+                    {
+                        (Source: BehaviorBatch.AddressKey(r.Enriched.Keys), Key: keys.AddressFailures(r.Enriched.Keys.Address), Record: r),
+                        (Source: BehaviorBatch.NetworkKey(r.Enriched.Keys), Key: keys.NetworkFailures(r.Enriched.Keys.Network), Record: r),
+                    })
+                    .GroupBy(write => write.Source, StringComparer.Ordinal)
+                    .Select(source => new SourceWrite(
+                        source.First().Key,
+                        [.. source.Select(w => new FailedAttempt(w.Record.Enriched.Event.OccurredAt, w.Record.Enriched.Keys.Learner, w.Record.Enriched.Event.EventId))],
+                        batch.SourceVersion(source.Key),
+                        batch.Source(source.Key))),
             ],
             settings.MaxSourceFailures,
             settings);

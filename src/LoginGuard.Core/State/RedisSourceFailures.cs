@@ -10,18 +10,62 @@ namespace LoginGuard.State;
 /// batch's failures one by one and keeps exactly what <see cref="Failures.Add"/> keeps — idempotent by
 /// eventId, trimmed to the failure memory behind the newest failure, capped keeping the newest and, among
 /// equal times, the smallest eventIds.
+/// <para>
+/// Every change to a set also moves its version (<c>&lt;set&gt;v</c>, same slot and expiry), and the sets this worker
+/// reads often are kept in memory with the version they were read or written at: a batch asks Redis only for the
+/// versions, and reads and parses again only the sets whose version moved (another worker's failures, an erasure, an
+/// expiry). A sprayed address's few hundred failures were read, parsed and counted again for every batch; they were
+/// the most of what the worker allocated.
+/// </para>
 /// </summary>
 internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
 {
     /// <summary>Event ids hold no control characters, so the unit separator cannot occur inside one and sorts below every character that can.</summary>
     public const char Separator = '\u001f';
 
-    // KEYS: sets of one slot; ARGV: memory (µs), max, ttl (ms), then for each set in turn how many failures it gets and
-    // the score and member of each. Lua's own number-to-string conversion keeps 14 digits; scores need 16, hence string.format.
-    private const string AddScript = """
+    /// <summary>A set this small costs little to read again; kept ones are the sprayed addresses and busy networks.</summary>
+    internal const int KeptFrom = 16;
+
+    /// <summary>
+    /// Failures kept in memory at most, ≈ 200 bytes each (≈ 20 MB): past it the sets used longest ago go, down to half of
+    /// it. bench pipeline's 10,000 learners and their credential-stuffing wave had 255 such sets holding 72,739 failures.
+    /// </summary>
+    internal const int KeptFailures = 100_000;
+
+    /// <summary>
+    /// How long a set is trusted since it was last read from Redis, however often this worker wrote it since: a worker of
+    /// an earlier release changes sets without moving their versions, and during a rolling upgrade its failures must
+    /// still reach the others' counts.
+    /// </summary>
+    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
+
+    // Moves a set's version: past the last one and to Redis's clock in µs, so that a set written again after it expired,
+    // or after a failover lost its last writes, does not come back to a version some worker keeps for other contents.
+    // Lua's own number-to-string conversion keeps 14 digits; versions need 16, hence string.format.
+    private const string BumpFunction = """
+        local function bump(version, ttl)
+            local time = redis.call('TIME')
+            local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
+            local before = tonumber(redis.call('GET', version) or '0')
+            local after = string.format('%.0f', math.max(before + 1, now))
+            redis.call('SET', version, after, 'PX', ttl)
+            return string.format('%.0f', before), after
+        end
+        """;
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<RedisKey, Kept> kept = [];
+    private int keptFailures;
+    private long uses;
+
+    // KEYS: sets of one slot, each followed by its version; ARGV: memory (µs), max, ttl (ms), then for each set in turn how
+    // many failures it gets and the score and member of each. Returns each set's version before and after. Lua's own
+    // number-to-string conversion keeps 14 digits; scores need 16, hence string.format.
+    private const string AddScript = BumpFunction + "\n" + """
         local memory, max = tonumber(ARGV[1]), tonumber(ARGV[2])
+        local versions = {}
         local first = 4
-        for k = 1, #KEYS do
+        for k = 1, #KEYS, 2 do
             local key, last = KEYS[k], first + 2 * tonumber(ARGV[first])
             for i = first + 1, last, 2 do
                 local score, member = ARGV[i], ARGV[i + 1]
@@ -41,44 +85,117 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
                 end
             end
             redis.call('PEXPIRE', key, ARGV[3])
+            local before, after = bump(KEYS[k + 1], ARGV[3])
+            versions[#versions + 1] = before
+            versions[#versions + 1] = after
             first = last + 1
         end
-        return 1
+        return versions
         """;
 
-    /// <summary>Adds each set's failures in the order given, with one script call per Redis Cluster slot.</summary>
-    public Task AddAsync(IReadOnlyList<(RedisKey Key, IReadOnlyList<FailedAttempt> Failures)> sets, int max, StateOptions options)
+    // KEYS: a set and its version; ARGV: the members to remove.
+    private const string RemoveScript = BumpFunction + "\n" + """
+        local removed = redis.call('ZREM', KEYS[1], unpack(ARGV))
+        if removed > 0 then
+            local ttl = redis.call('PTTL', KEYS[1])
+            if ttl > 0 then bump(KEYS[2], ttl) else redis.call('DEL', KEYS[2]) end
+        end
+        return removed
+        """;
+
+    /// <summary>
+    /// Adds each set's failures in the order given, with one script call per Redis Cluster slot, and keeps what the
+    /// script made of each set when this worker knows what it started from: the set as kept at the version before the
+    /// script (another lane of this worker wrote it since this batch read it: a sprayed address is in every lane's
+    /// batches), with the same failures added as <see cref="Failures.Add"/> adds them; else, when nobody changed it since
+    /// this batch read it at <see cref="SourceWrite.ReadAt"/>, <see cref="SourceWrite.After"/>; else it keeps what it kept.
+    /// </summary>
+    public Task AddAsync(IReadOnlyList<SourceWrite> sets, int max, StateOptions options)
     {
         var memory = options.FailureMemory + options.AllowedLateness;
         var database = redis.GetDatabase();
-        return Task.WhenAll(redis.BySlot(sets, set => set.Key).Select(slot =>
+        return Task.WhenAll(redis.BySlot(sets, set => set.Key).Select(async slot =>
         {
             var arguments = new List<RedisValue>(3 + slot.Sum(set => 1 + (2 * set.Failures.Count))) { (long)memory.TotalMicroseconds, max, (long)memory.TotalMilliseconds };
-            foreach (var (_, failures) in slot)
+            foreach (var set in slot)
             {
-                arguments.Add(failures.Count);
-                foreach (var failure in failures)
+                arguments.Add(set.Failures.Count);
+                foreach (var failure in set.Failures)
                 {
                     arguments.Add(Microseconds(failure.At));
                     arguments.Add(failure.EventId + Separator + failure.Key);
                 }
             }
 
-            return database.ScriptEvaluateAsync(AddScript, [.. slot.Select(set => set.Key)], [.. arguments]);
+            var versions = (RedisValue[])(await database.ScriptEvaluateAsync(AddScript, [.. slot.SelectMany(set => new[] { set.Key, VersionOf(set.Key) })], [.. arguments]))!;
+            for (var i = 0; i < slot.Length; i++)
+            {
+                var (set, before, after) = (slot[i], (long)versions[2 * i], (long)versions[(2 * i) + 1]);
+                Keep(set.Key, Known(set.Key) is { } held && held.Version == before
+                    ? new Kept(after, set.Failures.Aggregate(held.Activity, (activity, failure) => Failures.Apply(activity, failure, options)), held.ReadAt)
+                    : before == set.ReadAt ? new Kept(after, set.After, Environment.TickCount64) : null);
+            }
         }));
     }
 
     /// <summary>
-    /// Each set's failures at or after its time, in the order given, one ZRANGEBYSCORE per set, all sent together. Joining
-    /// a slot's sets into one string in a script was tried: it saved the worker no more than Redis then spent building
-    /// the string in Lua, on the same two cores.
+    /// Each set's failures, all of them (windows count by time, so failures older than a batch needs change nothing), in
+    /// the order given, with the version they were read at. Versions first, one MGET per slot, with the sets not kept;
+    /// then the kept sets whose version moved. A version is read before its set on the same connection, so a set never
+    /// goes with a version newer than its contents: at worst it is read again.
     /// </summary>
-    public async Task<SourceActivity[]> ReadAsync(IReadOnlyList<(RedisKey Key, DateTimeOffset From)> sets)
+    public async Task<SourceRead[]> ReadAsync(IReadOnlyList<RedisKey> sets)
     {
         var database = redis.GetDatabase();
-        var entries = await Task.WhenAll(sets.Select(set =>
-            database.SortedSetRangeByScoreWithScoresAsync(set.Key, set.From == DateTimeOffset.MinValue ? double.NegativeInfinity : Microseconds(set.From))));
-        return [.. entries.Select(Parse)];
+        var known = sets.Select(Known).ToArray();
+        var versionReads = redis.BySlot(Enumerable.Range(0, sets.Count), i => sets[i])
+            .Select(slot => (Slot: slot, Versions: database.StringGetAsync([.. slot.Select(i => VersionOf(sets[i]))])))
+            .ToList();
+        var setReads = new Task<SortedSetEntry[]>?[sets.Count];
+        for (var i = 0; i < sets.Count; i++)
+        {
+            if (known[i] is null)
+            {
+                setReads[i] = database.SortedSetRangeByRankWithScoresAsync(sets[i]);
+            }
+        }
+
+        var versions = new long[sets.Count];
+        foreach (var (slot, read) in versionReads)
+        {
+            foreach (var (i, version) in slot.Zip(await read))
+            {
+                versions[i] = version.IsNull ? 0 : (long)version;
+                if (setReads[i] is not null)
+                {
+                    continue;
+                }
+
+                // Looked up again: another lane's write may have landed, and been kept, while the versions were read.
+                known[i] = Known(sets[i]) is { } held && held.Version == versions[i] ? held : null;
+                if (known[i] is null)
+                {
+                    setReads[i] = database.SortedSetRangeByRankWithScoresAsync(sets[i]);
+                }
+            }
+        }
+
+        var result = new SourceRead[sets.Count];
+        for (var i = 0; i < sets.Count; i++)
+        {
+            if (setReads[i] is { } setRead)
+            {
+                var activity = Parse(await setRead);
+                Keep(sets[i], versions[i] == 0 ? null : new Kept(versions[i], activity, Environment.TickCount64));
+                result[i] = new SourceRead(activity, versions[i]);
+            }
+            else
+            {
+                result[i] = new SourceRead(known[i]!.Activity, versions[i]);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Erasure: removes the learner's failures from these sets, the ones the learner's own index names.</summary>
@@ -96,8 +213,75 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
 
             if (members.Count > 0)
             {
-                await database.SortedSetRemoveAsync(key, [.. members]).WaitAsync(cancellationToken);
+                await database.ScriptEvaluateAsync(RemoveScript, [key, VersionOf(key)], [.. members]).WaitAsync(cancellationToken);
             }
+        }
+    }
+
+    private static RedisKey VersionOf(RedisKey set) => set.Append("v");
+
+    private Kept? Known(RedisKey set)
+    {
+        lock (gate)
+        {
+            if (kept.GetValueOrDefault(set) is not { } held || !Fresh(held))
+            {
+                return null;
+            }
+
+            held.UsedAt = ++uses;
+            return held;
+        }
+    }
+
+    private static bool Fresh(Kept held) => Environment.TickCount64 - held.ReadAt < KeptFor.TotalMilliseconds;
+
+    /// <summary>
+    /// Keeps a set at a version newer than the one kept: versions only grow, and lanes finish in any order, so a lane's
+    /// older view must not replace a newer one another lane left. A kept set that is not current is harmless (a batch
+    /// compares versions), so nothing is forgotten here, only replaced or, when memory runs short, evicted.
+    /// </summary>
+    private void Keep(RedisKey set, Kept? state)
+    {
+        if (state is null)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            if (kept.TryGetValue(set, out var held))
+            {
+                if (held.Version >= state.Version && Fresh(held))
+                {
+                    return;
+                }
+
+                kept.Remove(set);
+                keptFailures -= held.Activity.Failures.Count;
+            }
+
+            if (state.Activity.Failures.Count < KeptFrom)
+            {
+                return;
+            }
+
+            if (keptFailures + state.Activity.Failures.Count > KeptFailures)
+            {
+                foreach (var (stale, _) in kept.OrderBy(entry => entry.Value.UsedAt).ToList())
+                {
+                    keptFailures -= kept[stale].Activity.Failures.Count;
+                    kept.Remove(stale);
+                    if (keptFailures <= KeptFailures / 2)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            state.UsedAt = ++uses;
+            kept[set] = state;
+            keptFailures += state.Activity.Failures.Count;
         }
     }
 
@@ -141,4 +325,22 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
             Encoding.UTF8.GetString(member[(split + 1)..]),
             Encoding.UTF8.GetString(member[..split]));
     }
+
+    /// <summary>A set as this worker last saw it, when it last read it from Redis (<see cref="Environment.TickCount64"/>), and when it was last used (a count of uses, under the lock).</summary>
+    private sealed class Kept(long version, SourceActivity activity, long readAt)
+    {
+        public long Version { get; } = version;
+
+        public SourceActivity Activity { get; } = activity;
+
+        public long ReadAt { get; } = readAt;
+
+        public long UsedAt { get; set; }
+    }
 }
+
+/// <summary>A set's failures and the version they were read at (0: the set had none).</summary>
+internal readonly record struct SourceRead(SourceActivity Activity, long Version);
+
+/// <summary>Failures to add to a set that a batch read at <paramref name="ReadAt"/>, and what the batch made of it.</summary>
+internal sealed record SourceWrite(RedisKey Key, IReadOnlyList<FailedAttempt> Failures, long ReadAt, SourceActivity After);

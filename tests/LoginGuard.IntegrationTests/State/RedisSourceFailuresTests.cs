@@ -1,4 +1,5 @@
 using LoginGuard.Contracts;
+using LoginGuard.Privacy;
 using LoginGuard.IntegrationTests.Infrastructure;
 using LoginGuard.State;
 using LoginGuard.Testing;
@@ -9,6 +10,9 @@ namespace LoginGuard.IntegrationTests.State;
 public sealed class RedisSourceFailuresTests(RedisFixture redis) : IClassFixture<RedisFixture>
 {
     private static readonly StateOptions Small = new() { MaxSourceFailures = 5, FailureMemory = TimeSpan.FromHours(1), AllowedLateness = TimeSpan.FromMinutes(5) };
+
+    /// <summary>Sets large enough to be kept in memory between batches.</summary>
+    private static readonly StateOptions Busy = new() { MaxSourceFailures = 40, FailureMemory = TimeSpan.FromHours(1), AllowedLateness = TimeSpan.FromMinutes(5) };
 
     [Fact]
     public async Task An_address_remembers_exactly_what_Failures_Add_would_through_ties_late_events_and_the_cap_and_a_redelivery_changes_nothing()
@@ -63,4 +67,140 @@ public sealed class RedisSourceFailuresTests(RedisFixture redis) : IClassFixture
 
         (await redis.Connection.GetDatabase().KeyExistsAsync([keys.AddressFailures("addr-ok"), keys.NetworkFailures(signIn.Keys.Network)])).Should().Be(0);
     }
+
+    [Fact]
+    public async Task Two_workers_spraying_one_address_each_see_exactly_what_Failures_Add_would_though_each_keeps_the_set_in_memory()
+    {
+        var (first, keys, _) = redis.CreateBehaviorStore(Busy);
+        var second = SecondWorker(keys, Busy);
+        var expected = SourceActivity.Empty;
+        var random = new Random(3);
+        for (var i = 0; i < 200; i++)
+        {
+            // Runs of three on one worker: its own writes keep its copy, the other's make it read the set again.
+            var writer = i / 3 % 2 == 0 ? first : second;
+            var at = Learners.Start.AddSeconds(20 * i).AddMinutes(random.Next(0, 12) == 0 ? -70 : 0);
+            var failure = Learners.From(Learners.Event($"learner-{random.Next(0, 60)}", AuthEventType.LoginFailed, Learners.Phone, at, $"evt-{i:D3}"), Learners.Lyon, "spray-2");
+            expected = Failures.Apply(expected, failure, Busy);
+            await writer.RecordAsync(failure, BehaviorStoreContract.DecisionFor(failure), default);
+
+            foreach (var reader in new[] { first, second })
+            {
+                (await reader.LoadAsync(failure, default)).Address.Failures.Should().Equal(expected.Failures, $"after event {i}, read by the {(reader == first ? "first" : "second")} worker");
+            }
+        }
+
+        expected.Failures.Should().HaveCountGreaterThanOrEqualTo(RedisSourceFailures.KeptFrom, "the set is one a worker keeps");
+    }
+
+    [Fact]
+    public async Task A_worker_whose_batch_read_an_address_before_another_wrote_it_counts_the_others_failure_next()
+    {
+        var (first, keys, _) = redis.CreateBehaviorStore(Busy);
+        var second = SecondWorker(keys, Busy);
+        var earlier = Enumerable.Range(0, 20)
+            .Select(i => Learners.From(Learners.FailedSignIn($"victim-{i}", Learners.Phone, Learners.Start.AddSeconds(i)), Learners.Lyon, "spray-5"))
+            .ToList();
+        foreach (var failure in earlier)
+        {
+            await first.RecordAsync(failure, BehaviorStoreContract.DecisionFor(failure), default);
+        }
+
+        // Both batches read the address before either writes: the second worker's lands first.
+        var mine = Learners.From(Learners.FailedSignIn("ana", Learners.Phone, Learners.Start.AddMinutes(1)), Learners.Lyon, "spray-5");
+        var theirs = Learners.From(Learners.FailedSignIn("bruno", Learners.Phone, Learners.Start.AddMinutes(2)), Learners.Lyon, "spray-5");
+        var myBatch = await first.BeginAsync([mine], SourceLookback.Everything, default);
+        var theirBatch = await second.BeginAsync([theirs], SourceLookback.Everything, default);
+        theirBatch.Record(theirs, BehaviorStoreContract.DecisionFor(theirs).Assessment());
+        await second.CommitAsync(theirBatch, [new RecordedEvent(theirs, BehaviorStoreContract.DecisionFor(theirs))], default);
+        myBatch.Record(mine, BehaviorStoreContract.DecisionFor(mine).Assessment());
+        await first.CommitAsync(myBatch, [new RecordedEvent(mine, BehaviorStoreContract.DecisionFor(mine))], default);
+
+        var seen = (await first.LoadAsync(mine, default)).Address.Failures;
+
+        seen.Should().HaveCount(22).And.Contain(f => f.Key == theirs.Keys.Learner);
+    }
+
+    [Fact]
+    public async Task Two_lanes_of_one_worker_that_read_an_address_before_either_wrote_keep_it_as_Redis_has_it()
+    {
+        var (store, keys, _) = redis.CreateBehaviorStore(Busy);
+        var expected = SourceActivity.Empty;
+        for (var round = 0; round < 10; round++)
+        {
+            // Each lane's batch holds a few failures; the later-read batch commits first, as lanes finish in any order.
+            var lanes = Enumerable.Range(0, 2)
+                .Select(lane => Enumerable.Range(0, 3)
+                    .Select(i => Learners.From(Learners.FailedSignIn($"victim-{round}-{lane}-{i}", Learners.Phone, Learners.Start.AddSeconds((round * 10) + (lane * 3) + i)), Learners.Lyon, "spray-6"))
+                    .ToList())
+                .ToList();
+            var batches = new List<BehaviorBatch>();
+            foreach (var lane in lanes)
+            {
+                batches.Add(await store.BeginAsync(lane, SourceLookback.Everything, default));
+            }
+
+            foreach (var (lane, batch) in lanes.Zip(batches).Reverse())
+            {
+                foreach (var failure in lane)
+                {
+                    batch.Record(failure, BehaviorStoreContract.DecisionFor(failure).Assessment());
+                    expected = Failures.Apply(expected, failure, Busy);
+                }
+
+                await store.CommitAsync(batch, [.. lane.Select(failure => new RecordedEvent(failure, BehaviorStoreContract.DecisionFor(failure)))], default);
+            }
+
+            var redisHas = (await SecondWorker(keys, Busy).LoadAsync(lanes[0][0], default)).Address.Failures;
+            redisHas.Should().Equal(expected.Failures, $"in round {round}");
+            (await store.LoadAsync(lanes[0][0], default)).Address.Failures.Should().Equal(redisHas, $"in round {round}");
+        }
+
+        expected.Failures.Should().HaveCountGreaterThanOrEqualTo(RedisSourceFailures.KeptFrom, "the set is one a worker keeps");
+    }
+
+    [Fact]
+    public async Task A_learners_erasure_takes_their_failures_from_an_address_another_worker_keeps_in_memory()
+    {
+        var (first, keys, _) = redis.CreateBehaviorStore(Busy);
+        var second = SecondWorker(keys, Busy);
+        var failures = Enumerable.Range(0, 30)
+            .Select(i => Learners.From(Learners.FailedSignIn(i % 10 == 0 ? "ana" : $"victim-{i}", Learners.Phone, Learners.Start.AddSeconds(i)), Learners.Lyon, "spray-3"))
+            .ToList();
+        foreach (var failure in failures)
+        {
+            await first.RecordAsync(failure, BehaviorStoreContract.DecisionFor(failure), default);
+        }
+
+        var ana = failures[0].Keys.Learner;
+        (await second.LoadAsync(failures[^1], default)).Address.Failures.Should().Contain(f => f.Key == ana);
+        var data = (ILearnerData)first;
+        var subject = new DataSubject("ana", ana, "user-hash-ana");
+        await data.ForgetAsync(subject, await data.MentionsAsync(subject, default), default);
+
+        var after = (await second.LoadAsync(failures[^1], default)).Address.Failures;
+
+        after.Should().HaveCount(27).And.NotContain(f => f.Key == ana);
+    }
+
+    [Fact]
+    public async Task An_address_Redis_lost_reads_as_Redis_has_it_though_a_worker_kept_it()
+    {
+        var (store, keys, _) = redis.CreateBehaviorStore(Busy);
+        var failures = Enumerable.Range(0, 20)
+            .Select(i => Learners.From(Learners.FailedSignIn($"victim-{i}", Learners.Phone, Learners.Start.AddSeconds(i)), Learners.Lyon, "spray-4"))
+            .ToList();
+        foreach (var failure in failures)
+        {
+            await store.RecordAsync(failure, BehaviorStoreContract.DecisionFor(failure), default);
+        }
+
+        (await store.LoadAsync(failures[0], default)).Address.Failures.Should().HaveCount(20);
+        var set = keys.AddressFailures(failures[0].Keys.Address);
+        await redis.Connection.GetDatabase().KeyDeleteAsync([set, set.Append("v")]);
+
+        (await store.LoadAsync(failures[0], default)).Address.Failures.Should().BeEmpty("a failover or an expiry took the set");
+    }
+
+    private RedisBehaviorStore SecondWorker(RedisKeys keys, StateOptions options) => new(redis.Connection, keys, new StaticOptionsMonitor<StateOptions>(options));
 }
