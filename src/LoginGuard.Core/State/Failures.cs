@@ -21,6 +21,18 @@ internal static class Failures
 
         var newest = failures.Count > 0 && failures[0].At > failure.At ? failures[0].At : failure.At;
         var horizon = newest - options.FailureMemory - options.AllowedLateness;
+        if (max > 0 && (failures.Count == 0 || Precedes(failure, failures[0])))
+        {
+            // Newer than every other: it goes first, and the others stay in order up to the horizon or the cap.
+            var keep = 0;
+            while (keep < failures.Count && keep < max - 1 && failures[keep].At >= horizon)
+            {
+                keep++;
+            }
+
+            return FailureList.WithNewest(failures, keep, failure);
+        }
+
         var kept = new List<FailedAttempt>(Math.Min(failures.Count + 1, max));
         var placed = failure.At < horizon;
         foreach (var known in failures)

@@ -1,0 +1,48 @@
+using LoginGuard.State;
+
+namespace LoginGuard.Core.Tests.State;
+
+public sealed class FailureListTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 10, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly StateOptions Options = new() { MaxSourceFailures = 12, FailureMemory = TimeSpan.FromMinutes(30), AllowedLateness = TimeSpan.Zero };
+
+    [Fact]
+    public void Two_lists_grown_from_one_each_keep_their_own_newest_failure_and_leave_the_one_they_grew_from_as_it_was()
+    {
+        IReadOnlyList<FailedAttempt> parent = [];
+        for (var i = 0; i < 4; i++)
+        {
+            parent = Failures.Add(parent, new FailedAttempt(Noon.AddMinutes(i), $"victim-{i}", $"f-{i}"), 12, Options);
+        }
+
+        var before = parent.ToList();
+        var left = Failures.Add(parent, new FailedAttempt(Noon.AddMinutes(10), "left", "f-left"), 12, Options);
+        var right = Failures.Add(parent, new FailedAttempt(Noon.AddMinutes(10), "right", "f-right"), 12, Options);
+
+        left.Select(f => f.Key).Should().Equal(["left", .. before.Select(f => f.Key)]);
+        right.Select(f => f.Key).Should().Equal(["right", .. before.Select(f => f.Key)]);
+        parent.Should().Equal(before);
+    }
+
+    [Fact]
+    public void Failures_added_to_lists_branching_at_random_read_as_lists_built_afresh()
+    {
+        // Mostly newer than the rest, some late, some repeated; parents picked at random so lists share buffers and race for them.
+        var random = new Random(17);
+        var lists = new List<IReadOnlyList<FailedAttempt>> { Array.Empty<FailedAttempt>() };
+        for (var i = 0; i < 3_000; i++)
+        {
+            var parent = lists[random.Next(Math.Max(0, lists.Count - 5), lists.Count)];
+            var snapshot = parent.ToList();
+            var at = parent.Count == 0 ? Noon : parent[0].At.AddSeconds(random.Next(0, 6) == 0 ? -random.Next(0, 2_400) : random.Next(0, 300));
+            var failure = new FailedAttempt(at, $"victim-{random.Next(0, 20)}", random.Next(0, 20) == 0 && parent.Count > 0 ? parent[random.Next(parent.Count)].EventId : $"f-{i:D4}");
+
+            var grown = Failures.Add(parent, failure, Options.MaxSourceFailures, Options);
+
+            grown.Should().Equal(Failures.Add(snapshot, failure, Options.MaxSourceFailures, Options), $"after failure {i}");
+            parent.Should().Equal(snapshot, "a list does not change once made");
+            lists.Add(grown);
+        }
+    }
+}
