@@ -98,13 +98,7 @@ public sealed class RedisSourceFailuresTests(RedisFixture redis) : IClassFixture
     {
         var (first, keys, _) = redis.CreateBehaviorStore(Busy);
         var second = SecondWorker(keys, Busy);
-        var earlier = Enumerable.Range(0, 20)
-            .Select(i => Learners.From(Learners.FailedSignIn($"victim-{i}", Learners.Phone, Learners.Start.AddSeconds(i)), Learners.Lyon, "spray-5"))
-            .ToList();
-        foreach (var failure in earlier)
-        {
-            await first.RecordAsync(failure, BehaviorStoreContract.DecisionFor(failure), default);
-        }
+        await SprayAsync(first, "spray-5", 20);
 
         // Both batches read the address before either writes: the second worker's lands first.
         var mine = Learners.From(Learners.FailedSignIn("ana", Learners.Phone, Learners.Start.AddMinutes(1)), Learners.Lyon, "spray-5");
@@ -164,13 +158,7 @@ public sealed class RedisSourceFailuresTests(RedisFixture redis) : IClassFixture
     {
         var (first, keys, _) = redis.CreateBehaviorStore(Busy);
         var second = SecondWorker(keys, Busy);
-        var failures = Enumerable.Range(0, 30)
-            .Select(i => Learners.From(Learners.FailedSignIn(i % 10 == 0 ? "ana" : $"victim-{i}", Learners.Phone, Learners.Start.AddSeconds(i)), Learners.Lyon, "spray-3"))
-            .ToList();
-        foreach (var failure in failures)
-        {
-            await first.RecordAsync(failure, BehaviorStoreContract.DecisionFor(failure), default);
-        }
+        var failures = await SprayAsync(first, "spray-3", 30, i => i % 10 == 0 ? "ana" : $"victim-{i}");
 
         var ana = failures[0].Keys.Learner;
         (await second.LoadAsync(failures[^1], default)).Address.Failures.Should().Contain(f => f.Key == ana);
@@ -187,19 +175,27 @@ public sealed class RedisSourceFailuresTests(RedisFixture redis) : IClassFixture
     public async Task An_address_Redis_lost_reads_as_Redis_has_it_though_a_worker_kept_it()
     {
         var (store, keys, _) = redis.CreateBehaviorStore(Busy);
-        var failures = Enumerable.Range(0, 20)
-            .Select(i => Learners.From(Learners.FailedSignIn($"victim-{i}", Learners.Phone, Learners.Start.AddSeconds(i)), Learners.Lyon, "spray-4"))
-            .ToList();
-        foreach (var failure in failures)
-        {
-            await store.RecordAsync(failure, BehaviorStoreContract.DecisionFor(failure), default);
-        }
+        var failures = await SprayAsync(store, "spray-4", 20);
 
         (await store.LoadAsync(failures[0], default)).Address.Failures.Should().HaveCount(20);
         var set = keys.AddressFailures(failures[0].Keys.Address);
         await redis.Connection.GetDatabase().KeyDeleteAsync([set, set.Append("v")]);
 
         (await store.LoadAsync(failures[0], default)).Address.Failures.Should().BeEmpty("a failover or an expiry took the set");
+    }
+
+    /// <summary>Records <paramref name="count"/> failed sign-ins from one address, a second apart, each at its own learner unless <paramref name="learner"/> says otherwise.</summary>
+    private static async Task<List<EnrichedEvent>> SprayAsync(RedisBehaviorStore store, string address, int count, Func<int, string>? learner = null)
+    {
+        var failures = Enumerable.Range(0, count)
+            .Select(i => Learners.From(Learners.FailedSignIn(learner?.Invoke(i) ?? $"victim-{i}", Learners.Phone, Learners.Start.AddSeconds(i)), Learners.Lyon, address))
+            .ToList();
+        foreach (var failure in failures)
+        {
+            await store.RecordAsync(failure, BehaviorStoreContract.DecisionFor(failure), default);
+        }
+
+        return failures;
     }
 
     private RedisBehaviorStore SecondWorker(RedisKeys keys, StateOptions options) => new(redis.Connection, keys, new StaticOptionsMonitor<StateOptions>(options));
