@@ -33,7 +33,14 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             .ToList();
         var learnerRead = ReadLearnersOrPreviousAsync(wantedLearners);
         var wantedSources = BehaviorBatch.Sources(events, lookback).ToList();
-        var sourceRead = sources.ReadAsync([.. wantedSources.Select(source => source.IsAddress ? keys.AddressFailures(source.Hash) : keys.NetworkFailures(source.Hash))]);
+        // A set is read whole, to be kept between batches, when the rules look back as far as it remembers anyway.
+        var memory = options.CurrentValue.FailureMemory;
+        var sourceRead = sources.ReadAsync(
+        [
+            .. wantedSources.Select(source => (
+                source.IsAddress ? keys.AddressFailures(source.Hash) : keys.NetworkFailures(source.Hash),
+                (source.IsAddress ? lookback.Address : lookback.Network) >= memory ? (DateTimeOffset?)null : source.From)),
+        ]);
         await Task.WhenAll(learnerRead, sourceRead).WaitAsync(cancellationToken);
 
         var learners = new Dictionary<string, StoredHistory>(StringComparer.Ordinal);

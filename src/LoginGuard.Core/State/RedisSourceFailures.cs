@@ -143,28 +143,36 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
     }
 
     /// <summary>
-    /// Each set's failures, all of them (windows count by time, so failures older than a batch needs change nothing), in
-    /// the order given, with the version they were read at. Versions first, one MGET per slot, with the sets not kept;
-    /// then the kept sets whose version moved. A version is read before its set on the same connection, so a set never
-    /// goes with a version newer than its contents: at worst it is read again.
+    /// Each set's failures in the order given, with the version they were read at: all of them for a set read whole (no
+    /// <c>From</c>; windows count by time, so failures older than a batch needs change nothing), which may be kept; else
+    /// those at or after <c>From</c>, never kept (<see cref="SourceRead.Partial"/>): a network's rules look back an hour
+    /// while its set holds a day, and reading whole days of busy networks for every batch they were not kept for raised
+    /// the worker's heap past a 512 MiB limit at 100,000 learners. Versions first, one MGET per slot, with the sets not
+    /// kept; then the kept sets whose version moved. A version is read before its set on the same connection, so a set
+    /// never goes with a version newer than its contents: at worst it is read again.
     /// </summary>
-    public async Task<SourceRead[]> ReadAsync(IReadOnlyList<RedisKey> sets)
+    public async Task<SourceRead[]> ReadAsync(IReadOnlyList<(RedisKey Key, DateTimeOffset? From)> sets)
     {
         var database = redis.GetDatabase();
-        var known = sets.Select(Known).ToArray();
-        var versionReads = redis.BySlot(Enumerable.Range(0, sets.Count), i => sets[i])
-            .Select(slot => (Slot: slot, Versions: database.StringGetAsync([.. slot.Select(i => VersionOf(sets[i]))])))
+        var known = sets.Select(set => set.From is null ? Known(set.Key) : null).ToArray();
+        var versionReads = redis.BySlot(Enumerable.Range(0, sets.Count).Where(i => sets[i].From is null), i => sets[i].Key)
+            .Select(slot => (Slot: slot, Versions: database.StringGetAsync([.. slot.Select(i => VersionOf(sets[i].Key))])))
             .ToList();
         var setReads = new Task<SortedSetEntry[]>?[sets.Count];
+        var versions = new long[sets.Count];
         for (var i = 0; i < sets.Count; i++)
         {
-            if (known[i] is null)
+            if (sets[i].From is { } from)
             {
-                setReads[i] = database.SortedSetRangeByRankWithScoresAsync(sets[i]);
+                versions[i] = SourceRead.Partial;
+                setReads[i] = database.SortedSetRangeByScoreWithScoresAsync(sets[i].Key, Microseconds(from));
+            }
+            else if (known[i] is null)
+            {
+                setReads[i] = database.SortedSetRangeByRankWithScoresAsync(sets[i].Key);
             }
         }
 
-        var versions = new long[sets.Count];
         foreach (var (slot, read) in versionReads)
         {
             foreach (var (i, version) in slot.Zip(await read))
@@ -176,10 +184,10 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
                 }
 
                 // Looked up again: another lane's write may have landed, and been kept, while the versions were read.
-                known[i] = Known(sets[i]) is { } held && held.Version == versions[i] ? held : null;
+                known[i] = Known(sets[i].Key) is { } held && held.Version == versions[i] ? held : null;
                 if (known[i] is null)
                 {
-                    setReads[i] = database.SortedSetRangeByRankWithScoresAsync(sets[i]);
+                    setReads[i] = database.SortedSetRangeByRankWithScoresAsync(sets[i].Key);
                 }
             }
         }
@@ -190,7 +198,7 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
             if (setReads[i] is { } setRead)
             {
                 var activity = Parse(await setRead);
-                Keep(sets[i], versions[i] == 0 ? null : new Kept(versions[i], activity, Environment.TickCount64));
+                Keep(sets[i].Key, versions[i] > 0 ? new Kept(versions[i], activity, Environment.TickCount64) : null);
                 result[i] = new SourceRead(activity, versions[i]);
             }
             else
@@ -343,8 +351,12 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
     }
 }
 
-/// <summary>A set's failures and the version they were read at (0: the set had none).</summary>
-internal readonly record struct SourceRead(SourceActivity Activity, long Version);
+/// <summary>A set's failures and the version they were read at (0: the set had none; <see cref="Partial"/>: read from a time on).</summary>
+internal readonly record struct SourceRead(SourceActivity Activity, long Version)
+{
+    /// <summary>No version: a write never keeps what a batch made of a set it did not read whole.</summary>
+    public const long Partial = -1;
+}
 
 /// <summary>Failures to add to a set that a batch read at <paramref name="ReadAt"/>, and what the batch made of it.</summary>
 internal sealed record SourceWrite(RedisKey Key, IReadOnlyList<FailedAttempt> Failures, long ReadAt, SourceActivity After);
