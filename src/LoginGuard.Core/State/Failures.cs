@@ -70,8 +70,11 @@ internal static class Failures
             return activity;
         }
 
-        return Apply(activity, new FailedAttempt(enriched.Event.OccurredAt, enriched.Keys.Learner, enriched.Event.EventId), options);
+        return Apply(activity, Of(enriched), options);
     }
+
+    /// <summary>A failed sign-in as its address's and network's failures keep it.</summary>
+    public static FailedAttempt Of(EnrichedEvent enriched) => new(enriched.Event.OccurredAt, enriched.Keys.Learner, enriched.Event.EventId);
 
     /// <summary>The activity with one more failure, as <see cref="Add"/> keeps it.</summary>
     public static SourceActivity Apply(SourceActivity activity, FailedAttempt failure, StateOptions options)

@@ -38,7 +38,7 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
         var sourceRead = sources.ReadAsync(
         [
             .. wantedSources.Select(source => (
-                source.IsAddress ? keys.AddressFailures(source.Hash) : keys.NetworkFailures(source.Hash),
+                keys.SourceFailures(source.Key),
                 (source.IsAddress ? lookback.Address : lookback.Network) >= memory ? (DateTimeOffset?)null : source.From)),
         ]);
         await Task.WhenAll(learnerRead, sourceRead).WaitAsync(cancellationToken);
@@ -101,15 +101,11 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             [
                 .. records
                     .Where(r => r.Enriched.Event.Type == AuthEventType.LoginFailed)
-                    .SelectMany(r => new[]
-                    {
-                        (Source: BehaviorBatch.AddressKey(r.Enriched.Keys), Key: keys.AddressFailures(r.Enriched.Keys.Address), Record: r),
-                        (Source: BehaviorBatch.NetworkKey(r.Enriched.Keys), Key: keys.NetworkFailures(r.Enriched.Keys.Network), Record: r),
-                    })
+                    .SelectMany(r => new[] { (Source: BehaviorBatch.AddressKey(r.Enriched.Keys), Record: r), (Source: BehaviorBatch.NetworkKey(r.Enriched.Keys), Record: r) })
                     .GroupBy(write => write.Source, StringComparer.Ordinal)
                     .Select(source => new SourceWrite(
-                        source.First().Key,
-                        [.. source.Select(w => new FailedAttempt(w.Record.Enriched.Event.OccurredAt, w.Record.Enriched.Keys.Learner, w.Record.Enriched.Event.EventId))],
+                        keys.SourceFailures(source.Key),
+                        [.. source.Select(w => Failures.Of(w.Record.Enriched))],
                         batch.SourceVersion(source.Key),
                         batch.Source(source.Key))),
             ],
