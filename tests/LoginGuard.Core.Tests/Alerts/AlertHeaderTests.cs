@@ -1,5 +1,6 @@
 using LoginGuard.Alerts.Content;
 using LoginGuard.Contracts;
+using System.Runtime.CompilerServices;
 using MimeKit;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
 
@@ -74,4 +75,21 @@ public sealed class AlertHeaderTests
 
         stream.ToArray().Should().OnlyContain(b => b < 128);
     }
+
+    [Fact]
+    public void A_mail_once_sent_is_not_kept_in_memory_by_the_sender_that_built_it()
+    {
+        // The worker keeps one builder for its lifetime: anything it holds on to from a mail grows without bound.
+        var builder = Builder();
+
+        var sent = BuildAndForget(builder);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        sent.IsAlive.Should().BeFalse("a worker that keeps every mail it built runs out of memory");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference BuildAndForget(AlertMessageBuilder builder) => new(builder.Build(Alert()));
 }

@@ -13,13 +13,15 @@ internal sealed class AlertMessageBuilder
     public const string EventIdHeader = "X-LoginGuard-Event-Id";
 
     private readonly AlertMailOptions options;
-    private readonly MailboxAddress from;
+    private readonly string fromName;
+    private readonly string fromAddress;
 
     public AlertMessageBuilder(IOptions<AlertMailOptions> mailOptions, IOptions<SmtpOptions> smtpOptions)
     {
         options = mailOptions.Value;
         var parsed = MailboxAddress.Parse(smtpOptions.Value.From);
-        from = new MailboxAddress(SafeText.Clean(parsed.Name), parsed.Address);
+        fromName = SafeText.Clean(parsed.Name);
+        fromAddress = parsed.Address;
     }
 
     public MimeMessage Build(Alert alert)
@@ -38,7 +40,9 @@ internal sealed class AlertMessageBuilder
                 HtmlBody = AlertHtmlBody.Render(content),
             }.ToMessageBody(),
         };
-        message.From.Add(from);
+        // A new address per mail: MimeKit's address list subscribes to its addresses' changes, so one shared
+        // address would keep every mail ever built alive (the worker ran out of memory at 1 M learners).
+        message.From.Add(new MailboxAddress(fromName, fromAddress));
         message.To.Add(new MailboxAddress(
             DisplayNames.ForMail(alert.Event.DisplayName),
             SafeText.Clean(alert.Recipient, SafeText.MaxAddressLength)));
@@ -49,7 +53,6 @@ internal sealed class AlertMessageBuilder
         {
             message.Headers.Add(EventIdHeader, SafeText.Clean(told.Event.EventId, SafeText.MaxAddressLength));
         }
-
 
         // RFC 3834: tells vacation responders and ticket systems not to answer a machine.
         message.Headers.Add("Auto-Submitted", "auto-generated");
