@@ -73,11 +73,13 @@ internal static class BenchPipeline
             worker.ResetPeak();
 
             var cpuBefore = worker.CpuTimes;
+            var boxBefore = await BenchBox.ReadAsync(worker, connection);
             var bulkStart = DateTime.UtcNow;
             var bulk = await progress.StageAsync(Invariant($"generate and decide {events:N0} events at full speed"), null, _ => producing.DecideAsync(cluster.BootstrapServers, eventsTopic, Next(source, events), 0, Patience, cancellationToken));
             var cpu = worker.CpuTimes.Zip(cpuBefore, (after, before) => after - before).ToList();
             var bulkSeconds = (decisions.LatestAt - bulkStart).TotalSeconds;
             output.WriteLine(Invariant($"End to end: {bulk:N0} events produced at full speed to {eventPartitions} partitions, at most {InFlightPerPartition:N0} a partition ahead of their decisions, all decided in {bulkSeconds:F2} s: {bulk / bulkSeconds:N0} events/s; the worker{(cpu.Count == 1 ? "" : "s")} used {cpu.Sum(c => c.TotalMicroseconds) / bulk:N0} µs of CPU per event{Shares(cpu)}."));
+            output.WriteLine((await BenchBox.ReadAsync(worker, connection) - boxBefore).Describe(bulk, bulkSeconds));
 
             var mailed = await progress.StageAsync("wait for the burst's mail to be sent", null, _ => BenchOutbox.UntilNothingIsDueAsync(connection, Patience, cancellationToken));
             output.WriteLine(mailed is { } sending
@@ -86,12 +88,17 @@ internal static class BenchPipeline
             var latency = Next(source, paced).ToList();
             decisions.Time(latency.Select(m => BenchEvents.EventId(m.Value!)).ToHashSet(StringComparer.Ordinal));
             var pacedCpuBefore = worker.CpuTime;
+            var pacedBoxBefore = await BenchBox.ReadAsync(worker, connection);
+            var pacedStart = DateTime.UtcNow;
             var producedAt = new ConcurrentDictionary<string, DateTime>(StringComparer.Ordinal);
             await progress.StageAsync(Invariant($"offer {rate:N0} events/s for {LatencySeconds} s"), null, _ => producing.DecideAsync(
                 cluster.BootstrapServers, eventsTopic, latency, rate, Patience, cancellationToken, message => producedAt[BenchEvents.EventId(message.Value!)] = message.Timestamp.UtcDateTime));
             var pacedCpu = worker.CpuTime - pacedCpuBefore;
+            var pacedBox = await BenchBox.ReadAsync(worker, connection) - pacedBoxBefore;
+            var pacedSeconds = (DateTime.UtcNow - pacedStart).TotalSeconds;
             var latencies = decisions.TimedAt.Select(decided => (decided.Value - producedAt[decided.Key]).TotalMilliseconds).Order().ToList();
             output.WriteLine(Invariant($"Latency at {rate:N0} events/s offered for {LatencySeconds} s ({latencies.Count:N0} events), produce → decision timestamps (1 ms resolution): p50 {Percentile(latencies, 0.50):F0} ms, p95 {Percentile(latencies, 0.95):F0} ms, p99 {Percentile(latencies, 0.99):F0} ms, max {latencies.DefaultIfEmpty().Max():F0} ms; the worker{(run.Workers == 1 ? "" : "s")} used {pacedCpu.TotalMicroseconds / latency.Count:N0} µs of CPU per event."));
+            output.WriteLine(pacedBox.Describe(latency.Count, pacedSeconds));
             BenchPlots.Latency(latencies, rate, plot, p => Percentile(latencies, p));
             output.WriteLine(Invariant($"Decisions: {decisions.Count:N0} distinct of {producing.Produced:N0} events produced ({producing.Produced - decisions.Count:N0} missing)."));
             output.WriteLine(Invariant($"Worker RSS (its own process{(run.Workers == 1 ? "" : ", the largest of the workers'")}): {Mib(rssAfterWarmup)} after warm-up, {Mib(worker.PeakRss)} at most while deciding {bulk + latency.Count:N0} events of {learners:N0} learners ({producing.Learners:N0} user ids, credential-stuffing targets included), {Mib(worker.Rss)} at the end."));
