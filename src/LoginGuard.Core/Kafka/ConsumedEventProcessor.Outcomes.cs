@@ -41,7 +41,7 @@ internal sealed partial class ConsumedEventProcessor
     {
         if (decided.Publication is { } publication)
         {
-            _ = RecordAsync(consumed, publication, pipeline.PublishedAsync);
+            _ = RecordAsync(consumed, publication, published);
         }
         else
         {
@@ -50,7 +50,7 @@ internal sealed partial class ConsumedEventProcessor
     }
 
     /// <summary>Records that the decision was published, or its event parked, and only then lets the offset move past the event.</summary>
-    private async Task RecordAsync(ConsumedEvent consumed, State.Publication publication, Func<IReadOnlyList<State.Publication>, CancellationToken, ValueTask> record)
+    private async Task RecordAsync(ConsumedEvent consumed, State.Publication publication, PublicationMarks marks)
     {
         // Not given up when the partition is revoked: the decision is out (or parked), and the record keeps the partition's
         // next owner (this worker again, after a rebalance) from publishing it unmarked (or parking it again). Only a fatal
@@ -62,7 +62,7 @@ internal sealed partial class ConsumedEventProcessor
             {
                 try
                 {
-                    await record([publication], stopping);
+                    await marks.WriteAsync(publication);
                     inFlight.Remove(publication);
                     consumed.Complete();
                     return;
@@ -129,7 +129,7 @@ internal sealed partial class ConsumedEventProcessor
     {
         // A decision kept in the store gets a parked mark, so a later delivery of its event (a producer that sent it twice)
         // is not parked again; one not kept (an unknown user's failure) has nothing to mark, and is parked on every delivery.
-        Action delivered = publication is null ? consumed.Complete : () => _ = RecordAsync(consumed, publication, pipeline.ParkedAsync);
+        Action delivered = publication is null ? consumed.Complete : () => _ = RecordAsync(consumed, publication, parked);
         try
         {
             await parking.ParkAsync(consumed, ParkingPublisher.PublishRefused, $"{error.Code}: {error.Reason}", 1, delivered, fault.Faulted);

@@ -29,6 +29,8 @@ internal sealed partial class ConsumedEventProcessor(
 {
     private readonly KafkaOptions settings = options.Value;
     private readonly EventsGoingThrough goingThrough = new();
+    private readonly PublicationMarks published = new(pipeline.PublishedAsync, fault.Faulted);
+    private readonly PublicationMarks parked = new(pipeline.ParkedAsync, fault.Faulted);
 
     public async Task ProcessAsync(IReadOnlyList<ConsumedEvent> batch, CancellationToken cancellationToken)
     {
