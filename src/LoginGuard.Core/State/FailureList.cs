@@ -36,9 +36,7 @@ internal sealed class FailureList : IReadOnlyList<FailedAttempt>
             return new FailureList(list.buffer, list.end - keep, list.end + 1);
         }
 
-        // Room for a quarter more: a list compacted here is copied again only after that many appends, four references
-        // copied per failure added at the cap, where the first copy of a list read from Redis stays near its size.
-        var items = new FailedAttempt[keep + 1 + Math.Max(16, (keep + 1) / 4)];
+        var items = new FailedAttempt[WithRoom(keep + 1)];
         for (var i = 0; i < keep; i++)
         {
             items[i] = newer[keep - 1 - i];
@@ -47,6 +45,26 @@ internal sealed class FailureList : IReadOnlyList<FailedAttempt>
         items[keep] = newest;
         return new FailureList(new Buffer(items, keep + 1), 0, keep + 1);
     }
+
+    /// <summary>
+    /// A list of <paramref name="count"/> failures given oldest first, in the reverse of <see cref="Failures.Add"/>'s
+    /// order, as a store reads them: the buffer is filled in place and has room, so the next failure added is appended
+    /// instead of copying the set that was just read.
+    /// </summary>
+    public static FailureList OldestFirst(int count, Func<int, FailedAttempt> oldest)
+    {
+        var items = new FailedAttempt[WithRoom(count)];
+        for (var i = 0; i < count; i++)
+        {
+            items[i] = oldest(i);
+        }
+
+        return new FailureList(new Buffer(items, count), 0, count);
+    }
+
+    // Room for a quarter more: a list compacted here is copied again only after that many appends, four references copied
+    // per failure added at the cap, where the first copy of a list read from Redis stays near its size.
+    private static int WithRoom(int count) => count + Math.Max(16, count / 4);
 
     public IEnumerator<FailedAttempt> GetEnumerator()
     {

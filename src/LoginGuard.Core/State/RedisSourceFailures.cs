@@ -306,26 +306,22 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
             return SourceActivity.Empty;
         }
 
-        // Redis orders by time, then by member, which begins with the eventId: reversing the runs of equal times gives
-        // the order Failures.Add keeps (newest first, ascending eventIds among ties) without a sort.
-        var failures = new List<FailedAttempt>(entries.Length);
-        for (var end = entries.Length; end > 0;)
+        // Redis orders by time, then by member, which begins with the eventId: Failures.Add keeps them newest first with
+        // ascending eventIds among ties, so oldest first is Redis's order with each run of equal times reversed.
+        var (runStart, runEnd) = (0, -1);
+        return new SourceActivity(FailureList.OldestFirst(entries.Length, i =>
         {
-            var start = end - 1;
-            while (start > 0 && entries[start - 1].Score == entries[end - 1].Score)
+            if (i > runEnd)
             {
-                start--;
+                (runStart, runEnd) = (i, i);
+                while (runEnd + 1 < entries.Length && entries[runEnd + 1].Score == entries[i].Score)
+                {
+                    runEnd++;
+                }
             }
 
-            for (var i = start; i < end; i++)
-            {
-                failures.Add(Parse(entries[i]));
-            }
-
-            end = start;
-        }
-
-        return new SourceActivity(failures);
+            return Parse(entries[runStart + runEnd - i]);
+        }));
     }
 
     private static FailedAttempt Parse(SortedSetEntry entry)

@@ -45,4 +45,21 @@ public sealed class FailureListTests
             lists.Add(grown);
         }
     }
+
+    [Fact]
+    public void A_set_read_oldest_first_takes_further_failures_as_one_built_newest_first_does()
+    {
+        var oldestFirst = Enumerable.Range(0, 5).Select(i => new FailedAttempt(Noon.AddMinutes(i), $"victim-{i}", $"f-{i}")).ToList();
+        IReadOnlyList<FailedAttempt> built = [.. Enumerable.Reverse(oldestFirst)];
+        IReadOnlyList<FailedAttempt> read = FailureList.OldestFirst(oldestFirst.Count, i => oldestFirst[i]);
+
+        read.Should().Equal(built);
+        for (var i = 5; i < 40; i++)
+        {
+            var failure = new FailedAttempt(Noon.AddMinutes(i), $"victim-{i % 7}", $"f-{i}");
+            (read, built) = (Failures.Add(read, failure, Options.MaxSourceFailures, Options), Failures.Add([.. built], failure, Options.MaxSourceFailures, Options));
+
+            read.Should().Equal(built, $"after failure {i}");
+        }
+    }
 }

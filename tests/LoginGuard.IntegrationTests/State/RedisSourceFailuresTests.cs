@@ -94,6 +94,24 @@ public sealed class RedisSourceFailuresTests(RedisFixture redis) : IClassFixture
     }
 
     [Fact]
+    public async Task A_worker_reading_failures_another_wrote_at_the_same_instant_orders_them_as_Failures_Add_does()
+    {
+        var (first, keys, _) = redis.CreateBehaviorStore(Busy);
+        var second = SecondWorker(keys, Busy);
+        var expected = SourceActivity.Empty;
+        foreach (var (id, seconds) in new[] { ("evt-c", 0), ("evt-a", 0), ("evt-d", 30), ("evt-b", 0), ("evt-f", 30), ("evt-e", 30) })
+        {
+            var failure = Learners.From(Learners.Event($"learner-{id}", AuthEventType.LoginFailed, Learners.Phone, Learners.Start.AddSeconds(seconds), id), Learners.Lyon, "spray-ties");
+            expected = Failures.Apply(expected, failure, Busy);
+            await first.RecordAsync(failure, BehaviorStoreContract.DecisionFor(failure), default);
+        }
+
+        var read = (await second.LoadAsync(Learners.From(Learners.FailedSignIn("ana", Learners.Phone, Learners.Start.AddMinutes(1)), Learners.Lyon, "spray-ties"), default)).Address;
+
+        read.Failures.Select(f => f.EventId).Should().Equal(expected.Failures.Select(f => f.EventId));
+    }
+
+    [Fact]
     public async Task A_worker_whose_batch_read_an_address_before_another_wrote_it_counts_the_others_failure_next()
     {
         var (first, keys, _) = redis.CreateBehaviorStore(Busy);
