@@ -136,40 +136,36 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
             {
                 var (set, before, after) = (slot[i], (long)versions[2 * i], (long)versions[(2 * i) + 1]);
                 Keep(set.Key, Known(set.Key) is { } held && held.Version == before
-                    ? new Kept(after, set.Failures.Aggregate(held.Activity, (activity, failure) => Failures.Apply(activity, failure, options)), held.ReadAt)
-                    : before == set.ReadAt ? new Kept(after, set.After, Environment.TickCount64) : null);
+                    ? new Kept(after, set.Failures.Aggregate(held.Activity, (activity, failure) => Failures.Apply(activity, failure, options)), held.ReadAt, held.Since)
+                    : before == set.ReadAt ? new Kept(after, set.After, Environment.TickCount64, since: null) : null);
             }
         }));
     }
 
     /// <summary>
     /// Each set's failures in the order given, with the version they were read at: all of them for a set read whole (no
-    /// <c>From</c>; windows count by time, so failures older than a batch needs change nothing), which may be kept; else
-    /// those at or after <c>From</c>, never kept (<see cref="SourceRead.Partial"/>): a network's rules look back an hour
-    /// while its set holds a day, and reading whole days of busy networks for every batch they were not kept for raised
-    /// the worker's heap past a 512 MiB limit at 100,000 learners. Versions first, one MGET per slot, with the sets not
-    /// kept; then the kept sets whose version moved. A version is read before its set on the same connection, so a set
-    /// never goes with a version newer than its contents: at worst it is read again.
+    /// <c>From</c>; windows count by time, so failures older than a batch needs change nothing); else those at or after
+    /// <c>From</c>, which the batch gets as <see cref="SourceRead.Partial"/>: a network's rules look back an hour while
+    /// its set holds a day, and reading whole days of busy networks for every batch raised the worker's heap past a
+    /// 512 MiB limit at 100,000 learners. Either is kept, a partial one with the time it covers from, and serves a later
+    /// batch that needs no more than it covers. Versions first, one MGET per slot; then the sets not kept or whose version
+    /// moved. A version is read before its set on the same connection, so a set never goes with a version newer than its
+    /// contents: at worst it is read again.
     /// </summary>
     public async Task<SourceRead[]> ReadAsync(IReadOnlyList<(RedisKey Key, DateTimeOffset? From)> sets)
     {
         var database = redis.GetDatabase();
-        var known = sets.Select(set => set.From is null ? Known(set.Key) : null).ToArray();
-        var versionReads = redis.BySlot(Enumerable.Range(0, sets.Count).Where(i => sets[i].From is null), i => sets[i].Key)
+        var known = sets.Select(set => Known(set.Key) is { } held && held.Covers(set.From) ? held : null).ToArray();
+        var versionReads = redis.BySlot(Enumerable.Range(0, sets.Count), i => sets[i].Key)
             .Select(slot => (Slot: slot, Versions: database.StringGetAsync([.. slot.Select(i => VersionOf(sets[i].Key))])))
             .ToList();
         var setReads = new Task<SortedSetEntry[]>?[sets.Count];
         var versions = new long[sets.Count];
         for (var i = 0; i < sets.Count; i++)
         {
-            if (sets[i].From is { } from)
+            if (known[i] is null)
             {
-                versions[i] = SourceRead.Partial;
-                setReads[i] = database.SortedSetRangeByScoreWithScoresAsync(sets[i].Key, Microseconds(from));
-            }
-            else if (known[i] is null)
-            {
-                setReads[i] = database.SortedSetRangeByRankWithScoresAsync(sets[i].Key);
+                setReads[i] = Read(database, sets[i]);
             }
         }
 
@@ -184,10 +180,10 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
                 }
 
                 // Looked up again: another lane's write may have landed, and been kept, while the versions were read.
-                known[i] = Known(sets[i].Key) is { } held && held.Version == versions[i] ? held : null;
+                known[i] = Known(sets[i].Key) is { } held && held.Version == versions[i] && held.Covers(sets[i].From) ? held : null;
                 if (known[i] is null)
                 {
-                    setReads[i] = database.SortedSetRangeByRankWithScoresAsync(sets[i].Key);
+                    setReads[i] = Read(database, sets[i]);
                 }
             }
         }
@@ -198,17 +194,21 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
             if (setReads[i] is { } setRead)
             {
                 var activity = Parse(await setRead);
-                Keep(sets[i].Key, versions[i] > 0 ? new Kept(versions[i], activity, Environment.TickCount64) : null);
-                result[i] = new SourceRead(activity, versions[i]);
+                Keep(sets[i].Key, versions[i] > 0 ? new Kept(versions[i], activity, Environment.TickCount64, sets[i].From) : null);
+                result[i] = new SourceRead(activity, sets[i].From is null ? versions[i] : SourceRead.Partial);
             }
             else
             {
-                result[i] = new SourceRead(known[i]!.Activity, versions[i]);
+                result[i] = new SourceRead(known[i]!.Activity, sets[i].From is null ? versions[i] : SourceRead.Partial);
             }
         }
 
         return result;
     }
+
+    private static Task<SortedSetEntry[]> Read(IDatabase database, (RedisKey Key, DateTimeOffset? From) set) => set.From is { } from
+        ? database.SortedSetRangeByScoreWithScoresAsync(set.Key, Microseconds(from))
+        : database.SortedSetRangeByRankWithScoresAsync(set.Key);
 
     /// <summary>Erasure: removes the learner's failures from these sets, the ones the learner's own index names.</summary>
     public async Task ForgetAsync(IReadOnlyList<RedisKey> sets, string learner, CancellationToken cancellationToken)
@@ -264,7 +264,7 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
         {
             if (kept.TryGetValue(set, out var held))
             {
-                if (held.Version >= state.Version && Fresh(held))
+                if (Fresh(held) && (held.Version > state.Version || (held.Version == state.Version && held.Covers(state.Since))))
                 {
                     return;
                 }
@@ -334,8 +334,13 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
             Encoding.UTF8.GetString(member[..split]));
     }
 
-    /// <summary>A set as this worker last saw it, when it last read it from Redis (<see cref="Environment.TickCount64"/>), and when it was last used (a count of uses, under the lock).</summary>
-    private sealed class Kept(long version, SourceActivity activity, long readAt)
+    /// <summary>
+    /// A set as this worker last saw it, when it last read it from Redis (<see cref="Environment.TickCount64"/>), the time
+    /// it holds the failures from when it was read from a time on (null: whole), and when it was last used (a count of
+    /// uses, under the lock). Failures added to a set read from a time on keep it exactly what Redis holds from that time
+    /// on: <see cref="Failures.Add"/> drops only the oldest failures, and caps and trims by the newest.
+    /// </summary>
+    private sealed class Kept(long version, SourceActivity activity, long readAt, DateTimeOffset? since)
     {
         public long Version { get; } = version;
 
@@ -343,7 +348,12 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
 
         public long ReadAt { get; } = readAt;
 
+        public DateTimeOffset? Since { get; } = since;
+
         public long UsedAt { get; set; }
+
+        /// <summary>Whether it holds every failure a batch needs from <paramref name="from"/> on (null: the whole set).</summary>
+        public bool Covers(DateTimeOffset? from) => Since is not { } since || (from is { } needed && since <= needed);
     }
 }
 

@@ -94,6 +94,34 @@ public sealed class RedisSourceFailuresTests(RedisFixture redis) : IClassFixture
     }
 
     [Fact]
+    public async Task Two_workers_spraying_one_network_each_count_what_Failures_Add_would_within_its_lookback_though_each_keeps_it()
+    {
+        var (first, keys, _) = redis.CreateBehaviorStore(Busy);
+        var second = SecondWorker(keys, Busy);
+        var lookback = new SourceLookback(Address: TimeSpan.FromMinutes(10), Network: TimeSpan.FromMinutes(20));
+        var expected = SourceActivity.Empty;
+        var random = new Random(11);
+        for (var i = 0; i < 200; i++)
+        {
+            // Runs of three on one worker, some events late by more than the lookback, so that a kept network no longer
+            // covers what a batch needs; each from an address of its own on one network.
+            var writer = i / 3 % 2 == 0 ? first : second;
+            var at = Learners.Start.AddSeconds(20 * i).AddMinutes(random.Next(0, 12) == 0 ? -30 : 0);
+            var failure = Learners.From(Learners.Event($"learner-{random.Next(0, 60)}", AuthEventType.LoginFailed, Learners.Phone, at, $"evt-{i:D3}"), Learners.Lyon, $"spray-net-{i}");
+            expected = Failures.Apply(expected, failure, Busy);
+            await writer.RecordAsync(failure, BehaviorStoreContract.DecisionFor(failure), default);
+
+            var from = at - lookback.Network;
+            foreach (var reader in new[] { first, second })
+            {
+                var network = (await reader.BeginAsync([failure], lookback, default)).Snapshot(failure).Network;
+                network.Failures.TakeWhile(f => f.At >= from).Should().Equal(expected.Failures.TakeWhile(f => f.At >= from), $"after event {i}, read by the {(reader == first ? "first" : "second")} worker");
+                network.DistinctLearnersSince(from).Should().Be(expected.DistinctLearnersSince(from));
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_worker_reading_failures_another_wrote_at_the_same_instant_orders_them_as_Failures_Add_does()
     {
         var (first, keys, _) = redis.CreateBehaviorStore(Busy);
