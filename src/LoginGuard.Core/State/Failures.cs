@@ -59,6 +59,80 @@ internal static class Failures
         return kept.Count > max ? kept[..max] : kept;
     }
 
+    /// <summary>
+    /// The activity with <paramref name="added"/> applied in turn, as <see cref="Apply(SourceActivity, FailedAttempt, StateOptions)"/>
+    /// would leave it. Failures newer than every other are appended as one by one; from the first that is not (another
+    /// lane's newer failures reached the set first) the rest go in by one merge, so the set is copied once for the batch
+    /// instead of once for each such failure.
+    /// </summary>
+    public static SourceActivity Apply(SourceActivity activity, IReadOnlyList<FailedAttempt> added, StateOptions options)
+    {
+        for (var i = 0; i < added.Count; i++)
+        {
+            var failures = activity.Failures;
+            if (i < added.Count - 1 && failures.Count > 0 && !Precedes(added[i], failures[0]))
+            {
+                var merged = Merge(failures, added.Skip(i), options.MaxSourceFailures, options);
+                return ReferenceEquals(merged, failures) ? activity : new SourceActivity(merged);
+            }
+
+            activity = Apply(activity, added[i], options);
+        }
+
+        return activity;
+    }
+
+    /// <summary>
+    /// What adding <paramref name="added"/> to <paramref name="failures"/> one by one keeps: the horizon and the cap only
+    /// ever drop the oldest, so sorting the lot once and keeping the newest within the last horizon and the cap is the same.
+    /// </summary>
+    private static IReadOnlyList<FailedAttempt> Merge(IReadOnlyList<FailedAttempt> failures, IEnumerable<FailedAttempt> added, int max, StateOptions options)
+    {
+        var fresh = new List<FailedAttempt>();
+        foreach (var failure in added)
+        {
+            if (!Holds(failures, failure.EventId) && !Holds(fresh, failure.EventId))
+            {
+                fresh.Add(failure);
+            }
+        }
+
+        if (fresh.Count == 0)
+        {
+            return failures;
+        }
+
+        fresh.Sort((a, b) => Precedes(a, b) ? -1 : Precedes(b, a) ? 1 : 0);
+        var newest = failures.Count > 0 && failures[0].At > fresh[0].At ? failures[0].At : fresh[0].At;
+        var horizon = newest - options.FailureMemory - options.AllowedLateness;
+        var merged = new List<FailedAttempt>(Math.Clamp(failures.Count + fresh.Count, 0, Math.Max(max, 0)));
+        for (int known = 0, adding = 0; merged.Count < max && (known < failures.Count || adding < fresh.Count);)
+        {
+            var next = adding == fresh.Count || (known < failures.Count && Precedes(failures[known], fresh[adding])) ? failures[known++] : fresh[adding++];
+            if (next.At < horizon)
+            {
+                break;
+            }
+
+            merged.Add(next);
+        }
+
+        return merged;
+    }
+
+    private static bool Holds(IReadOnlyList<FailedAttempt> failures, string eventId)
+    {
+        for (var i = 0; i < failures.Count; i++)
+        {
+            if (failures[i].EventId == eventId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Precedes(FailedAttempt a, FailedAttempt b) =>
         a.At > b.At || (a.At == b.At && string.CompareOrdinal(a.EventId, b.EventId) < 0);
 

@@ -136,7 +136,7 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
             {
                 var (set, before, after) = (slot[i], (long)versions[2 * i], (long)versions[(2 * i) + 1]);
                 Keep(set.Key, Known(set.Key) is { } held && held.Version == before
-                    ? new Kept(after, set.Failures.Aggregate(held.Activity, (activity, failure) => Failures.Apply(activity, failure, options)), held.ReadAt, held.Since)
+                    ? new Kept(after, Failures.Apply(held.Activity, set.Failures, options), held.ReadAt, held.Since)
                     : before == set.ReadAt ? new Kept(after, set.After, Environment.TickCount64, since: null) : null);
             }
         }));

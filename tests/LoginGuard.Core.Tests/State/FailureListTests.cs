@@ -62,4 +62,32 @@ public sealed class FailureListTests
             read.Should().Equal(built, $"after failure {i}");
         }
     }
+
+    [Fact]
+    public void A_batch_of_failures_applied_at_once_leaves_the_set_as_applying_them_one_by_one_does()
+    {
+        // Batches interleaving with newer failures other lanes added first, with ties, redeliveries, failures past the
+        // failure memory and sets at the cap.
+        var random = new Random(23);
+        for (var trial = 0; trial < 2_000; trial++)
+        {
+            var activity = SourceActivity.Empty;
+            foreach (var failure in Batch(random, trial, "known", random.Next(0, 16)))
+            {
+                activity = Failures.Apply(activity, failure, Options);
+            }
+
+            var batch = Batch(random, trial, "batch", random.Next(0, 8));
+            if (activity.Failures.Count > 0 && random.Next(0, 4) == 0)
+            {
+                batch.Add(activity.Failures[random.Next(activity.Failures.Count)]);
+            }
+
+            Failures.Apply(activity, batch, Options).Failures.Should().Equal(
+                batch.Aggregate(activity, (one, failure) => Failures.Apply(one, failure, Options)).Failures, $"in trial {trial}");
+        }
+    }
+
+    private static List<FailedAttempt> Batch(Random random, int trial, string name, int count) =>
+        [.. Enumerable.Range(0, count).Select(i => new FailedAttempt(Noon.AddMinutes(random.Next(0, 8) * 5 - (random.Next(0, 10) == 0 ? 45 : 0)), $"victim-{random.Next(0, 6)}", $"{name}-{trial}-{random.Next(0, 3)}{i}"))];
 }
