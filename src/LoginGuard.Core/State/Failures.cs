@@ -11,12 +11,9 @@ internal static class Failures
     /// </summary>
     public static IReadOnlyList<FailedAttempt> Add(IReadOnlyList<FailedAttempt> failures, FailedAttempt failure, int max, StateOptions options)
     {
-        foreach (var known in failures)
+        if (Holds(failures, failure.EventId))
         {
-            if (known.EventId == failure.EventId)
-            {
-                return failures;
-            }
+            return failures;
         }
 
         var newest = failures.Count > 0 && failures[0].At > failure.At ? failures[0].At : failure.At;
