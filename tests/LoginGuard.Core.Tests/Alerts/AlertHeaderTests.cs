@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using LoginGuard.Alerts.Content;
 using LoginGuard.Contracts;
-using System.Runtime.CompilerServices;
 using MimeKit;
 using static LoginGuard.Core.Tests.Alerts.AlertFixtures;
 
