@@ -57,10 +57,10 @@ internal static class BenchPipeline
         var pickup = Directory.CreateTempSubdirectory("loginguard-bench-").FullName;
         output.WriteLine(Invariant($"{run.Workers} worker{(run.Workers == 1 ? "" : "s")} in one consumer group, state in {redis.Description}{WorkerEnvironment(run)}."));
         using var decisions = new BenchDecisions(cluster.BootstrapServers, decisionsTopic, decisionPartitions, eventPartitions, total);
-        var producing = new BenchProducing(decisions, eventPartitions, InFlightPerPartition);
+        using var producing = new BenchProducing(cluster.BootstrapServers, decisions, eventPartitions, InFlightPerPartition);
         using (var worker = BenchWorkers.Start(run.Workers, cluster.BootstrapServers, topics, redisConfiguration, run.WorkerEnvironment, pickup, output))
         {
-            await progress.StageAsync(Invariant($"warm up on {warmup.Count:N0} events"), null, _ => producing.DecideAsync(cluster.BootstrapServers, eventsTopic, warmup, 0, Patience, cancellationToken));
+            await progress.StageAsync(Invariant($"warm up on {warmup.Count:N0} events"), null, _ => producing.DecideAsync(eventsTopic, warmup, 0, Patience, cancellationToken));
             if (run.Workers > 1)
             {
                 var settled = await progress.StageAsync(Invariant($"wait for {run.Workers} workers to share the partitions"), null, _ => worker.UntilEachHasPartitionsAsync(Patience, cancellationToken));
@@ -75,7 +75,7 @@ internal static class BenchPipeline
             var cpuBefore = worker.CpuTimes;
             var boxBefore = await BenchBox.ReadAsync(worker, connection);
             var bulkStart = DateTime.UtcNow;
-            var bulk = await progress.StageAsync(Invariant($"generate and decide {events:N0} events at full speed"), null, _ => producing.DecideAsync(cluster.BootstrapServers, eventsTopic, Next(source, events), 0, Patience, cancellationToken));
+            var bulk = await progress.StageAsync(Invariant($"generate and decide {events:N0} events at full speed"), null, _ => producing.DecideAsync(eventsTopic, Next(source, events), 0, Patience, cancellationToken));
             var cpu = worker.CpuTimes.Zip(cpuBefore, (after, before) => after - before).ToList();
             var bulkSeconds = (decisions.LatestAt - bulkStart).TotalSeconds;
             output.WriteLine(Invariant($"End to end: {bulk:N0} events produced at full speed to {eventPartitions} partitions, at most {InFlightPerPartition:N0} a partition ahead of their decisions, all decided in {bulkSeconds:F2} s: {bulk / bulkSeconds:N0} events/s; the worker{(cpu.Count == 1 ? "" : "s")} used {cpu.Sum(c => c.TotalMicroseconds) / bulk:N0} µs of CPU per event{Shares(cpu)}."));
@@ -92,7 +92,7 @@ internal static class BenchPipeline
             var pacedStart = DateTime.UtcNow;
             var producedAt = new ConcurrentDictionary<string, DateTime>(StringComparer.Ordinal);
             await progress.StageAsync(Invariant($"offer {rate:N0} events/s for {LatencySeconds} s"), null, _ => producing.DecideAsync(
-                cluster.BootstrapServers, eventsTopic, latency, rate, Patience, cancellationToken, message => producedAt[BenchEvents.EventId(message.Value!)] = message.Timestamp.UtcDateTime));
+                eventsTopic, latency, rate, Patience, cancellationToken, message => producedAt[BenchEvents.EventId(message.Value!)] = message.Timestamp.UtcDateTime));
             var pacedCpu = worker.CpuTime - pacedCpuBefore;
             var pacedBox = await BenchBox.ReadAsync(worker, connection) - pacedBoxBefore;
             var pacedSeconds = (DateTime.UtcNow - pacedStart).TotalSeconds;
