@@ -36,9 +36,13 @@ internal sealed class KafkaOptions
 
     /// <summary>
     /// Batches processed at once. A learner's events always share a lane, so they stay in order; a lane
-    /// waiting on Redis leaves the CPU to the others.
+    /// waiting on Redis leaves the CPU to the others. By default one per core and never fewer than two: a lane
+    /// beyond what the cores can run splits light traffic into smaller batches, each paying the same Redis round trips
+    /// and thread hand-offs (issue 18 measured p99 at 2,000 events/s on two cores with 8 lanes and with 2).
     /// </summary>
-    public int Lanes { get; set; } = 8;
+    public int Lanes { get; set; } = DefaultLanes;
+
+    public static int DefaultLanes => Math.Max(2, Environment.ProcessorCount);
 
     /// <summary>Most events a lane takes in one batch: one read and one write of the state for all of them.</summary>
     public int MaxBatch { get; set; } = 500;

@@ -67,7 +67,7 @@ internal sealed partial class KafkaOptionsValidator : IValidateOptions<KafkaOpti
     {
         if (options.Lanes is < 1 or > 1024)
         {
-            errors.Add($"{Section}:Lanes must be between 1 and 1024 (was {options.Lanes}); 8 keeps two cores busy while some lanes wait on Redis.");
+            errors.Add($"{Section}:Lanes must be between 1 and 1024 (was {options.Lanes}); leave it out for one per core, at least two.");
         }
 
         if (options.MaxBatch is < 1 or > 10_000)
