@@ -27,6 +27,12 @@ internal sealed class FailureList : IReadOnlyList<FailedAttempt>
     public FailedAttempt this[int index] => (uint)index < (uint)Count ? buffer.Items[end - 1 - index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>
+    /// The learners of the buffer's failures, shared by every list on it, and where this list's newest failure sits:
+    /// its failure at index i is at position <c>End - 1 - i</c>.
+    /// </summary>
+    public (LearnerIndex Learners, int End) Positions => (buffer.Learners, end);
+
+    /// <summary>
     /// <paramref name="newer"/>'s newest <paramref name="keep"/> failures with <paramref name="newest"/> before them all.
     /// </summary>
     public static FailureList WithNewest(IReadOnlyList<FailedAttempt> newer, int keep, FailedAttempt newest)
@@ -91,5 +97,8 @@ internal sealed class FailureList : IReadOnlyList<FailedAttempt>
     {
         public readonly FailedAttempt[] Items = items;
         public int Used = used;
+        private LearnerIndex? learners;
+
+        public LearnerIndex Learners => LazyInitializer.EnsureInitialized(ref learners, () => new LearnerIndex(position => Items[position].Key));
     }
 }

@@ -156,7 +156,6 @@ internal static class Failures
             return activity;
         }
 
-        // Add keeps a prefix of the failures it was given, with the new one in its place: first, unless it came late.
-        return failures.Count > 0 && ReferenceEquals(failures[0], failure) ? activity.WithNewest(failures) : new SourceActivity(failures);
+        return new SourceActivity(failures);
     }
 }

@@ -48,7 +48,8 @@ public sealed class SourceActivityTests
             foreach (var since in grown.Failures.Select(f => f.At).Distinct())
             {
                 grown.DistinctLearnersSince(since).Should().Be(afresh.DistinctLearnersSince(since), $"after failure {i}, since {since:t}");
-                grown.Within(since.AddTicks(-1), upTo, "none", "victim-3").Should().Be(afresh.Within(since.AddTicks(-1), upTo, "none", "victim-3"), $"after failure {i}, since {since:t}");
+                grown.LearnersWithin(since.AddTicks(-1), upTo, "none", "victim-3").Should().Be(afresh.LearnersWithin(since.AddTicks(-1), upTo, "none", "victim-3"), $"after failure {i}, since {since:t}");
+                grown.FailuresWithin(since.AddTicks(-1), upTo, "none", adding: true).Should().Be(afresh.FailuresWithin(since.AddTicks(-1), upTo, "none", adding: true), $"after failure {i}, since {since:t}");
             }
         }
     }
@@ -71,8 +72,51 @@ public sealed class SourceActivityTests
             var within = grown.Failures.Where(f => f.At >= since).ToList();
             grown.DistinctLearnersSince(since).Should().Be(within.Select(f => f.Key).Distinct().Count(), $"after failure {i}, {minutes} min back");
             var upTo = grown.Failures[0].At.AddSeconds(1);
-            grown.Within(since.AddTicks(-1), upTo, "none", "victim-3").Learners
+            grown.LearnersWithin(since.AddTicks(-1), upTo, "none", "victim-3")
                 .Should().Be(within.Select(f => f.Key).Append("victim-3").Distinct().Count(), $"after failure {i}, {minutes} min back");
+        }
+    }
+
+    [Fact]
+    public void Sources_grown_from_one_another_on_several_lanes_each_count_their_own_failures()
+    {
+        // Lanes share one address's activity and each adds its own failures to it: the lists share a buffer, only one of
+        // two grown from the same list appends in place, and an older list is asked again after newer ones were indexed.
+        var options = new StateOptions { MaxSourceFailures = 60, FailureMemory = TimeSpan.FromMinutes(30), AllowedLateness = TimeSpan.Zero };
+        var random = new Random(23);
+        var kept = new List<SourceActivity> { SourceActivity.Empty };
+        Parallel.For(0, 4, lane =>
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                SourceActivity from;
+                lock (kept)
+                {
+                    from = kept[random.Next(Math.Max(0, kept.Count - 6), kept.Count)];
+                }
+
+                var at = (from.Failures.Count > 0 ? from.Failures[0].At : Noon).AddSeconds(lane + 1);
+                var learner = i % 40 == lane ? "seldom-seen" : $"victim-{(lane * 7 + i) % 17}";
+                var grown = Failures.Apply(from, new FailedAttempt(at, learner, $"f-{lane}-{i:D3}"), options);
+                lock (kept)
+                {
+                    kept.Add(grown);
+                }
+            }
+        });
+
+        // Newest first: an older list is asked only after the lists grown from it have indexed their failures.
+        foreach (var activity in kept.Skip(1).Reverse())
+        {
+            var upTo = activity.Failures[0].At.AddSeconds(1);
+            foreach (var minutes in new[] { 0, 1, 5, 30 })
+            {
+                var since = activity.Failures[0].At.AddMinutes(-minutes);
+                var within = activity.Failures.Where(f => f.At >= since).Select(f => f.Key).ToList();
+                activity.DistinctLearnersSince(since).Should().Be(within.Distinct().Count());
+                activity.FailuresWithin(since.AddTicks(-1), upTo, "none", adding: true).Should().Be(within.Count + 1);
+                activity.LearnersWithin(since.AddTicks(-1), upTo, "none", "seldom-seen").Should().Be(within.Append("seldom-seen").Distinct().Count());
+            }
         }
     }
 

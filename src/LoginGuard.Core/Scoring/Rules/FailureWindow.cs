@@ -12,25 +12,23 @@ internal static class FailureWindow
 {
     /// <summary>How many failures of the group fall in the window.</summary>
     public static int Count(EnrichedEvent enriched, BehaviorSnapshot snapshot, FailureGroup group, TimeSpan window) =>
-        SourceOf(snapshot, group) is { } source ? Within(source, enriched, window).Failures : Failures(enriched, snapshot, group, window).Count();
+        SourceOf(snapshot, group) is { } source
+            ? source.FailuresWithin(enriched.Event.OccurredAt - window, enriched.Event.OccurredAt, enriched.Event.EventId, enriched.Event.Type == AuthEventType.LoginFailed)
+            : Failures(enriched, snapshot, group, window).Count();
 
     /// <summary>How many different learners (for a source) or addresses (for a learner) the window's failures name.</summary>
     public static int DistinctSubjects(EnrichedEvent enriched, BehaviorSnapshot snapshot, FailureGroup group, TimeSpan window) =>
-        SourceOf(snapshot, group) is { } source ? Within(source, enriched, window).Learners : DistinctKeys.Count(Failures(enriched, snapshot, group, window));
+        SourceOf(snapshot, group) is { } source
+            ? source.LearnersWithin(enriched.Event.OccurredAt - window, enriched.Event.OccurredAt, enriched.Event.EventId, enriched.Event.Type == AuthEventType.LoginFailed ? enriched.Keys.Learner : null)
+            : DistinctKeys.Count(Failures(enriched, snapshot, group, window));
 
+    /// <summary>A sprayed source holds hundreds of failures, so its windows are counted by <see cref="SourceActivity"/>, not enumerated.</summary>
     private static SourceActivity? SourceOf(BehaviorSnapshot snapshot, FailureGroup group) => group switch
     {
         FailureGroup.Address => snapshot.Address,
         FailureGroup.Network => snapshot.Network,
         _ => null,
     };
-
-    /// <summary>A sprayed source holds hundreds of failures, so its windows are counted by <see cref="SourceActivity.Within"/>, not enumerated.</summary>
-    private static (int Failures, int Learners) Within(SourceActivity source, EnrichedEvent enriched, TimeSpan window)
-    {
-        var at = enriched.Event.OccurredAt;
-        return source.Within(at - window, at, enriched.Event.EventId, enriched.Event.Type == AuthEventType.LoginFailed ? enriched.Keys.Learner : null);
-    }
 
     /// <summary>A learner's own failures: a short list, capped by State:MaxLearnerFailures.</summary>
     private static IEnumerable<FailedAttempt> Failures(EnrichedEvent enriched, BehaviorSnapshot snapshot, FailureGroup group, TimeSpan window)
