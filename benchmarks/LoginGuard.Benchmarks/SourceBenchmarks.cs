@@ -47,8 +47,8 @@ public class SourceBenchmarks
         foreach (var failure in batch)
         {
             activity = Failures.Apply(activity, failure, options);
-            answers += activity.Within(failure.At - TimeSpan.FromMinutes(10), failure.At, failure.EventId, failure.Key).Learners;
-            answers += activity.Within(failure.At - TimeSpan.FromHours(1), failure.At, failure.EventId, failure.Key).Learners;
+            answers += activity.LearnersWithin(failure.At - TimeSpan.FromMinutes(10), failure.At, failure.EventId, failure.Key);
+            answers += activity.LearnersWithin(failure.At - TimeSpan.FromHours(1), failure.At, failure.EventId, failure.Key);
             answers += activity.FailuresSince(failure.At - TimeSpan.FromMinutes(10));
             answers += activity.FailuresSince(failure.At - TimeSpan.FromDays(1));
             answers += activity.DistinctLearnersSince(failure.At - TimeSpan.FromHours(1));
