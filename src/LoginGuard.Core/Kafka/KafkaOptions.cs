@@ -40,9 +40,7 @@ internal sealed class KafkaOptions
     /// beyond what the cores can run splits light traffic into smaller batches, each paying the same Redis round trips
     /// and thread hand-offs (issue 18 measured p99 at 2,000 events/s on two cores with 8 lanes and with 2).
     /// </summary>
-    public int Lanes { get; set; } = DefaultLanes;
-
-    public static int DefaultLanes => Math.Max(2, Environment.ProcessorCount);
+    public int Lanes { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
     /// <summary>Most events a lane takes in one batch: one read and one write of the state for all of them.</summary>
     public int MaxBatch { get; set; } = 500;
