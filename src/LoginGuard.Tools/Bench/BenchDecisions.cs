@@ -17,6 +17,7 @@ internal sealed class BenchDecisions : IDisposable
     private readonly Thread reader;
     private readonly HashSet<UInt128> decided;
     private readonly long[] decidedOf;
+    private readonly long[] readUpTo;
     private readonly ConcurrentDictionary<string, DateTime> timedAt = new(StringComparer.Ordinal);
     private volatile IReadOnlySet<string> timed = new HashSet<string>();
     private int count;
@@ -27,6 +28,7 @@ internal sealed class BenchDecisions : IDisposable
     {
         decided = new HashSet<UInt128>(expected);
         decidedOf = new long[eventPartitions];
+        readUpTo = new long[partitions];
         consumer = BenchReader.Assigned(bootstrapServers, topic, partitions);
         reader = new Thread(Read) { IsBackground = true, Name = "bench decisions" };
         reader.Start();
@@ -37,6 +39,9 @@ internal sealed class BenchDecisions : IDisposable
 
     /// <summary>Distinct events decided so far of this partition of the events topic.</summary>
     public long CountOf(int eventPartition) => Interlocked.Read(ref decidedOf[eventPartition]);
+
+    /// <summary>The offset of this partition of the decisions topic that the reader reads next.</summary>
+    public long ReadUpTo(int partition) => Interlocked.Read(ref readUpTo[partition]);
 
     /// <summary>When the worker published the latest decision of an event not decided before.</summary>
     public DateTime LatestAt => new(Interlocked.Read(ref latestTicks), DateTimeKind.Utc);
@@ -72,6 +77,7 @@ internal sealed class BenchDecisions : IDisposable
                 continue;
             }
 
+            Interlocked.Exchange(ref readUpTo[result.Partition.Value], result.Offset.Value + 1);
             var eventId = BenchEvents.EventId(result.Message.Value!);
             if (!decided.Add(UInt128.Parse(eventId.AsSpan("evt_".Length), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture)))
             {

@@ -27,6 +27,12 @@ internal static class BenchPipeline
     /// <summary>Events the topics are sized for: more partitions than the worker has lanes, as before the bound was per partition.</summary>
     private const int Sized = 50_000;
 
+    /// <summary>
+    /// Events the consume ceiling reads, from a topic of their own since the events topic keeps only what the workers
+    /// have not committed: about what the events topic held when it kept everything, its partitions full.
+    /// </summary>
+    private const int CeilingEvents = 200_000;
+
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(5);
 
     public const string PlotFile = "pipeline-latency.png";
@@ -58,6 +64,7 @@ internal static class BenchPipeline
         output.WriteLine(Invariant($"{run.Workers} worker{(run.Workers == 1 ? "" : "s")} in one consumer group, state in {redis.Description}{WorkerEnvironment(run)}."));
         using var decisions = new BenchDecisions(cluster.BootstrapServers, decisionsTopic, decisionPartitions, eventPartitions, total);
         using var producing = new BenchProducing(cluster.BootstrapServers, decisions, eventPartitions, InFlightPerPartition);
+        using var retention = new BenchRetention(cluster, topics, decisions);
         using (var worker = BenchWorkers.Start(run.Workers, cluster.BootstrapServers, topics, redisConfiguration, run.WorkerEnvironment, pickup, output))
         {
             await progress.StageAsync(Invariant($"warm up on {warmup.Count:N0} events"), null, _ => producing.DecideAsync(eventsTopic, warmup, 0, Patience, cancellationToken));
@@ -109,13 +116,16 @@ internal static class BenchPipeline
         output.WriteLine(Invariant($"The bench's own process (generator, mock cluster, decision reader) peaked at {Mib(OwnPeakRss())}."));
 
         var (consumeCeiling, scriptCeiling) = await progress.StageAsync("measure the ceilings", null, async _ =>
-            (BenchReader.RawConsumeRate(cluster.BootstrapServers, eventsTopic, eventPartitions),
+            (BenchReader.RawConsumeRate(cluster, eventPartitions, Repeated(warmup, CeilingEvents)),
              await BenchRedisScripts.RateAsync(redisConfiguration, 100_000, ScriptConcurrency, cancellationToken)));
         output.WriteLine(Invariant($"Ceilings, same run: raw consume {consumeCeiling:N0} messages/s; concurrent Redis script calls ({ScriptConcurrency} in flight) {scriptCeiling:N0} calls/s."));
         Directory.Delete(pickup, recursive: true);
         progress.Finish($"measured (figure: {plot})");
         return 0;
     }
+
+    private static IEnumerable<Message<byte[]?, byte[]?>> Repeated(List<Message<byte[]?, byte[]?>> messages, int count) =>
+        Enumerable.Range(0, count).Select(i => messages[i % messages.Count]);
 
     private static IEnumerable<Message<byte[]?, byte[]?>> Next(IEnumerator<Message<byte[]?, byte[]?>> source, int count)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using LoginGuard.Testing.Kafka;
 
 namespace LoginGuard.Tools.Bench;
 
@@ -7,12 +8,18 @@ namespace LoginGuard.Tools.Bench;
 internal static class BenchReader
 {
     /// <summary>
-    /// The ceiling for consuming: what the topic still holds (the mock cluster keeps about 5 MiB per partition),
-    /// taken with no work at all, in messages per second.
+    /// The ceiling for consuming: <paramref name="messages"/>, produced to a topic of their own with
+    /// <paramref name="partitions"/> partitions and then read from its start with no work at all, in messages per second.
     /// </summary>
-    public static double RawConsumeRate(string bootstrapServers, string topic, int partitions)
+    public static double RawConsumeRate(KafkaMockCluster cluster, int partitions, IEnumerable<Message<byte[]?, byte[]?>> messages)
     {
-        using var consumer = Assigned(bootstrapServers, topic, partitions, partitionEof: true);
+        var topic = cluster.CreateTopic("bench-ceiling", partitions);
+        using (var producer = BenchEvents.Producer(cluster.BootstrapServers))
+        {
+            BenchEvents.Produce(producer, topic, partitions, messages, 0, _ => true, (_, _) => { });
+        }
+
+        using var consumer = Assigned(cluster.BootstrapServers, topic, partitions, partitionEof: true);
         var (read, ended) = (0, 0);
         var clock = Stopwatch.StartNew();
         while (ended < partitions && clock.Elapsed < TimeSpan.FromMinutes(2))

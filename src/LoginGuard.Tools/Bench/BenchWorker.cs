@@ -11,6 +11,9 @@ namespace LoginGuard.Tools.Bench;
 /// </summary>
 internal sealed class BenchWorker : IDisposable
 {
+    /// <summary>The consumer group every bench worker joins.</summary>
+    public const string GroupId = "loginguard-bench";
+
     private readonly Process process;
     private readonly Timer sampler;
     private long maxRss;
@@ -97,7 +100,7 @@ internal sealed class BenchWorker : IDisposable
     private static Dictionary<string, string?> Settings(string bootstrapServers, BenchTopics topics, string redisConfiguration, string pickupDirectory) => new()
     {
         ["Kafka:BootstrapServers"] = bootstrapServers,
-        ["Kafka:GroupId"] = "loginguard-bench",
+        ["Kafka:GroupId"] = GroupId,
         ["Kafka:EventsTopic"] = topics.Events,
         ["Kafka:DecisionsTopic"] = topics.Decisions,
         ["Kafka:DeadLetterTopic"] = topics.DeadLetters,

@@ -70,6 +70,9 @@ public sealed partial class KafkaMockCluster
         public static extern ErrorCode rd_kafka_mock_partition_set_leader(IntPtr mcluster, byte[] nulTerminatedTopic, int partition, int brokerId);
 
         [DllImport(Library)]
+        public static extern ErrorCode rd_kafka_mock_partition_delete_records(IntPtr mcluster, byte[] nulTerminatedTopic, int partition, long beforeOffset);
+
+        [DllImport(Library)]
         public static extern void rd_kafka_mock_start_request_tracking(IntPtr mcluster);
 
         [DllImport(Library)]

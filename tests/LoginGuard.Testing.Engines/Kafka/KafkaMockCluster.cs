@@ -133,6 +133,14 @@ public sealed partial class KafkaMockCluster : IDisposable
         Native.rd_kafka_mock_partition_set_leader(cluster, Nul(topic), partition, brokerId),
         $"make broker {brokerId} the leader of {topic}[{partition}]");
 
+    /// <summary>
+    /// Drops the partition's messages before <paramref name="offset"/>, as a broker's retention does. The mock finds a
+    /// fetch's offset by walking the partition's message sets from the oldest one kept, where a broker looks it up in an
+    /// index: a reader of a long log costs the mock more the more the log holds, unless what is read is dropped.
+    /// </summary>
+    public void DeleteRecordsBefore(string topic, int partition, long offset) =>
+        Check(Native.rd_kafka_mock_partition_delete_records(cluster, Nul(topic), partition, offset), $"delete {topic}[{partition}] before offset {offset}");
+
     /// <summary>From now on the cluster keeps every request it receives, for <see cref="RequestsOf"/>.</summary>
     public void TrackRequests() => Native.rd_kafka_mock_start_request_tracking(cluster);
 
