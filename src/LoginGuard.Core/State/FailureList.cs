@@ -27,10 +27,10 @@ internal sealed class FailureList : IReadOnlyList<FailedAttempt>
     public FailedAttempt this[int index] => (uint)index < (uint)Count ? buffer.Items[end - 1 - index] : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>
-    /// The learners and eventIds of the buffer's failures, shared by every list on it, and where this list's newest
-    /// failure sits: its failure at index i is at position <c>End - 1 - i</c>.
+    /// The learners of the buffer's failures, shared by every list on it, and where this list's newest failure sits:
+    /// its failure at index i is at position <c>End - 1 - i</c>.
     /// </summary>
-    public FailurePositions Positions => new(buffer.Learners, buffer.EventIds, end);
+    public (LearnerIndex Learners, int End) Positions => (buffer.Learners, end);
 
     /// <summary>
     /// <paramref name="newer"/>'s newest <paramref name="keep"/> failures with <paramref name="newest"/> before them all.
@@ -97,26 +97,8 @@ internal sealed class FailureList : IReadOnlyList<FailedAttempt>
     {
         public readonly FailedAttempt[] Items = items;
         public int Used = used;
-        private PositionIndex? learners;
-        private PositionIndex? eventIds;
+        private LearnerIndex? learners;
 
-        // Read first: the factory captures the buffer, a delegate allocated on every call that reaches EnsureInitialized.
-        public PositionIndex Learners => Volatile.Read(ref learners) ?? LazyInitializer.EnsureInitialized(ref learners, () => new PositionIndex(position => Items[position].Key));
-
-        public PositionIndex EventIds => Volatile.Read(ref eventIds) ?? LazyInitializer.EnsureInitialized(ref eventIds, () => new PositionIndex(position => Items[position].EventId));
+        public LearnerIndex Learners => LazyInitializer.EnsureInitialized(ref learners, () => new LearnerIndex(position => Items[position].Key));
     }
-}
-
-/// <summary>
-/// Where a list's failures sit among positions that lists grown from one another share (its failure at index i is at
-/// position <c>End - 1 - i</c>), with the indexes of where each position's learner and eventId occurred before. Asked by
-/// the list's indexes: [start, end) are newest first, as the list is.
-/// </summary>
-internal readonly record struct FailurePositions(PositionIndex Learners, PositionIndex EventIds, int End)
-{
-    public int DistinctLearners(int start, int end) => Learners.Distinct(End - end, End - start);
-
-    public bool Failed(string learner, int start, int end) => Learners.Occurs(learner, End - end, End - start);
-
-    public int Occurrences(string eventId, int start, int end) => EventIds.Occurrences(eventId, End - end, End - start);
 }

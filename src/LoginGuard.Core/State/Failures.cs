@@ -117,14 +117,8 @@ internal static class Failures
         return merged;
     }
 
-    // A sprayed address's list is found in its index; the short lists of a learner's own failures or of a merge, by a scan.
     private static bool Holds(IReadOnlyList<FailedAttempt> failures, string eventId)
     {
-        if (failures is FailureList list)
-        {
-            return list.Count > 0 && list.Positions.Occurrences(eventId, 0, list.Count) > 0;
-        }
-
         for (var i = 0; i < failures.Count; i++)
         {
             if (failures[i].EventId == eventId)

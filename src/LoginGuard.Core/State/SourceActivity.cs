@@ -4,14 +4,12 @@ namespace LoginGuard.State;
 /// Recent failed sign-ins from one address or one network, each with the learner it was aimed at, newest
 /// first (<see cref="State.Failures.Add"/>). A sprayed address holds hundreds, and every event from it asks
 /// several times how many failed, and against how many learners, within some window: a window is found by
-/// binary search, and its learners are counted, and its eventIds found, from where each failure's learner and eventId
-/// occurred before (<see cref="PositionIndex"/>), which lists grown from one another share, so a new failure indexes
-/// only itself.
+/// binary search, and its learners are counted from where each failure's learner failed before
+/// (<see cref="LearnerIndex"/>), which lists grown from one another share, so a new failure indexes only itself.
 /// </summary>
 internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
 {
-    private PositionIndex? ownLearners;
-    private PositionIndex? ownEventIds;
+    private LearnerIndex? ownLearners;
 
     public static SourceActivity Empty { get; } = new([]);
 
@@ -22,11 +20,14 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
     public int DistinctLearnersSince(DateTimeOffset since)
     {
         var count = FailuresSince(since);
-        return count == 0 ? 0 : Positions.DistinctLearners(0, count);
-    }
+        if (count == 0)
+        {
+            return 0;
+        }
 
-    /// <summary>Whether one of the failures is the event's.</summary>
-    public bool Holds(string eventId) => Failures.Count > 0 && Positions.Occurrences(eventId, 0, Failures.Count) > 0;
+        var (learners, last) = Positions;
+        return learners.Distinct(last - count, last);
+    }
 
     /// <summary>
     /// How many failures lie in (<paramref name="after"/>, <paramref name="upTo"/>] other than <paramref name="eventId"/>,
@@ -35,7 +36,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
     public int FailuresWithin(DateTimeOffset after, DateTimeOffset upTo, string eventId, bool adding)
     {
         var (start, end) = (NewerThan(upTo, inclusive: false), NewerThan(after, inclusive: false));
-        var others = start > 0 || Holds(eventId, upTo, start, end) ? end - start - Positions.Occurrences(eventId, start, end) : end;
+        var others = start > 0 || Holds(eventId, upTo, start, end) ? Others(start, end, eventId).Count() : end;
         return others + (adding ? 1 : 0);
     }
 
@@ -58,22 +59,19 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
             return added is null ? 0 : 1;
         }
 
-        var positions = Positions;
-        var addsLearner = added is not null && !positions.Failed(added, 0, end);
-        return positions.DistinctLearners(0, end) + (addsLearner ? 1 : 0);
+        var (learners, last) = Positions;
+        var addsLearner = added is not null && !learners.Failed(added, last - end, last);
+        return learners.Distinct(last - end, last) + (addsLearner ? 1 : 0);
     }
 
     private IEnumerable<FailedAttempt> Others(int start, int end, string eventId) =>
         Enumerable.Range(start, end - start).Select(i => Failures[i]).Where(f => f.EventId != eventId);
 
-    // A list read from Redis or grown by a spray shares its buffer's indexes; any other list (a late failure's, a test's)
-    // gets its own when first asked.
-    private FailurePositions Positions => Failures is FailureList list
+    // A list read from Redis or grown by a spray shares its buffer's index; any other list (a late failure's, a test's)
+    // gets one of its own when first asked.
+    private (LearnerIndex Learners, int End) Positions => Failures is FailureList list
         ? list.Positions
-        : new(
-            Volatile.Read(ref ownLearners) ?? LazyInitializer.EnsureInitialized(ref ownLearners, () => new PositionIndex(position => Failures[Failures.Count - 1 - position].Key)),
-            Volatile.Read(ref ownEventIds) ?? LazyInitializer.EnsureInitialized(ref ownEventIds, () => new PositionIndex(position => Failures[Failures.Count - 1 - position].EventId)),
-            Failures.Count);
+        : (LazyInitializer.EnsureInitialized(ref ownLearners, () => new LearnerIndex(position => Failures[Failures.Count - 1 - position].Key)), Failures.Count);
 
     /// <summary>How many failures are newer than <paramref name="time"/> (or at it, when inclusive): the list is newest first.</summary>
     private int NewerThan(DateTimeOffset time, bool inclusive)
