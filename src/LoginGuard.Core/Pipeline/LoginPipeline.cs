@@ -123,7 +123,7 @@ internal sealed partial class LoginPipeline(
             // failures shows it was recorded before. Scored again, it gets the same verdict, since a failure's
             // windows leave out its own eventId, and changes nothing. Whether it was published is not kept either,
             // so it goes out again unmarked: a consumer may see it twice, never miss it.
-            if (enriched.Event.NamesNoAccount && snapshot.Address.Failures.Any(f => f.EventId == enriched.Event.EventId))
+            if (enriched.Event.NamesNoAccount && snapshot.Address.Holds(enriched.Event.EventId, enriched.Event.OccurredAt))
             {
                 Log.Redelivered(logger, enriched.Event.EventId);
                 outcomes[index] = new Decided(DecisionFor(enriched, scorer.Assess(enriched, snapshot), []), null, []);

@@ -29,6 +29,9 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
         return learners.Distinct(last - count, last);
     }
 
+    /// <summary>Whether one of the failures is the event's, which occurred <paramref name="at"/>.</summary>
+    public bool Holds(string eventId, DateTimeOffset at) => State.Failures.Holds(Failures, eventId, at, 0, Failures.Count);
+
     /// <summary>
     /// How many failures lie in (<paramref name="after"/>, <paramref name="upTo"/>] other than <paramref name="eventId"/>,
     /// plus the event's own when it is one (<paramref name="adding"/>).
@@ -36,7 +39,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
     public int FailuresWithin(DateTimeOffset after, DateTimeOffset upTo, string eventId, bool adding)
     {
         var (start, end) = (NewerThan(upTo, inclusive: false), NewerThan(after, inclusive: false));
-        var others = start > 0 || Holds(eventId, upTo, start, end) ? Others(start, end, eventId).Count() : end;
+        var others = end - start - (State.Failures.Holds(Failures, eventId, upTo, start, end) ? 1 : 0);
         return others + (adding ? 1 : 0);
     }
 
@@ -47,7 +50,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
     public int LearnersWithin(DateTimeOffset after, DateTimeOffset upTo, string eventId, string? added)
     {
         var (start, end) = (NewerThan(upTo, inclusive: false), NewerThan(after, inclusive: false));
-        if (start > 0 || Holds(eventId, upTo, start, end))
+        if (start > 0 || State.Failures.Holds(Failures, eventId, upTo, start, end))
         {
             // Late events (failures newer than this one were recorded first) or a redelivery: rare, so counted by a scan.
             var others = Others(start, end, eventId);
@@ -73,38 +76,5 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
         ? list.Positions
         : (LazyInitializer.EnsureInitialized(ref ownLearners, () => new LearnerIndex(position => Failures[Failures.Count - 1 - position].Key)), Failures.Count);
 
-    /// <summary>How many failures are newer than <paramref name="time"/> (or at it, when inclusive): the list is newest first.</summary>
-    private int NewerThan(DateTimeOffset time, bool inclusive)
-    {
-        int newer = 0, older = Failures.Count;
-        while (newer < older)
-        {
-            var middle = (newer + older) / 2;
-            var at = Failures[middle].At;
-            if (at > time || (inclusive && at == time))
-            {
-                newer = middle + 1;
-            }
-            else
-            {
-                older = middle;
-            }
-        }
-
-        return newer;
-    }
-
-    /// <summary>Whether the event's own failure lies in [start, end); it can only sit among the failures at its own time.</summary>
-    private bool Holds(string eventId, DateTimeOffset at, int start, int end)
-    {
-        for (var i = NewerThan(at, inclusive: false); i < end && Failures[i].At == at; i++)
-        {
-            if (i >= start && Failures[i].EventId == eventId)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private int NewerThan(DateTimeOffset time, bool inclusive) => State.Failures.NewerThan(Failures, time, inclusive);
 }

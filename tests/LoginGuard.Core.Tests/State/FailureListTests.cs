@@ -28,15 +28,18 @@ public sealed class FailureListTests
     [Fact]
     public void Failures_added_to_lists_branching_at_random_read_as_lists_built_afresh()
     {
-        // Mostly newer than the rest, some late, some repeated; parents picked at random so lists share buffers and race for them.
+        // Mostly newer than the rest, some late, some repeated; parents picked at random so lists share buffers and race for
+        // them. A repeated eventId is the parent's own or a list's beside it, which sits in the buffer they share but
+        // outside the parent's window, either after its newest or before its oldest.
         var random = new Random(17);
         var lists = new List<IReadOnlyList<FailedAttempt>> { Array.Empty<FailedAttempt>() };
         for (var i = 0; i < 3_000; i++)
         {
             var parent = lists[random.Next(Math.Max(0, lists.Count - 5), lists.Count)];
+            var repeated = lists[random.Next(Math.Max(0, lists.Count - 5), lists.Count)];
             var snapshot = parent.ToList();
             var at = parent.Count == 0 ? Noon : parent[0].At.AddSeconds(random.Next(0, 6) == 0 ? -random.Next(0, 2_400) : random.Next(0, 300));
-            var failure = new FailedAttempt(at, $"victim-{random.Next(0, 20)}", random.Next(0, 20) == 0 && parent.Count > 0 ? parent[random.Next(parent.Count)].EventId : $"f-{i:D4}");
+            var failure = new FailedAttempt(at, $"victim-{random.Next(0, 20)}", random.Next(0, 10) == 0 && repeated.Count > 0 ? repeated[random.Next(repeated.Count)].EventId : $"f-{i:D4}");
 
             var grown = Failures.Add(parent, failure, Options.MaxSourceFailures, Options);
 
