@@ -11,7 +11,7 @@ internal static class Failures
     /// </summary>
     public static IReadOnlyList<FailedAttempt> Add(IReadOnlyList<FailedAttempt> failures, FailedAttempt failure, int max, StateOptions options)
     {
-        if (Holds(failures, failure.EventId, failure.At, 0, failures.Count))
+        if (Holds(failures, failure.EventId, failure.At))
         {
             return failures;
         }
@@ -88,7 +88,7 @@ internal static class Failures
         var fresh = new List<FailedAttempt>();
         foreach (var failure in added)
         {
-            if (!Holds(failures, failure.EventId, failure.At, 0, failures.Count) && !fresh.Exists(f => f.EventId == failure.EventId))
+            if (!Holds(failures, failure.EventId, failure.At) && !fresh.Exists(f => f.EventId == failure.EventId))
             {
                 fresh.Add(failure);
             }
@@ -118,16 +118,24 @@ internal static class Failures
     }
 
     /// <summary>
-    /// Whether the failures at [<paramref name="start"/>, <paramref name="end"/>) of <paramref name="failures"/> hold the
-    /// event's. An eventId names one event, and its failure one time, so only the failures at <paramref name="at"/> are
-    /// compared, found by binary search: a sprayed address's few hundred eventIds, compared one by one for every failure
-    /// added, were a tenth of the worker's CPU at full speed. An eventId reused at another time (which the events contract
-    /// forbids, and the pipeline takes for a redelivery wherever it keeps a decision) counts here as another failure,
-    /// where the Redis set, whose members are the eventId and learner, keeps the first.
+    /// Whether <paramref name="failures"/> hold the event's. An eventId names one event, and its failure one time, so only
+    /// the failures at <paramref name="at"/> are compared, found by binary search: a sprayed address's few hundred
+    /// eventIds, compared one by one for every failure added, were a tenth of the worker's CPU at full speed. An eventId
+    /// reused at another time (which the events contract forbids, and the pipeline takes for a redelivery wherever it
+    /// keeps a decision) counts here as another failure, where the Redis set, whose members are the eventId and learner,
+    /// keeps the first.
     /// </summary>
-    public static bool Holds(IReadOnlyList<FailedAttempt> failures, string eventId, DateTimeOffset at, int start, int end)
+    public static bool Holds(IReadOnlyList<FailedAttempt> failures, string eventId, DateTimeOffset at) =>
+        HoldsFrom(failures, eventId, at, NewerThan(failures, at, inclusive: false), failures.Count);
+
+    /// <summary>
+    /// <see cref="Holds"/> for a window that ends before <paramref name="end"/> and whose newest failures are those at
+    /// <paramref name="at"/>, from <paramref name="first"/> (the <see cref="NewerThan"/> of <paramref name="at"/>, which
+    /// the caller found already).
+    /// </summary>
+    public static bool HoldsFrom(IReadOnlyList<FailedAttempt> failures, string eventId, DateTimeOffset at, int first, int end)
     {
-        for (var i = Math.Max(start, NewerThan(failures, at, inclusive: false)); i < end && failures[i].At == at; i++)
+        for (var i = first; i < end && failures[i].At == at; i++)
         {
             if (failures[i].EventId == eventId)
             {

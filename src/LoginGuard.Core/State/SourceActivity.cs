@@ -30,7 +30,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
     }
 
     /// <summary>Whether one of the failures is the event's, which occurred <paramref name="at"/>.</summary>
-    public bool Holds(string eventId, DateTimeOffset at) => State.Failures.Holds(Failures, eventId, at, 0, Failures.Count);
+    public bool Holds(string eventId, DateTimeOffset at) => State.Failures.Holds(Failures, eventId, at);
 
     /// <summary>
     /// How many failures lie in (<paramref name="after"/>, <paramref name="upTo"/>] other than <paramref name="eventId"/>,
@@ -39,7 +39,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
     public int FailuresWithin(DateTimeOffset after, DateTimeOffset upTo, string eventId, bool adding)
     {
         var (start, end) = (NewerThan(upTo, inclusive: false), NewerThan(after, inclusive: false));
-        var others = end - start - (State.Failures.Holds(Failures, eventId, upTo, start, end) ? 1 : 0);
+        var others = end - start - (State.Failures.HoldsFrom(Failures, eventId, upTo, start, end) ? 1 : 0);
         return others + (adding ? 1 : 0);
     }
 
@@ -50,7 +50,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
     public int LearnersWithin(DateTimeOffset after, DateTimeOffset upTo, string eventId, string? added)
     {
         var (start, end) = (NewerThan(upTo, inclusive: false), NewerThan(after, inclusive: false));
-        if (start > 0 || State.Failures.Holds(Failures, eventId, upTo, start, end))
+        if (start > 0 || State.Failures.HoldsFrom(Failures, eventId, upTo, start, end))
         {
             // Late events (failures newer than this one were recorded first) or a redelivery: rare, so counted by a scan.
             var others = Others(start, end, eventId);
