@@ -20,14 +20,10 @@ internal static class Failures
         var horizon = newest - options.FailureMemory - options.AllowedLateness;
         if (max > 0 && (failures.Count == 0 || Precedes(failure, failures[0])))
         {
-            // Newer than every other: it goes first, and the others stay in order up to the horizon or the cap.
-            var keep = 0;
-            while (keep < failures.Count && keep < max - 1 && failures[keep].At >= horizon)
-            {
-                keep++;
-            }
-
-            return FailureList.WithNewest(failures, keep, failure);
+            // Newer than every other: it goes first, and the others stay in order up to the horizon or the cap. The
+            // horizon is found by binary search: walking a sprayed address's few hundred failures to it for every
+            // failure added was 4 % of the worker's CPU at 2,000 events/s.
+            return FailureList.WithNewest(failures, Math.Min(NewerThan(failures, horizon, inclusive: true), max - 1), failure);
         }
 
         var kept = new List<FailedAttempt>(Math.Min(failures.Count + 1, max));
