@@ -109,13 +109,10 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
 
     /// <summary>
     /// Adds each set's failures in the order given, with one script call per Redis Cluster slot, and keeps what the
-    /// script made of each set when this worker knows what it started from: when nobody changed it since this batch read
-    /// it at <see cref="SourceWrite.ReadAt"/>, <see cref="SourceWrite.After"/>, which the batch built by appending to the
-    /// set it read; else the set as kept at the version before the script (another lane of this worker wrote it since
-    /// this batch read it: a sprayed address is in every lane's batches), with the same failures added as
-    /// <see cref="Failures.Add"/> adds them; else it keeps what it kept. Adding them again to a set the batch has
-    /// appended to copies it whole, and the copy's learner index is built again on its next read, once per batch and
-    /// sprayed address.
+    /// script made of each set when this worker knows what it started from: the set as kept at the version before the
+    /// script (another lane of this worker wrote it since this batch read it: a sprayed address is in every lane's
+    /// batches), with the same failures added as <see cref="Failures.Add"/> adds them; else, when nobody changed it since
+    /// this batch read it at <see cref="SourceWrite.ReadAt"/>, <see cref="SourceWrite.After"/>; else it keeps what it kept.
     /// </summary>
     public Task AddAsync(IReadOnlyList<SourceWrite> sets, int max, StateOptions options)
     {
@@ -138,10 +135,9 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
             for (var i = 0; i < slot.Length; i++)
             {
                 var (set, before, after) = (slot[i], (long)versions[2 * i], (long)versions[(2 * i) + 1]);
-                var held = Known(set.Key) is { } known && known.Version == before ? known : null;
-                Keep(set.Key, before == set.ReadAt
-                    ? new Kept(after, set.After, held?.ReadAt ?? Environment.TickCount64, since: null)
-                    : held is not null ? new Kept(after, Failures.Apply(held.Activity, set.Failures, options), held.ReadAt, held.Since) : null);
+                Keep(set.Key, Known(set.Key) is { } held && held.Version == before
+                    ? new Kept(after, Failures.Apply(held.Activity, set.Failures, options), held.ReadAt, held.Since)
+                    : before == set.ReadAt ? new Kept(after, set.After, Environment.TickCount64, since: null) : null);
             }
         }));
     }
