@@ -14,7 +14,7 @@ internal sealed partial class RedisBehaviorStore
     // learner: nothing written if any decision exists (another delivery recorded it: 0), the learner was erased up to an
     // event's time since the batch was read (-2), or the state moved on since it was read (-1). The index files each
     // eventId by when its decision expires on Redis's clock, the one TTLs run on, and drops those gone.
-    private static readonly RedisScript RecordScript = new("record", """
+    private const string RecordScript = """
         local now = redis.call('TIME')
         local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
         local expires = string.format('%.0f', ms + tonumber(ARGV[2]))
@@ -48,11 +48,11 @@ internal sealed partial class RedisBehaviorStore
             a = a + 4 + 2 * n
         end
         return results
-        """);
+        """;
 
     // KEYS: learners' failure sources of one slot; ARGV[1] how long to keep one (ms), then for each learner in turn how many
     // sources it names and each source. Redis's clock.
-    private static readonly RedisScript IndexSourcesScript = new("index_sources", """
+    private const string IndexSourcesScript = """
         local now = redis.call('TIME')
         local ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
         local first = 2
@@ -66,15 +66,15 @@ internal sealed partial class RedisBehaviorStore
             first = last + 1
         end
         return 1
-        """);
+        """;
 
     // KEYS: events' owners of one slot; ARGV[1] their ttl (ms), then the learner of each. The first writer stays.
-    private static readonly RedisScript NameOwnersScript = new("name_owners", """
+    private const string NameOwnersScript = """
         for i = 1, #KEYS do
             redis.call('SET', KEYS[i], ARGV[i + 1], 'PX', ARGV[1], 'NX')
         end
         return 1
-        """);
+        """;
 
     // KEYS: decisions of one slot, each followed by its published mark, which lives no longer than the decision, so the
     // decision index that finds one finds the other; a decision gone (expired or erased) gets no mark.

@@ -5,11 +5,9 @@ using StackExchange.Redis;
 namespace LoginGuard.State;
 
 /// <summary>
-/// Behavior state in Redis, shared by every worker. A batch is read with one command per kind of key and per Redis Cluster
-/// slot, all sent together, and written in phases whose order keeps a crash from leaving a later write without an earlier
-/// one (<see cref="RedisScriptPhases"/>): on a single server one script call, on a cluster one call per kind of write and
-/// slot in each phase. Either way a handful of calls per batch, however many events it holds (each call is a task, a
-/// message and a reply for the worker to handle). The learner's history is one blob
+/// Behavior state in Redis, shared by every worker. A batch is read and written with one command per kind of key and per
+/// Redis Cluster slot, all sent together: on a single server a handful of calls per batch, however many events it holds
+/// (each call is a task, a message and a reply for the worker to handle). The learner's history is one blob
 /// behind a version stamp: a script writes it, with the batch's decisions of that learner, only if nobody
 /// wrote in between, so the C# update stays the one definition of how history changes. Redis errors and
 /// timeouts surface as exceptions for the caller to retry; every write is idempotent.
@@ -26,7 +24,6 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
     internal const string ParkedMark = "parked";
 
     private readonly RedisSourceFailures sources = new(redis);
-    private readonly RedisScriptPhases phases = new(redis, IndexSourcesScript, RedisSourceFailures.AddScript, NameOwnersScript, RecordScript);
 
     public async ValueTask<BehaviorBatch> BeginAsync(IReadOnlyList<EnrichedEvent> events, SourceLookback lookback, CancellationToken cancellationToken)
     {
@@ -95,7 +92,12 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             .GroupBy(r => r.Enriched.Keys.Learner, StringComparer.Ordinal)
             .Select(learner => (Learner: learner.Key, Sources: learner.SelectMany(r => new[] { BehaviorBatch.AddressKey(r.Enriched.Keys), BehaviorBatch.NetworkKey(r.Enriched.Keys) }).Distinct(StringComparer.Ordinal).ToList()))
             .ToList();
-        var failureWrites = sources.Add(
+        if (failingLearners.Count > 0)
+        {
+            await IndexSourcesAsync(failingLearners, settings).WaitAsync(cancellationToken);
+        }
+
+        var failureWrites = sources.AddAsync(
             [
                 .. records
                     .Where(r => r.Enriched.Event.Type == AuthEventType.LoginFailed)
@@ -113,18 +115,18 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
         // The first writer names the owner and its expiry never moves past the decision's. A failure for an unknown
         // user keeps nothing but its place in the source sets, which are idempotent by eventId: a key per event
         // would let a flood of random usernames grow Redis by one key per attempt.
-        var ownerWrites = redis.BySlot(learnerRecords, r => keys.DecisionOwner(r.Decision.EventId)).Select(slot => new RedisScriptCall(
+        var database = redis.GetDatabase();
+        var ownerWrites = redis.BySlot(learnerRecords, r => keys.DecisionOwner(r.Decision.EventId)).Select(slot => database.ScriptEvaluateAsync(
             NameOwnersScript,
             [.. slot.Select(r => keys.DecisionOwner(r.Decision.EventId))],
-            [(long)settings.DecisionRetention.TotalMilliseconds, .. slot.Select(r => (RedisValue)r.Enriched.Keys.Learner)],
-            _ => { }));
+            [(long)settings.DecisionRetention.TotalMilliseconds, .. slot.Select(r => (RedisValue)r.Enriched.Keys.Learner)]));
+        await Task.WhenAll([failureWrites, .. ownerWrites]).WaitAsync(cancellationToken);
 
         var learnerWrites = learnerRecords
             .GroupBy(r => r.Enriched.Keys.Learner, StringComparer.Ordinal)
             .Select(learner => new LearnerWrite(learner.Key, batch.Loaded.GetValueOrDefault(learner.Key) ?? StoredHistory.None, batch.History(learner.Key), learner.ToList()))
             .ToList();
-        var results = new int[learnerWrites.Count];
-        await phases.RunAsync([IndexSources(failingLearners, settings), [.. failureWrites, .. ownerWrites], WriteLearners(learnerWrites, settings, results)]).WaitAsync(cancellationToken);
+        var results = await WriteLearnersAsync(learnerWrites, settings).WaitAsync(cancellationToken);
         var unwritten = await Task.WhenAll(learnerWrites.Zip(results, (write, result) => RecordLearnerAsync(write, result, settings))).WaitAsync(cancellationToken);
         return new Committed(
             unwritten.SelectMany(u => u.Duplicates).ToHashSet(StringComparer.Ordinal),
@@ -154,7 +156,7 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
     }
 
     /// <summary>
-    /// Finishes one learner's write, which <see cref="WriteLearners"/> tried once with the batch's, by trying again
+    /// Finishes one learner's write, which <see cref="WriteLearnersAsync"/> tried once with the batch's, by trying again
     /// over what another writer left; returns the eventIds another delivery recorded first, and those the learner's
     /// erasure took since the batch was read.
     /// </summary>
@@ -183,9 +185,7 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
             }
 
             var updated = pending.Aggregate(state.History, (history, r) => HistoryUpdate.Apply(history, r.Enriched, r.Decision.Assessment(), settings));
-            var written = new int[1];
-            await phases.RunAsync([WriteLearners([new LearnerWrite(learner, state, updated, pending)], settings, written)]);
-            result = written[0];
+            result = (await WriteLearnersAsync([new LearnerWrite(learner, state, updated, pending)], settings))[0];
         }
 
         if (state.From is { } from)
@@ -198,24 +198,28 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
         return (duplicates, erased);
     }
 
-    /// <summary>One try at each learner's write (<see cref="RecordScript"/>), one call per Redis Cluster slot, each learner's result put in <paramref name="results"/>.</summary>
-    private List<RedisScriptCall> WriteLearners(IReadOnlyList<LearnerWrite> writes, StateOptions settings, int[] results) =>
-        redis.BySlot(Enumerable.Range(0, writes.Count), i => keys.LearnerState(writes[i].Learner)).Select(indexes => new RedisScriptCall(
-            RecordScript,
-            [.. indexes.SelectMany(i => LearnerWriteKeys(writes[i]))],
-            [
-                (long)settings.HistoryLookback.TotalMilliseconds,
-                (long)settings.DecisionRetention.TotalMilliseconds,
-                .. indexes.SelectMany(i => LearnerWriteValues(writes[i])),
-            ],
-            reply =>
+    /// <summary>One try at each learner's write (<see cref="RecordScript"/>), with one script call per Redis Cluster slot.</summary>
+    private async Task<int[]> WriteLearnersAsync(IReadOnlyList<LearnerWrite> writes, StateOptions settings)
+    {
+        var results = new int[writes.Count];
+        var database = redis.GetDatabase();
+        await Task.WhenAll(redis.BySlot(Enumerable.Range(0, writes.Count), i => keys.LearnerState(writes[i].Learner)).Select(async indexes =>
+        {
+            var written = (int[])(await database.ScriptEvaluateAsync(
+                RecordScript,
+                [.. indexes.SelectMany(i => LearnerWriteKeys(writes[i]))],
+                [
+                    (long)settings.HistoryLookback.TotalMilliseconds,
+                    (long)settings.DecisionRetention.TotalMilliseconds,
+                    .. indexes.SelectMany(i => LearnerWriteValues(writes[i])),
+                ]))!;
+            for (var j = 0; j < indexes.Length; j++)
             {
-                var written = (int[])reply!;
-                for (var j = 0; j < indexes.Length; j++)
-                {
-                    results[indexes[j]] = written[j];
-                }
-            })).ToList();
+                results[indexes[j]] = written[j];
+            }
+        }));
+        return results;
+    }
 
     private IEnumerable<RedisKey> LearnerWriteKeys(LearnerWrite write) =>
         [keys.LearnerState(write.Learner), keys.DecisionIndex(write.Learner), keys.Tombstone(write.Learner), .. write.Pending.Select(r => keys.Decision(write.Learner, r.Decision.EventId))];
@@ -234,12 +238,14 @@ internal sealed partial class RedisBehaviorStore(IConnectionMultiplexer redis, R
     /// twice the failure memory: a source keeps a failure while it is within that memory of the source's newest event,
     /// which in service trails the wall clock by no more than a backlog being caught up.
     /// </summary>
-    private List<RedisScriptCall> IndexSources(List<(string Learner, List<string> Sources)> learners, StateOptions settings) =>
-        redis.BySlot(learners, l => keys.FailureSources(l.Learner)).Select(slot => new RedisScriptCall(
+    private Task IndexSourcesAsync(List<(string Learner, List<string> Sources)> learners, StateOptions settings)
+    {
+        var database = redis.GetDatabase();
+        return Task.WhenAll(redis.BySlot(learners, l => keys.FailureSources(l.Learner)).Select(slot => database.ScriptEvaluateAsync(
             IndexSourcesScript,
             [.. slot.Select(l => keys.FailureSources(l.Learner))],
-            [(long)FailureSourcesRetention(settings).TotalMilliseconds, .. slot.SelectMany(l => l.Sources.Select(source => (RedisValue)source).Prepend(l.Sources.Count))],
-            _ => { })).ToList();
+            [(long)FailureSourcesRetention(settings).TotalMilliseconds, .. slot.SelectMany(l => l.Sources.Select(source => (RedisValue)source).Prepend(l.Sources.Count))])));
+    }
 
     internal static TimeSpan FailureSourcesRetention(StateOptions settings) => 2 * (settings.FailureMemory + settings.AllowedLateness);
 

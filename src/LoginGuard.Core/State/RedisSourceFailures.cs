@@ -65,7 +65,7 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
     // KEYS: sets of one slot, each followed by its version; ARGV: memory (µs), max, ttl (ms), then for each set in turn how
     // many failures it gets and the score and member of each. Returns each set's version before and after. Lua's own
     // number-to-string conversion keeps 14 digits; scores need 16, hence string.format.
-    internal static readonly RedisScript AddScript = new("add_failures", """
+    private const string AddScript = BumpFunction + "\n" + """
         local memory, max = tonumber(ARGV[1]), tonumber(ARGV[2])
         local versions = {}
         local first = 4
@@ -95,7 +95,7 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
             first = last + 1
         end
         return versions
-        """, BumpFunction);
+        """;
 
     // KEYS: a set and its version; ARGV: the members to remove.
     private const string RemoveScript = BumpFunction + "\n" + """
@@ -108,16 +108,17 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
         """;
 
     /// <summary>
-    /// Calls that add each set's failures in the order given, one per Redis Cluster slot, and then keep what the script
-    /// made of each set when this worker knows what it started from: the set as kept at the version before the script
-    /// (another lane of this worker wrote it since this batch read it: a sprayed address is in every lane's batches), with
-    /// the same failures added as <see cref="Failures.Add"/> adds them; else, when nobody changed it since this batch read
-    /// it at <see cref="SourceWrite.ReadAt"/>, <see cref="SourceWrite.After"/>; else it keeps what it kept.
+    /// Adds each set's failures in the order given, with one script call per Redis Cluster slot, and keeps what the
+    /// script made of each set when this worker knows what it started from: the set as kept at the version before the
+    /// script (another lane of this worker wrote it since this batch read it: a sprayed address is in every lane's
+    /// batches), with the same failures added as <see cref="Failures.Add"/> adds them; else, when nobody changed it since
+    /// this batch read it at <see cref="SourceWrite.ReadAt"/>, <see cref="SourceWrite.After"/>; else it keeps what it kept.
     /// </summary>
-    public List<RedisScriptCall> Add(IReadOnlyList<SourceWrite> sets, int max, StateOptions options)
+    public Task AddAsync(IReadOnlyList<SourceWrite> sets, int max, StateOptions options)
     {
         var memory = options.FailureMemory + options.AllowedLateness;
-        return redis.BySlot(sets, set => set.Key).Select(slot =>
+        var database = redis.GetDatabase();
+        return Task.WhenAll(redis.BySlot(sets, set => set.Key).Select(async slot =>
         {
             var arguments = new List<RedisValue>(3 + slot.Sum(set => 1 + (2 * set.Failures.Count))) { (long)memory.TotalMicroseconds, max, (long)memory.TotalMilliseconds };
             foreach (var set in slot)
@@ -130,18 +131,15 @@ internal sealed class RedisSourceFailures(IConnectionMultiplexer redis)
                 }
             }
 
-            return new RedisScriptCall(AddScript, [.. slot.SelectMany(set => new[] { set.Key, VersionOf(set.Key) })], [.. arguments], reply =>
+            var versions = (RedisValue[])(await database.ScriptEvaluateAsync(AddScript, [.. slot.SelectMany(set => new[] { set.Key, VersionOf(set.Key) })], [.. arguments]))!;
+            for (var i = 0; i < slot.Length; i++)
             {
-                var versions = (RedisValue[])reply!;
-                for (var i = 0; i < slot.Length; i++)
-                {
-                    var (set, before, after) = (slot[i], (long)versions[2 * i], (long)versions[(2 * i) + 1]);
-                    Keep(set.Key, Known(set.Key) is { } held && held.Version == before
-                        ? new Kept(after, Failures.Apply(held.Activity, set.Failures, options), held.ReadAt, held.Since)
-                        : before == set.ReadAt ? new Kept(after, set.After, Environment.TickCount64, since: null) : null);
-                }
-            });
-        }).ToList();
+                var (set, before, after) = (slot[i], (long)versions[2 * i], (long)versions[(2 * i) + 1]);
+                Keep(set.Key, Known(set.Key) is { } held && held.Version == before
+                    ? new Kept(after, Failures.Apply(held.Activity, set.Failures, options), held.ReadAt, held.Since)
+                    : before == set.ReadAt ? new Kept(after, set.After, Environment.TickCount64, since: null) : null);
+            }
+        }));
     }
 
     /// <summary>

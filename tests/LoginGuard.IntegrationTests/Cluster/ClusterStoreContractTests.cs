@@ -4,7 +4,6 @@ using LoginGuard.IntegrationTests.Activity;
 using LoginGuard.IntegrationTests.Alerts;
 using LoginGuard.IntegrationTests.Feedback;
 using LoginGuard.IntegrationTests.Infrastructure;
-using LoginGuard.IntegrationTests.State;
 using LoginGuard.Privacy;
 using LoginGuard.State;
 using LoginGuard.Testing;
@@ -47,12 +46,6 @@ public sealed class ClusterOutboxStoreTests(RedisClusterFixture redis) : OutboxS
 
 [Collection(RedisClusterCollection.Name)]
 public sealed class ClusterFeedbackStoreTests(RedisClusterFixture redis) : FeedbackStoreContract
-{
-    internal override StackExchange.Redis.IConnectionMultiplexer Redis => redis.Connection;
-}
-
-[Collection(RedisClusterCollection.Name)]
-public sealed class ClusterScriptPhasesTests(RedisClusterFixture redis) : RedisScriptPhasesContract
 {
     internal override StackExchange.Redis.IConnectionMultiplexer Redis => redis.Connection;
 }
