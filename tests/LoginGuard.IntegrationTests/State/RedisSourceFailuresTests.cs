@@ -46,6 +46,37 @@ public sealed class RedisSourceFailuresTests(RedisFixture redis) : IClassFixture
     }
 
     [Fact]
+    public async Task An_address_sprayed_many_times_in_one_batch_remembers_exactly_what_Failures_Add_would_one_by_one()
+    {
+        var (store, keys, _) = redis.CreateBehaviorStore(Small);
+        var expected = SourceActivity.Empty;
+        var random = new Random(5);
+        var next = 0;
+        for (var round = 0; round < 30; round++)
+        {
+            // Up to a dozen failures a batch, out of order on a coarse grid so that times tie, some an hour late: the cap
+            // of five and the memory trim within the batch as well as across batches.
+            var failures = Enumerable.Range(0, random.Next(1, 13)).Select(_ =>
+            {
+                var id = next++;
+                var at = Learners.Start.AddMinutes((round * 4) + random.Next(0, 4)).AddMinutes(random.Next(0, 8) == 0 ? -70 : 0);
+                return Learners.From(Learners.Event($"learner-{id % 17}", AuthEventType.LoginFailed, Learners.Phone, at, $"evt-{id:D3}"), Learners.Lyon, "spray-batch");
+            }).ToList();
+            var batch = await store.BeginAsync(failures, SourceLookback.Everything, default);
+            foreach (var failure in failures)
+            {
+                batch.Record(failure, BehaviorStoreContract.DecisionFor(failure).Assessment());
+                expected = Failures.Apply(expected, failure, Small);
+            }
+
+            (await store.CommitAsync(batch, [.. failures.Select(failure => new RecordedEvent(failure, BehaviorStoreContract.DecisionFor(failure)))], default)).WroteAll.Should().BeTrue();
+
+            (await SecondWorker(keys, Small).LoadAsync(failures[0], default)).Address.Failures.Should().Equal(expected.Failures, $"Redis's set in round {round}");
+            (await store.LoadAsync(failures[0], default)).Address.Failures.Should().Equal(expected.Failures, $"the worker's own copy in round {round}");
+        }
+    }
+
+    [Fact]
     public async Task Keeps_failure_times_to_the_microsecond()
     {
         var store = redis.CreateBehaviorStore(Small).Store;
