@@ -26,6 +26,7 @@ public class SourceBenchmarks
     private readonly StateOptions options = new();
     private List<FailedAttempt> read = null!;
     private List<FailedAttempt> batch = null!;
+    private List<FailedAttempt> lateBatch = null!;
 
     /// <summary>The batch's failures from the address.</summary>
     [Params(1, 50)]
@@ -37,14 +38,25 @@ public class SourceBenchmarks
         // The cap's worth over the last day, newest first, each at a different learner, as a spray leaves them.
         read = [.. Enumerable.Range(0, options.MaxSourceFailures).Select(i => new FailedAttempt(Now.AddSeconds(-170 * (i + 1)), $"learner-{i:D4}", $"evt-read-{i:D4}"))];
         batch = [.. Enumerable.Range(0, BatchFailures).Select(i => new FailedAttempt(Now.AddMilliseconds(100 * i), $"victim-{i:D4}", $"evt-batch-{i:D4}"))];
+
+        // Behind the newest by a few to a few hundred failures, as lanes deliver a spray spread over partitions.
+        lateBatch = [.. Enumerable.Range(0, BatchFailures).Select(i => new FailedAttempt(Now.AddSeconds((-170 * ((i * 37 % 300) + 1)) + 85), $"victim-{i:D4}", $"evt-late-{i:D4}"))];
     }
 
     [Benchmark(Description = "A batch's failures from a sprayed address: add each, ask the windows")]
-    public int AddAndAsk()
+    public int AddAndAsk() => AddAndAsk(batch);
+
+    [Benchmark(Description = "The same with failures older than the address's newest")]
+    public int AddLateAndAsk() => AddAndAsk(lateBatch);
+
+    [Benchmark(Description = "Write one decision's JSON")]
+    public byte[] WriteDecision() => DecisionJson.Serialize(Decision);
+
+    private int AddAndAsk(List<FailedAttempt> failures)
     {
         var activity = new SourceActivity(read);
         var answers = 0;
-        foreach (var failure in batch)
+        foreach (var failure in failures)
         {
             activity = Failures.Apply(activity, failure, options);
             answers += activity.LearnersWithin(failure.At - TimeSpan.FromMinutes(10), failure.At, failure.EventId, failure.Key);
@@ -56,8 +68,4 @@ public class SourceBenchmarks
 
         return answers;
     }
-
-    [Benchmark(Description = "Write one decision's JSON")]
-    public byte[] WriteDecision() => DecisionJson.Serialize(Decision);
-
 }
