@@ -8,16 +8,16 @@ namespace LoginGuard.State;
 internal static class DistinctKeys
 {
     [ThreadStatic]
-    private static HashSet<string>? scratch;
+    private static HashSet<HashedKey>? scratch;
 
     public static int Count(IEnumerable<FailedAttempt> failures)
     {
-        var seen = scratch ??= new HashSet<string>(StringComparer.Ordinal);
+        var seen = scratch ??= [];
         try
         {
             foreach (var failure in failures)
             {
-                seen.Add(failure.Key);
+                seen.Add(failure.Hashed);
             }
 
             return seen.Count;

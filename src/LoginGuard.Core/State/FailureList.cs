@@ -99,6 +99,6 @@ internal sealed class FailureList : IReadOnlyList<FailedAttempt>
         public int Used = used;
         private LearnerIndex? learners;
 
-        public LearnerIndex Learners => LazyInitializer.EnsureInitialized(ref learners, () => new LearnerIndex(position => Items[position].Key));
+        public LearnerIndex Learners => LazyInitializer.EnsureInitialized(ref learners, () => new LearnerIndex(position => Items[position]));
     }
 }

@@ -9,10 +9,10 @@ namespace LoginGuard.State;
 /// 2,000 events/s. Each position is indexed once, when a list first asks about it, under a lock, since lists grown from
 /// one another share it across lanes.
 /// </summary>
-internal sealed class LearnerIndex(Func<int, string> learnerAt)
+internal sealed class LearnerIndex(Func<int, FailedAttempt> failureAt)
 {
     private readonly Lock gate = new();
-    private Dictionary<string, int> latest = new(StringComparer.Ordinal);
+    private Dictionary<HashedKey, int> latest = [];
     private int[] previous = [];
     private int lowest;
     private int indexed;
@@ -34,7 +34,7 @@ internal sealed class LearnerIndex(Func<int, string> learnerAt)
     }
 
     /// <summary>Whether <paramref name="learner"/> failed at [<paramref name="from"/>, <paramref name="end"/>).</summary>
-    public bool Failed(string learner, int from, int end)
+    public bool Failed(HashedKey learner, int from, int end)
     {
         Cover(from, end);
         int position;
@@ -78,7 +78,7 @@ internal sealed class LearnerIndex(Func<int, string> learnerAt)
                 var reach = indexed == 0 ? stop - from : 2 * (indexed - lowest);
                 first = Math.Max(0, Math.Min(from, stop - reach));
                 before = new int[Math.Max(stop, before.Length)];
-                latest = new Dictionary<string, int>(stop - first, StringComparer.Ordinal);
+                latest = new Dictionary<HashedKey, int>(stop - first);
                 start = first;
             }
             else if (before.Length < stop)
@@ -88,7 +88,7 @@ internal sealed class LearnerIndex(Func<int, string> learnerAt)
 
             for (var position = start; position < stop; position++)
             {
-                var learner = learnerAt(position);
+                var learner = failureAt(position).Hashed;
                 before[position] = latest.TryGetValue(learner, out var last) ? last : -1;
                 latest[learner] = position;
             }

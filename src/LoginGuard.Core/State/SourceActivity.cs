@@ -63,7 +63,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
         }
 
         var (learners, last) = Positions;
-        var addsLearner = added is not null && !learners.Failed(added, last - end, last);
+        var addsLearner = added is not null && !learners.Failed(new HashedKey(added), last - end, last);
         return learners.Distinct(last - end, last) + (addsLearner ? 1 : 0);
     }
 
@@ -74,7 +74,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
     // gets one of its own when first asked.
     private (LearnerIndex Learners, int End) Positions => Failures is FailureList list
         ? list.Positions
-        : (LazyInitializer.EnsureInitialized(ref ownLearners, () => new LearnerIndex(position => Failures[Failures.Count - 1 - position].Key)), Failures.Count);
+        : (LazyInitializer.EnsureInitialized(ref ownLearners, () => new LearnerIndex(position => Failures[Failures.Count - 1 - position])), Failures.Count);
 
     private int NewerThan(DateTimeOffset time, bool inclusive) => State.Failures.NewerThan(Failures, time, inclusive);
 }

@@ -121,6 +121,17 @@ public sealed class SourceActivityTests
     }
 
     [Fact]
+    public void A_failure_given_another_key_counts_under_that_key_only()
+    {
+        // Re-keying after a hash key rotation copies failures with their new key: the hash they are counted by goes with it.
+        var before = new FailedAttempt(Noon, "learner-old", "f-1");
+        var failures = new[] { before with { Key = "learner-new" }, new FailedAttempt(Noon.AddMinutes(-1), "learner-new", "f-2") };
+
+        new SourceActivity(failures).DistinctLearnersSince(Noon.AddHours(-1)).Should().Be(1);
+        failures[0].Should().Be(new FailedAttempt(Noon, "learner-new", "f-1"));
+    }
+
+    [Fact]
     public void A_source_with_no_failures_counts_nothing()
     {
         SourceActivity.Empty.FailuresSince(DateTimeOffset.MinValue).Should().Be(0);
