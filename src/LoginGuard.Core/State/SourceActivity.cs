@@ -9,8 +9,6 @@ namespace LoginGuard.State;
 /// </summary>
 internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
 {
-    private LearnerIndex? ownLearners;
-
     public static SourceActivity Empty { get; } = new([]);
 
     public IReadOnlyList<FailedAttempt> Failures { get; } = failures;
@@ -25,7 +23,12 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
             return 0;
         }
 
-        var (learners, last) = Positions;
+        if (Failures is not FailureList list)
+        {
+            return DistinctKeys.Count(Newest(count));
+        }
+
+        var (learners, last) = list.Positions;
         return learners.Distinct(last - count, last);
     }
 
@@ -50,9 +53,10 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
     public int LearnersWithin(DateTimeOffset after, DateTimeOffset upTo, string eventId, string? added)
     {
         var (start, end) = (NewerThan(upTo, inclusive: false), NewerThan(after, inclusive: false));
-        if (start > 0 || State.Failures.HoldsFrom(Failures, eventId, upTo, start, end))
+        if (start > 0 || Failures is not FailureList || State.Failures.HoldsFrom(Failures, eventId, upTo, start, end))
         {
-            // Late events (failures newer than this one were recorded first) or a redelivery: rare, so counted by a scan.
+            // Late events (failures newer than this one were recorded first), a redelivery, or a list that shares no index
+            // (one a failure was placed inside of): counted by a scan.
             var others = Others(start, end, eventId);
             return DistinctKeys.Count(added is null ? others : others.Append(new FailedAttempt(upTo, added, eventId)));
         }
@@ -62,7 +66,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
             return added is null ? 0 : 1;
         }
 
-        var (learners, last) = Positions;
+        var (learners, last) = ((FailureList)Failures).Positions;
         var addsLearner = added is not null && !learners.Failed(new HashedKey(added), last - end, last);
         return learners.Distinct(last - end, last) + (addsLearner ? 1 : 0);
     }
@@ -70,11 +74,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
     private IEnumerable<FailedAttempt> Others(int start, int end, string eventId) =>
         Enumerable.Range(start, end - start).Select(i => Failures[i]).Where(f => f.EventId != eventId);
 
-    // A list read from Redis or grown by a spray shares its buffer's index; any other list (a late failure's, a test's)
-    // gets one of its own when first asked.
-    private (LearnerIndex Learners, int End) Positions => Failures is FailureList list
-        ? list.Positions
-        : (LazyInitializer.EnsureInitialized(ref ownLearners, () => new LearnerIndex(position => Failures[Failures.Count - 1 - position])), Failures.Count);
+    private IEnumerable<FailedAttempt> Newest(int count) => Enumerable.Range(0, count).Select(i => Failures[i]);
 
     private int NewerThan(DateTimeOffset time, bool inclusive) => State.Failures.NewerThan(Failures, time, inclusive);
 }
