@@ -26,30 +26,30 @@ internal static class Failures
             return FailureList.WithNewest(failures, Math.Min(NewerThan(failures, horizon, inclusive: true), max - 1), failure);
         }
 
-        var kept = new List<FailedAttempt>(Math.Min(failures.Count + 1, max));
-        var placed = failure.At < horizon;
-        foreach (var known in failures)
+        // Behind the newest: in a spray spread over partitions most failures are, some by hundreds. Where it goes and
+        // where the horizon cuts are found by binary search, and the rest is a copy of references, so the failures
+        // around it are not each loaded to be compared.
+        var within = NewerThan(failures, horizon, inclusive: true);
+        var at = failure.At < horizon ? within : Math.Min(PlaceOf(failures, failure), within);
+        var kept = new FailedAttempt[Math.Clamp(within + (failure.At < horizon ? 0 : 1), 0, Math.Max(max, 0))];
+        for (var i = 0; i < kept.Length; i++)
         {
-            if (!placed && Precedes(failure, known))
-            {
-                kept.Add(failure);
-                placed = true;
-            }
-
-            if (known.At < horizon || kept.Count >= max)
-            {
-                break;
-            }
-
-            kept.Add(known);
+            kept[i] = i < at ? failures[i] : i == at ? failure : failures[i - 1];
         }
 
-        if (!placed)
+        return kept;
+    }
+
+    /// <summary>How many of the failures precede <paramref name="failure"/>: the newer ones, and those at its time with a smaller eventId.</summary>
+    private static int PlaceOf(IReadOnlyList<FailedAttempt> failures, FailedAttempt failure)
+    {
+        var place = NewerThan(failures, failure.At, inclusive: false);
+        while (place < failures.Count && failures[place].At == failure.At && string.CompareOrdinal(failures[place].EventId, failure.EventId) < 0)
         {
-            kept.Add(failure);
+            place++;
         }
 
-        return kept.Count > max ? kept[..max] : kept;
+        return place;
     }
 
     /// <summary>
