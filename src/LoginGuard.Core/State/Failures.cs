@@ -32,6 +32,19 @@ internal static class Failures
         var within = NewerThan(failures, horizon, inclusive: true);
         var at = failure.At < horizon ? within : Math.Min(PlaceOf(failures, failure), within);
         var kept = new FailedAttempt[Math.Clamp(within + (failure.At < horizon ? 0 : 1), 0, Math.Max(max, 0))];
+        if (failures is FailedAttempt[] array)
+        {
+            // The last failure placed behind the newest left an array: copied in two blocks, not reference by reference.
+            Array.Copy(array, kept, Math.Min(at, kept.Length));
+            if (at < kept.Length)
+            {
+                kept[at] = failure;
+                Array.Copy(array, at, kept, at + 1, kept.Length - at - 1);
+            }
+
+            return kept;
+        }
+
         for (var i = 0; i < kept.Length; i++)
         {
             kept[i] = i < at ? failures[i] : i == at ? failure : failures[i - 1];

@@ -25,7 +25,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
 
         if (Failures is not FailureList list)
         {
-            return DistinctKeys.Count(Newest(count));
+            return DistinctKeys.Count(Failures, 0, count, eventId: null, at: default, added: null);
         }
 
         var (learners, last) = list.Positions;
@@ -57,8 +57,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
         {
             // Late events (failures newer than this one were recorded first), a redelivery, or a list that shares no index
             // (one a failure was placed inside of): counted by a scan.
-            var others = Others(start, end, eventId);
-            return DistinctKeys.Count(added is null ? others : others.Append(new FailedAttempt(upTo, added, eventId)));
+            return DistinctKeys.Count(Failures, start, end, eventId, upTo, added);
         }
 
         if (end == 0)
@@ -70,11 +69,6 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
         var addsLearner = added is not null && !learners.Failed(new HashedKey(added), last - end, last);
         return learners.Distinct(last - end, last) + (addsLearner ? 1 : 0);
     }
-
-    private IEnumerable<FailedAttempt> Others(int start, int end, string eventId) =>
-        Enumerable.Range(start, end - start).Select(i => Failures[i]).Where(f => f.EventId != eventId);
-
-    private IEnumerable<FailedAttempt> Newest(int count) => Enumerable.Range(0, count).Select(i => Failures[i]);
 
     private int NewerThan(DateTimeOffset time, bool inclusive) => State.Failures.NewerThan(Failures, time, inclusive);
 }
