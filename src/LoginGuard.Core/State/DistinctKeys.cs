@@ -30,9 +30,9 @@ internal static class DistinctKeys
 
     /// <summary>
     /// The distinct keys of the failures at [<paramref name="start"/>, <paramref name="end"/>) other than the event's own
-    /// (<paramref name="eventId"/> at <paramref name="at"/>, when given), plus <paramref name="added"/> when given. Most failures of a
-    /// spray land behind the newest and have their windows counted this way; an eventId is compared only at the event's
-    /// time, so the others' eventId strings, far apart in memory, are not read.
+    /// (<paramref name="eventId"/> at <paramref name="at"/>, when given), plus <paramref name="added"/> when given. Most
+    /// failures of a spray land behind the newest and have their windows counted this way; an eventId is compared only at
+    /// the event's time, so the others' eventId strings, far apart in memory, are not read.
     /// </summary>
     public static int Count(IReadOnlyList<FailedAttempt> failures, int start, int end, string? eventId, DateTimeOffset at, string? added)
     {
