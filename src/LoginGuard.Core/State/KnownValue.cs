@@ -33,13 +33,9 @@ internal sealed record FailedAttempt(DateTimeOffset At, string Key, string Event
 
     public string Key
     {
-        get;
-        init
-        {
-            field = value;
-            Hashed = new(value);
-        }
-    } = Key;
+        get => Hashed.Key;
+        init => Hashed = new(value);
+    }
 }
 
 /// <summary>A key and its ordinal hash, for sets and maps of keys that are counted over and over.</summary>

@@ -53,7 +53,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
     public int LearnersWithin(DateTimeOffset after, DateTimeOffset upTo, string eventId, string? added)
     {
         var (start, end) = (NewerThan(upTo, inclusive: false), NewerThan(after, inclusive: false));
-        if (start > 0 || Failures is not FailureList || State.Failures.HoldsFrom(Failures, eventId, upTo, start, end))
+        if (start > 0 || Failures is not FailureList list || State.Failures.HoldsFrom(Failures, eventId, upTo, start, end))
         {
             // Late events (failures newer than this one were recorded first), a redelivery, or a list that shares no index
             // (one a failure was placed inside of): counted by a scan.
@@ -65,7 +65,7 @@ internal sealed class SourceActivity(IReadOnlyList<FailedAttempt> failures)
             return added is null ? 0 : 1;
         }
 
-        var (learners, last) = ((FailureList)Failures).Positions;
+        var (learners, last) = list.Positions;
         var addsLearner = added is not null && !learners.Failed(new HashedKey(added), last - end, last);
         return learners.Distinct(last - end, last) + (addsLearner ? 1 : 0);
     }
